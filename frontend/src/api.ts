@@ -1,0 +1,105 @@
+// REST calls: JSON in and out, the bearer token added, error bodies turned into ApiError.
+import type { ChainReport, RoomSnapshot, RoomSummary, Session, User } from './types';
+
+const SESSION_KEY = 'sitroom.session';
+
+export function loadSession(): Session | null {
+  const raw = sessionStorage.getItem(SESSION_KEY);
+  if (!raw) return null;
+  try {
+    const session = JSON.parse(raw) as Session;
+    if (!session.token || Date.parse(session.expiresAt) <= Date.now()) {
+      sessionStorage.removeItem(SESSION_KEY);
+      return null;
+    }
+    return session;
+  } catch {
+    sessionStorage.removeItem(SESSION_KEY);
+    return null;
+  }
+}
+
+export function saveSession(session: Session): void {
+  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
+}
+
+export function clearSession(): void {
+  sessionStorage.removeItem(SESSION_KEY);
+}
+
+/** A refused or failed request. status 0 means the server could not be reached. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Called when the server answers 401 to a signed-in request (token expired or revoked). */
+let onUnauthenticated: () => void = () => {};
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const session = loadSession();
+  if (session) headers.Authorization = `Bearer ${session.token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'unavailable', 'the server cannot be reached');
+  }
+
+  const text = await response.text();
+  let json: unknown = undefined;
+  if (text) {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+  }
+  if (!response.ok) {
+    const error = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
+    if (response.status === 401 && session) onUnauthenticated();
+    throw new ApiError(
+      response.status,
+      error?.code ?? `http_${response.status}`,
+      error?.message ?? `the server answered ${response.status} ${response.statusText}`.trim(),
+    );
+  }
+  return json as T;
+}
+
+export async function login(username: string, password: string): Promise<Session> {
+  const session = await request<Session>('POST', '/api/auth/login', { username, password });
+  saveSession(session);
+  return session;
+}
+
+export const api = {
+  rooms: () => request<RoomSummary[]>('GET', '/api/rooms'),
+  createIncident: (title: string, severity: string) =>
+    request<RoomSnapshot>('POST', '/api/rooms', { kind: 'INCIDENT', title, severity }),
+  room: (id: string) => request<RoomSnapshot>('GET', `/api/rooms/${encodeURIComponent(id)}`),
+  users: () => request<User[]>('GET', '/api/users'),
+  addMember: (roomId: string, userId: string, roles: string[]) =>
+    request<unknown>('POST', `/api/rooms/${encodeURIComponent(roomId)}/members`, { userId, roles }),
+  verify: (roomId: string) => request<ChainReport>('GET', `/api/rooms/${encodeURIComponent(roomId)}/verify`),
+};

@@ -1,0 +1,237 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { RoomConnection, type SocketLike, backoffDelay, mergeBySeq, newCommandId } from './socket';
+import type { RoomEvent } from './types';
+
+const seqs = (list: readonly { seq: number }[]) => list.map((e) => e.seq);
+const e = (seq: number, tag = '') => ({ seq, tag });
+
+describe('mergeBySeq', () => {
+  it('appends events in order', () => {
+    expect(seqs(mergeBySeq([e(1), e(2)], [e(3), e(4)]))).toEqual([1, 2, 3, 4]);
+  });
+
+  it('drops duplicates, keeping the first one seen', () => {
+    const merged = mergeBySeq([e(1, 'a'), e(2, 'a'), e(3, 'a')], [e(2, 'b'), e(3, 'b'), e(4, 'b')]);
+    expect(seqs(merged)).toEqual([1, 2, 3, 4]);
+    expect(merged.map((x) => x.tag)).toEqual(['a', 'a', 'a', 'b']);
+  });
+
+  it('drops duplicates within one batch', () => {
+    expect(seqs(mergeBySeq([], [e(5), e(5), e(6), e(5)]))).toEqual([5, 6]);
+  });
+
+  it('puts out-of-order events in their place', () => {
+    expect(seqs(mergeBySeq([e(1), e(4)], [e(3), e(2), e(6), e(5)]))).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(seqs(mergeBySeq([e(5)], [e(1)]))).toEqual([1, 5]);
+  });
+
+  it('tolerates gaps (events not visible to this member)', () => {
+    expect(seqs(mergeBySeq([e(1), e(7)], [e(4), e(9)]))).toEqual([1, 4, 7, 9]);
+  });
+
+  it('does not change its input', () => {
+    const list = [e(1), e(3)];
+    mergeBySeq(list, [e(2)]);
+    expect(seqs(list)).toEqual([1, 3]);
+  });
+
+  it('is idempotent and order-independent over any mix of replays', () => {
+    const all = Array.from({ length: 30 }, (_, i) => e(i + 1));
+    const shuffled = [...all, ...all.slice(10, 20)].sort((a, b) => ((a.seq * 7919) % 31) - ((b.seq * 7919) % 31));
+    const merged = mergeBySeq([], shuffled);
+    expect(seqs(merged)).toEqual(seqs(all));
+    expect(seqs(mergeBySeq(merged, shuffled))).toEqual(seqs(all));
+  });
+});
+
+describe('backoffDelay', () => {
+  it('doubles from half a second and stays at or under ten seconds', () => {
+    expect(backoffDelay(0, 1)).toBe(500);
+    expect(backoffDelay(1, 1)).toBe(1000);
+    expect(backoffDelay(3, 1)).toBe(4000);
+    expect(backoffDelay(10, 1)).toBe(10_000);
+    expect(backoffDelay(50, 1)).toBe(10_000);
+    expect(backoffDelay(2, 0)).toBe(1500);
+  });
+});
+
+describe('newCommandId', () => {
+  it('is unique and at most 64 characters', () => {
+    const ids = new Set(Array.from({ length: 1000 }, () => newCommandId()));
+    expect(ids.size).toBe(1000);
+    for (const id of ids) expect(id.length).toBeLessThanOrEqual(64);
+  });
+});
+
+// --- The connection, against a fake socket -------------------------------------------------
+
+class FakeSocket implements SocketLike {
+  readyState = 0;
+  onopen: SocketLike['onopen'] = null;
+  onmessage: SocketLike['onmessage'] = null;
+  onclose: SocketLike['onclose'] = null;
+  onerror: SocketLike['onerror'] = null;
+  sent: string[] = [];
+  constructor(readonly url: string) {}
+  send(data: string) {
+    this.sent.push(data);
+  }
+  close() {
+    this.readyState = 3;
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.(new Event('open'));
+  }
+  frame(data: unknown) {
+    this.onmessage?.({ data: JSON.stringify(data) } as MessageEvent);
+  }
+  drop() {
+    this.readyState = 3;
+    this.onclose?.({} as CloseEvent);
+  }
+}
+
+function ev(seq: number, commandId?: string): RoomEvent {
+  return {
+    type: 'event',
+    roomId: 'r1',
+    seq,
+    at: '2025-01-01T10:00:00Z',
+    kind: 'note.added',
+    data: { text: `n${seq}` },
+    hash: `h${seq}`,
+    ...(commandId ? { commandId } : {}),
+  };
+}
+
+function welcome(seq: number) {
+  return {
+    type: 'welcome',
+    roomId: 'r1',
+    seq,
+    you: { userId: 'u1', displayName: 'Alice', roles: ['incident_commander'] },
+    room: { id: 'r1', seq, members: [], notes: [] },
+  };
+}
+
+describe('RoomConnection', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  function setup() {
+    vi.useFakeTimers();
+    const sockets: FakeSocket[] = [];
+    const statuses: string[] = [];
+    const seen: number[] = [];
+    const results: unknown[] = [];
+    const connection = new RoomConnection({
+      url: (since) => `ws://test/ws/rooms/r1?token=t&since=${since}`,
+      createSocket: (url) => {
+        const s = new FakeSocket(url);
+        sockets.push(s);
+        return s;
+      },
+      onWelcome: () => {},
+      onEvent: (event) => seen.push(event.seq),
+      onResult: (frame) => results.push(frame),
+      onError: () => {},
+      onStatus: (s) => statuses.push(s.state === 'resumed' ? `resumed@${s.since}` : s.state),
+    });
+    return { connection, sockets, statuses, seen, results };
+  }
+
+  it('reconnects with since = last seq, and shows no event twice', async () => {
+    const { connection, sockets, statuses, seen } = setup();
+    connection.start();
+    expect(sockets[0]!.url).toContain('since=0');
+    sockets[0]!.open();
+    sockets[0]!.frame(welcome(3));
+    for (const s of [1, 2, 3, 4]) sockets[0]!.frame(ev(s));
+    sockets[0]!.frame(ev(3)); // a duplicate frame
+    expect(seen).toEqual([1, 2, 3, 4]);
+    expect(statuses).toEqual(['connecting', 'live']);
+
+    sockets[0]!.drop();
+    expect(statuses.at(-1)).toBe('reconnecting');
+    expect(connection.ready).toBe(false);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sockets).toHaveLength(2);
+    expect(sockets[1]!.url).toContain('since=4');
+
+    sockets[1]!.open();
+    sockets[1]!.frame(welcome(6));
+    // the server replays from since; an overlap and a reordering must not duplicate or misorder
+    for (const s of [4, 6, 5]) sockets[1]!.frame(ev(s));
+    expect(statuses.at(-1)).toBe('resumed@4');
+    expect(seen).toEqual([1, 2, 3, 4, 6, 5]);
+    expect(connection.timeline.map((x) => x.seq)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(connection.lastSeq).toBe(6);
+    connection.stop();
+  });
+
+  it('sends commands only when welcomed, and passes results on', () => {
+    const { connection, sockets, results } = setup();
+    connection.start();
+    expect(connection.command('note.add', { text: 'x' })).toBeNull();
+    sockets[0]!.open();
+    sockets[0]!.frame(welcome(0));
+    const id = connection.command('note.add', { text: 'hello' });
+    expect(id).toBeTruthy();
+    expect(JSON.parse(sockets[0]!.sent.at(-1)!)).toEqual({
+      type: 'command',
+      commandId: id,
+      name: 'note.add',
+      data: { text: 'hello' },
+    });
+    sockets[0]!.frame({ type: 'result', commandId: id, ok: false, error: { code: 'forbidden', message: 'no' } });
+    expect(results).toHaveLength(1);
+    connection.stop();
+  });
+
+  it('stops when told to, without reconnecting', async () => {
+    const { connection, sockets, statuses } = setup();
+    connection.start();
+    sockets[0]!.open();
+    connection.stop('left');
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(sockets).toHaveLength(1);
+    expect(statuses.at(-1)).toBe('stopped');
+  });
+
+  it('backs off further on each failed attempt, and stops when the check says so', async () => {
+    vi.useFakeTimers();
+    const sockets: FakeSocket[] = [];
+    const delays: number[] = [];
+    let reason: string | null = null;
+    const connection = new RoomConnection({
+      url: (since) => `ws://x?since=${since}`,
+      createSocket: (url) => {
+        const s = new FakeSocket(url);
+        sockets.push(s);
+        return s;
+      },
+      onWelcome: () => {},
+      onEvent: () => {},
+      onResult: () => {},
+      onError: () => {},
+      onStatus: (s) => {
+        if (s.state === 'reconnecting') delays.push(s.delayMs);
+        if (s.state === 'stopped') reason = s.reason;
+      },
+      beforeReconnect: async () => (sockets.length >= 4 ? 'no such room' : null),
+    });
+    connection.start();
+    for (let i = 0; i < 4; i++) {
+      sockets.at(-1)!.drop();
+      await vi.advanceTimersByTimeAsync(10_000);
+    }
+    expect(delays).toHaveLength(4);
+    expect(delays[1]!).toBeGreaterThan(delays[0]!);
+    expect(delays[3]!).toBeGreaterThan(delays[2]!);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(10_000);
+    expect(sockets).toHaveLength(4);
+    expect(reason).toBe('no such room');
+  });
+});

@@ -1,0 +1,247 @@
+// The room connection: a WebSocket that reconnects with backoff and resumes from the last seq,
+// keeping one timeline ordered by seq with no event twice.
+import type { ApiErrorBody, CommandFrame, ResultFrame, RoomEvent, ServerFrame, WelcomeFrame } from './types';
+
+/**
+ * Pure: `list` (ordered by seq, no duplicates) with `incoming` merged in. Frames may repeat
+ * (a resume replays what was already seen) or arrive out of order; the result is still
+ * ordered by seq with one entry per seq, the first one seen winning. `list` is not changed.
+ */
+export function mergeBySeq<T extends { seq: number }>(list: readonly T[], incoming: readonly T[]): T[] {
+  const result = list.slice();
+  for (const item of incoming) {
+    const last = result[result.length - 1];
+    if (last === undefined || item.seq > last.seq) {
+      result.push(item); // the usual case: the next event
+      continue;
+    }
+    let lo = 0;
+    let hi = result.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (result[mid]!.seq < item.seq) lo = mid + 1;
+      else hi = mid;
+    }
+    if (result[lo]?.seq !== item.seq) result.splice(lo, 0, item);
+  }
+  return result;
+}
+
+/** Pure: the wait before reconnect attempt `attempt` (0-based): 0.5 s doubling, at most 10 s, with jitter. */
+export function backoffDelay(attempt: number, random: number = Math.random()): number {
+  const base = Math.min(10_000, 500 * 2 ** Math.max(0, attempt));
+  return Math.round(base * (0.75 + 0.25 * random));
+}
+
+let counter = 0;
+/** A command id unique enough for one client (also where crypto.randomUUID is missing: plain http). */
+export function newCommandId(): string {
+  const bytes = new Uint8Array(8);
+  crypto.getRandomValues(bytes);
+  const random = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  counter += 1;
+  return `c-${Date.now().toString(36)}-${counter.toString(36)}-${random}`;
+}
+
+export type ConnectionStatus =
+  | { state: 'connecting' }
+  | { state: 'live' }
+  | { state: 'resumed'; since: number }
+  | { state: 'reconnecting'; attempt: number; delayMs: number }
+  | { state: 'stopped'; reason: string };
+
+export function statusText(status: ConnectionStatus): string {
+  switch (status.state) {
+    case 'connecting':
+      return 'connecting…';
+    case 'live':
+      return 'live';
+    case 'resumed':
+      return `resumed at seq ${status.since}`;
+    case 'reconnecting':
+      return 'reconnecting…';
+    case 'stopped':
+      return `disconnected: ${status.reason}`;
+  }
+}
+
+/** The part of the browser's WebSocket this class uses, so tests can hand in a fake. */
+export interface SocketLike {
+  readyState: number;
+  onopen: ((ev: Event) => unknown) | null;
+  onmessage: ((ev: MessageEvent) => unknown) | null;
+  onclose: ((ev: CloseEvent) => unknown) | null;
+  onerror: ((ev: Event) => unknown) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+export interface RoomConnectionOptions {
+  /** The socket URL for a connection that resumes after `since`. */
+  url: (since: number) => string;
+  onWelcome: (frame: WelcomeFrame) => void;
+  /** A new event was merged in; `timeline` is the whole ordered timeline. */
+  onEvent: (event: RoomEvent, timeline: readonly RoomEvent[]) => void;
+  onResult: (frame: ResultFrame) => void;
+  onError: (error: ApiErrorBody) => void;
+  onStatus: (status: ConnectionStatus) => void;
+  /** Asked before each reconnect: null to go on, or the reason to stop trying (signed out, room gone). */
+  beforeReconnect?: () => Promise<string | null>;
+  createSocket?: (url: string) => SocketLike;
+  pingEveryMs?: number;
+  /** A connection that has sent nothing for this long is taken for dead. */
+  silenceMs?: number;
+}
+
+const OPEN = 1;
+
+export class RoomConnection {
+  private socket: SocketLike | null = null;
+  private events: RoomEvent[] = [];
+  private attempt = 0;
+  private welcomed = false;
+  private everWelcomed = false;
+  private stopped = false;
+  private retryTimer: ReturnType<typeof setTimeout> | undefined;
+  private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private lastFrameAt = 0;
+  private resumedFrom = 0;
+
+  constructor(private readonly options: RoomConnectionOptions) {}
+
+  /** The highest seq received so far (0 before any event). */
+  get lastSeq(): number {
+    return this.events[this.events.length - 1]?.seq ?? 0;
+  }
+
+  get timeline(): readonly RoomEvent[] {
+    return this.events;
+  }
+
+  /** Whether commands can be sent now (connected and welcomed). */
+  get ready(): boolean {
+    return this.welcomed && this.socket?.readyState === OPEN;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.connect();
+  }
+
+  stop(reason = 'closed'): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearTimeout(this.retryTimer);
+    this.drop();
+    this.options.onStatus({ state: 'stopped', reason });
+  }
+
+  /** Sends a command; returns its id, or null when not connected. */
+  command(name: string, data: Record<string, unknown>): string | null {
+    if (!this.ready) return null;
+    const frame: CommandFrame = { type: 'command', commandId: newCommandId(), name, data };
+    this.socket!.send(JSON.stringify(frame));
+    return frame.commandId;
+  }
+
+  /** Feeds one received frame (what the socket's onmessage does; public for tests). */
+  receive(text: string): void {
+    this.lastFrameAt = Date.now();
+    let frame: ServerFrame;
+    try {
+      frame = JSON.parse(text) as ServerFrame;
+    } catch {
+      return;
+    }
+    switch (frame.type) {
+      case 'welcome': {
+        const resumed = this.everWelcomed;
+        this.welcomed = true;
+        this.everWelcomed = true;
+        this.attempt = 0;
+        this.options.onWelcome(frame);
+        this.options.onStatus(resumed ? { state: 'resumed', since: this.resumedFrom } : { state: 'live' });
+        break;
+      }
+      case 'event': {
+        const before = this.events.length;
+        this.events = mergeBySeq(this.events, [frame]);
+        if (this.events.length !== before) this.options.onEvent(frame, this.events);
+        break;
+      }
+      case 'result':
+        this.options.onResult(frame);
+        break;
+      case 'error':
+        this.options.onError(frame.error);
+        break;
+      case 'pong':
+        break;
+    }
+  }
+
+  private connect(): void {
+    if (this.stopped) return;
+    // Always ask for what follows the last event seen: 0 on the first connection brings the
+    // room's history, N on a reconnect only what was missed.
+    this.resumedFrom = this.lastSeq;
+    const create = this.options.createSocket ?? ((url: string) => new WebSocket(url));
+    const socket = create(this.options.url(this.resumedFrom));
+    this.socket = socket;
+    this.welcomed = false;
+    this.lastFrameAt = Date.now();
+    if (!this.everWelcomed) this.options.onStatus({ state: 'connecting' });
+    socket.onmessage = (ev) => {
+      if (typeof ev.data === 'string') this.receive(ev.data);
+    };
+    socket.onclose = () => this.lost();
+    socket.onerror = () => {
+      /* a close follows */
+    };
+    const pingEvery = this.options.pingEveryMs ?? 20_000;
+    const silence = this.options.silenceMs ?? 50_000;
+    clearInterval(this.pingTimer);
+    this.pingTimer = setInterval(() => {
+      if (Date.now() - this.lastFrameAt > silence) {
+        this.lost(); // a dead connection that never reported closing
+      } else if (socket.readyState === OPEN) {
+        socket.send('{"type":"ping"}');
+      }
+    }, pingEvery);
+  }
+
+  /** Forgets the current socket without triggering a reconnect from its close event. */
+  private drop(): void {
+    clearInterval(this.pingTimer);
+    const socket = this.socket;
+    this.socket = null;
+    this.welcomed = false;
+    if (socket) {
+      socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+      try {
+        socket.close();
+      } catch {
+        /* already closed */
+      }
+    }
+  }
+
+  private lost(): void {
+    if (this.stopped) return;
+    this.drop();
+    const delayMs = backoffDelay(this.attempt);
+    this.options.onStatus({ state: 'reconnecting', attempt: this.attempt + 1, delayMs });
+    this.attempt += 1;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => void this.retry(), delayMs);
+  }
+
+  private async retry(): Promise<void> {
+    if (this.stopped) return;
+    const check = this.options.beforeReconnect;
+    const stopReason = check ? await check().catch(() => null) : null;
+    if (this.stopped) return;
+    if (stopReason === null) this.connect();
+    else this.stop(stopReason);
+  }
+}

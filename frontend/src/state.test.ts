@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { type RoomView, applyEvent, isCommander } from './state';
+import type { RoomEvent } from './types';
+
+const view: RoomView = {
+  you: { userId: 'a', displayName: 'Alice', roles: ['incident_commander'] },
+  room: {
+    id: 'r',
+    kind: 'INCIDENT',
+    title: 'T',
+    severity: 'SEV3',
+    phase: 'detection',
+    createdAt: '2025-01-01T00:00:00Z',
+    createdBy: 'a',
+    seq: 2,
+    headHash: 'h',
+    members: [{ userId: 'a', displayName: 'Alice', roles: ['incident_commander'] }],
+    notes: [],
+  },
+};
+
+function ev(seq: number, kind: string, data: Record<string, unknown>): RoomEvent {
+  return { type: 'event', roomId: 'r', seq, at: '', kind, data, hash: '' };
+}
+
+describe('applyEvent', () => {
+  it('ignores events the snapshot already reflects', () => {
+    expect(applyEvent(view, ev(2, 'room.severity_changed', { from: 'SEV4', to: 'SEV1' }))).toBe(view);
+  });
+
+  it('follows severity and phase', () => {
+    let v = applyEvent(view, ev(3, 'room.severity_changed', { from: 'SEV3', to: 'SEV1' }));
+    v = applyEvent(v, ev(4, 'room.phase_changed', { from: 'detection', to: 'analysis' }));
+    expect([v.room.severity, v.room.phase, v.room.seq]).toEqual(['SEV1', 'analysis', 4]);
+    expect(view.room.severity).toBe('SEV3');
+  });
+
+  it('adds members and applies rolesAfter, also to you', () => {
+    let v = applyEvent(
+      view,
+      ev(3, 'member.added', { userId: 'b', displayName: 'Bob', roles: ['scribe'], rolesAfter: { b: ['scribe'] } }),
+    );
+    expect(v.room.members.map((m) => m.displayName)).toEqual(['Alice', 'Bob']);
+    v = applyEvent(
+      v,
+      ev(4, 'role.handed_over', {
+        role: 'incident_commander',
+        fromUserId: 'a',
+        toUserId: 'b',
+        rolesAfter: { a: [], b: ['scribe', 'incident_commander'] },
+      }),
+    );
+    expect(v.room.members.find((m) => m.userId === 'b')!.roles).toEqual(['scribe', 'incident_commander']);
+    expect(v.you.roles).toEqual([]);
+    expect(isCommander(v)).toBe(false);
+    expect(isCommander(view)).toBe(true);
+  });
+});

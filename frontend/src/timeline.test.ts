@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { actorLabel, describeEvent, phaseLabel, roleLabel } from './timeline';
+import type { RoomEvent } from './types';
+
+const alice = { userId: 'u-alice', displayName: 'Alice', roles: ['incident_commander'] };
+
+function event(kind: string, data: Record<string, unknown>, extra: Partial<RoomEvent> = {}): RoomEvent {
+  return { type: 'event', roomId: 'r1', seq: 1, at: '2025-01-01T10:00:00Z', kind, actor: alice, data, hash: 'h', ...extra };
+}
+
+describe('describeEvent', () => {
+  it('room.created', () => {
+    expect(
+      describeEvent(event('room.created', { roomKind: 'INCIDENT', title: 'DB leak', severity: 'SEV2', phase: 'detection' })),
+    ).toBe('created the room “DB leak” (SEV2, detection)');
+  });
+
+  it('member.added', () => {
+    expect(
+      describeEvent(
+        event('member.added', {
+          userId: 'u-bob',
+          displayName: 'Bob',
+          roles: ['scribe', 'comms_approver'],
+          rolesAfter: { 'u-bob': ['scribe', 'comms_approver'] },
+        }),
+      ),
+    ).toBe('added Bob as scribe, comms approver');
+    expect(describeEvent(event('member.added', { userId: 'u-bob', displayName: 'Bob', roles: [] }))).toBe(
+      'added Bob as no role',
+    );
+  });
+
+  it('role.assigned and role.released', () => {
+    const data = { userId: 'u-bob', displayName: 'Bob', role: 'containment_lead', rolesAfter: {} };
+    expect(describeEvent(event('role.assigned', data))).toBe('made Bob containment lead');
+    expect(describeEvent(event('role.released', data))).toBe('released Bob from containment lead');
+  });
+
+  it('role.handed_over', () => {
+    expect(
+      describeEvent(
+        event('role.handed_over', {
+          role: 'incident_commander',
+          fromUserId: 'u-alice',
+          fromDisplayName: 'Alice',
+          toUserId: 'u-bob',
+          toDisplayName: 'Bob',
+          rolesAfter: {},
+        }),
+      ),
+    ).toBe('handed incident commander over from Alice to Bob');
+  });
+
+  it('falls back to the user id when a display name is missing', () => {
+    expect(describeEvent(event('role.assigned', { userId: 'u-carol', role: 'legal' }))).toBe('made u-carol legal');
+  });
+
+  it('room.severity_changed and room.phase_changed', () => {
+    expect(describeEvent(event('room.severity_changed', { from: 'SEV3', to: 'SEV1' }))).toBe(
+      'changed severity from SEV3 to SEV1',
+    );
+    expect(describeEvent(event('room.phase_changed', { from: 'recovery', to: 'post_incident' }))).toBe(
+      'moved the phase from recovery to post-incident',
+    );
+  });
+
+  it('note.added, open and restricted', () => {
+    expect(describeEvent(event('note.added', { text: 'Rotated the keys' }))).toBe('noted: Rotated the keys');
+    expect(
+      describeEvent(
+        event('note.added', { text: 'Counsel engaged', visibleTo: ['legal', 'executive'] }, { visibleTo: ['legal', 'executive'] }),
+      ),
+    ).toBe('noted: Counsel engaged (visible to legal, executive only)');
+    expect(describeEvent(event('note.added', { text: 'x' }, { visibleTo: ['legal'] }))).toBe(
+      'noted: x (visible to legal only)',
+    );
+  });
+
+  it('names an unknown kind in words instead of failing', () => {
+    expect(describeEvent(event('decision.recorded', {}))).toBe('decision recorded');
+  });
+
+  it('tolerates missing data fields', () => {
+    expect(describeEvent(event('room.severity_changed', {}))).toBe('changed severity from ? to ?');
+  });
+});
+
+describe('labels', () => {
+  it('actor, or system without one', () => {
+    expect(actorLabel(event('note.added', { text: 'x' }))).toBe('Alice');
+    const { actor: _actor, ...anonymous } = event('room.created', {});
+    expect(actorLabel(anonymous)).toBe('system');
+  });
+
+  it('roles and phases in words', () => {
+    expect(roleLabel('incident_commander')).toBe('incident commander');
+    expect(phaseLabel('post_incident')).toBe('post-incident');
+  });
+});

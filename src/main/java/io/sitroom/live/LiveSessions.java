@@ -1,0 +1,118 @@
+package io.sitroom.live;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.UserData;
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.sitroom.error.SitroomException;
+import io.sitroom.role.Role;
+import io.sitroom.room.CommandHandler;
+import io.sitroom.room.CommandResult;
+import io.sitroom.room.EventPage;
+import io.sitroom.room.EventView;
+import io.sitroom.room.RoomService;
+import io.sitroom.room.RoomSnapshot;
+import io.sitroom.security.Caller;
+
+/**
+ * The life of one room connection: welcome, resume from {@code since}, live events, commands in
+ * and results out. Subscribes before it reads the log, so that nothing committed in between is
+ * missed; the subscriber drops what it has already sent, so nothing is sent twice.
+ */
+@ApplicationScoped
+public class LiveSessions {
+
+    static final UserData.TypedKey<Caller> CALLER = new UserData.TypedKey<>("sitroom.caller");
+    static final UserData.TypedKey<Long> SINCE = UserData.TypedKey.forLong("sitroom.since");
+    private static final UserData.TypedKey<Subscriber> SUBSCRIBER = new UserData.TypedKey<>("sitroom.subscriber");
+    private static final int RESUME_PAGE = 1000;
+
+    private final RoomService rooms;
+    private final CommandHandler commands;
+    private final RoomFanout fanout;
+    private final Frames frames;
+
+    public LiveSessions(RoomService rooms, CommandHandler commands, RoomFanout fanout, Frames frames) {
+        this.rooms = rooms;
+        this.commands = commands;
+        this.fanout = fanout;
+        this.frames = frames;
+    }
+
+    void open(WebSocketConnection connection) {
+        Caller caller = connection.userData().get(CALLER);
+        UUID roomId = roomId(connection);
+        Subscriber subscriber = new Subscriber(connection, caller.userId(), java.util.Set.of());
+        connection.userData().put(SUBSCRIBER, subscriber);
+        RoomChannel channel = fanout.join(roomId, subscriber);
+        try {
+            RoomSnapshot snapshot = rooms.snapshot(roomId, caller.userId());
+            RoomSnapshot.MemberView me = snapshot.members().stream()
+                    .filter(m -> m.userId().equals(caller.userId())).findFirst()
+                    .orElseThrow(() -> SitroomException.notFound("no such room"));
+            subscriber.setRoles(me.roles().stream().map(Role::of).collect(java.util.stream.Collectors.toSet()));
+            long head = snapshot.seq();
+            channel.startAt(head);
+            subscriber.send(frames.welcome(snapshot, new Frames.You(caller.userId(), me.displayName(), me.roles())));
+            Long since = connection.userData().get(SINCE);
+            if (since != null) {
+                resume(roomId, caller, subscriber, since, head);
+            }
+            subscriber.goLive(head);
+        } catch (SitroomException e) {
+            subscriber.send(frames.error(e.code(), e.getMessage()));
+            connection.close(new CloseReason(CloseReason.NORMAL.getCode(), e.getMessage())).subscribe().with(ok -> {
+            }, failure -> {
+            });
+        }
+    }
+
+    private void resume(UUID roomId, Caller caller, Subscriber subscriber, long since, long head) {
+        long after = since;
+        while (after < head) {
+            EventPage page = rooms.events(roomId, caller.userId(), after, RESUME_PAGE);
+            for (EventView event : page.events()) {
+                if (event.seq() <= head) {
+                    subscriber.replay(event.seq(), frames.event(event));
+                }
+            }
+            if (!page.hasMore() || page.nextSince() <= after) {
+                break;
+            }
+            after = page.nextSince();
+        }
+    }
+
+    void receive(WebSocketConnection connection, String text) {
+        Subscriber subscriber = connection.userData().get(SUBSCRIBER);
+        Caller caller = connection.userData().get(CALLER);
+        if (subscriber == null || caller == null) {
+            return;
+        }
+        Frames.Inbound inbound = frames.decode(text);
+        if (inbound instanceof Frames.Inbound.Ping) {
+            subscriber.send(Frames.PONG);
+        } else if (inbound instanceof Frames.Inbound.Bad bad) {
+            subscriber.send(bad.commandId() == null ? frames.error(bad.code(), bad.message())
+                    : frames.result(CommandResult.refused(bad.commandId(), new SitroomException(bad.code(), bad.message()))));
+        } else if (inbound instanceof Frames.Inbound.Command command) {
+            CommandResult result = commands.handle(roomId(connection), caller.userId(), command.envelope());
+            subscriber.send(frames.result(result));
+        }
+    }
+
+    void close(WebSocketConnection connection) {
+        Subscriber subscriber = connection.userData().get(SUBSCRIBER);
+        if (subscriber != null) {
+            fanout.leave(roomId(connection), subscriber);
+        }
+    }
+
+    private static UUID roomId(WebSocketConnection connection) {
+        return UUID.fromString(connection.pathParam("roomId"));
+    }
+
+}

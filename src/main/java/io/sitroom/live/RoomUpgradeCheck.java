@@ -1,0 +1,82 @@
+package io.sitroom.live;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.vertx.VertxContextSupport;
+import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.sitroom.room.RoomService;
+import io.sitroom.security.Caller;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Guards the upgrade to a room connection: 401 without a valid token, 404 for anyone who is not
+ * a member (a room's existence is not disclosed), 400 for a malformed {@code since}.
+ */
+@ApplicationScoped
+public class RoomUpgradeCheck implements HttpUpgradeCheck {
+
+    private final RoomService rooms;
+
+    public RoomUpgradeCheck(RoomService rooms) {
+        this.rooms = rooms;
+    }
+
+    @Override
+    public boolean appliesTo(String endpointId) {
+        return RoomSocket.ENDPOINT_ID.equals(endpointId);
+    }
+
+    @Override
+    public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        return context.securityIdentity().onItem().transformToUni(identity -> {
+            Caller caller = Caller.of(identity);
+            if (caller == null) {
+                return CheckResult.rejectUpgrade(401);
+            }
+            UUID roomId = roomIdOf(context.httpRequest().path());
+            if (roomId == null) {
+                return CheckResult.rejectUpgrade(404);
+            }
+            String sinceParam = context.httpRequest().getParam("since");
+            Long since = parseSince(sinceParam);
+            if (sinceParam != null && since == null) {
+                return CheckResult.rejectUpgrade(400);
+            }
+            return VertxContextSupport.executeBlocking(() -> rooms.isMember(roomId, caller.userId()))
+                    .map(member -> {
+                        if (!member) {
+                            return CheckResult.rejectUpgradeSync(404);
+                        }
+                        context.userData().put(LiveSessions.CALLER, caller);
+                        if (since != null) {
+                            context.userData().put(LiveSessions.SINCE, since);
+                        }
+                        return CheckResult.permitUpgradeSync();
+                    });
+        });
+    }
+
+    /** The room id is the last segment of {@code /ws/rooms/{roomId}}. */
+    private static UUID roomIdOf(String path) {
+        String value = path.substring(path.lastIndexOf('/') + 1);
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Long parseSince(String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            long since = Long.parseLong(value);
+            return since < 0 ? null : since;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

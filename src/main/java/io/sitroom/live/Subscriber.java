@@ -1,0 +1,97 @@
+package io.sitroom.live;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.websockets.next.WebSocketConnection;
+import io.sitroom.role.Role;
+import io.sitroom.room.Viewer;
+
+/**
+ * One connection's place in its room's stream. Until it goes live (after the welcome and any
+ * resumed history) live events are held back; afterwards each event is sent once, in seq order,
+ * if this viewer may see it. Role changes in the stream update what the viewer may see.
+ */
+final class Subscriber {
+
+    private static final Logger LOG = Logger.getLogger(Subscriber.class);
+
+    private final WebSocketConnection connection;
+    private final UUID userId;
+    private Set<Role> roles;
+    private long lastSeq;
+    private boolean live;
+    private final List<OutboundEvent> held = new ArrayList<>();
+
+    Subscriber(WebSocketConnection connection, UUID userId, Set<Role> roles) {
+        this.connection = connection;
+        this.userId = userId;
+        this.roles = Set.copyOf(roles);
+    }
+
+    WebSocketConnection connection() {
+        return connection;
+    }
+
+    synchronized Viewer viewer() {
+        return new Viewer(userId, roles);
+    }
+
+    synchronized void setRoles(Set<Role> roles) {
+        this.roles = Set.copyOf(roles);
+    }
+
+    /** A live event from the room's channel, in seq order. */
+    synchronized void accept(OutboundEvent event) {
+        if (live) {
+            deliver(event);
+        } else {
+            held.add(event);
+        }
+    }
+
+    /** Sends a resumed event from history (the caller sends them in order, before going live). */
+    synchronized void replay(long seq, String frame) {
+        if (seq > lastSeq) {
+            lastSeq = seq;
+            send(frame);
+        }
+    }
+
+    /** Everything up to {@code seq} has been sent (or is not for this viewer): flush what was held back. */
+    synchronized void goLive(long seq) {
+        lastSeq = Math.max(lastSeq, seq);
+        live = true;
+        held.sort(Comparator.comparingLong(OutboundEvent::seq));
+        for (OutboundEvent event : held) {
+            deliver(event);
+        }
+        held.clear();
+    }
+
+    private void deliver(OutboundEvent event) {
+        if (event.seq() <= lastSeq) {
+            return;
+        }
+        lastSeq = event.seq();
+        if (new Viewer(userId, roles).maySee(event.visibleTo(), event.actorId())) {
+            send(event.frame());
+        }
+        Set<Role> after = event.rolesAfter().get(userId);
+        if (after != null) {
+            roles = Set.copyOf(after);
+        }
+    }
+
+    void send(String frame) {
+        if (connection.isOpen()) {
+            connection.sendText(frame).subscribe().with(ok -> {
+            }, failure -> LOG.debugf("send to connection %s failed: %s", connection.id(), failure.getMessage()));
+        }
+    }
+}

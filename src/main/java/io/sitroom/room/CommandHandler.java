@@ -1,0 +1,112 @@
+package io.sitroom.room;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Instance;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.sitroom.error.SitroomException;
+
+/**
+ * The one way into a room's log, for WebSocket frames and REST calls alike: decode, then in one
+ * transaction lock the room, check membership and idempotency, decide, append, project; after
+ * the commit, announce the new events.
+ */
+@ApplicationScoped
+public class CommandHandler {
+
+    private final CommandCatalog catalog;
+    private final EventLog log;
+    private final Directory directory;
+    private final Clock clock;
+    private final Instance<RoomFeature> features;
+    private final Event<EventsAppended> appended;
+
+    public CommandHandler(CommandCatalog catalog, EventLog log, Directory directory, Clock clock,
+            Instance<RoomFeature> features, Event<EventsAppended> appended) {
+        this.catalog = catalog;
+        this.log = log;
+        this.directory = directory;
+        this.clock = clock;
+        this.features = features;
+        this.appended = appended;
+    }
+
+    private record Outcome(CommandResult result, List<EventView> events) {
+    }
+
+    /** Handles one command from a user; a refusal comes back as a result, never as an exception. */
+    public CommandResult handle(UUID roomId, UUID userId, CommandEnvelope envelope) {
+        try {
+            CommandType<?> type = catalog.type(envelope.name());
+            Command command = catalog.decode(envelope);
+            Outcome outcome = QuarkusTransaction.requiringNew()
+                    .call(() -> decideAndAppend(roomId, userId, envelope.commandId(), type, command));
+            announce(roomId, outcome.events());
+            return outcome.result();
+        } catch (SitroomException e) {
+            return CommandResult.refused(envelope.commandId(), e);
+        }
+    }
+
+    private Outcome decideAndAppend(UUID roomId, UUID userId, String commandId, CommandType<?> type, Command command) {
+        Room room = Room.lockForAppend(roomId);
+        if (room == null) {
+            throw RoomService.roomNotFound();
+        }
+        RoomState state = loadState(room);
+        Member actor = state.member(userId).orElseThrow(RoomService::roomNotFound);
+        AcceptedCommand earlier = AcceptedCommand.find(roomId, commandId);
+        if (earlier != null) {
+            return new Outcome(CommandResult.accepted(commandId, earlier.firstSeq, earlier.lastSeq), List.of());
+        }
+        if (state.isClosed() && !(command instanceof RoomCommand.ChangePhase)) {
+            throw SitroomException.conflict("the room is closed; the incident commander can reopen it by changing its phase");
+        }
+        List<NewEvent> decided = type.decide(command, new CommandContext(state, actor, clock.instant(), directory));
+        List<LoggedEvent> events = appendAndProject(room, actor, commandId, decided);
+        AcceptedCommand accepted = new AcceptedCommand();
+        accepted.roomId = roomId;
+        accepted.commandId = commandId;
+        accepted.firstSeq = events.get(0).seq;
+        accepted.lastSeq = events.get(events.size() - 1).seq;
+        accepted.persist();
+        return new Outcome(CommandResult.accepted(commandId, accepted.firstSeq, accepted.lastSeq),
+                events.stream().map(EventView::of).toList());
+    }
+
+    /** Appends to a locked room and updates every projection, inside the caller's transaction. */
+    List<LoggedEvent> appendAndProject(Room room, Member actor, String commandId, List<NewEvent> decided) {
+        if (decided.isEmpty()) {
+            throw new IllegalStateException("a decider accepted a command without deciding any event");
+        }
+        List<LoggedEvent> events = log.append(room, actor, commandId, decided, clock.instant());
+        for (int i = 0; i < events.size(); i++) {
+            EventPayload payload = decided.get(i).payload();
+            RoomProjector.project(room, events.get(i), payload);
+            for (RoomFeature feature : features) {
+                feature.project(room, events.get(i), payload);
+            }
+        }
+        return events;
+    }
+
+    /** Tells the live fan-out (and anything else listening) about committed events. */
+    void announce(UUID roomId, List<EventView> events) {
+        if (!events.isEmpty()) {
+            appended.fire(new EventsAppended(roomId, events));
+        }
+    }
+
+    static RoomState loadState(Room room) {
+        Map<UUID, Member> members = RoomMember.ofRoom(room.id).stream()
+                .collect(Collectors.toMap(m -> m.userId, RoomMember::toMember));
+        return new RoomState(room.id, room.kind, room.title, room.severity, room.phase, room.headSeq, members);
+    }
+}

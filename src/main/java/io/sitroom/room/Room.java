@@ -1,0 +1,58 @@
+package io.sitroom.room;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A room: its current state (a projection of its log) and the head of its hash chain. */
+@Entity
+@Table(name = "room")
+public class Room extends PanacheEntityBase {
+
+    /** The hash a room's first event chains from. */
+    public static final String GENESIS_HASH = "0".repeat(64);
+
+    @Id
+    public UUID id;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public RoomKind kind;
+
+    @Column(nullable = false, length = 200)
+    public String title;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 8)
+    public Severity severity;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 32)
+    public Phase phase;
+
+    @Column(name = "created_by", nullable = false)
+    public UUID createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "head_seq", nullable = false)
+    public long headSeq;
+
+    @Column(name = "head_hash", nullable = false, length = 64)
+    public String headHash;
+
+    /** Locks the room row for appending: appends to one room are serialised, other rooms never wait. */
+    public static Room lockForAppend(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+}

@@ -1,0 +1,22 @@
+package io.sitroom.room;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * How a feature plugs into rooms: the commands it adds, the projection rows it keeps in step with
+ * its events (written in the appending transaction), and the section it adds to a room snapshot.
+ */
+public interface RoomFeature {
+
+    List<CommandType<?>> commandTypes();
+
+    /** Updates this feature's projection tables for an event just appended (inside the transaction). */
+    default void project(Room room, LoggedEvent event, EventPayload payload) {
+    }
+
+    /** Adds this feature's part of the snapshot, filtered by what the viewer may see. */
+    default void addToSnapshot(UUID roomId, Viewer viewer, Map<String, Object> sections) {
+    }
+}

@@ -1,0 +1,150 @@
+package io.sitroom.room;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
+import io.sitroom.error.SitroomException;
+import io.sitroom.role.Role;
+import io.sitroom.role.RoleRules;
+
+/** Rooms: opening one, listing mine, and reading a room as a member sees it. */
+@ApplicationScoped
+public class RoomService {
+
+    public static final int MAX_PAGE = 1000;
+    public static final int DEFAULT_PAGE = 500;
+    static final int SNAPSHOT_NOTES = 100;
+
+    private final CommandHandler handler;
+    private final EventLog log;
+    private final Clock clock;
+    private final Instance<RoomFeature> features;
+
+    public RoomService(CommandHandler handler, EventLog log, Clock clock, Instance<RoomFeature> features) {
+        this.handler = handler;
+        this.log = log;
+        this.clock = clock;
+        this.features = features;
+    }
+
+    public record NewRoom(RoomKind kind, String title, Severity severity) {
+    }
+
+    static SitroomException roomNotFound() {
+        return SitroomException.notFound("no such room");
+    }
+
+    /** Opens a room; its creator becomes its first member and its lead (IC, or facilitator of an exercise). */
+    public RoomSnapshot create(UUID creatorId, String creatorName, NewRoom request) {
+        Fields.required(request.kind(), "kind");
+        String title = Fields.text(request.title(), "title", 200);
+        UUID roomId = UUID.randomUUID();
+        List<EventView> events = QuarkusTransaction.requiringNew().call(() -> {
+            Room room = new Room();
+            room.id = roomId;
+            room.kind = request.kind();
+            room.title = title;
+            room.severity = request.severity() == null ? Severity.SEV3 : request.severity();
+            room.phase = Phase.DETECTION;
+            room.createdBy = creatorId;
+            room.createdAt = clock.instant();
+            room.headSeq = 0;
+            room.headHash = Room.GENESIS_HASH;
+            room.persist();
+            Set<Role> lead = EnumSet.of(RoleRules.leadRole(room.kind));
+            Member creator = new Member(creatorId, creatorName, Set.of());
+            List<NewEvent> opening = List.of(
+                    NewEvent.forEveryone(new RoomEvent.RoomCreated(room.kind, room.title, room.severity, room.phase, creatorId)),
+                    NewEvent.forEveryone(new RoomEvent.MemberAdded(creatorId, creatorName, lead, Map.of(creatorId, lead))));
+            return handler.appendAndProject(room, creator, null, opening).stream().map(EventView::of).toList();
+        });
+        handler.announce(roomId, events);
+        return snapshot(roomId, creatorId);
+    }
+
+    @Transactional
+    public List<RoomSummary> listFor(UUID userId) {
+        List<RoomSummary> result = new ArrayList<>();
+        for (RoomMember membership : RoomMember.<RoomMember> list("userId", Sort.descending("joinedAt"), userId)) {
+            Room room = Room.findById(membership.roomId);
+            result.add(new RoomSummary(room.id, room.kind, room.title, room.severity, room.phase,
+                    HashChain.formatTime(room.createdAt), room.headSeq, names(membership.roles)));
+        }
+        return result;
+    }
+
+    /** The member's view of a room, or {@code not_found} for anyone else (a room's existence is not disclosed). */
+    @Transactional
+    public Member requireMember(UUID roomId, UUID userId) {
+        RoomMember member = RoomMember.find(roomId, userId);
+        if (member == null) {
+            throw roomNotFound();
+        }
+        return member.toMember();
+    }
+
+    @Transactional
+    public boolean isMember(UUID roomId, UUID userId) {
+        return RoomMember.find(roomId, userId) != null;
+    }
+
+    @Transactional
+    public RoomSnapshot snapshot(UUID roomId, UUID userId) {
+        Member me = requireMember(roomId, userId);
+        Room room = Room.findById(roomId);
+        Viewer viewer = new Viewer(me.userId(), me.roles());
+        List<RoomSnapshot.MemberView> members = RoomMember.ofRoom(roomId).stream()
+                .sorted((a, b) -> a.joinedAt.compareTo(b.joinedAt))
+                .map(m -> new RoomSnapshot.MemberView(m.userId, m.displayName, names(m.roles)))
+                .toList();
+        List<RoomSnapshot.NoteView> notes = new ArrayList<>();
+        for (LoggedEvent e : LoggedEvent.latestOfKind(roomId, "note.added", SNAPSHOT_NOTES)) {
+            if (e.visibleTo(viewer)) {
+                EventView view = EventView.of(e);
+                notes.add(0, new RoomSnapshot.NoteView(e.seq, view.at(), view.actor(), view.data().path("text").asText(),
+                        view.visibleTo()));
+            }
+        }
+        Map<String, Object> sections = new LinkedHashMap<>();
+        for (RoomFeature feature : features) {
+            feature.addToSnapshot(roomId, viewer, sections);
+        }
+        return new RoomSnapshot(room.id, room.kind, room.title, room.severity, room.phase,
+                HashChain.formatTime(room.createdAt), room.createdBy, room.headSeq, room.headHash, members, notes, sections);
+    }
+
+    @Transactional
+    public EventPage events(UUID roomId, UUID userId, long since, Integer limit) {
+        Member me = requireMember(roomId, userId);
+        if (since < 0) {
+            throw SitroomException.invalid("since must be 0 or more");
+        }
+        int pageSize = limit == null ? DEFAULT_PAGE : limit;
+        if (pageSize < 1 || pageSize > MAX_PAGE) {
+            throw SitroomException.invalid("limit must be between 1 and " + MAX_PAGE);
+        }
+        return log.read(roomId, since, pageSize, new Viewer(me.userId(), me.roles()));
+    }
+
+    @Transactional
+    public ChainReport verify(UUID roomId, UUID userId) {
+        requireMember(roomId, userId);
+        return log.verify(Room.findById(roomId));
+    }
+
+    private static List<String> names(Set<Role> roles) {
+        return roles.stream().map(Role::wire).sorted().toList();
+    }
+}

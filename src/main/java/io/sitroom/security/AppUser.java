@@ -1,0 +1,40 @@
+package io.sitroom.security;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An account: a person who signs in with a password. */
+@Entity
+@Table(name = "app_user")
+public class AppUser extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    public String username;
+
+    @Column(name = "display_name", nullable = false, length = 128)
+    public String displayName;
+
+    /** bcrypt, in modular crypt form. */
+    @Column(name = "password_hash", length = 100)
+    public String passwordHash;
+
+    @Column(nullable = false)
+    public boolean admin;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public static AppUser findByUsername(String username) {
+        return find("username", username).firstResult();
+    }
+}

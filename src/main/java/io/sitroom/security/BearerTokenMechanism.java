@@ -1,0 +1,63 @@
+package io.sitroom.security;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Reads {@code Authorization: Bearer <token>}; on a WebSocket upgrade (where browsers cannot set
+ * headers) also {@code ?token=}. No token means anonymous; a bad token fails with 401.
+ */
+@ApplicationScoped
+public class BearerTokenMechanism implements HttpAuthenticationMechanism {
+
+    private static final String PREFIX = "Bearer ";
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
+        String token = tokenOf(context);
+        if (token == null) {
+            return Uni.createFrom().nullItem();
+        }
+        return identityProviderManager.authenticate(new TokenAuthenticationRequest(new TokenCredential(token, "bearer")));
+    }
+
+    static String tokenOf(RoutingContext context) {
+        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            String token = header.substring(PREFIX.length()).strip();
+            return token.isEmpty() ? null : token;
+        }
+        if (isWebSocketUpgrade(context)) {
+            String token = context.request().getParam("token");
+            return token == null || token.isBlank() ? null : token;
+        }
+        return null;
+    }
+
+    private static boolean isWebSocketUpgrade(RoutingContext context) {
+        String upgrade = context.request().getHeader(HttpHeaders.UPGRADE);
+        return upgrade != null && upgrade.equalsIgnoreCase("websocket");
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, "WWW-Authenticate", "Bearer"));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(TokenAuthenticationRequest.class);
+    }
+}

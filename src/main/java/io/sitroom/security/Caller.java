@@ -1,0 +1,22 @@
+package io.sitroom.security;
+
+import java.util.UUID;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** The signed-in caller as the rest of the application sees them. */
+public record Caller(UUID userId, String username, String displayName, boolean admin) {
+
+    public static final String USER = "user";
+    public static final String ADMIN = "admin";
+    static final String DISPLAY_NAME = "sitroom.displayName";
+    static final String USERNAME = "sitroom.username";
+
+    public static Caller of(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return null;
+        }
+        return new Caller(UUID.fromString(identity.getPrincipal().getName()), identity.getAttribute(USERNAME),
+                identity.getAttribute(DISPLAY_NAME), identity.hasRole(ADMIN));
+    }
+}

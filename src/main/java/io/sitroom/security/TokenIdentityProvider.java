@@ -1,0 +1,45 @@
+package io.sitroom.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+
+/** Turns a bearer token into the identity of its account (principal name = user id). */
+@ApplicationScoped
+public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+
+    private final TokenService tokens;
+
+    public TokenIdentityProvider(TokenService tokens) {
+        this.tokens = tokens;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        String token = request.getToken().getToken();
+        return context.runBlocking(() -> {
+            AppUser user = tokens.resolve(token).orElseThrow(AuthenticationFailedException::new);
+            QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                    .setPrincipal(new QuarkusPrincipal(user.id.toString()))
+                    .addRole(Caller.USER)
+                    .addAttribute(Caller.DISPLAY_NAME, user.displayName)
+                    .addAttribute(Caller.USERNAME, user.username);
+            if (user.admin) {
+                identity.addRole(Caller.ADMIN);
+            }
+            return identity.build();
+        });
+    }
+}

@@ -1,0 +1,42 @@
+package io.sitroom.security;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.Authenticated;
+import io.sitroom.error.SitroomException;
+
+/** Accounts: the admin creates them; any signed-in user can list them to add people to a room. */
+@Path("/api/users")
+@Authenticated
+public class UserResource {
+
+    private final UserService users;
+
+    public UserResource(UserService users) {
+        this.users = users;
+    }
+
+    public record NewUser(String username, String displayName, String password) {
+    }
+
+    @POST
+    @RolesAllowed(Caller.ADMIN)
+    public Response create(NewUser request) {
+        if (request == null) {
+            throw SitroomException.invalid("username, displayName and password are required");
+        }
+        UserService.UserView created = users.create(request.username(), request.displayName(), request.password());
+        return Response.status(Response.Status.CREATED).entity(created).build();
+    }
+
+    @GET
+    public List<UserService.UserView> list() {
+        return users.list();
+    }
+}

@@ -1,0 +1,122 @@
+package io.sitroom.security;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.panache.common.Sort;
+import io.sitroom.error.SitroomException;
+import io.sitroom.room.Directory;
+
+/** Accounts: creating them, signing in, and the first admin. Also the directory rooms look people up in. */
+@ApplicationScoped
+public class UserService implements Directory {
+
+    private static final Logger LOG = Logger.getLogger(UserService.class);
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    public static final String ADMIN_USERNAME = "admin";
+
+    private final Passwords passwords;
+    private final TokenService tokens;
+    private final Clock clock;
+    private final SecurityConfig config;
+
+    public UserService(Passwords passwords, TokenService tokens, Clock clock, SecurityConfig config) {
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    public record UserView(UUID id, String username, String displayName) {
+        static UserView of(AppUser user) {
+            return new UserView(user.id, user.username, user.displayName);
+        }
+    }
+
+    public record SignedIn(String token, java.time.Instant expiresAt, UserView user) {
+    }
+
+    @Transactional
+    public UserView create(String username, String displayName, String password) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw SitroomException.invalid("username must be 2 to 64 characters: lower-case letters, digits, '.', '_' or '-'");
+        }
+        if (displayName == null || displayName.isBlank() || displayName.strip().length() > 128) {
+            throw SitroomException.invalid("displayName is required, at most 128 characters");
+        }
+        if (password == null || password.length() < Passwords.MIN_LENGTH || password.length() > 72) {
+            throw SitroomException.invalid("password must be " + Passwords.MIN_LENGTH + " to 72 characters");
+        }
+        if (AppUser.findByUsername(username) != null) {
+            throw SitroomException.conflict("username '" + username + "' is taken");
+        }
+        return UserView.of(persist(username, displayName.strip(), password, false));
+    }
+
+    /** Signs a user in, or refuses with the same answer whether the user or the password was wrong. */
+    public SignedIn login(String username, String password) {
+        AppUser user = username == null ? null : findByUsername(username);
+        if (password == null || !passwords.matches(password, user == null ? null : user.passwordHash)) {
+            throw new SitroomException(io.sitroom.error.ErrorCode.UNAUTHENTICATED, "wrong username or password");
+        }
+        TokenService.Issued issued = tokens.issue(user.id);
+        return new SignedIn(issued.token(), issued.expiresAt(), UserView.of(user));
+    }
+
+    @Transactional
+    public List<UserView> list() {
+        return AppUser.<AppUser> listAll(Sort.ascending("username")).stream().map(UserView::of).toList();
+    }
+
+    @Transactional
+    AppUser findByUsername(String username) {
+        return AppUser.findByUsername(username);
+    }
+
+    @Override
+    @Transactional
+    public Optional<String> displayName(UUID userId) {
+        return AppUser.<AppUser> findByIdOptional(userId).map(u -> u.displayName);
+    }
+
+    /** On an empty database, creates {@code admin} with the configured password, or a generated one logged once. */
+    @Transactional
+    public void ensureAdmin() {
+        if (AppUser.count() > 0) {
+            return;
+        }
+        String password = config.adminPassword().filter(p -> !p.isBlank()).orElse(null);
+        if (password == null) {
+            byte[] bytes = new byte[18];
+            new SecureRandom().nextBytes(bytes);
+            password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            LOG.warnf("Created the account 'admin' with the generated password %s"
+                    + " (shown this once; set SITROOM_ADMIN_PASSWORD to choose it)", password);
+        } else {
+            LOG.info("Created the account 'admin' with the password from SITROOM_ADMIN_PASSWORD");
+        }
+        persist(ADMIN_USERNAME, "Administrator", password, true);
+    }
+
+    private AppUser persist(String username, String displayName, String password, boolean admin) {
+        AppUser user = new AppUser();
+        user.id = UUID.randomUUID();
+        user.username = username;
+        user.displayName = displayName;
+        user.passwordHash = passwords.hash(password);
+        user.admin = admin;
+        user.createdAt = clock.instant();
+        user.persist();
+        return user;
+    }
+}

@@ -1,0 +1,39 @@
+package io.sitroom.clock;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jakarta.inject.Singleton;
+
+/**
+ * The application's clock in tests: real time plus an offset that tests move forward, so that
+ * expiry and timers can be exercised without sleeping. Replaces the default clock bean.
+ */
+@Singleton
+public class MutableClock extends Clock {
+
+    private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+
+    public void advance(Duration duration) {
+        offset.updateAndGet(current -> current.plus(duration));
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(offset.get());
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the application clock is UTC");
+    }
+}

@@ -1,0 +1,89 @@
+package io.sitroom.room;
+
+import static io.sitroom.room.DeciderFixtures.IC;
+import static io.sitroom.room.DeciderFixtures.LEGAL;
+import static io.sitroom.room.DeciderFixtures.OBSERVER;
+import static io.sitroom.room.DeciderFixtures.OUTSIDER;
+import static io.sitroom.room.DeciderFixtures.incident;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.sitroom.error.ErrorCode;
+import io.sitroom.error.SitroomException;
+import io.sitroom.role.Role;
+
+class RoomDeciderTest {
+
+    private static ErrorCode refusal(Runnable decision) {
+        return assertThrows(SitroomException.class, decision::run).code();
+    }
+
+    @Test
+    void changeSeverity_appendsFromAndTo_whenIcChangesIt() {
+        List<NewEvent> events = RoomDecider.decide(new RoomCommand.ChangeSeverity(Severity.SEV1), incident().as(IC));
+        assertEquals(List.of(NewEvent.forEveryone(new RoomEvent.SeverityChanged(Severity.SEV2, Severity.SEV1))), events);
+    }
+
+    @Test
+    void changeSeverity_isForbidden_forOtherRoles() {
+        assertEquals(ErrorCode.FORBIDDEN,
+                refusal(() -> RoomDecider.decide(new RoomCommand.ChangeSeverity(Severity.SEV1), incident().as(LEGAL))));
+    }
+
+    @Test
+    void changeSeverity_isConflict_whenUnchanged() {
+        assertEquals(ErrorCode.CONFLICT,
+                refusal(() -> RoomDecider.decide(new RoomCommand.ChangeSeverity(Severity.SEV2), incident().as(IC))));
+    }
+
+    @Test
+    void changePhase_recordsTransition_whenIcChangesIt() {
+        List<NewEvent> events = RoomDecider.decide(new RoomCommand.ChangePhase(Phase.CONTAINMENT), incident().as(IC));
+        assertEquals(new RoomEvent.PhaseChanged(Phase.ANALYSIS, Phase.CONTAINMENT), events.get(0).payload());
+    }
+
+    @Test
+    void addNote_isRestricted_whenVisibleToIsGiven() {
+        List<NewEvent> events = RoomDecider.decide(new RoomCommand.AddNote("privileged", Set.of(Role.LEGAL)), incident().as(LEGAL));
+        assertEquals(Set.of(Role.LEGAL), events.get(0).visibleTo());
+    }
+
+    @Test
+    void addNote_isForbidden_forObservers() {
+        assertEquals(ErrorCode.FORBIDDEN, refusal(() -> RoomDecider.decide(new RoomCommand.AddNote("hi", null), incident().as(OBSERVER))));
+    }
+
+    @Test
+    void addNote_isInvalid_whenTextIsBlankOrTooLong() {
+        assertEquals(ErrorCode.INVALID, refusal(() -> new RoomCommand.AddNote("   ", null)));
+        assertEquals(ErrorCode.INVALID, refusal(() -> new RoomCommand.AddNote("x".repeat(RoomCommand.MAX_NOTE_LENGTH + 1), null)));
+        assertEquals(ErrorCode.INVALID, refusal(() -> new RoomCommand.AddNote("ok", Set.of())));
+    }
+
+    @Test
+    void addMember_carriesRolesAfter_whenIcAddsAKnownUser() {
+        List<NewEvent> events = RoomDecider.decide(new RoomCommand.AddMember(OUTSIDER, Set.of(Role.SCRIBE)), incident().as(IC));
+        assertEquals(new RoomEvent.MemberAdded(OUTSIDER, "Olga Outsider", Set.of(Role.SCRIBE), Map.of(OUTSIDER, Set.of(Role.SCRIBE))),
+                events.get(0).payload());
+    }
+
+    @Test
+    void addMember_isNotFound_forUnknownUser_andConflict_forMember() {
+        assertEquals(ErrorCode.NOT_FOUND,
+                refusal(() -> RoomDecider.decide(new RoomCommand.AddMember(UUID.randomUUID(), Set.of()), incident().as(IC))));
+        assertEquals(ErrorCode.CONFLICT, refusal(() -> RoomDecider.decide(new RoomCommand.AddMember(LEGAL, Set.of()), incident().as(IC))));
+    }
+
+    @Test
+    void addMember_isInvalid_forFacilitatorInAnIncident() {
+        assertEquals(ErrorCode.INVALID,
+                refusal(() -> RoomDecider.decide(new RoomCommand.AddMember(OUTSIDER, Set.of(Role.FACILITATOR)), incident().as(IC))));
+    }
+}

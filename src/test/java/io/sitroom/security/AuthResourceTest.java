@@ -1,0 +1,99 @@
+package io.sitroom.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.sitroom.clock.MutableClock;
+import io.sitroom.testing.Api;
+
+@QuarkusTest
+class AuthResourceTest {
+
+    @Inject
+    MutableClock clock;
+
+    @Test
+    void login_returnsTokenAndUser_forTheBootstrappedAdmin() {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("username", "admin", "password", Api.ADMIN_PASSWORD))
+                .post("/api/auth/login")
+                .then().statusCode(200)
+                .body("token", notNullValue())
+                .body("user.username", equalTo("admin"))
+                .body("user.id", notNullValue());
+    }
+
+    @Test
+    void login_is401_withWrongPassword_orUnknownUser() {
+        given().contentType(ContentType.JSON).body(Map.of("username", "admin", "password", "not-the-password"))
+                .post("/api/auth/login").then().statusCode(401).body("error.code", equalTo("unauthenticated"));
+        given().contentType(ContentType.JSON).body(Map.of("username", "nobody-here", "password", "whatever-it-is"))
+                .post("/api/auth/login").then().statusCode(401);
+    }
+
+    @Test
+    void apiCalls_are401_withoutToken_orWithAnUnknownToken() {
+        given().get("/api/rooms").then().statusCode(401);
+        given().auth().oauth2("not-a-real-token").get("/api/rooms").then().statusCode(401);
+    }
+
+    @Test
+    void createUser_isAdminOnly() {
+        Api.User alice = Api.newUser("Alice");
+        alice.as().body(Map.of("username", "mallory", "displayName", "Mallory", "password", "long-enough-password"))
+                .post("/api/users").then().statusCode(403);
+    }
+
+    @Test
+    void createUser_refusesShortPasswords_andTakenUsernames() {
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("username", "shorty", "displayName", "Shorty", "password", "short"))
+                .post("/api/users").then().statusCode(400).body("error.code", equalTo("invalid"));
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("username", "admin", "displayName", "Again", "password", "long-enough-password"))
+                .post("/api/users").then().statusCode(409).body("error.code", equalTo("conflict"));
+    }
+
+    @Test
+    void passwords_areStoredAsBcrypt_andTokensOnlyAsHashes() {
+        Api.User bob = Api.newUser("Bob");
+        StoredSecrets stored = storedSecrets(bob);
+        assertTrue(stored.passwordHash().startsWith("$2"), "bcrypt modular crypt form");
+        assertFalse(stored.passwordHash().contains("password-" + bob.username()));
+        assertFalse(stored.tokenRowExistsForClearToken(), "the clear token is not a key of the token table");
+    }
+
+    @Test
+    void token_expires_afterItsLifetime() {
+        Api.User carol = Api.newUser("Carol");
+        carol.as().get("/api/rooms").then().statusCode(200);
+        clock.advance(Duration.ofHours(13));
+        try {
+            carol.as().get("/api/rooms").then().statusCode(401);
+        } finally {
+            clock.advance(Duration.ofHours(-13));
+        }
+    }
+
+    record StoredSecrets(String passwordHash, boolean tokenRowExistsForClearToken) {
+    }
+
+    @Transactional
+    StoredSecrets storedSecrets(Api.User user) {
+        AppUser row = AppUser.findById(user.id());
+        return new StoredSecrets(row.passwordHash, AuthToken.findById(user.token()) != null);
+    }
+}
