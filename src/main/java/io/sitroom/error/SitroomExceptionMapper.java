@@ -21,26 +21,17 @@ public class SitroomExceptionMapper {
         return respond(new ApiError(ErrorCode.INVALID, "request body is not valid JSON: " + e.getOriginalMessage()));
     }
 
-    /** Framework refusals (unreadable body, unknown path, wrong method) get the same error body. */
+    /**
+     * A body the framework could not parse gets the same error body. Anything else (an unknown
+     * path above all) is left to the framework, by answering null, so that the web app's
+     * client-side routes still load.
+     */
     @ServerExceptionMapper
-    public Response framework(WebApplicationException e) {
-        Response original = e.getResponse();
-        if (original.hasEntity()) {
-            return original;
+    public Response unparsableBody(WebApplicationException e) {
+        if (e.getCause() instanceof JsonProcessingException parse) {
+            return unreadable(parse);
         }
-        int status = original.getStatus();
-        ErrorCode code = switch (status) {
-            case 401 -> ErrorCode.UNAUTHENTICATED;
-            case 403 -> ErrorCode.FORBIDDEN;
-            case 404 -> ErrorCode.NOT_FOUND;
-            case 409 -> ErrorCode.CONFLICT;
-            case 413 -> ErrorCode.TOO_LARGE;
-            case 429 -> ErrorCode.RATE_LIMITED;
-            case 503 -> ErrorCode.UNAVAILABLE;
-            default -> ErrorCode.INVALID;
-        };
-        String message = status == 400 ? "request could not be read: the body is not the expected JSON" : e.getMessage();
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ApiError(code, message).asBody()).build();
+        return null;
     }
 
     public static Response respond(ApiError error) {

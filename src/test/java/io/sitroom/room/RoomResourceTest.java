@@ -51,6 +51,12 @@ class RoomResourceTest {
     }
 
     @Test
+    void create_isInvalid_forABodyThatIsNotJson() {
+        User ic = Api.newUser("Ines");
+        ic.as().body("{not json").post("/api/rooms").then().statusCode(400).body("error.code", equalTo("invalid"));
+    }
+
+    @Test
     void room_is404_forNonMembers_onEveryEndpoint() {
         User ic = Api.newUser("Ines");
         User stranger = Api.newUser("Stranger");
