@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.sitroom.error.ErrorCode;
 import io.sitroom.error.SitroomException;
 
 /**
@@ -20,6 +23,8 @@ import io.sitroom.error.SitroomException;
  */
 @ApplicationScoped
 public class CommandHandler {
+
+    private static final Logger LOG = Logger.getLogger(CommandHandler.class);
 
     private final CommandCatalog catalog;
     private final EventLog log;
@@ -52,6 +57,11 @@ public class CommandHandler {
             return outcome.result();
         } catch (SitroomException e) {
             return CommandResult.refused(envelope.commandId(), e);
+        } catch (RuntimeException e) {
+            // The transaction rolled back: nothing was appended. Say so rather than drop the connection.
+            LOG.errorf(e, "room %s: command %s (%s) failed", roomId, envelope.commandId(), envelope.name());
+            return CommandResult.refused(envelope.commandId(), new SitroomException(ErrorCode.UNAVAILABLE,
+                    "the server could not record this command; nothing was changed, try again"));
         }
     }
 
