@@ -1,6 +1,5 @@
 package io.sitroom.error;
 
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -19,19 +18,6 @@ public class SitroomExceptionMapper {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         return respond(new ApiError(ErrorCode.INVALID, "request body is not valid JSON: " + e.getOriginalMessage()));
-    }
-
-    /**
-     * A body the framework could not parse gets the same error body. Anything else (an unknown
-     * path above all) is left to the framework, by answering null, so that the web app's
-     * client-side routes still load.
-     */
-    @ServerExceptionMapper
-    public Response unparsableBody(WebApplicationException e) {
-        if (e.getCause() instanceof JsonProcessingException parse) {
-            return unreadable(parse);
-        }
-        return null;
     }
 
     public static Response respond(ApiError error) {

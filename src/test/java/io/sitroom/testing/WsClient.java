@@ -84,7 +84,6 @@ public final class WsClient implements AutoCloseable {
                 if (last) {
                     try {
                         frames.add(JSON.readTree(partial.toString()));
-                        if (System.getenv("WSDEBUG") != null) System.err.println("WS<< " + System.identityHashCode(WsClient.this) + " " + partial.substring(0, Math.min(160, partial.length())));
                     } catch (Exception e) {
                         throw new IllegalStateException("server sent a frame that is not JSON: " + partial, e);
                     }
@@ -166,6 +165,19 @@ public final class WsClient implements AutoCloseable {
             skipped.addLast(frame);
         }
         throw new AssertionError("no matching frame within " + WAIT);
+    }
+
+    /** Waits longer than usual for a command's result, e.g. at the end of a long pipeline of commands. */
+    public JsonNode awaitResult(String commandId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                return result(commandId);
+            } catch (AssertionError stillWaiting) {
+                // keep waiting until the overall deadline
+            }
+        }
+        throw new AssertionError("no result for " + commandId + " within " + timeout);
     }
 
     /** The result frame for a command id (skipping events and other frames). */
