@@ -38,7 +38,15 @@ public final class AuthorityPolicy {
             Map.entry("role.handover", LEADS),
             Map.entry("room.severity", EnumSet.of(INCIDENT_COMMANDER)),
             Map.entry("room.phase", EnumSet.of(INCIDENT_COMMANDER)),
-            Map.entry("note.add", CONTRIBUTING_ROLES));
+            Map.entry("note.add", CONTRIBUTING_ROLES),
+            Map.entry("decision.propose", WORKING_ROLES),
+            Map.entry("action.create", WORKING_ROLES),
+            Map.entry("action.update", EnumSet.of(INCIDENT_COMMANDER, FACILITATOR)),
+            Map.entry("update.post", EnumSet.of(INCIDENT_COMMANDER, SCRIBE, COMMS_APPROVER, FACILITATOR)),
+            Map.entry("statement.draft", EnumSet.of(COMMS_APPROVER, INCIDENT_COMMANDER)),
+            Map.entry("statement.approve", EnumSet.of(COMMS_APPROVER, LEGAL)),
+            Map.entry("statement.publish", EnumSet.of(COMMS_APPROVER)),
+            Map.entry("ack.request", LEADS));
 
     private AuthorityPolicy() {
     }

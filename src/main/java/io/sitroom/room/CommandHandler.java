@@ -91,6 +91,32 @@ public class CommandHandler {
                 events.stream().map(EventView::of).toList());
     }
 
+    /**
+     * Fires one timer: in one transaction, locks its room, deletes the timer if it is still due, and
+     * appends what the owning feature decides. Returns whether anything was appended.
+     */
+    boolean fire(RoomTimer.Key key) {
+        List<EventView> events = QuarkusTransaction.requiringNew().call(() -> {
+            Room room = Room.lockForAppend(key.roomId());
+            RoomTimer timer = room == null ? null : RoomTimer.<RoomTimer> findById(key);
+            if (timer == null || timer.dueAt.isAfter(clock.instant())) {
+                return List.<EventView> of();
+            }
+            timer.delete();
+            RoomState state = loadState(room);
+            List<NewEvent> decided = new java.util.ArrayList<>();
+            for (RoomFeature feature : features) {
+                decided.addAll(feature.onTimer(timer, state, clock.instant()));
+            }
+            if (decided.isEmpty()) {
+                return List.<EventView> of();
+            }
+            return appendAndProject(room, null, null, decided).stream().map(EventView::of).toList();
+        });
+        announce(key.roomId(), events);
+        return !events.isEmpty();
+    }
+
     /** Appends to a locked room and updates every projection, inside the caller's transaction. */
     List<LoggedEvent> appendAndProject(Room room, Member actor, String commandId, List<NewEvent> decided) {
         if (decided.isEmpty()) {

@@ -27,6 +27,11 @@ public record EventView(String type, UUID roomId, long seq, String at, String ki
                 HashChain.parse(e.data), visibleTo, e.hash);
     }
 
+    /** Reads an event's stored data (canonical JSON). */
+    public static JsonNode parseData(String data) {
+        return HashChain.parse(data);
+    }
+
     @JsonIgnore
     public Set<Role> visibleToRoles() {
         return visibleTo == null ? null : RoleSetConverter.split(String.join(",", visibleTo));

@@ -51,6 +51,13 @@ public class Room extends PanacheEntityBase {
     @Column(name = "head_hash", nullable = false, length = 64)
     public String headHash;
 
+    /** When the next status update is due; null when the severity sets no cadence. */
+    @Column(name = "next_update_due")
+    public Instant nextUpdateDue;
+
+    @Column(name = "last_update_at")
+    public Instant lastUpdateAt;
+
     /** Locks the room row for appending: appends to one room are serialised, other rooms never wait. */
     public static Room lockForAppend(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);

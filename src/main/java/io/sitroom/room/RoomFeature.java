@@ -16,6 +16,14 @@ public interface RoomFeature {
     default void project(Room room, LoggedEvent event, EventPayload payload) {
     }
 
+    /**
+     * Decides what a timer of this feature's causes, now that it fell due (no events if the thing it
+     * watched was settled meanwhile). Called inside the transaction that deletes the timer.
+     */
+    default List<NewEvent> onTimer(RoomTimer timer, RoomState room, java.time.Instant now) {
+        return List.of();
+    }
+
     /** Adds this feature's part of the snapshot, filtered by what the viewer may see. */
     default void addToSnapshot(UUID roomId, Viewer viewer, Map<String, Object> sections) {
     }

@@ -1,0 +1,35 @@
+package io.sitroom.action;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.sitroom.role.Role;
+import io.sitroom.room.EventPayload;
+
+/** Events of action items. */
+public sealed interface ActionEvent extends EventPayload {
+
+    UUID actionId();
+
+    record Created(UUID actionId, String title, UUID ownerId, String ownerName, Role ownerRole, Instant dueAt, UUID decisionId,
+            ActionCommand.Risk risk, Integer riskScore) implements ActionEvent {
+        @Override
+        public String kind() {
+            return "action.created";
+        }
+    }
+
+    record Updated(UUID actionId, ActionStatus from, ActionStatus to, String note) implements ActionEvent {
+        @Override
+        public String kind() {
+            return "action.updated";
+        }
+    }
+
+    record Overdue(UUID actionId, String title, Instant dueAt, UUID ownerId, Role ownerRole, ActionStatus status) implements ActionEvent {
+        @Override
+        public String kind() {
+            return "action.overdue";
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package io.sitroom.comms;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Sort;
+import io.sitroom.comms.CommsViews.AckAnswer;
+import io.sitroom.comms.CommsViews.AckView;
+import io.sitroom.comms.CommsViews.ApprovalView;
+import io.sitroom.comms.CommsViews.Person;
+import io.sitroom.comms.CommsViews.StatementView;
+import io.sitroom.comms.CommsViews.UpdateView;
+import io.sitroom.role.Role;
+import io.sitroom.room.CommandContext;
+import io.sitroom.room.CommandType;
+import io.sitroom.room.EventPayload;
+import io.sitroom.room.EventView;
+import io.sitroom.room.LoggedEvent;
+import io.sitroom.room.Member;
+import io.sitroom.room.NewEvent;
+import io.sitroom.room.Room;
+import io.sitroom.room.RoomEvent;
+import io.sitroom.room.RoomFeature;
+import io.sitroom.room.RoomMember;
+import io.sitroom.room.RoomService;
+import io.sitroom.room.RoomState;
+import io.sitroom.room.RoomTimer;
+import io.sitroom.room.Severity;
+import io.sitroom.room.Viewer;
+
+/** Status updates and their cadence, external statements, and acknowledgements in rooms. */
+@ApplicationScoped
+public class CommsFeature implements RoomFeature {
+
+    static final String UPDATE_TIMER = "update.due";
+    static final String UPDATE_SUBJECT = "room";
+    static final String ACK_TIMER = "ack.due";
+
+    private final CommsConfig config;
+    private final RoomService rooms;
+
+    public CommsFeature(CommsConfig config, RoomService rooms) {
+        this.config = config;
+        this.rooms = rooms;
+    }
+
+    @Override
+    public List<CommandType<?>> commandTypes() {
+        return List.of(
+                new CommandType<>("update.post", CommsCommand.PostUpdate.class, (c, context) -> CommsDecider.postUpdate(c, context)),
+                new CommandType<>("statement.draft", CommsCommand.DraftStatement.class, this::draft),
+                new CommandType<>("statement.approve", CommsCommand.ApproveStatement.class,
+                        (c, context) -> CommsDecider.approve(c, context, statement(context, c.statementId()))),
+                new CommandType<>("statement.publish", CommsCommand.PublishStatement.class,
+                        (c, context) -> CommsDecider.publish(c, context, statement(context, c.statementId()))),
+                new CommandType<>("ack.request", CommsCommand.RequestAck.class,
+                        (c, context) -> CommsDecider.requestAck(c, context, UUID.randomUUID(), context.now().plus(config.ackTimeout()))),
+                new CommandType<>("ack.give", CommsCommand.GiveAck.class, (c, context) -> {
+                    AckRequest ack = AckRequest.inRoom(context.room().id(), c.ackId());
+                    return CommsDecider.giveAck(c, context, ack == null ? null : ack.toState());
+                }));
+    }
+
+    private List<NewEvent> draft(CommsCommand.DraftStatement c, CommandContext context) {
+        return CommsDecider.draft(c, context, c.statementId() == null ? null : statement(context, c.statementId()), UUID.randomUUID());
+    }
+
+    private static CommsDecider.StatementState statement(CommandContext context, UUID statementId) {
+        Statement statement = Statement.inRoom(context.room().id(), statementId);
+        return statement == null ? null : statement.toState();
+    }
+
+    @Override
+    public void project(Room room, LoggedEvent event, EventPayload payload) {
+        if (payload instanceof RoomEvent.RoomCreated created) {
+            scheduleUpdate(room, cadence(created.severity()).map(event.at::plus).orElse(null));
+        } else if (payload instanceof RoomEvent.SeverityChanged changed) {
+            Instant sooner = cadence(changed.to()).map(event.at::plus).orElse(null);
+            scheduleUpdate(room, sooner == null ? null
+                    : room.nextUpdateDue != null && room.nextUpdateDue.isBefore(sooner) ? room.nextUpdateDue : sooner);
+        } else if (payload instanceof CommsEvent.UpdatePosted posted) {
+            StatusUpdate update = new StatusUpdate();
+            update.roomId = room.id;
+            update.seq = event.seq;
+            update.audience = posted.audience();
+            update.data = event.data;
+            update.postedBy = event.actorId;
+            update.postedAt = event.at;
+            update.persist();
+            room.lastUpdateAt = event.at;
+            Instant next = posted.nextUpdateAt() != null ? posted.nextUpdateAt()
+                    : cadence(room.severity).map(event.at::plus).orElse(null);
+            scheduleUpdate(room, next);
+        } else if (payload instanceof CommsEvent.StatementDrafted drafted) {
+            projectDraft(room, event, drafted);
+        } else if (payload instanceof CommsEvent.StatementApproved approved) {
+            StatementApproval approval = new StatementApproval();
+            approval.statementId = approved.statementId();
+            approval.version = approved.version();
+            approval.role = approved.role().wire();
+            approval.userId = event.actorId;
+            approval.displayName = event.actorName;
+            approval.textHash = approved.textHash();
+            approval.at = event.at;
+            approval.seq = event.seq;
+            approval.persist();
+        } else if (payload instanceof CommsEvent.StatementPublished published) {
+            Statement statement = Statement.findById(published.statementId());
+            statement.publishedVersion = published.version();
+            statement.publishedAt = event.at;
+        } else if (payload instanceof CommsEvent.AckRequested requested) {
+            AckRequest ack = new AckRequest();
+            ack.id = requested.ackId();
+            ack.roomId = room.id;
+            ack.seq = event.seq;
+            ack.aboutSeq = requested.about();
+            ack.roles = requested.roles();
+            ack.requestedBy = event.actorId;
+            ack.requestedAt = event.at;
+            ack.dueAt = requested.dueAt();
+            ack.persist();
+            RoomTimer.schedule(room.id, ACK_TIMER, ack.id.toString(), ack.dueAt);
+        } else if (payload instanceof CommsEvent.AckGiven given) {
+            for (Role role : given.roles()) {
+                AckResponse response = new AckResponse();
+                response.ackId = given.ackId();
+                response.role = role.wire();
+                response.userId = event.actorId;
+                response.displayName = event.actorName;
+                response.at = event.at;
+                response.seq = event.seq;
+                response.persist();
+            }
+            if (given.pending().isEmpty()) {
+                RoomTimer.cancel(room.id, ACK_TIMER, given.ackId().toString());
+            }
+        } else if (payload instanceof CommsEvent.AckOverdue overdue) {
+            AckRequest.<AckRequest> findById(overdue.ackId()).overdue = true;
+        }
+    }
+
+    private static void projectDraft(Room room, LoggedEvent event, CommsEvent.StatementDrafted drafted) {
+        Statement statement = Statement.findById(drafted.statementId());
+        if (statement == null) {
+            statement = new Statement();
+            statement.id = drafted.statementId();
+            statement.roomId = room.id;
+            statement.createdAt = event.at;
+            statement.currentVersion = drafted.version();
+            statement.persist();
+        } else {
+            statement.currentVersion = drafted.version();
+        }
+        StatementVersion version = new StatementVersion();
+        version.statementId = drafted.statementId();
+        version.version = drafted.version();
+        version.title = drafted.title();
+        version.body = drafted.body();
+        version.channel = drafted.channel();
+        version.textHash = drafted.textHash();
+        version.draftedBy = event.actorId;
+        version.draftedName = event.actorName;
+        version.draftedAt = event.at;
+        version.seq = event.seq;
+        version.persist();
+    }
+
+    private Optional<Duration> cadence(Severity severity) {
+        return config.updateCadence().of(severity);
+    }
+
+    private static void scheduleUpdate(Room room, Instant due) {
+        room.nextUpdateDue = due;
+        if (due == null) {
+            RoomTimer.cancel(room.id, UPDATE_TIMER, UPDATE_SUBJECT);
+        } else {
+            RoomTimer.schedule(room.id, UPDATE_TIMER, UPDATE_SUBJECT, due);
+        }
+    }
+
+    @Override
+    public List<NewEvent> onTimer(RoomTimer timer, RoomState state, Instant now) {
+        if (UPDATE_TIMER.equals(timer.kind)) {
+            Room room = Room.findById(state.id());
+            return CommsDecider.updateOverdue(room.nextUpdateDue, now, room.severity, room.lastUpdateAt);
+        }
+        if (ACK_TIMER.equals(timer.kind)) {
+            AckRequest ack = AckRequest.inRoom(state.id(), UUID.fromString(timer.subject));
+            return ack == null ? List.of() : CommsDecider.ackOverdue(ack.toState(), now);
+        }
+        return List.of();
+    }
+
+    @Override
+    public void addToSnapshot(UUID roomId, Viewer viewer, Map<String, Object> sections) {
+        Room room = Room.findById(roomId);
+        Map<Audience, UpdateView> latest = new EnumMap<>(Audience.class);
+        for (UpdateView update : updates(roomId, viewer)) {
+            latest.putIfAbsent(Audience.of(update.audience()), update);
+        }
+        sections.put("updates", List.copyOf(latest.values()));
+        sections.put("nextUpdateDue", CommsViews.time(room.nextUpdateDue));
+        sections.put("lastUpdateAt", CommsViews.time(room.lastUpdateAt));
+        sections.put("statements", statements(roomId));
+        sections.put("acks", acks(roomId));
+    }
+
+    /** The updates a viewer may read, newest first. */
+    List<UpdateView> updates(UUID roomId, Viewer viewer) {
+        List<UpdateView> result = new ArrayList<>();
+        for (StatusUpdate u : StatusUpdate.<StatusUpdate> list("roomId", Sort.descending("seq"), roomId)) {
+            if (viewer.maySee(u.audience.readers(), u.postedBy)) {
+                RoomMember author = RoomMember.find(roomId, u.postedBy);
+                result.add(new UpdateView(u.seq, CommsViews.time(u.postedAt), u.audience.wire(),
+                        new Person(u.postedBy, author == null ? null : author.displayName), EventView.parseData(u.data)));
+            }
+        }
+        return result;
+    }
+
+    List<StatementView> statements(UUID roomId) {
+        List<StatementView> result = new ArrayList<>();
+        for (Statement s : Statement.<Statement> list("roomId", Sort.ascending("createdAt"), roomId)) {
+            StatementVersion current = s.current();
+            List<ApprovalView> approvals = s.approvalsOf(s.currentVersion).stream()
+                    .map(a -> new ApprovalView(a.role, new Person(a.userId, a.displayName), a.version, a.textHash, CommsViews.time(a.at)))
+                    .toList();
+            CommsDecider.StatementState state = s.toState();
+            boolean published = s.publishedVersion != null && s.publishedVersion == s.currentVersion;
+            String status = published ? "published" : state.missing().isEmpty() ? "approved" : "draft";
+            result.add(new StatementView(s.id, s.currentVersion, current.title, current.body, current.channel, current.textHash,
+                    new Person(current.draftedBy, current.draftedName), status, approvals,
+                    state.missing().stream().map(Role::wire).sorted().toList(), s.publishedVersion, CommsViews.time(s.publishedAt)));
+        }
+        return result;
+    }
+
+    List<AckView> acks(UUID roomId) {
+        List<AckView> result = new ArrayList<>();
+        for (AckRequest a : AckRequest.<AckRequest> list("roomId", Sort.ascending("seq"), roomId)) {
+            List<AckAnswer> answers = a.responses().stream()
+                    .map(r -> new AckAnswer(r.role, new Person(r.userId, r.displayName), CommsViews.time(r.at))).toList();
+            result.add(new AckView(a.id, a.seq, a.aboutSeq, a.roles.stream().map(Role::wire).sorted().toList(), answers,
+                    a.toState().pending().stream().map(Role::wire).sorted().toList(), CommsViews.time(a.dueAt), a.overdue));
+        }
+        result.sort(Comparator.comparingLong(AckView::seq));
+        return result;
+    }
+
+    @Transactional
+    public List<UpdateView> updatesFor(UUID roomId, UUID userId) {
+        Member me = rooms.requireMember(roomId, userId);
+        return updates(roomId, new Viewer(me.userId(), me.roles()));
+    }
+
+    @Transactional
+    public List<StatementView> statementsFor(UUID roomId, UUID userId) {
+        rooms.requireMember(roomId, userId);
+        return statements(roomId);
+    }
+
+    @Transactional
+    public List<AckView> acksFor(UUID roomId, UUID userId) {
+        rooms.requireMember(roomId, userId);
+        return acks(roomId);
+    }
+}

@@ -1,0 +1,62 @@
+package io.sitroom.room;
+
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Fires the timers that fell due, by the application clock: at start (what fell due while the
+ * server was down fires once then) and every {@code sitroom.timers.poll-interval}.
+ */
+@ApplicationScoped
+public class Timers {
+
+    private static final Logger LOG = Logger.getLogger(Timers.class);
+    private static final int BATCH = 200;
+
+    private final CommandHandler handler;
+    private final Clock clock;
+
+    public Timers(CommandHandler handler, Clock clock) {
+        this.handler = handler;
+        this.clock = clock;
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        fireDue();
+    }
+
+    @Scheduled(every = "${sitroom.timers.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void tick() {
+        fireDue();
+    }
+
+    /** Fires every timer due now; returns how many appended something. */
+    public synchronized int fireDue() {
+        int fired = 0;
+        List<RoomTimer.Key> due;
+        do {
+            due = QuarkusTransaction.requiringNew()
+                    .call(() -> RoomTimer.dueAt(clock.instant(), BATCH).stream().map(RoomTimer::key).toList());
+            for (RoomTimer.Key key : due) {
+                try {
+                    if (handler.fire(key)) {
+                        fired++;
+                    }
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "timer %s could not fire; it stays due and is tried again", key);
+                    return fired;
+                }
+            }
+        } while (due.size() == BATCH);
+        return fired;
+    }
+}
