@@ -6,15 +6,13 @@ import java.util.UUID;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.sitroom.error.SitroomException;
 import io.sitroom.security.Caller;
 
-/** Action items: a room's, and mine across rooms. Actions are created and updated with commands. */
-@Path("/api")
+/** A room's action items, highest risk first. Actions are created and updated with commands. */
+@Path("/api/rooms/{id}/actions")
 @Authenticated
 public class ActionResource {
 
@@ -27,17 +25,7 @@ public class ActionResource {
     }
 
     @GET
-    @Path("/rooms/{id}/actions")
     public List<ActionView> ofRoom(@PathParam("id") UUID roomId) {
         return actions.ofRoom(roomId, Caller.of(identity).userId());
-    }
-
-    @GET
-    @Path("/actions")
-    public List<ActionView> mine(@QueryParam("owner") String owner, @QueryParam("status") String status) {
-        if (owner != null && !owner.equals("me")) {
-            throw SitroomException.invalid("owner can only be 'me'");
-        }
-        return actions.mine(Caller.of(identity).userId(), status);
     }
 }

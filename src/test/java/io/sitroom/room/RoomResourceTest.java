@@ -206,6 +206,23 @@ class RoomResourceTest {
     }
 
     @Test
+    void handover_movesTheIcRoleInOneEvent_andTheLastIcCannotBeReleased() {
+        User ic = Api.newUser("Ines");
+        User next = Api.newUser("Nico");
+        UUID room = Api.newIncident(ic, "Shift change");
+        Api.addMember(ic, room, next, "scribe");
+        Api.command(ic, room, "role.release", Map.of("userId", ic.id().toString(), "role", "incident_commander")).then()
+                .statusCode(409).body("error.message", equalTo("the last incident_commander cannot be released; hand the role over instead"));
+        Api.command(ic, room, "role.handover", Map.of("role", "incident_commander", "toUserId", next.id().toString())).then()
+                .statusCode(200).body("lastSeq", equalTo(null));
+        ic.as().get("/api/rooms/" + room).then()
+                .body("members.find { it.userId == '" + next.id() + "' }.roles", contains("incident_commander", "scribe"))
+                .body("members.find { it.userId == '" + ic.id() + "' }.roles", hasSize(0));
+        Api.command(ic, room, "room.severity", Map.of("severity", "SEV1")).then().statusCode(403);
+        Api.command(next, room, "room.severity", Map.of("severity", "SEV1")).then().statusCode(200);
+    }
+
+    @Test
     void noToken_is401() {
         given().get("/api/rooms/" + UUID.randomUUID()).then().statusCode(401);
     }

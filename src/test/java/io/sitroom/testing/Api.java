@@ -78,6 +78,19 @@ public final class Api {
                 .post("/api/rooms/" + roomId + "/commands");
     }
 
+    /** The events of a room a user may see, of the given kinds, oldest first (as JSON maps). */
+    public static List<Map<String, Object>> events(User user, UUID roomId, String... kinds) {
+        List<Map<String, Object>> events = user.as().get("/api/rooms/" + roomId + "/events?limit=1000")
+                .then().statusCode(200).extract().jsonPath().getList("events");
+        List<String> wanted = List.of(kinds);
+        return events.stream().filter(e -> wanted.isEmpty() || wanted.contains(e.get("kind"))).toList();
+    }
+
+    /** Sends a command that must be accepted and returns its result's first seq. */
+    public static long accepted(User user, UUID roomId, String name, Map<String, ?> data) {
+        return command(user, roomId, name, data).then().statusCode(200).extract().<Number> path("seq").longValue();
+    }
+
     public static long headSeq(User user, UUID roomId) {
         return user.as().get("/api/rooms/" + roomId).then().statusCode(200).extract().<Number> path("seq").longValue();
     }
