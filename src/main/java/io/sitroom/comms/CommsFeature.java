@@ -260,7 +260,7 @@ public class CommsFeature implements RoomFeature {
     @Transactional
     public List<UpdateView> updatesFor(UUID roomId, UUID userId) {
         Member me = rooms.requireMember(roomId, userId);
-        return updates(roomId, new Viewer(me.userId(), me.roles()));
+        return updates(roomId, Viewer.of(me, Room.<Room> findById(roomId).kind));
     }
 
     @Transactional

@@ -28,6 +28,7 @@ public class ScenarioCatalog {
 
     private final ScenarioConfig config;
     private final Map<String, Scenario> scenarios = new TreeMap<>();
+    private final Map<String, String> texts = new TreeMap<>();
 
     public ScenarioCatalog(ScenarioConfig config) {
         this.config = config;
@@ -35,7 +36,10 @@ public class ScenarioCatalog {
 
     @PostConstruct
     void load() {
-        Path dir = Path.of(config.dir());
+        config.dirs().forEach(d -> load(Path.of(d)));
+    }
+
+    private void load(Path dir) {
         if (!Files.isDirectory(dir)) {
             LOG.warnf("no scenario folder at %s: no exercise can be started from a scenario", dir.toAbsolutePath());
             return;
@@ -50,6 +54,8 @@ public class ScenarioCatalog {
                 LOG.errorf("scenario file %s was left out: %d error(s)", name, errors.size());
             } else if (scenarios.putIfAbsent(parsed.scenario().id(), parsed.scenario()) != null) {
                 LOG.errorf("scenario file %s was left out: another file has the id '%s'", name, parsed.scenario().id());
+            } else {
+                texts.put(parsed.scenario().id(), text);
             }
         }
         LOG.infof("loaded %d scenario(s) from %s", scenarios.size(), dir.toAbsolutePath());
@@ -75,6 +81,11 @@ public class ScenarioCatalog {
 
     public Collection<Scenario> all() {
         return scenarios.values();
+    }
+
+    /** The file text of a loaded scenario. */
+    public Optional<String> text(String id) {
+        return Optional.ofNullable(id == null ? null : texts.get(id));
     }
 
     public Optional<Scenario> find(String id) {

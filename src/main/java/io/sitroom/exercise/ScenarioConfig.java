@@ -6,7 +6,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "sitroom.scenarios")
 public interface ScenarioConfig {
 
-    /** The folder of scenario files, read at start. */
+    /** The folders of scenario files, read at start. */
     @WithDefault("scenarios")
-    String dir();
+    java.util.List<String> dirs();
 }

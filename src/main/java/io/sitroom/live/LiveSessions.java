@@ -9,6 +9,7 @@ import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.sitroom.error.SitroomException;
 import io.sitroom.role.Role;
+import io.sitroom.role.RoleRules;
 import io.sitroom.room.CommandHandler;
 import io.sitroom.room.CommandResult;
 import io.sitroom.room.EventPage;
@@ -53,7 +54,8 @@ public class LiveSessions {
             RoomSnapshot.MemberView me = snapshot.members().stream()
                     .filter(m -> m.userId().equals(caller.userId())).findFirst()
                     .orElseThrow(() -> SitroomException.notFound("no such room"));
-            subscriber.setRoles(me.roles().stream().map(Role::of).collect(java.util.stream.Collectors.toSet()));
+            subscriber.setView(me.roles().stream().map(Role::of).collect(java.util.stream.Collectors.toSet()),
+                    RoleRules.leadRole(snapshot.kind()));
             long head = snapshot.seq();
             channel.startAt(head);
             subscriber.send(frames.welcome(snapshot, new Frames.You(caller.userId(), me.displayName(), me.roles())));

@@ -24,6 +24,7 @@ final class Subscriber {
     private final WebSocketConnection connection;
     private final UUID userId;
     private Set<Role> roles;
+    private Role leadRole = Role.INCIDENT_COMMANDER;
     private long lastSeq;
     private boolean live;
     private final List<OutboundEvent> held = new ArrayList<>();
@@ -39,11 +40,13 @@ final class Subscriber {
     }
 
     synchronized Viewer viewer() {
-        return new Viewer(userId, roles);
+        return new Viewer(userId, roles, leadRole);
     }
 
-    synchronized void setRoles(Set<Role> roles) {
+    /** What this viewer may see, from the welcome snapshot: their roles and the role leading this kind of room. */
+    synchronized void setView(Set<Role> roles, Role leadRole) {
         this.roles = Set.copyOf(roles);
+        this.leadRole = leadRole;
     }
 
     /** A live event from the room's channel, in seq order. */
@@ -79,7 +82,7 @@ final class Subscriber {
             return;
         }
         lastSeq = event.seq();
-        if (new Viewer(userId, roles).maySee(event.visibleTo(), event.actorId())) {
+        if (new Viewer(userId, roles, leadRole).maySee(event.visibleTo(), event.actorId())) {
             send(event.frame());
         }
         Set<Role> after = event.rolesAfter().get(userId);

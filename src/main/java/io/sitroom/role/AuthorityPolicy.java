@@ -46,7 +46,14 @@ public final class AuthorityPolicy {
             Map.entry("statement.draft", EnumSet.of(COMMS_APPROVER, INCIDENT_COMMANDER)),
             Map.entry("statement.approve", EnumSet.of(COMMS_APPROVER, LEGAL)),
             Map.entry("statement.publish", EnumSet.of(COMMS_APPROVER)),
-            Map.entry("ack.request", LEADS));
+            Map.entry("ack.request", LEADS),
+            Map.entry("invite.create", LEADS),
+            Map.entry("exercise.start", EnumSet.of(FACILITATOR)),
+            Map.entry("exercise.pause", EnumSet.of(FACILITATOR)),
+            Map.entry("exercise.resume", EnumSet.of(FACILITATOR)),
+            Map.entry("exercise.speed", EnumSet.of(FACILITATOR)),
+            Map.entry("exercise.end", EnumSet.of(FACILITATOR)),
+            Map.entry("exercise.inject", EnumSet.of(FACILITATOR)));
 
     private AuthorityPolicy() {
     }

@@ -31,11 +31,6 @@ public enum Role {
         return wire;
     }
 
-    /** The room's leads see every event and may run the room: the IC in an incident, the facilitator in an exercise. */
-    public boolean leadsRoom() {
-        return this == INCIDENT_COMMANDER || this == FACILITATOR;
-    }
-
     public static Optional<Role> find(String wire) {
         return Arrays.stream(values()).filter(r -> r.wire.equals(wire)).findFirst();
     }

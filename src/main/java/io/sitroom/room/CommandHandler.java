@@ -25,6 +25,8 @@ import io.sitroom.error.SitroomException;
 public class CommandHandler {
 
     private static final Logger LOG = Logger.getLogger(CommandHandler.class);
+    /** Reactions may cause reactions (an inject delivered on a condition starts an expectation...), but not forever. */
+    private static final int MAX_REACTION_ROUNDS = 20;
 
     private final CommandCatalog catalog;
     private final EventLog log;
@@ -48,21 +50,68 @@ public class CommandHandler {
 
     /** Handles one command from a user; a refusal comes back as a result, never as an exception. */
     public CommandResult handle(UUID roomId, UUID userId, CommandEnvelope envelope) {
+        CommandType<?> type;
+        Command command;
         try {
-            CommandType<?> type = catalog.type(envelope.name());
-            Command command = catalog.decode(envelope);
-            Outcome outcome = QuarkusTransaction.requiringNew()
-                    .call(() -> decideAndAppend(roomId, userId, envelope.commandId(), type, command));
+            type = catalog.type(envelope.name());
+            command = catalog.decode(envelope);
+        } catch (SitroomException e) {
+            return CommandResult.refused(envelope.commandId(), e);
+        }
+        return execute(roomId, userId, envelope.commandId(), type, command);
+    }
+
+    /**
+     * Handles a decoded command, also one the server issues on a user's behalf that is not on the
+     * wire (an invitation, say): the same authorisation, idempotency, log and fan-out.
+     */
+    public CommandResult execute(UUID roomId, UUID userId, String commandId, CommandType<?> type, Command command) {
+        return execute(roomId, userId, commandId, type, command, events -> {
+        });
+    }
+
+    /**
+     * As {@link #execute(UUID, UUID, String, CommandType, Command)}, running {@code alsoRecord} with the
+     * appended events inside the same transaction, for rows that must not be in the log (a secret's hash).
+     */
+    public CommandResult execute(UUID roomId, UUID userId, String commandId, CommandType<?> type, Command command,
+            java.util.function.Consumer<List<LoggedEvent>> alsoRecord) {
+        try {
+            Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
+                Outcome decided = decideAndAppend(roomId, userId, commandId, type, command);
+                if (!decided.events().isEmpty()) {
+                    alsoRecord.accept(LoggedEvent.list("roomId = ?1 and seq >= ?2", roomId, decided.events().get(0).seq()));
+                }
+                return decided;
+            });
             announce(roomId, outcome.events());
             return outcome.result();
         } catch (SitroomException e) {
-            return CommandResult.refused(envelope.commandId(), e);
+            return CommandResult.refused(commandId, e);
         } catch (RuntimeException e) {
             // The transaction rolled back: nothing was appended. Say so rather than drop the connection.
-            LOG.errorf(e, "room %s: command %s (%s) failed", roomId, envelope.commandId(), envelope.name());
-            return CommandResult.refused(envelope.commandId(), new SitroomException(ErrorCode.UNAVAILABLE,
+            LOG.errorf(e, "room %s: command %s (%s) failed", roomId, commandId, type.name());
+            return CommandResult.refused(commandId, new SitroomException(ErrorCode.UNAVAILABLE,
                     "the server could not record this command; nothing was changed, try again"));
         }
+    }
+
+    /**
+     * Appends events the server decides by itself (no actor, no command id), from the room as it is
+     * under its lock. The decision may refuse with a {@link SitroomException}, which propagates.
+     */
+    public List<EventView> appendSystem(UUID roomId, java.util.function.Function<RoomState, List<NewEvent>> decision) {
+        List<EventView> events = QuarkusTransaction.requiringNew().call(() -> {
+            Room room = Room.lockForAppend(roomId);
+            if (room == null) {
+                throw RoomService.roomNotFound();
+            }
+            List<NewEvent> decided = decision.apply(loadState(room));
+            return decided.isEmpty() ? List.<EventView> of()
+                    : appendAndProject(room, null, null, decided).stream().map(EventView::of).toList();
+        });
+        announce(roomId, events);
+        return events;
     }
 
     private Outcome decideAndAppend(UUID roomId, UUID userId, String commandId, CommandType<?> type, Command command) {
@@ -85,7 +134,7 @@ public class CommandHandler {
         accepted.roomId = roomId;
         accepted.commandId = commandId;
         accepted.firstSeq = events.get(0).seq;
-        accepted.lastSeq = events.get(events.size() - 1).seq;
+        accepted.lastSeq = events.get(decided.size() - 1).seq;
         accepted.persist();
         return new Outcome(CommandResult.accepted(commandId, accepted.firstSeq, accepted.lastSeq),
                 events.stream().map(EventView::of).toList());
@@ -117,11 +166,32 @@ public class CommandHandler {
         return !events.isEmpty();
     }
 
-    /** Appends to a locked room and updates every projection, inside the caller's transaction. */
+    /**
+     * Appends to a locked room and updates every projection, inside the caller's transaction; then
+     * lets the features react (a conditional inject, an expectation met), appending their events
+     * too, until nothing more follows. Returns the decided events first, then the reactions.
+     */
     List<LoggedEvent> appendAndProject(Room room, Member actor, String commandId, List<NewEvent> decided) {
         if (decided.isEmpty()) {
             throw new IllegalStateException("a decider accepted a command without deciding any event");
         }
+        List<LoggedEvent> all = new java.util.ArrayList<>(appendOnly(room, actor, commandId, decided));
+        List<LoggedEvent> latest = all;
+        for (int round = 0; round < MAX_REACTION_ROUNDS; round++) {
+            List<NewEvent> reactions = new java.util.ArrayList<>();
+            for (RoomFeature feature : features) {
+                reactions.addAll(feature.react(room, latest, clock.instant()));
+            }
+            if (reactions.isEmpty()) {
+                break;
+            }
+            latest = appendOnly(room, null, null, reactions);
+            all.addAll(latest);
+        }
+        return all;
+    }
+
+    private List<LoggedEvent> appendOnly(Room room, Member actor, String commandId, List<NewEvent> decided) {
         List<LoggedEvent> events = log.append(room, actor, commandId, decided, clock.instant());
         for (int i = 0; i < events.size(); i++) {
             EventPayload payload = decided.get(i).payload();

@@ -17,10 +17,6 @@ public record Member(UUID userId, String displayName, Set<Role> roles) {
         return roles.contains(role);
     }
 
-    public boolean leadsRoom() {
-        return roles.stream().anyMatch(Role::leadsRoom);
-    }
-
     public Member withRoles(Set<Role> newRoles) {
         return new Member(userId, displayName, newRoles);
     }

@@ -40,7 +40,7 @@ public final class RoomDecider {
         c.roles().forEach(role -> RoleRules.requireAssignable(role, room.kind()));
         Set<Role> roles = c.roles().isEmpty() ? Set.of() : EnumSet.copyOf(c.roles());
         return List.of(NewEvent.forEveryone(
-                new RoomEvent.MemberAdded(c.userId(), displayName, roles, Map.of(c.userId(), roles))));
+                new RoomEvent.MemberAdded(c.userId(), displayName, roles, Map.of(c.userId(), roles), null)));
     }
 
     static List<NewEvent> changeSeverity(RoomCommand.ChangeSeverity c, CommandContext context) {

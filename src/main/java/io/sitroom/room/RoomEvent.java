@@ -9,7 +9,9 @@ import io.sitroom.role.Role;
 /** Events about the room itself. */
 public sealed interface RoomEvent extends EventPayload {
 
-    record RoomCreated(RoomKind roomKind, String title, Severity severity, Phase phase, UUID createdBy)
+    /** {@code scenarioId}: the scenario an exercise plays (null for an incident). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record RoomCreated(RoomKind roomKind, String title, Severity severity, Phase phase, UUID createdBy, String scenarioId)
             implements RoomEvent {
         @Override
         public String kind() {
@@ -17,7 +19,9 @@ public sealed interface RoomEvent extends EventPayload {
         }
     }
 
-    record MemberAdded(UUID userId, String displayName, Set<Role> roles, Map<UUID, Set<Role>> rolesAfter)
+    /** {@code invite}: the invitation a guest joined with (absent for members added by a lead). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record MemberAdded(UUID userId, String displayName, Set<Role> roles, Map<UUID, Set<Role>> rolesAfter, UUID invite)
             implements RoomEvent, ChangesRoles {
         @Override
         public String kind() {

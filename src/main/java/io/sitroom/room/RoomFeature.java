@@ -24,6 +24,14 @@ public interface RoomFeature {
         return List.of();
     }
 
+    /**
+     * Reacts to events just appended and projected (inside their transaction): the events that follow
+     * from them by themselves, appended by the server. Most features follow nothing.
+     */
+    default List<NewEvent> react(Room room, List<LoggedEvent> appended, java.time.Instant now) {
+        return List.of();
+    }
+
     /** Adds this feature's part of the snapshot, filtered by what the viewer may see. */
     default void addToSnapshot(UUID roomId, Viewer viewer, Map<String, Object> sections) {
     }

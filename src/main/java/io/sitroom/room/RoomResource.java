@@ -41,6 +41,7 @@ public class RoomResource {
     }
 
     @POST
+    @jakarta.annotation.security.RolesAllowed(Caller.USER)
     public Response create(RoomService.NewRoom request) {
         if (request == null) {
             throw SitroomException.invalid("kind and title are required");

@@ -39,7 +39,7 @@ public class RoomService {
         this.features = features;
     }
 
-    public record NewRoom(RoomKind kind, String title, Severity severity) {
+    public record NewRoom(RoomKind kind, String title, Severity severity, String scenarioId) {
     }
 
     static SitroomException roomNotFound() {
@@ -50,6 +50,12 @@ public class RoomService {
     public RoomSnapshot create(UUID creatorId, String creatorName, NewRoom request) {
         Fields.required(request.kind(), "kind");
         String title = Fields.text(request.title(), "title", 200);
+        if (request.kind() == RoomKind.EXERCISE && (request.scenarioId() == null || request.scenarioId().isBlank())) {
+            throw SitroomException.invalid("an exercise needs a scenarioId (see GET /api/scenarios)");
+        }
+        if (request.kind() == RoomKind.INCIDENT && request.scenarioId() != null) {
+            throw SitroomException.invalid("an incident plays no scenario; leave out scenarioId");
+        }
         UUID roomId = UUID.randomUUID();
         List<EventView> events = QuarkusTransaction.requiringNew().call(() -> {
             Room room = new Room();
@@ -66,8 +72,9 @@ public class RoomService {
             Set<Role> lead = EnumSet.of(RoleRules.leadRole(room.kind));
             Member creator = new Member(creatorId, creatorName, Set.of());
             List<NewEvent> opening = List.of(
-                    NewEvent.forEveryone(new RoomEvent.RoomCreated(room.kind, room.title, room.severity, room.phase, creatorId)),
-                    NewEvent.forEveryone(new RoomEvent.MemberAdded(creatorId, creatorName, lead, Map.of(creatorId, lead))));
+                    NewEvent.forEveryone(new RoomEvent.RoomCreated(room.kind, room.title, room.severity, room.phase, creatorId,
+                            request.scenarioId())),
+                    NewEvent.forEveryone(new RoomEvent.MemberAdded(creatorId, creatorName, lead, Map.of(creatorId, lead), null)));
             return handler.appendAndProject(room, creator, null, opening).stream().map(EventView::of).toList();
         });
         handler.announce(roomId, events);
@@ -104,7 +111,7 @@ public class RoomService {
     public RoomSnapshot snapshot(UUID roomId, UUID userId) {
         Member me = requireMember(roomId, userId);
         Room room = Room.findById(roomId);
-        Viewer viewer = new Viewer(me.userId(), me.roles());
+        Viewer viewer = Viewer.of(me, room.kind);
         List<RoomSnapshot.MemberView> members = RoomMember.ofRoom(roomId).stream()
                 .sorted((a, b) -> a.joinedAt.compareTo(b.joinedAt))
                 .map(m -> new RoomSnapshot.MemberView(m.userId, m.displayName, names(m.roles)))
@@ -135,7 +142,7 @@ public class RoomService {
         if (pageSize < 1 || pageSize > MAX_PAGE) {
             throw SitroomException.invalid("limit must be between 1 and " + MAX_PAGE);
         }
-        return log.read(roomId, since, pageSize, new Viewer(me.userId(), me.roles()));
+        return log.read(roomId, since, pageSize, Viewer.of(me, Room.<Room> findById(roomId).kind));
     }
 
     @Transactional

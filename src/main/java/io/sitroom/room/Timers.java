@@ -39,24 +39,31 @@ public class Timers {
         fireDue();
     }
 
+    /** Fires one timer now if it is due (a no-op otherwise); returns whether it appended something. */
+    public boolean fire(RoomTimer.Key key) {
+        return handler.fire(key);
+    }
+
     /** Fires every timer due now; returns how many appended something. */
     public synchronized int fireDue() {
         int fired = 0;
+        java.util.Set<RoomTimer.Key> failed = new java.util.HashSet<>();
         List<RoomTimer.Key> due;
         do {
-            due = QuarkusTransaction.requiringNew()
-                    .call(() -> RoomTimer.dueAt(clock.instant(), BATCH).stream().map(RoomTimer::key).toList());
+            due = QuarkusTransaction.requiringNew().call(() -> RoomTimer.dueAt(clock.instant(), BATCH + failed.size()).stream()
+                    .map(RoomTimer::key).filter(key -> !failed.contains(key)).toList());
             for (RoomTimer.Key key : due) {
                 try {
                     if (handler.fire(key)) {
                         fired++;
                     }
                 } catch (RuntimeException e) {
+                    // One broken timer must not hold up the others; it stays due and is tried on the next poll.
                     LOG.errorf(e, "timer %s could not fire; it stays due and is tried again", key);
-                    return fired;
+                    failed.add(key);
                 }
             }
-        } while (due.size() == BATCH);
+        } while (due.size() >= BATCH);
         return fired;
     }
 }

@@ -34,6 +34,14 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** For a guest who joined by invitation: the one room they may enter. Null for accounts. */
+    @Column(name = "guest_room_id")
+    public UUID guestRoomId;
+
+    public boolean isGuest() {
+        return guestRoomId != null;
+    }
+
     public static AppUser findByUsername(String username) {
         return find("username", username).firstResult();
     }

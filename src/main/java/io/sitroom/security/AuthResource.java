@@ -10,9 +10,14 @@ import jakarta.ws.rs.Path;
 public class AuthResource {
 
     private final UserService users;
+    private final InviteService invites;
 
-    public AuthResource(UserService users) {
+    public AuthResource(UserService users, InviteService invites) {
         this.users = users;
+        this.invites = invites;
+    }
+
+    public record JoinRequest(String code, String displayName) {
     }
 
     public record Credentials(String username, String password) {
@@ -25,5 +30,15 @@ public class AuthResource {
             throw io.sitroom.error.SitroomException.invalid("username and password are required");
         }
         return users.login(credentials.username(), credentials.password());
+    }
+
+    /** Joins a room with an invitation code, without an account: {@code {token, roomId, role, user}}. */
+    @POST
+    @Path("/join")
+    public InviteService.Joined join(JoinRequest request) {
+        if (request == null) {
+            throw io.sitroom.error.SitroomException.invalid("code and displayName are required");
+        }
+        return invites.join(request.code(), request.displayName());
     }
 }

@@ -7,7 +7,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 /** The signed-in caller as the rest of the application sees them. */
 public record Caller(UUID userId, String username, String displayName, boolean admin) {
 
+    /** A signed-in account. */
     public static final String USER = "user";
+    /** A guest who joined one room by invitation, confined to it. */
+    public static final String GUEST = "guest";
     public static final String ADMIN = "admin";
     static final String DISPLAY_NAME = "sitroom.displayName";
     static final String USERNAME = "sitroom.username";

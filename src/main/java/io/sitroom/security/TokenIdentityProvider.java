@@ -33,7 +33,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
             AppUser user = tokens.resolve(token).orElseThrow(AuthenticationFailedException::new);
             QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(user.id.toString()))
-                    .addRole(Caller.USER)
+                    .addRole(user.isGuest() ? Caller.GUEST : Caller.USER)
                     .addAttribute(Caller.DISPLAY_NAME, user.displayName)
                     .addAttribute(Caller.USERNAME, user.username);
             if (user.admin) {

@@ -36,6 +36,7 @@ public class UserResource {
     }
 
     @GET
+    @RolesAllowed(Caller.USER)
     public List<UserService.UserView> list() {
         return users.list();
     }

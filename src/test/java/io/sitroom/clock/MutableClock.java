@@ -17,14 +17,30 @@ import jakarta.inject.Singleton;
 public class MutableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> frozenAt = new AtomicReference<>();
 
     public void advance(Duration duration) {
         offset.updateAndGet(current -> current.plus(duration));
+        frozenAt.updateAndGet(frozen -> frozen == null ? null : frozen.plus(duration));
+    }
+
+    /** Stops time (until {@link #unfreeze()}): only {@link #advance} moves it, so fast playback is exact. */
+    public void freeze() {
+        frozenAt.compareAndSet(null, instant());
+    }
+
+    /** Lets time run again from where it stood. */
+    public void unfreeze() {
+        Instant frozen = frozenAt.getAndSet(null);
+        if (frozen != null) {
+            offset.set(Duration.between(Instant.now(), frozen));
+        }
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant frozen = frozenAt.get();
+        return frozen != null ? frozen : Instant.now().plus(offset.get());
     }
 
     @Override

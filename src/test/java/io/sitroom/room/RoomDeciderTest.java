@@ -70,7 +70,7 @@ class RoomDeciderTest {
     @Test
     void addMember_carriesRolesAfter_whenIcAddsAKnownUser() {
         List<NewEvent> events = RoomDecider.decide(new RoomCommand.AddMember(OUTSIDER, Set.of(Role.SCRIBE)), incident().as(IC));
-        assertEquals(new RoomEvent.MemberAdded(OUTSIDER, "Olga Outsider", Set.of(Role.SCRIBE), Map.of(OUTSIDER, Set.of(Role.SCRIBE))),
+        assertEquals(new RoomEvent.MemberAdded(OUTSIDER, "Olga Outsider", Set.of(Role.SCRIBE), Map.of(OUTSIDER, Set.of(Role.SCRIBE)), null),
                 events.get(0).payload());
     }
 

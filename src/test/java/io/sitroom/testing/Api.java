@@ -63,6 +63,29 @@ public final class Api {
         return UUID.fromString(id);
     }
 
+    /** Creates an exercise of a scenario as {@code facilitator} and returns its id. */
+    public static UUID newExercise(User facilitator, String scenarioId) {
+        String id = facilitator.as().body(Map.of("kind", "EXERCISE", "title", "Exercise " + scenarioId, "scenarioId", scenarioId))
+                .post("/api/rooms")
+                .then().statusCode(201)
+                .extract().path("id");
+        return UUID.fromString(id);
+    }
+
+    /** Invites a role into a room (as its lead) and returns the code. */
+    public static String invite(User lead, UUID roomId, String role) {
+        return lead.as().body(Map.of("role", role, "ttlMinutes", 120)).post("/api/rooms/" + roomId + "/invites")
+                .then().statusCode(201).extract().path("code");
+    }
+
+    /** Joins with an invitation code as a guest. */
+    public static User join(String code, String displayName) {
+        var joined = given().contentType(ContentType.JSON).body(Map.of("code", code, "displayName", displayName))
+                .post("/api/auth/join").then().statusCode(200).extract().jsonPath();
+        return new User(UUID.fromString(joined.getString("user.id")), joined.getString("user.username"), displayName,
+                joined.getString("token"));
+    }
+
     public static void addMember(User lead, UUID roomId, User member, String... roles) {
         lead.as().body(Map.of("userId", member.id().toString(), "roles", List.of(roles)))
                 .post("/api/rooms/" + roomId + "/members")

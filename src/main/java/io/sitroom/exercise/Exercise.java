@@ -1,0 +1,70 @@
+package io.sitroom.exercise;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An exercise room's playback state, kept in the database so a restarted server carries on where it was. */
+@Entity
+@Table(name = "exercise")
+public class Exercise extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "room_id")
+    public UUID roomId;
+
+    @Column(name = "scenario_id", nullable = false, length = 64)
+    public String scenarioId;
+
+    /** The scenario file as it was when the exercise was created. */
+    @Column(name = "scenario_yaml", nullable = false, length = 1_000_000)
+    public String scenarioYaml;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public ExerciseStatus status;
+
+    @Column(nullable = false)
+    public double speed;
+
+    @Column(name = "anchor_scenario_ms", nullable = false)
+    public long anchorScenarioMs;
+
+    @Column(name = "anchor_at")
+    public Instant anchorAt;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    public ScenarioClock clock() {
+        return new ScenarioClock(status, speed, anchorScenarioMs, anchorAt);
+    }
+
+    /** Moves the clock's anchor: scenario time {@code scenarioMs} at wall time {@code at} (null while stopped). */
+    void anchor(long scenarioMs, Instant at) {
+        anchorScenarioMs = scenarioMs;
+        anchorAt = at;
+    }
+
+    public PlaybackState state() {
+        Map<String, Long> delivered = new HashMap<>();
+        DeliveredInject.<DeliveredInject> list("roomId", roomId).forEach(d -> delivered.put(d.injectId, d.scenarioMs));
+        Map<String, PlaybackState.ExpectationState> expectations = new HashMap<>();
+        ExpectationRecord.<ExpectationRecord> list("roomId", roomId)
+                .forEach(e -> expectations.put(e.expectationId, new PlaybackState.ExpectationState(e.outcome, e.dueScenarioMs)));
+        return new PlaybackState(scenarioId, clock(), delivered, expectations);
+    }
+}

@@ -1,0 +1,282 @@
+package io.sitroom.exercise;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.sitroom.decision.Decision;
+import io.sitroom.decision.DecisionState;
+import io.sitroom.error.SitroomException;
+import io.sitroom.role.Role;
+import io.sitroom.room.CommandContext;
+import io.sitroom.room.CommandType;
+import io.sitroom.room.EventPayload;
+import io.sitroom.room.EventView;
+import io.sitroom.room.LoggedEvent;
+import io.sitroom.room.Member;
+import io.sitroom.room.NewEvent;
+import io.sitroom.room.Room;
+import io.sitroom.room.RoomEvent;
+import io.sitroom.room.RoomFeature;
+import io.sitroom.room.RoomKind;
+import io.sitroom.room.RoomMember;
+import io.sitroom.room.RoomService;
+import io.sitroom.room.RoomState;
+import io.sitroom.room.RoomTimer;
+import io.sitroom.room.Viewer;
+
+/**
+ * Exercises in rooms: the facilitator's commands, the playback engine (timed, chained and
+ * conditional injects; expectations met or missed), and its state in the database. The next thing
+ * due is always a timer ({@value #TICK_TIMER}), so playback survives a restart and fires once.
+ */
+@ApplicationScoped
+public class ExerciseFeature implements RoomFeature {
+
+    public static final String TICK_TIMER = "exercise.tick";
+    public static final String TICK_SUBJECT = "playback";
+
+    private final ScenarioCatalog catalog;
+    private final Clock clock;
+    private final RoomService rooms;
+    /** Parsed scenarios of exercise rooms, from the text stored with each exercise. */
+    private final Map<UUID, Scenario> scenarios = new ConcurrentHashMap<>();
+
+    public ExerciseFeature(ScenarioCatalog catalog, Clock clock, RoomService rooms) {
+        this.catalog = catalog;
+        this.clock = clock;
+        this.rooms = rooms;
+    }
+
+    /** The exercise as a member sees it (the facilitator: all of it). */
+    @Transactional
+    public ExerciseView view(UUID roomId, UUID userId) {
+        Member me = rooms.requireMember(roomId, userId);
+        Exercise exercise = Exercise.findById(roomId);
+        if (exercise == null) {
+            throw SitroomException.notFound("this room is not an exercise");
+        }
+        return ExerciseView.of(exercise, scenario(exercise), Viewer.of(me, RoomKind.EXERCISE), clock.instant());
+    }
+
+    @Override
+    public List<CommandType<?>> commandTypes() {
+        return List.of(
+                new CommandType<>("exercise.start", ExerciseCommand.Start.class, (c, ctx) -> PlaybackDecider.start(c, ctx, state(ctx))),
+                new CommandType<>("exercise.pause", ExerciseCommand.Pause.class, (c, ctx) -> PlaybackDecider.pause(ctx, state(ctx))),
+                new CommandType<>("exercise.resume", ExerciseCommand.Resume.class, (c, ctx) -> PlaybackDecider.resume(ctx, state(ctx))),
+                new CommandType<>("exercise.speed", ExerciseCommand.ChangeSpeed.class, (c, ctx) -> PlaybackDecider.speed(c, ctx, state(ctx))),
+                new CommandType<>("exercise.end", ExerciseCommand.End.class, (c, ctx) -> PlaybackDecider.end(ctx, state(ctx))),
+                new CommandType<>("exercise.inject", ExerciseCommand.Deliver.class,
+                        (c, ctx) -> PlaybackDecider.deliverNow(c, ctx, scenario(exercise(ctx)), state(ctx))),
+                new CommandType<>("inject.respond", ExerciseCommand.Respond.class,
+                        (c, ctx) -> PlaybackDecider.respond(c, ctx, scenario(exercise(ctx)), state(ctx))));
+    }
+
+    private static Exercise exercise(CommandContext context) {
+        Exercise exercise = context.room().kind() == RoomKind.EXERCISE ? Exercise.findById(context.room().id()) : null;
+        if (exercise == null) {
+            throw SitroomException.invalid("this room is not an exercise");
+        }
+        return exercise;
+    }
+
+    private static PlaybackState state(CommandContext context) {
+        return exercise(context).state();
+    }
+
+    /** The scenario an exercise plays, as stored with it. */
+    public Scenario scenario(Exercise exercise) {
+        return scenarios.computeIfAbsent(exercise.roomId, id -> {
+            ScenarioParser.Result parsed = ScenarioParser.parse(exercise.scenarioId + ".yaml", exercise.scenarioYaml);
+            if (parsed.scenario() == null) {
+                throw new IllegalStateException("the stored scenario of exercise " + id + " no longer parses: " + parsed.errors());
+            }
+            return parsed.scenario();
+        });
+    }
+
+    @Override
+    public void project(Room room, LoggedEvent event, EventPayload payload) {
+        if (payload instanceof RoomEvent.RoomCreated created && created.roomKind() == RoomKind.EXERCISE) {
+            createExercise(room, created.scenarioId());
+            return;
+        }
+        if (!(payload instanceof ExerciseEvent e)) {
+            return;
+        }
+        Exercise exercise = Exercise.findById(room.id);
+        if (e instanceof ExerciseEvent.Started s) {
+            exercise.status = ExerciseStatus.RUNNING;
+            exercise.speed = s.speed();
+            exercise.anchor(0, event.at);
+            exercise.startedAt = event.at;
+        } else if (e instanceof ExerciseEvent.Paused p) {
+            exercise.status = ExerciseStatus.PAUSED;
+            exercise.anchor(p.scenarioMs(), null);
+        } else if (e instanceof ExerciseEvent.Resumed r) {
+            exercise.status = ExerciseStatus.RUNNING;
+            exercise.anchor(r.scenarioMs(), event.at);
+        } else if (e instanceof ExerciseEvent.SpeedChanged s) {
+            exercise.speed = s.to();
+            exercise.anchor(s.scenarioMs(), exercise.status == ExerciseStatus.RUNNING ? event.at : null);
+        } else if (e instanceof ExerciseEvent.Ended ended) {
+            exercise.status = ExerciseStatus.ENDED;
+            exercise.anchor(ended.scenarioMs(), null);
+            exercise.endedAt = event.at;
+            RoomTimer.cancel(room.id, TICK_TIMER, TICK_SUBJECT);
+        } else if (e instanceof ExerciseEvent.InjectDelivered d) {
+            projectDelivery(room, event, d, scenario(exercise));
+        } else if (e instanceof ExerciseEvent.ExpectationMet m) {
+            settle(room.id, m.expectationId(), PlaybackState.Outcome.MET, event.seq, m.scenarioMs());
+        } else if (e instanceof ExerciseEvent.ExpectationMissed m) {
+            settle(room.id, m.expectationId(), PlaybackState.Outcome.MISSED, event.seq, m.dueScenarioMs());
+        }
+    }
+
+    private void createExercise(Room room, String scenarioId) {
+        String text = catalog.text(scenarioId).orElseThrow(() -> SitroomException.notFound("no scenario '" + scenarioId + "'"));
+        Exercise exercise = new Exercise();
+        exercise.roomId = room.id;
+        exercise.scenarioId = scenarioId;
+        exercise.scenarioYaml = text;
+        exercise.status = ExerciseStatus.READY;
+        exercise.speed = 1;
+        exercise.anchor(0, null);
+        exercise.persist();
+    }
+
+    private static void projectDelivery(Room room, LoggedEvent event, ExerciseEvent.InjectDelivered d, Scenario scenario) {
+        DeliveredInject delivered = new DeliveredInject();
+        delivered.roomId = room.id;
+        delivered.injectId = d.injectId();
+        delivered.seq = event.seq;
+        delivered.scenarioMs = d.scenarioMs();
+        delivered.deliveredAt = event.at;
+        delivered.manual = d.manual();
+        delivered.persist();
+        for (Scenario.Expectation expectation : scenario.inject(d.injectId()).orElseThrow().expectations()) {
+            ExpectationRecord record = new ExpectationRecord();
+            record.roomId = room.id;
+            record.expectationId = expectation.id();
+            record.injectId = d.injectId();
+            record.role = expectation.role().wire();
+            record.outcome = PlaybackState.Outcome.PENDING;
+            record.dueScenarioMs = d.scenarioMs() + expectation.within().toMillis();
+            record.persist();
+        }
+    }
+
+    private static void settle(UUID roomId, String expectationId, PlaybackState.Outcome outcome, long seq, long scenarioMs) {
+        ExpectationRecord record = ExpectationRecord.findById(new ExpectationRecord.Key(roomId, expectationId));
+        record.outcome = outcome;
+        record.settledSeq = seq;
+        record.settledScenarioMs = scenarioMs;
+    }
+
+    /**
+     * After anything happens in an exercise room: expectations the new events meet, then whatever
+     * is due by now (conditions may have come true). When nothing follows, the next tick is set.
+     */
+    @Override
+    public List<NewEvent> react(Room room, List<LoggedEvent> appended, Instant now) {
+        if (room.kind != RoomKind.EXERCISE) {
+            return List.of();
+        }
+        Exercise exercise = Exercise.findById(room.id);
+        if (exercise == null) {
+            return List.of();
+        }
+        Scenario scenario = scenario(exercise);
+        PlaybackState state = exercise.state();
+        Facts facts = new Facts(room.id);
+        long elapsed = state.clock().elapsedMs(now);
+        // First what the new events achieved; once that is recorded, what is due (a met expectation may be a condition).
+        List<NewEvent> events = new ArrayList<>();
+        for (LoggedEvent e : appended) {
+            events.addAll(PlaybackDecider.met(scenario, state, facts, EventView.of(e), elapsed));
+        }
+        events = distinctExpectations(events);
+        if (events.isEmpty()) {
+            events = PlaybackDecider.due(scenario, state, facts, elapsed);
+        }
+        if (events.isEmpty()) {
+            scheduleNextTick(room.id, scenario, state);
+        }
+        return events;
+    }
+
+    /** Two events of one batch may meet the same expectation: it is met once. */
+    private static List<NewEvent> distinctExpectations(List<NewEvent> events) {
+        Set<String> seen = new java.util.HashSet<>();
+        return events.stream().filter(e -> !(e.payload() instanceof ExerciseEvent.ExpectationMet m) || seen.add(m.expectationId())).toList();
+    }
+
+    @Override
+    public List<NewEvent> onTimer(RoomTimer timer, RoomState room, Instant now) {
+        if (!TICK_TIMER.equals(timer.kind)) {
+            return List.of();
+        }
+        Exercise exercise = Exercise.findById(room.id());
+        if (exercise == null) {
+            return List.of();
+        }
+        Scenario scenario = scenario(exercise);
+        PlaybackState state = exercise.state();
+        List<NewEvent> due = PlaybackDecider.due(scenario, state, new Facts(room.id()), state.clock().elapsedMs(now));
+        if (due.isEmpty()) {
+            scheduleNextTick(room.id(), scenario, state);
+        }
+        return due;
+    }
+
+    private static void scheduleNextTick(UUID roomId, Scenario scenario, PlaybackState state) {
+        Long nextMs = PlaybackDecider.nextDueMs(scenario, state);
+        Instant at = nextMs == null ? null : state.clock().wallTimeOf(nextMs);
+        if (at == null) {
+            RoomTimer.cancel(roomId, TICK_TIMER, TICK_SUBJECT);
+        } else {
+            RoomTimer.schedule(roomId, TICK_TIMER, TICK_SUBJECT, at);
+        }
+    }
+
+    /** The room's facts, read from its projections inside the current transaction. */
+    private record Facts(UUID roomId) implements RoomFacts {
+
+        @Override
+        public boolean decisionSettled(boolean accepted, String titleContains) {
+            DecisionState.Status wanted = accepted ? DecisionState.Status.ACCEPTED : DecisionState.Status.REJECTED;
+            String needle = titleContains == null ? null : titleContains.toLowerCase();
+            return Decision.ofRoom(roomId).stream().anyMatch(d -> (d.status == wanted
+                    || (accepted && d.decidedAt != null && d.status != DecisionState.Status.REJECTED && d.status != DecisionState.Status.PROPOSED))
+                    && (needle == null || d.title.toLowerCase().contains(needle)));
+        }
+
+        @Override
+        public boolean roleHeld(Role role) {
+            return RoomMember.ofRoom(roomId).stream().anyMatch(m -> m.roles.contains(role));
+        }
+
+        @Override
+        public Set<Role> decisionApprovers(UUID decisionId) {
+            Decision decision = Decision.inRoom(roomId, decisionId);
+            return decision == null ? Set.of() : decision.approvers;
+        }
+    }
+
+    @Override
+    public void addToSnapshot(UUID roomId, Viewer viewer, Map<String, Object> sections) {
+        Exercise exercise = Exercise.findById(roomId);
+        if (exercise != null) {
+            sections.put("exercise", ExerciseView.of(exercise, scenario(exercise), viewer, clock.instant()));
+        }
+    }
+}

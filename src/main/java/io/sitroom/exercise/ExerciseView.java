@@ -1,0 +1,107 @@
+package io.sitroom.exercise;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.sitroom.exercise.Scenario.Inject;
+import io.sitroom.role.Role;
+import io.sitroom.room.EventView;
+import io.sitroom.room.LoggedEvent;
+import io.sitroom.room.Viewer;
+
+/**
+ * An exercise as one viewer sees it: the facilitator gets the whole script (upcoming injects,
+ * notes, every expectation, who has not reacted); a player gets the injects delivered to their roles.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ExerciseView(String scenarioId, String title, String summary, String status, double speed, long elapsedMs,
+        List<InjectStatus> injects, List<ExpectationStatus> expectations, List<NotReacted> notReacted, List<String> debrief) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InjectStatus(String id, String title, String body, List<String> to, List<String> prompts, String status,
+            Long deliveredAtMs, Long dueAtMs, ScenarioView.TimingView timing, String facilitatorNotes) {
+    }
+
+    public record ExpectationStatus(String id, String injectId, String role, String action, String objective, String status,
+            Long dueAtMs) {
+    }
+
+    public record NotReacted(String injectId, List<String> roles) {
+    }
+
+    static ExerciseView of(Exercise exercise, Scenario scenario, Viewer viewer, Instant now) {
+        PlaybackState state = exercise.state();
+        long elapsed = state.clock().elapsedMs(now);
+        boolean facilitator = viewer.roles().contains(Role.FACILITATOR);
+        List<InjectStatus> injects = new ArrayList<>();
+        for (Inject inject : scenario.injects()) {
+            Long deliveredAt = state.delivered().get(inject.id());
+            boolean forViewer = facilitator || inject.to().stream().anyMatch(viewer.roles()::contains);
+            if (deliveredAt != null && forViewer) {
+                injects.add(new InjectStatus(inject.id(), inject.title(), inject.body(), names(inject.to()), inject.prompts(), "delivered",
+                        deliveredAt, null, facilitator ? ScenarioView.timing(inject.timing()) : null,
+                        facilitator ? inject.facilitatorNotes() : null));
+            } else if (deliveredAt == null && facilitator) {
+                injects.add(new InjectStatus(inject.id(), inject.title(), inject.body(), names(inject.to()), inject.prompts(), "upcoming",
+                        null, plannedAt(inject, state), ScenarioView.timing(inject.timing()), inject.facilitatorNotes()));
+            }
+        }
+        if (!facilitator) {
+            return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(), exercise.speed, elapsed,
+                    injects, null, null, null);
+        }
+        List<ExpectationStatus> expectations = new ArrayList<>();
+        for (Inject inject : scenario.injects()) {
+            for (Scenario.Expectation e : inject.expectations()) {
+                PlaybackState.ExpectationState s = state.expectations().get(e.id());
+                expectations.add(new ExpectationStatus(e.id(), inject.id(), e.role().wire(), e.action().wire(), e.objective(),
+                        s == null ? "not_started" : s.outcome().wire(), s == null ? null : s.dueScenarioMs()));
+            }
+        }
+        return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(), exercise.speed, elapsed,
+                injects, expectations, notReacted(exercise.roomId, scenario, state), scenario.debrief());
+    }
+
+    /** When a timed inject is planned, in scenario time, if that can be known yet. */
+    private static Long plannedAt(Inject inject, PlaybackState state) {
+        if (inject.timing() instanceof Scenario.Timing.At at) {
+            return at.offset().toMillis();
+        } else if (inject.timing() instanceof Scenario.Timing.After after && state.delivered().containsKey(after.injectId())) {
+            return state.delivered().get(after.injectId()) + after.delay().toMillis();
+        }
+        return null;
+    }
+
+    /** For each delivered inject, the roles it went to that have not responded to it. */
+    private static List<NotReacted> notReacted(UUID roomId, Scenario scenario, PlaybackState state) {
+        Map<String, Set<Role>> responded = new HashMap<>();
+        for (LoggedEvent e : LoggedEvent.latestOfKind(roomId, "inject.responded", 10_000)) {
+            EventView view = EventView.of(e);
+            Set<Role> roles = responded.computeIfAbsent(view.data().path("injectId").asText(), k -> EnumSet.noneOf(Role.class));
+            view.actor().roles().forEach(r -> Role.find(r).ifPresent(roles::add));
+        }
+        List<NotReacted> result = new ArrayList<>();
+        for (Inject inject : scenario.injects()) {
+            if (state.delivered().containsKey(inject.id())) {
+                Set<Role> silent = EnumSet.copyOf(inject.to());
+                silent.removeAll(responded.getOrDefault(inject.id(), Set.of()));
+                if (!silent.isEmpty()) {
+                    result.add(new NotReacted(inject.id(), names(silent)));
+                }
+            }
+        }
+        return result;
+    }
+
+    private static List<String> names(Set<Role> roles) {
+        return roles.stream().map(Role::wire).sorted().toList();
+    }
+}

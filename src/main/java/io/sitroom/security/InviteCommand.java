@@ -1,0 +1,53 @@
+package io.sitroom.security;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.sitroom.error.SitroomException;
+import io.sitroom.role.AuthorityPolicy;
+import io.sitroom.role.Role;
+import io.sitroom.role.RoleRules;
+import io.sitroom.room.Command;
+import io.sitroom.room.CommandContext;
+import io.sitroom.room.CommandType;
+import io.sitroom.room.EventPayload;
+import io.sitroom.room.Fields;
+import io.sitroom.room.NewEvent;
+
+/**
+ * Inviting someone into a room: a command the server issues for the REST call (its code is made
+ * by the server and never enters the log), and the event that records it for the room's lead.
+ */
+record InviteCommand(UUID inviteId, Role role, Instant expiresAt) implements Command {
+
+    InviteCommand {
+        Fields.required(role, "role");
+    }
+
+    record Created(UUID inviteId, Role role, Instant expiresAt) implements EventPayload {
+        @Override
+        public String kind() {
+            return "invite.created";
+        }
+    }
+
+    static final CommandType<InviteCommand> TYPE = new CommandType<>("invite.create", InviteCommand.class, InviteCommand::decide);
+
+    static List<NewEvent> decide(InviteCommand c, CommandContext context) {
+        AuthorityPolicy.require("invite.create", context.actor().roles());
+        Role lead = RoleRules.leadRole(context.room().kind());
+        if (!context.actor().holds(lead)) {
+            throw SitroomException.forbidden("only the " + lead + " may invite people into this room");
+        }
+        if (c.role() == lead) {
+            throw SitroomException.invalid("an invitation cannot give the room's lead role (" + lead + ")");
+        }
+        RoleRules.requireAssignable(c.role(), context.room().kind());
+        if (context.room().isClosed()) {
+            throw SitroomException.conflict("the room is closed");
+        }
+        return List.of(new NewEvent(new Created(c.inviteId(), c.role(), c.expiresAt()), Set.of(lead)));
+    }
+}
