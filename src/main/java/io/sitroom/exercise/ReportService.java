@@ -1,0 +1,110 @@
+package io.sitroom.exercise;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.sitroom.comms.Statement;
+import io.sitroom.comms.StatementApproval;
+import io.sitroom.crypto.Sha256;
+import io.sitroom.decision.Decision;
+import io.sitroom.error.SitroomException;
+import io.sitroom.role.Role;
+import io.sitroom.room.CommandEnvelope;
+import io.sitroom.room.CommandHandler;
+import io.sitroom.room.CommandResult;
+import io.sitroom.room.EventView;
+import io.sitroom.room.HashChain;
+import io.sitroom.room.LoggedEvent;
+import io.sitroom.room.Member;
+import io.sitroom.room.RoomService;
+
+/** The after-action report of an exercise, for its facilitator, and its improvement plan turned into action items. */
+@ApplicationScoped
+public class ReportService {
+
+    private final RoomService rooms;
+    private final ExerciseFeature exercises;
+    private final CommandHandler commands;
+    private final Clock clock;
+
+    public ReportService(RoomService rooms, ExerciseFeature exercises, CommandHandler commands, Clock clock) {
+        this.rooms = rooms;
+        this.exercises = exercises;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    public record PlannedAction(String rowId, CommandResult result) {
+    }
+
+    @Transactional
+    public AfterActionReport report(UUID roomId, UUID userId) {
+        Member me = rooms.requireMember(roomId, userId);
+        if (!me.holds(Role.FACILITATOR)) {
+            throw SitroomException.forbidden("only the facilitator may read the after-action report");
+        }
+        Exercise exercise = Exercise.findById(roomId);
+        if (exercise == null) {
+            throw SitroomException.notFound("this room is not an exercise");
+        }
+        Scenario scenario = exercises.scenario(exercise);
+        return AfterActionReport.build(roomId, exercise, scenario, exercise.clock().elapsedMs(clock.instant()), facts(roomId),
+                exercise.startedAt == null ? null : HashChain.formatTime(exercise.startedAt),
+                exercise.endedAt == null ? null : HashChain.formatTime(exercise.endedAt));
+    }
+
+    /** Creates an action item for each row of the improvement plan, owned by the row's role; asking again creates none twice. */
+    public List<PlannedAction> createPlanActions(UUID roomId, UUID userId) {
+        AfterActionReport report = report(roomId, userId);
+        List<PlannedAction> created = new ArrayList<>();
+        for (AfterActionReport.PlanRow row : report.improvementPlan()) {
+            ObjectNode data = JsonNodeFactory.instance.objectNode();
+            data.put("title", "Improvement: " + row.recommendation());
+            data.put("ownerRole", row.ownerRole());
+            data.put("dueAt", clock.instant().plus(Duration.ofDays(30)).toString());
+            String commandId = "aar-" + Sha256.hex(roomId + "/" + row.id()).substring(0, 32);
+            created.add(new PlannedAction(row.id(), commands.handle(roomId, userId, new CommandEnvelope(commandId, "action.create", data))));
+        }
+        return created;
+    }
+
+    private static AfterActionReport.Facts facts(UUID roomId) {
+        Map<String, ExpectationRecord> expectations = new HashMap<>();
+        ExpectationRecord.<ExpectationRecord> list("roomId", roomId).forEach(e -> expectations.put(e.expectationId, e));
+        Map<String, Long> deliveredSeqs = new HashMap<>();
+        DeliveredInject.<DeliveredInject> list("roomId", roomId).forEach(d -> deliveredSeqs.put(d.injectId, d.seq));
+        List<AfterActionReport.DecisionFact> decisions = Decision.ofRoom(roomId).stream()
+                .map(d -> new AfterActionReport.DecisionFact(d.proposedSeq, d.title, d.approvers, d.rationale,
+                        d.options == null ? 0 : EventView.parseData(d.options).size(), d.status.wire()))
+                .toList();
+        List<AfterActionReport.StatementFact> statements = new ArrayList<>();
+        for (Statement s : Statement.<Statement> list("roomId", roomId)) {
+            boolean legal = StatementApproval.count("statementId = ?1 and role = ?2", s.id, Role.LEGAL.wire()) > 0;
+            statements.add(new AfterActionReport.StatementFact(s.current().seq, s.current().title, legal, s.publishedVersion != null));
+        }
+        List<Long> ackOverdue = LoggedEvent.latestOfKind(roomId, "ack.overdue", 1_000).stream().map(e -> e.seq).sorted().toList();
+        Map<String, AfterActionReport.Response> firstResponses = new HashMap<>();
+        List<LoggedEvent> responses = new ArrayList<>(LoggedEvent.latestOfKind(roomId, "inject.responded", 10_000));
+        java.util.Collections.reverse(responses);
+        for (LoggedEvent e : responses) {
+            EventView view = EventView.of(e);
+            for (String role : view.actor().roles()) {
+                firstResponses.putIfAbsent(view.data().path("injectId").asText() + "/" + role,
+                        new AfterActionReport.Response(view.at(), view.actor().displayName()));
+            }
+        }
+        return new AfterActionReport.Facts(expectations, deliveredSeqs, decisions, statements, ackOverdue, firstResponses);
+    }
+
+}
