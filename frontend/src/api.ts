@@ -1,5 +1,16 @@
 // REST calls: JSON in and out, the bearer token added, error bodies turned into ApiError.
-import type { ChainReport, RoomSnapshot, RoomSummary, Session, User } from './types';
+import type {
+  ActionItem,
+  ChainReport,
+  ExerciseView,
+  Invite,
+  Joined,
+  RoomSnapshot,
+  RoomSummary,
+  ScenarioSummary,
+  Session,
+  User,
+} from './types';
 
 const SESSION_KEY = 'sitroom.session';
 
@@ -93,13 +104,64 @@ export async function login(username: string, password: string): Promise<Session
   return session;
 }
 
+/** Joins a room with an invitation code, as a guest; keeps the guest's token like a sign-in. */
+export async function join(code: string, displayName: string): Promise<Joined> {
+  const joined = await request<Joined>('POST', '/api/auth/join', { code, displayName });
+  saveSession({ ...joined });
+  return joined;
+}
+
+/**
+ * Fetches a signed-in file (report, export) and hands it to the browser as a download: a plain
+ * link cannot carry the bearer token.
+ */
+export async function download(path: string, filename: string): Promise<void> {
+  const session = loadSession();
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: session ? { Authorization: `Bearer ${session.token}` } : {} });
+  } catch {
+    throw new ApiError(0, 'unavailable', 'the server cannot be reached');
+  }
+  if (!response.ok) {
+    if (response.status === 404) throw new ApiError(404, 'not_found', 'the server does not offer this yet');
+    const text = await response.text();
+    let message = `the server answered ${response.status}`;
+    try {
+      message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? message;
+    } catch {
+      /* not JSON */
+    }
+    throw new ApiError(response.status, 'http', message);
+  }
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const room = (id: string) => `/api/rooms/${encodeURIComponent(id)}`;
+
 export const api = {
   rooms: () => request<RoomSummary[]>('GET', '/api/rooms'),
   createIncident: (title: string, severity: string) =>
     request<RoomSnapshot>('POST', '/api/rooms', { kind: 'INCIDENT', title, severity }),
-  room: (id: string) => request<RoomSnapshot>('GET', `/api/rooms/${encodeURIComponent(id)}`),
+  createExercise: (title: string, scenarioId: string) =>
+    request<RoomSnapshot>('POST', '/api/rooms', { kind: 'EXERCISE', title, scenarioId }),
+  scenarios: () => request<ScenarioSummary[]>('GET', '/api/scenarios'),
+  myOpenActions: () => request<ActionItem[]>('GET', '/api/actions?owner=me&status=open'),
+  room: (id: string) => request<RoomSnapshot>('GET', room(id)),
+  exercise: (id: string) => request<ExerciseView>('GET', `${room(id)}/exercise`),
   users: () => request<User[]>('GET', '/api/users'),
   addMember: (roomId: string, userId: string, roles: string[]) =>
-    request<unknown>('POST', `/api/rooms/${encodeURIComponent(roomId)}/members`, { userId, roles }),
-  verify: (roomId: string) => request<ChainReport>('GET', `/api/rooms/${encodeURIComponent(roomId)}/verify`),
+    request<unknown>('POST', `${room(roomId)}/members`, { userId, roles }),
+  invite: (roomId: string, role: string, ttlMinutes: number) =>
+    request<Invite>('POST', `${room(roomId)}/invites`, { role, ttlMinutes }),
+  verify: (roomId: string) => request<ChainReport>('GET', `${room(roomId)}/verify`),
+  reportPath: (roomId: string) => `${room(roomId)}/report?format=markdown`,
+  exportPath: (roomId: string) => `${room(roomId)}/export?format=markdown`,
 };

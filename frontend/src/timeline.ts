@@ -54,6 +54,68 @@ export function describeEvent(event: RoomEvent): string {
       const only = visibleTo.length ? ` (visible to ${roleList(visibleTo)} only)` : '';
       return `noted: ${str(d, 'text')}${only}`;
     }
+    case 'decision.proposed': {
+      const approvers = list(d, 'approvers');
+      return `proposed the decision “${str(d, 'title')}”: ${str(d, 'choice')}${approvers.length ? ` (approvers: ${roleList(approvers)})` : ''}`;
+    }
+    case 'decision.approved': {
+      const missing = list(d, 'missing');
+      return `approved a decision as ${roleList(list(d, 'roles'))}${missing.length ? `; still waiting for ${roleList(missing)}` : ''}`;
+    }
+    case 'decision.rejected':
+      return `rejected a decision as ${roleList(list(d, 'roles'))}: ${str(d, 'reason')}`;
+    case 'decision.accepted':
+      return 'a decision was accepted';
+    case 'decision.expired':
+      return 'a time-bound decision expired';
+    case 'decision.superseded':
+      return 'a decision was superseded';
+    case 'action.created':
+      return `created the action “${str(d, 'title')}”${d.ownerName || d.ownerRole ? ` for ${typeof d.ownerName === 'string' && d.ownerName ? d.ownerName : roleLabel(str(d, 'ownerRole'))}` : ''}`;
+    case 'action.updated':
+      return `moved an action from ${roleLabel(str(d, 'from'))} to ${roleLabel(str(d, 'to'))}${typeof d.note === 'string' && d.note ? `: ${d.note}` : ''}`;
+    case 'action.overdue':
+      return `the action “${str(d, 'title')}” is overdue`;
+    case 'update.posted':
+      return `posted a${str(d, 'audience') === 'all' ? 'n update for everyone' : ` ${str(d, 'audience')} update`}: ${str(d, 'summary')}`;
+    case 'update.overdue':
+      return `a status update is overdue (${str(d, 'severity')})`;
+    case 'statement.drafted':
+      return `drafted version ${str(d, 'version')} of the statement “${str(d, 'title')}” (${str(d, 'channel')})`;
+    case 'statement.approved': {
+      const missing = list(d, 'missing');
+      return `approved statement version ${str(d, 'version')} as ${roleLabel(str(d, 'role'))}${missing.length ? `; still waiting for ${roleList(missing)}` : ''}`;
+    }
+    case 'statement.published':
+      return `published statement version ${str(d, 'version')}`;
+    case 'ack.requested':
+      return `asked ${roleList(list(d, 'roles'))} to acknowledge #${str(d, 'about')}`;
+    case 'ack.given': {
+      const pending = list(d, 'pending');
+      return `acknowledged as ${roleList(list(d, 'roles'))}${pending.length ? `; still waiting for ${roleList(pending)}` : ''}`;
+    }
+    case 'ack.overdue':
+      return `an acknowledgement is overdue; silent: ${roleList(list(d, 'pending'))}`;
+    case 'exercise.started':
+      return `started the exercise at speed ${str(d, 'speed')}×`;
+    case 'exercise.paused':
+      return 'paused the exercise';
+    case 'exercise.resumed':
+      return 'resumed the exercise';
+    case 'exercise.speed_changed':
+      return `changed the speed from ${str(d, 'from')}× to ${str(d, 'to')}×`;
+    case 'exercise.ended':
+      return 'ended the exercise';
+    case 'inject.delivered':
+      return `inject “${str(d, 'title')}” delivered to ${roleList(list(d, 'to'))}${d.manual === true ? ' (by hand)' : ''}`;
+    case 'inject.responded':
+      return `responded to inject ${str(d, 'injectId')}${typeof d.text === 'string' && d.text ? `: ${d.text}` : ''}`;
+    case 'expectation.met':
+      return `expectation ${str(d, 'expectationId')} met (${roleLabel(str(d, 'role'))})`;
+    case 'expectation.missed':
+      return `expectation ${str(d, 'expectationId')} missed (${roleLabel(str(d, 'role'))})`;
+    case 'invite.created':
+      return `created an invitation for ${roleLabel(str(d, 'role'))}`;
     default:
       return `${event.kind.replace(/[._]/g, ' ')}`;
   }

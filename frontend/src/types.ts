@@ -37,6 +37,34 @@ export interface Session {
   token: string;
   expiresAt: string;
   user: User;
+  /** Set for a guest who joined one room by invitation code. */
+  roomId?: string;
+  role?: string;
+}
+
+/** POST /api/auth/join. */
+export interface Joined {
+  token: string;
+  expiresAt: string;
+  roomId: string;
+  role: string;
+  user: User;
+}
+
+export interface ScenarioSummary {
+  id: string;
+  title: string;
+  summary: string;
+  duration?: string | null;
+  roles: string[];
+  objectives: number;
+  injects: number;
+}
+
+export interface Invite {
+  code: string;
+  expiresAt: string;
+  role: string;
 }
 
 export interface RoomSummary {
@@ -82,6 +110,147 @@ export interface RoomSnapshot {
   headHash: string;
   members: Member[];
   notes: Note[];
+  decisions?: Decision[];
+  actions?: ActionItem[];
+  updates?: StatusUpdate[];
+  nextUpdateDue?: string | null;
+  lastUpdateAt?: string | null;
+  statements?: Statement[];
+  acks?: Ack[];
+  exercise?: ExerciseView;
+}
+
+export interface Person {
+  userId: string;
+  displayName: string | null;
+}
+
+export interface Vote {
+  by: Person;
+  roles: string[];
+  comment?: string | null;
+  at: string;
+  seq: number;
+}
+
+export interface Decision {
+  decisionId: string;
+  seq: number;
+  title: string;
+  context?: string | null;
+  options?: string[] | null;
+  choice: string;
+  rationale: string;
+  approvers: string[];
+  missingApprovers: string[];
+  /** proposed, accepted, rejected, expired or superseded */
+  status: string;
+  proposedBy: Person;
+  proposedAt: string;
+  expiresAt?: string | null;
+  decidedAt?: string | null;
+  approvals: Vote[];
+  rejections: Vote[];
+}
+
+export const ACTION_STATUSES = ['open', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
+
+export interface ActionItem {
+  actionId: string;
+  seq: number;
+  title: string;
+  owner?: { userId: string | null; displayName: string | null; role: string | null } | null;
+  dueAt?: string | null;
+  overdue: boolean;
+  status: string;
+  riskScore?: number | null;
+  createdAt: string;
+}
+
+export const AUDIENCES = ['all', 'executive', 'engineering', 'legal'] as const;
+export type Audience = (typeof AUDIENCES)[number];
+
+export interface StatusUpdate {
+  seq: number;
+  at: string;
+  audience: string;
+  by: Person;
+  data: Record<string, unknown>;
+}
+
+export interface StatementApproval {
+  role: string;
+  by: Person;
+  version: number;
+  textHash: string;
+  at: string;
+}
+
+export interface Statement {
+  statementId: string;
+  version: number;
+  title: string;
+  body: string;
+  channel: string;
+  textHash: string;
+  draftedBy: Person;
+  /** draft, approved or published */
+  status: string;
+  approvals: StatementApproval[];
+  missingApprovers: string[];
+  publishedVersion?: number | null;
+  publishedAt?: string | null;
+}
+
+export interface Ack {
+  ackId: string;
+  seq: number;
+  about: number;
+  roles: string[];
+  acknowledged: { role: string; by: Person; at: string }[];
+  pending: string[];
+  dueAt: string;
+  overdue: boolean;
+}
+
+export interface InjectStatus {
+  id: string;
+  title: string;
+  body: string;
+  to: string[];
+  prompts?: string[] | null;
+  /** delivered or upcoming */
+  status: string;
+  deliveredAtMs?: number | null;
+  dueAtMs?: number | null;
+  timing?: { type: string; atSeconds?: number; after?: string; delaySeconds?: number; when?: Record<string, string> } | null;
+  facilitatorNotes?: string | null;
+}
+
+export interface ExpectationStatus {
+  id: string;
+  injectId: string;
+  role: string;
+  action: string;
+  objective: string;
+  /** pending, met, missed or not_started */
+  status: string;
+  dueAtMs?: number | null;
+}
+
+/** GET /api/rooms/{id}/exercise: the facilitator sees all of it, a player the injects delivered to them. */
+export interface ExerciseView {
+  scenarioId: string;
+  title: string;
+  summary: string;
+  /** ready, running, paused or ended */
+  status: string;
+  speed: number;
+  elapsedMs: number;
+  injects: InjectStatus[];
+  expectations?: ExpectationStatus[] | null;
+  notReacted?: { injectId: string; roles: string[] }[] | null;
+  debrief?: string[] | null;
 }
 
 export interface ApiErrorBody {

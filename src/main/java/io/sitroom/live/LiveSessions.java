@@ -26,8 +26,8 @@ import io.sitroom.security.Caller;
 @ApplicationScoped
 public class LiveSessions {
 
-    static final UserData.TypedKey<Caller> CALLER = new UserData.TypedKey<>("sitroom.caller");
-    static final UserData.TypedKey<Long> SINCE = UserData.TypedKey.forLong("sitroom.since");
+    public static final UserData.TypedKey<Caller> CALLER = new UserData.TypedKey<>("sitroom.caller");
+    public static final UserData.TypedKey<Long> SINCE = UserData.TypedKey.forLong("sitroom.since");
     private static final UserData.TypedKey<Subscriber> SUBSCRIBER = new UserData.TypedKey<>("sitroom.subscriber");
     private static final int RESUME_PAGE = 1000;
 

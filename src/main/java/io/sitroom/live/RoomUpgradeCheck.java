@@ -23,9 +23,12 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
         this.rooms = rooms;
     }
 
+    /** Endpoints under {@code /ws/rooms/{roomId}...} whose upgrade this check guards. */
+    public static final java.util.Set<String> ROOM_ENDPOINTS = java.util.Set.of(RoomSocket.ENDPOINT_ID, "replay");
+
     @Override
     public boolean appliesTo(String endpointId) {
-        return RoomSocket.ENDPOINT_ID.equals(endpointId);
+        return ROOM_ENDPOINTS.contains(endpointId);
     }
 
     @Override
@@ -58,9 +61,10 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
         });
     }
 
-    /** The room id is the last segment of {@code /ws/rooms/{roomId}}. */
+    /** The room id is the segment after {@code /ws/rooms/}. */
     private static UUID roomIdOf(String path) {
-        String value = path.substring(path.lastIndexOf('/') + 1);
+        String rest = path.substring(path.indexOf("/ws/rooms/") + "/ws/rooms/".length());
+        String value = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {

@@ -41,16 +41,25 @@ public final class WsClient implements AutoCloseable {
     }
 
     public static URI roomUri(UUID roomId, String query) {
-        return URI.create("ws://localhost:" + RestAssured.port + "/ws/rooms/" + roomId + (query == null ? "" : "?" + query));
+        return roomUri(roomId, "", query);
+    }
+
+    public static URI roomUri(UUID roomId, String suffix, String query) {
+        return URI.create("ws://localhost:" + RestAssured.port + "/ws/rooms/" + roomId + suffix + (query == null ? "" : "?" + query));
     }
 
     /** Connects with a bearer token header; {@code query} is e.g. {@code since=5} or null. */
     public static WsClient connect(Api.User user, UUID roomId, String query) {
+        return connect(user, roomId, null, "", query);
+    }
+
+    /** Connects to an endpoint below the room's, e.g. {@code /replay}. */
+    public static WsClient connect(Api.User user, UUID roomId, Void unused, String suffix, String query) {
         WsClient client = new WsClient();
         client.socket = HTTP.newWebSocketBuilder()
                 .header("Authorization", "Bearer " + user.token())
                 .connectTimeout(WAIT)
-                .buildAsync(roomUri(roomId, query), client.listener())
+                .buildAsync(roomUri(roomId, suffix, query), client.listener())
                 .join();
         return client;
     }

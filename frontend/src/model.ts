@@ -1,0 +1,372 @@
+// Pure view-model derivations shared by the views: no DOM, no network, all tested.
+import type {
+  Ack,
+  ActionItem,
+  Audience,
+  Decision,
+  ExerciseView,
+  ExpectationStatus,
+  Member,
+  RoomEvent,
+  Statement,
+  StatusUpdate,
+} from './types';
+
+const roleWords = (roles: readonly string[]) => roles.map((r) => r.replace(/_/g, ' ')).join(', ');
+
+// --- Timeline groups -------------------------------------------------------------------------
+
+export const TIMELINE_GROUPS = [
+  { id: 'people', label: 'Roles and members' },
+  { id: 'room', label: 'Severity and phase' },
+  { id: 'notes', label: 'Notes' },
+  { id: 'decisions', label: 'Decisions' },
+  { id: 'actions', label: 'Actions' },
+  { id: 'comms', label: 'Updates, statements, acks' },
+  { id: 'exercise', label: 'Exercise' },
+  { id: 'other', label: 'Other' },
+] as const;
+export type TimelineGroup = (typeof TIMELINE_GROUPS)[number]['id'];
+
+const GROUP_BY_PREFIX: Record<string, TimelineGroup> = {
+  member: 'people',
+  role: 'people',
+  invite: 'people',
+  room: 'room',
+  note: 'notes',
+  decision: 'decisions',
+  action: 'actions',
+  update: 'comms',
+  statement: 'comms',
+  ack: 'comms',
+  exercise: 'exercise',
+  inject: 'exercise',
+  expectation: 'exercise',
+};
+
+/** "decision.approved" -> "decisions". */
+export function kindGroup(kind: string): TimelineGroup {
+  return GROUP_BY_PREFIX[kind.split('.')[0] ?? ''] ?? 'other';
+}
+
+/** The events of the groups shown, in their order. */
+export function filterTimeline<T extends { kind: string }>(events: readonly T[], shown: ReadonlySet<TimelineGroup>): T[] {
+  return events.filter((e) => shown.has(kindGroup(e.kind)));
+}
+
+/** How many events each group holds. */
+export function countByGroup(events: readonly { kind: string }[]): Record<TimelineGroup, number> {
+  const counts = Object.fromEntries(TIMELINE_GROUPS.map((g) => [g.id, 0])) as Record<TimelineGroup, number>;
+  for (const e of events) counts[kindGroup(e.kind)] += 1;
+  return counts;
+}
+
+/** Whether an event changes what the snapshot's sections say (so they are fetched again). */
+export function changesSections(kind: string): boolean {
+  const group = kindGroup(kind);
+  return group !== 'notes' && group !== 'other';
+}
+
+// --- Roles -----------------------------------------------------------------------------------
+
+/** Role -> the display names holding it, in the order of `roles`; roles nobody holds map to []. */
+export function holdersByRole(members: readonly Member[], roles: readonly string[]): Map<string, string[]> {
+  const result = new Map<string, string[]>(roles.map((r) => [r, []]));
+  for (const m of members) {
+    for (const r of m.roles) {
+      if (!result.has(r)) result.set(r, []);
+      result.get(r)!.push(m.displayName);
+    }
+  }
+  return result;
+}
+
+export function holdsAny(myRoles: readonly string[], roles: readonly string[]): boolean {
+  return myRoles.some((r) => roles.includes(r));
+}
+
+/** Roles that do the work of a room (propose decisions, create actions); executives and observers follow it. */
+export const WORKING_ROLES = [
+  'incident_commander',
+  'containment_lead',
+  'comms_approver',
+  'legal',
+  'scribe',
+  'facilitator',
+  'participant',
+] as const;
+/** Who may post status updates. */
+export const UPDATE_POSTERS = ['incident_commander', 'scribe', 'comms_approver', 'facilitator'] as const;
+/** Who may draft statements. */
+export const STATEMENT_DRAFTERS = ['comms_approver', 'incident_commander'] as const;
+
+/** Who may add members, assign, release and hand over roles, and request acknowledgements. */
+export const LEADS = ['incident_commander', 'facilitator'] as const;
+
+export function isLead(myRoles: readonly string[]): boolean {
+  return holdsAny(myRoles, LEADS);
+}
+
+// --- Decisions -------------------------------------------------------------------------------
+
+/** "waiting for legal, executive", or '' when nobody is missing (or the decision is settled). */
+export function missingApproversText(decision: Decision): string {
+  if (decision.status !== 'proposed') return '';
+  if (decision.missingApprovers.length) return `waiting for ${roleWords(decision.missingApprovers)}`;
+  return 'waiting for an approver other than the proposer';
+}
+
+/** Whether I may approve or reject: proposed, I hold an approver role, and I have not voted. */
+export function canVote(decision: Decision, myRoles: readonly string[], myUserId: string): boolean {
+  if (decision.status !== 'proposed') return false;
+  if (!holdsAny(myRoles, decision.approvers)) return false;
+  return ![...decision.approvals, ...decision.rejections].some((v) => v.by.userId === myUserId);
+}
+
+/** Proposed decisions still missing an approval by `role`, oldest first. */
+export function awaitingRole(decisions: readonly Decision[], role: string): Decision[] {
+  return decisions.filter((d) => d.status === 'proposed' && d.missingApprovers.includes(role)).sort((a, b) => a.seq - b.seq);
+}
+
+// --- Actions ---------------------------------------------------------------------------------
+
+const CLOSED = ['done', 'cancelled'];
+
+/** Overdue as the server said, or past its due time now while still open. */
+export function isOverdue(action: ActionItem, nowMs: number): boolean {
+  if (CLOSED.includes(action.status)) return false;
+  if (action.overdue) return true;
+  return action.dueAt ? Date.parse(action.dueAt) < nowMs : false;
+}
+
+/** Open actions first (overdue, then by due time), then closed ones. */
+export function sortActions(actions: readonly ActionItem[], nowMs: number): ActionItem[] {
+  const rank = (a: ActionItem) => (CLOSED.includes(a.status) ? 2 : isOverdue(a, nowMs) ? 0 : 1);
+  const due = (a: ActionItem) => (a.dueAt ? Date.parse(a.dueAt) : Number.MAX_SAFE_INTEGER);
+  return [...actions].sort((a, b) => rank(a) - rank(b) || due(a) - due(b) || a.seq - b.seq);
+}
+
+/** Whether I may change an action's status: its owner (by name or role), the IC or the facilitator. */
+export function canUpdateAction(action: ActionItem, myRoles: readonly string[], myUserId: string): boolean {
+  if (isLead(myRoles)) return true;
+  const o = action.owner;
+  return Boolean(o && ((o.userId && o.userId === myUserId) || (o.role && myRoles.includes(o.role))));
+}
+
+export function ownerText(action: ActionItem): string {
+  const o = action.owner;
+  if (!o) return 'no owner';
+  if (o.displayName && o.role) return `${o.displayName} (${o.role.replace(/_/g, ' ')})`;
+  return o.displayName ?? (o.role ? o.role.replace(/_/g, ' ') : 'no owner');
+}
+
+// --- Statements ------------------------------------------------------------------------------
+
+export const STATEMENT_APPROVERS = ['comms_approver', 'legal'] as const;
+
+export interface PublishState {
+  enabled: boolean;
+  /** Why not, in plain words ('' when enabled). */
+  reason: string;
+}
+
+/**
+ * The two-person rule as the Publish button shows it: enabled only for a comms approver once the
+ * current version has the approval of both comms_approver and legal, and is not already out.
+ */
+export function publishState(statement: Statement, myRoles: readonly string[]): PublishState {
+  if (statement.status === 'published') return { enabled: false, reason: `version ${statement.version} is published` };
+  const missing = STATEMENT_APPROVERS.filter(
+    (r) =>
+      statement.missingApprovers.includes(r) ||
+      !statement.approvals.some((a) => a.role === r && a.version === statement.version),
+  );
+  if (missing.length) return { enabled: false, reason: `waiting for approval by ${roleWords(missing)}` };
+  if (!myRoles.includes('comms_approver')) return { enabled: false, reason: 'only the comms approver publishes' };
+  return { enabled: true, reason: '' };
+}
+
+/** The approver roles I may still approve the current version as (one person gives only one). */
+export function approvableAs(statement: Statement, myRoles: readonly string[], myUserId: string): string[] {
+  if (statement.status === 'published') return [];
+  const current = statement.approvals.filter((a) => a.version === statement.version);
+  if (current.some((a) => a.by.userId === myUserId)) return [];
+  return STATEMENT_APPROVERS.filter((r) => myRoles.includes(r) && !current.some((a) => a.role === r));
+}
+
+// --- Updates ---------------------------------------------------------------------------------
+
+export interface UpdateField {
+  name: string;
+  label: string;
+  required: boolean;
+  kind: 'text' | 'datetime';
+}
+
+const UPDATE_FIELDS: Record<Audience, UpdateField[]> = {
+  all: [],
+  executive: [
+    { name: 'impact', label: 'Business impact', required: true, kind: 'text' },
+    { name: 'decisionNeeded', label: 'Decision needed', required: false, kind: 'text' },
+    { name: 'nextUpdateAt', label: 'Next update at', required: false, kind: 'datetime' },
+  ],
+  engineering: [
+    { name: 'rootCause', label: 'Root cause', required: false, kind: 'text' },
+    { name: 'fixOptions', label: 'Fix options', required: false, kind: 'text' },
+    { name: 'testPlan', label: 'Test plan', required: false, kind: 'text' },
+    { name: 'deploymentPath', label: 'Deployment path', required: false, kind: 'text' },
+  ],
+  legal: [
+    { name: 'exposure', label: 'Exposure', required: true, kind: 'text' },
+    { name: 'obligations', label: 'Obligations', required: false, kind: 'text' },
+    { name: 'evidence', label: 'Evidence', required: false, kind: 'text' },
+    { name: 'timeline', label: 'Timeline', required: false, kind: 'text' },
+  ],
+};
+
+/** The fields an update for `audience` has besides its summary. */
+export function updateFields(audience: string): UpdateField[] {
+  return UPDATE_FIELDS[audience as Audience] ?? [];
+}
+
+/**
+ * The data of update.post: the summary and this audience's fields, blanks left out, a local
+ * date-time ("2026-01-02T10:30") turned into an instant. Fields of other audiences never go along.
+ */
+export function updateData(audience: string, values: Record<string, string>): Record<string, unknown> {
+  const data: Record<string, unknown> = { audience, summary: (values.summary ?? '').trim() };
+  for (const f of updateFields(audience)) {
+    const value = (values[f.name] ?? '').trim();
+    if (!value) continue;
+    if (f.kind === 'datetime') {
+      const at = new Date(value);
+      if (!Number.isNaN(at.getTime())) data[f.name] = at.toISOString();
+    } else {
+      data[f.name] = value;
+    }
+  }
+  return data;
+}
+
+/** The latest update for an audience (the snapshot keeps the latest per audience). */
+export function latestUpdate(updates: readonly StatusUpdate[] | undefined, audience: string): StatusUpdate | undefined {
+  return (updates ?? []).filter((u) => u.audience === audience).sort((a, b) => b.seq - a.seq)[0];
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** 3725000 -> "1:02:05", 65000 -> "1:05". */
+export function durationText(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return h ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
+
+export interface Countdown {
+  text: string;
+  overdue: boolean;
+}
+
+/** The countdown to the next status update: "due in 12:05", "overdue by 0:30", or none owed. */
+export function countdown(dueAt: string | null | undefined, nowMs: number): Countdown {
+  if (!dueAt) return { text: 'no update owed', overdue: false };
+  const due = Date.parse(dueAt);
+  if (Number.isNaN(due)) return { text: 'no update owed', overdue: false };
+  const left = due - nowMs;
+  if (left > 0) return { text: `due in ${durationText(left)}`, overdue: false };
+  return { text: `overdue by ${durationText(-left)}`, overdue: true };
+}
+
+// --- Acknowledgements ------------------------------------------------------------------------
+
+/** Role -> how many open requests still wait for it. */
+export function pendingAcksByRole(acks: readonly Ack[]): Map<string, number> {
+  const result = new Map<string, number>();
+  for (const a of acks) for (const r of a.pending) result.set(r, (result.get(r) ?? 0) + 1);
+  return result;
+}
+
+/** The open requests I can answer (I hold a role they still wait for). */
+export function acksForMe(acks: readonly Ack[], myRoles: readonly string[]): Ack[] {
+  return acks.filter((a) => holdsAny(myRoles, a.pending));
+}
+
+// --- Exercises -------------------------------------------------------------------------------
+
+/** Scenario time: 5400000 -> "T+1:30:00". */
+export function scenarioTime(ms: number | null | undefined): string {
+  return ms == null ? 'T+?' : `T+${durationText(ms)}`;
+}
+
+/** The scenario clock now: as fetched, plus what passed since at the exercise's speed if it runs. */
+export function exerciseElapsed(view: Pick<ExerciseView, 'status' | 'speed' | 'elapsedMs'>, fetchedAtMs: number, nowMs: number): number {
+  if (view.status !== 'running') return view.elapsedMs;
+  return view.elapsedMs + Math.max(0, nowMs - fetchedAtMs) * view.speed;
+}
+
+export const SPEED_MIN = 0.1;
+export const SPEED_MAX = 1000;
+
+/** A speed as typed, or null when it is not a number from 0.1 to 1000. */
+export function parseSpeed(text: string): number | null {
+  const n = Number(text.trim());
+  return text.trim() !== '' && Number.isFinite(n) && n >= SPEED_MIN && n <= SPEED_MAX ? n : null;
+}
+
+export function expectationCounts(expectations: readonly ExpectationStatus[] | null | undefined): Record<string, number> {
+  const counts: Record<string, number> = { met: 0, missed: 0, pending: 0, not_started: 0 };
+  for (const e of expectations ?? []) counts[e.status] = (counts[e.status] ?? 0) + 1;
+  return counts;
+}
+
+export function joinLink(origin: string, code: string): string {
+  return `${origin}/join/${encodeURIComponent(code)}`;
+}
+
+export interface DeliveredInject {
+  seq: number;
+  injectId: string;
+  title: string;
+  body: string;
+  to: string[];
+  prompts: string[];
+  scenarioMs: number | null;
+  /** My response, if I gave one. */
+  response: { text: string; seq: number } | null;
+}
+
+/**
+ * The injects delivered to my roles, newest first, from the timeline. The server sends a player only
+ * their own; the filter keeps a facilitator's participant view to the roles they play too.
+ */
+export function injectsForMe(timeline: readonly RoomEvent[], myRoles: readonly string[], myUserId: string): DeliveredInject[] {
+  const responses = new Map<string, { text: string; seq: number }>();
+  for (const e of timeline) {
+    if (e.kind === 'inject.responded' && e.actor?.userId === myUserId && typeof e.data.injectId === 'string') {
+      responses.set(e.data.injectId, { text: typeof e.data.text === 'string' ? e.data.text : '', seq: e.seq });
+    }
+  }
+  const result: DeliveredInject[] = [];
+  for (const e of timeline) {
+    if (e.kind !== 'inject.delivered') continue;
+    const d = e.data;
+    const to = Array.isArray(d.to) ? d.to.map(String) : [];
+    if (!holdsAny(myRoles, to)) continue;
+    const injectId = String(d.injectId ?? '');
+    result.push({
+      seq: e.seq,
+      injectId,
+      title: String(d.title ?? injectId),
+      body: typeof d.body === 'string' ? d.body : '',
+      to,
+      prompts: Array.isArray(d.prompts) ? d.prompts.map(String) : [],
+      scenarioMs: typeof d.scenarioMs === 'number' ? d.scenarioMs : null,
+      response: responses.get(injectId) ?? null,
+    });
+  }
+  return result.reverse();
+}

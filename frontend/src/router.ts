@@ -1,0 +1,27 @@
+// Pure: a path -> the view it names.
+
+export type Route =
+  | { view: 'rooms' }
+  | { view: 'console'; roomId: string }
+  | { view: 'exec'; roomId: string }
+  | { view: 'facilitate'; roomId: string }
+  | { view: 'play'; roomId: string }
+  | { view: 'join'; code: string };
+
+const ROOM_VIEWS = { '': 'console', exec: 'exec', facilitate: 'facilitate', play: 'play' } as const;
+
+export function parseRoute(pathname: string): Route {
+  const join = /^\/join\/([^/]+)\/?$/.exec(pathname);
+  if (join) return { view: 'join', code: decodeURIComponent(join[1]!) };
+  const room = /^\/rooms\/([^/]+)(?:\/(exec|facilitate|play))?\/?$/.exec(pathname);
+  if (room) {
+    const view = ROOM_VIEWS[(room[2] ?? '') as keyof typeof ROOM_VIEWS];
+    return { view, roomId: decodeURIComponent(room[1]!) };
+  }
+  return { view: 'rooms' };
+}
+
+export function roomPath(roomId: string, view: 'console' | 'exec' | 'facilitate' | 'play' = 'console'): string {
+  const base = `/rooms/${encodeURIComponent(roomId)}`;
+  return view === 'console' ? base : `${base}/${view}`;
+}

@@ -1,0 +1,275 @@
+// Shared pieces of the room views: a scope that undoes subscriptions, panels that re-render only
+// when their data changed (keeping focus), the room header with the connection state, the command
+// log, the chain badge, download links and the live timeline with filters.
+import { api, download, errorText } from './api';
+import { type Child, h, replace } from './dom';
+import { TIMELINE_GROUPS, type TimelineGroup, countByGroup, kindGroup } from './model';
+import { roomPath } from './router';
+import type { Change, RoomStore } from './roomStore';
+import { statusText } from './socket';
+import { actorLabel, describeEvent, phaseLabel, timeLabel } from './timeline';
+import type { RoomEvent } from './types';
+
+/** Collects what a view must undo when it closes: store subscriptions and timers. */
+export class Scope {
+  private readonly undo: (() => void)[] = [];
+
+  on(store: RoomStore, listener: (change: Change) => void): void {
+    this.undo.push(store.subscribe(listener));
+  }
+
+  every(ms: number, fn: () => void): void {
+    const timer = setInterval(fn, ms);
+    this.undo.push(() => clearInterval(timer));
+  }
+
+  add(fn: () => void): void {
+    this.undo.push(fn);
+  }
+
+  dispose(): void {
+    for (const fn of this.undo.splice(0)) fn();
+  }
+}
+
+const lastKeys = new WeakMap<Element, string>();
+
+/**
+ * Replaces `el`'s children with `build()` unless `key` is what it was last time. Focus inside `el`
+ * moves to the new element with the same data-focus value, so re-rendering never drops keyboard users.
+ */
+export function renderKeyed(el: HTMLElement, key: string, build: () => Child[]): void {
+  if (lastKeys.get(el) === key) return;
+  lastKeys.set(el, key);
+  const focused = document.activeElement;
+  const focusKey = focused instanceof HTMLElement && el.contains(focused) ? focused.dataset.focus : undefined;
+  replace(el, ...build());
+  if (focusKey) el.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focusKey)}"]`)?.focus();
+}
+
+let panels = 0;
+/** A titled card; `body` is where its content goes. */
+export function panel(title: string, ...children: Child[]): { section: HTMLElement; body: HTMLElement } {
+  panels += 1;
+  const id = `panel-${panels}`;
+  const body = h('div', { class: 'panel-body' }, ...children);
+  const section = h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { id }, title), body);
+  return { section, body };
+}
+
+/** A form whose submit runs `action` (the default navigation prevented). */
+export function form(attrs: Record<string, string>, children: Child[], action: (submitter: HTMLElement | null) => void): HTMLFormElement {
+  const el = h('form', attrs, ...children);
+  el.addEventListener('submit', (event) => {
+    event.preventDefault();
+    action(event.submitter);
+  });
+  return el;
+}
+
+export type RoomViewName = 'console' | 'exec' | 'facilitate' | 'play';
+
+/** The room's title, severity, phase, connection state, links to its other views, and the alert line. */
+export function roomHeader(store: RoomStore, scope: Scope, current: RoomViewName): HTMLElement {
+  const title = h('h1', { tabindex: -1 }, 'Room');
+  const facts = h('p', { class: 'facts' });
+  const conn = h('span', { class: 'conn conn-connecting', 'data-testid': 'connection' }, 'connecting…');
+  const links = h('nav', { class: 'views', 'aria-label': 'Views of this room' });
+  const alert = h('p', { class: 'error', role: 'alert', 'data-testid': 'alert' });
+  const guest = Boolean(store.session.roomId);
+
+  function render(): void {
+    const room = store.room;
+    if (!room) return;
+    replace(title, room.title);
+    renderKeyed(facts, `${room.severity}|${room.phase}|${room.kind}`, () => [
+      h('span', {}, 'Severity: ', h('span', { class: `sev sev-${room.severity}` }, room.severity)),
+      h('span', {}, 'Phase: ', h('span', { class: 'phase' }, phaseLabel(room.phase))),
+      h('span', { class: 'muted' }, room.kind === 'EXERCISE' ? 'Exercise' : 'Incident'),
+    ]);
+    const roles = store.myRoles;
+    const views: [RoomViewName, string, boolean][] = [
+      ['console', 'Console', !guest || !roles.every((r) => r === 'participant' || r === 'observer')],
+      ['exec', 'Executive view', true],
+      ['facilitate', 'Facilitator console', room.kind === 'EXERCISE' && roles.includes('facilitator')],
+      ['play', 'My injects', room.kind === 'EXERCISE'],
+    ];
+    renderKeyed(links, `${current}|${views.map((v) => v[2]).join()}`, () =>
+      views
+        .filter(([, , shown]) => shown)
+        .map(([view, label]) =>
+          view === current
+            ? h('span', { class: 'current', 'aria-current': 'page' }, label)
+            : h('a', { href: roomPath(store.roomId, view), 'data-nav': true }, label),
+        ),
+    );
+  }
+
+  function showStatus(): void {
+    conn.className = `conn conn-${store.status.state}`;
+    replace(conn, statusText(store.status));
+  }
+
+  scope.on(store, (change) => {
+    if (change.type === 'room') render();
+    if (change.type === 'status') showStatus();
+    if (change.type === 'alert') replace(alert, change.message);
+  });
+  render();
+  showStatus();
+  replace(alert, store.alert);
+
+  return h(
+    'header',
+    { class: 'room-head' },
+    guest ? null : h('p', { class: 'back' }, h('a', { href: '/', 'data-nav': true }, '← My rooms')),
+    title,
+    facts,
+    h('p', { class: 'facts' }, h('span', { role: 'status', 'aria-live': 'polite' }, 'Connection: ', conn)),
+    links,
+    alert,
+  );
+}
+
+/** The commands this browser sent, newest first: pending until their result, then done or refused. */
+export function commandLog(store: RoomStore, scope: Scope): HTMLElement {
+  const { section, body } = panel('Your commands');
+  const list = h('ul', { class: 'commands', 'aria-live': 'polite', 'data-testid': 'commands' });
+  function render(): void {
+    if (!store.commands.length) {
+      replace(list, h('li', { class: 'muted' }, 'Nothing sent yet.'));
+      return;
+    }
+    replace(
+      list,
+      ...store.commands.map((c) => h('li', { class: c.state, 'data-state': c.state }, `${c.label}: ${c.outcome}`)),
+    );
+  }
+  scope.on(store, (change) => {
+    if (change.type === 'commands') render();
+  });
+  render();
+  replace(body, list);
+  return section;
+}
+
+/** The chain-verified badge: checked when the room opens and on demand. */
+export function chainBadge(store: RoomStore, scope: Scope): HTMLElement {
+  const badge = h('span', { class: 'badge', 'aria-live': 'polite', 'data-testid': 'chain' }, 'chain not checked yet');
+  const button = h('button', { type: 'button', class: 'secondary small' }, 'Verify chain');
+  async function verify(): Promise<void> {
+    button.disabled = true;
+    badge.className = 'badge';
+    replace(badge, 'verifying…');
+    try {
+      const report = await api.verify(store.roomId);
+      badge.className = report.ok ? 'badge badge-ok' : 'badge badge-bad';
+      replace(
+        badge,
+        report.ok
+          ? `✓ chain verified: ${report.events} events`
+          : `✗ chain broken${report.firstBadSeq != null ? ` at seq ${report.firstBadSeq}` : ''} (${report.events} events)`,
+      );
+    } catch (e) {
+      badge.className = 'badge badge-bad';
+      replace(badge, `could not verify: ${errorText(e)}`);
+    } finally {
+      button.disabled = false;
+    }
+  }
+  button.addEventListener('click', () => void verify());
+  let checked = false;
+  scope.on(store, (change) => {
+    if (change.type === 'room' && !checked) {
+      checked = true;
+      void verify();
+    }
+  });
+  if (store.room) {
+    checked = true;
+    void verify();
+  }
+  return h('span', { class: 'chain' }, badge, ' ', button);
+}
+
+/** A link to a signed-in file (report, export): fetched with the token, saved as `filename`. */
+export function downloadLink(label: string, path: string, filename: string): HTMLElement {
+  const message = h('span', { class: 'muted', role: 'status' });
+  const link = h('a', { href: path, class: 'download' }, label);
+  link.addEventListener('click', async (event) => {
+    event.preventDefault();
+    replace(message, ' downloading…');
+    try {
+      await download(path, filename);
+      replace(message);
+    } catch (e) {
+      replace(message, ` ${label}: ${errorText(e)}`);
+    }
+  });
+  return h('span', {}, link, message);
+}
+
+function timelineItem(event: RoomEvent): HTMLLIElement {
+  return h(
+    'li',
+    { 'data-seq': event.seq, 'data-kind': event.kind, 'data-group': kindGroup(event.kind) },
+    h('span', { class: 'seq' }, `#${event.seq}`),
+    ' ',
+    h('time', { datetime: event.at, title: event.at }, timeLabel(event.at)),
+    ' ',
+    h('span', { class: 'actor' }, actorLabel(event)),
+    ' ',
+    h('span', { class: 'text' }, describeEvent(event)),
+    event.visibleTo?.length ? h('span', { class: 'chip restricted' }, 'restricted') : null,
+  );
+}
+
+/** The live timeline: one entry per seq, in order, with filters by kind group. */
+export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'): HTMLElement {
+  const shown = new Set<TimelineGroup>(TIMELINE_GROUPS.map((g) => g.id));
+  const list = h('ol', { class: 'timeline', role: 'log', 'aria-label': title, tabindex: 0, 'data-testid': 'timeline' });
+  const boxes = TIMELINE_GROUPS.map((g) => {
+    const box = h('input', { type: 'checkbox', value: g.id, checked: true });
+    const count = h('span', { class: 'count' });
+    box.addEventListener('change', () => {
+      if (box.checked) shown.add(g.id);
+      else shown.delete(g.id);
+      for (const item of list.children) (item as HTMLElement).hidden = !shown.has(item.getAttribute('data-group') as TimelineGroup);
+    });
+    return { group: g.id, label: h('label', { class: 'check' }, box, ` ${g.label} `, count), count };
+  });
+  const filters = h(
+    'fieldset',
+    { class: 'filters' },
+    h('legend', {}, 'Show'),
+    ...boxes.map((b) => b.label),
+  );
+
+  function counts(): void {
+    const c = countByGroup(store.timeline);
+    for (const b of boxes) {
+      replace(b.count, `(${c[b.group]})`);
+      b.label.hidden = b.group === 'other' && c.other === 0;
+    }
+  }
+
+  function insert(event: RoomEvent): void {
+    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+    const item = timelineItem(event);
+    item.hidden = !shown.has(kindGroup(event.kind));
+    const index = store.timeline.indexOf(event);
+    list.insertBefore(item, list.children[index] ?? null);
+    if (atBottom) list.scrollTop = list.scrollHeight;
+  }
+
+  for (const event of store.timeline) list.append(timelineItem(event));
+  counts();
+  scope.on(store, (change) => {
+    if (change.type === 'event') {
+      insert(change.event);
+      counts();
+    }
+  });
+  const { section } = panel(title, filters, list);
+  return section;
+}
