@@ -166,7 +166,7 @@ export const STATEMENT_APPROVERS = ['comms_approver', 'legal'] as const;
 
 export interface PublishState {
   enabled: boolean;
-  /** Why not, in plain words ('' when enabled). */
+  /** Why not, or that it is ready, in plain words. */
   reason: string;
 }
 
@@ -183,7 +183,7 @@ export function publishState(statement: Statement, myRoles: readonly string[]): 
   );
   if (missing.length) return { enabled: false, reason: `waiting for approval by ${roleWords(missing)}` };
   if (!myRoles.includes('comms_approver')) return { enabled: false, reason: 'only the comms approver publishes' };
-  return { enabled: true, reason: '' };
+  return { enabled: true, reason: 'comms approver and legal approved: ready to publish' };
 }
 
 /** The approver roles I may still approve the current version as (one person gives only one). */

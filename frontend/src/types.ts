@@ -157,6 +157,7 @@ export const ACTION_STATUSES = ['open', 'in_progress', 'blocked', 'done', 'cance
 
 export interface ActionItem {
   actionId: string;
+  roomId?: string;
   seq: number;
   title: string;
   owner?: { userId: string | null; displayName: string | null; role: string | null } | null;

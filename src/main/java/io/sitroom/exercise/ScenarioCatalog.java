@@ -44,6 +44,7 @@ public class ScenarioCatalog {
             LOG.warnf("no scenario folder at %s: no exercise can be started from a scenario", dir.toAbsolutePath());
             return;
         }
+        int before = scenarios.size();
         for (Path file : files(dir)) {
             String name = file.getFileName().toString();
             String text = read(file);
@@ -58,7 +59,7 @@ public class ScenarioCatalog {
                 texts.put(parsed.scenario().id(), text);
             }
         }
-        LOG.infof("loaded %d scenario(s) from %s", scenarios.size(), dir.toAbsolutePath());
+        LOG.infof("loaded %d scenario(s) from %s", scenarios.size() - before, dir.toAbsolutePath());
     }
 
     /** The scenario files of a folder, in name order. */

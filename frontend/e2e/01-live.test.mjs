@@ -1,0 +1,85 @@
+// Two browsers in one incident, the incident commander and legal, see each other's events live.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { browserFor, launch, openRoom, person, screenshot, signIn, tag } from './lib.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('the IC and legal see each other’s events live, and a refusal in plain words', { timeout: 120_000 }, async () => {
+  const ic = await person('Ines Commander');
+  const legal = await person('Lea Legal');
+  const icPage = await browserFor(browser);
+  const legalPage = await browserFor(browser);
+
+  // The IC signs in and opens an incident through the UI.
+  await icPage.goto('/');
+  await screenshot(icPage, 'login');
+  await signIn(icPage, ic);
+  const title = `Database exfiltration ${tag()}`;
+  await icPage.getByRole('form', { name: 'Open an incident' }).getByLabel('Title').fill(title);
+  await icPage.getByRole('button', { name: 'Open incident' }).click();
+  await icPage.getByRole('heading', { name: title }).waitFor();
+  await icPage.getByTestId('connection').filter({ hasText: 'live' }).waitFor();
+  const roomId = new URL(icPage.url()).pathname.split('/')[2];
+
+  // The IC adds legal from the roles panel.
+  const add = icPage.getByRole('form', { name: 'Add a member' });
+  await add.getByLabel('Person').selectOption({ label: `${legal.displayName} (${legal.username})` });
+  await add.getByLabel('First role').selectOption('legal');
+  await add.getByRole('button', { name: 'Add member' }).click();
+  await icPage.locator('[data-testid=roles] tr[data-role=legal]').filter({ hasText: legal.displayName }).waitFor();
+
+  await signIn(legalPage, legal);
+  await legalPage.locator(`[data-room="${roomId}"]`).waitFor();
+  await screenshot(legalPage, 'rooms');
+  await openRoom(legalPage, `/rooms/${roomId}`);
+
+  // A note from each side arrives on the other side without a reload.
+  const fromIc = `IC here: isolating db-01 (${tag()})`;
+  await icPage.getByRole('form', { name: 'Add a note' }).getByLabel('Note').fill(fromIc);
+  await icPage.getByRole('button', { name: 'Add note' }).click();
+  await legalPage.getByTestId('timeline').getByText(fromIc).waitFor();
+  await icPage.getByTestId('commands').locator('[data-state=done]').filter({ hasText: 'IC here' }).waitFor();
+
+  const fromLegal = `Legal: keep the access logs for the regulator (${tag()})`;
+  await legalPage.getByRole('form', { name: 'Add a note' }).getByLabel('Note').fill(fromLegal);
+  await legalPage.getByRole('button', { name: 'Add note' }).click();
+  await icPage.getByTestId('timeline').getByText(fromLegal).waitFor();
+
+  // A decision proposed by the IC for legal shows up for legal, who approves it; the IC sees it accepted.
+  const propose = icPage.getByRole('form', { name: 'Propose a decision' });
+  await propose.getByLabel('Title').fill('Take db-01 offline');
+  await propose.getByLabel('Choice').fill('Pull db-01 from the network now');
+  await propose.getByLabel('Rationale').fill('It is leaking customer data');
+  await propose.getByRole('checkbox', { name: 'legal' }).check();
+  await propose.getByRole('button', { name: 'Propose' }).click();
+  const decision = legalPage.locator('[data-testid=decisions] li').filter({ hasText: 'Take db-01 offline' });
+  await decision.getByText('waiting for legal').waitFor();
+  await decision.getByRole('button', { name: 'Approve' }).click();
+  await icPage.locator('[data-testid=decisions] li').filter({ hasText: 'Take db-01 offline' }).locator('.st-accepted').waitFor();
+
+  // Both timelines hold the same entries, in the same order.
+  await legalPage.getByTestId('timeline').getByText('a decision was accepted').waitFor();
+  await icPage.getByTestId('timeline').getByText('a decision was accepted').waitFor();
+  const seqs = (page) => page.$$eval('[data-testid=timeline] li[data-seq]', (l) => l.map((x) => x.dataset.seq).join());
+  assert.equal(await seqs(legalPage), await seqs(icPage));
+
+  // A refused command is shown as refused, in the server's words.
+  const severity = icPage.getByRole('form', { name: 'Severity and phase' });
+  await severity.getByLabel('Severity').selectOption('SEV2'); // the room is SEV3: this one goes through
+  await severity.getByRole('button', { name: 'Set severity' }).click();
+  await icPage.locator('.sev').filter({ hasText: 'SEV2' }).first().waitFor();
+  await severity.getByRole('button', { name: 'Set severity' }).click(); // the same again: a conflict
+  await icPage.getByTestId('commands').locator('[data-state=refused]').waitFor();
+  assert.match(await icPage.getByTestId('alert').innerText(), /was refused: .+/);
+
+  await screenshot(icPage, 'incident-console');
+  await icPage.context().close();
+  await legalPage.context().close();
+});

@@ -1,0 +1,90 @@
+// Actions: owner, due time (overdue highlighted), status changes, and a form to create one.
+import { field, h, select, setOptions } from '../dom';
+import { WORKING_ROLES, canUpdateAction, holdsAny, isOverdue, ownerText, sortActions } from '../model';
+import type { RoomStore } from '../roomStore';
+import { roleLabel } from '../timeline';
+import { ACTION_STATUSES, ROLES, type ActionItem } from '../types';
+import { type Scope, form, panel, renderKeyed } from '../ui';
+
+const statusOptions = ACTION_STATUSES.map((s) => ({ value: s, label: roleLabel(s) }));
+
+function dueText(dueAt: string | null | undefined): string {
+  if (!dueAt) return 'no due time';
+  const d = new Date(dueAt);
+  return `due ${d.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })}`;
+}
+
+function actionItem(store: RoomStore, a: ActionItem, now: number): HTMLElement {
+  const overdue = isOverdue(a, now);
+  const status = select('status', statusOptions, a.status);
+  status.setAttribute('data-focus', `status-${a.actionId}`);
+  const change = canUpdateAction(a, store.myRoles, store.myUserId)
+    ? form(
+        { class: 'row inline', 'aria-label': `Status of ${a.title}` },
+        [field('Status', status), h('button', { type: 'submit', class: 'secondary', 'data-focus': `set-${a.actionId}` }, 'Update')],
+        () => {
+          if (status.value !== a.status) {
+            store.send('action.update', { actionId: a.actionId, status: status.value }, `“${a.title}” → ${roleLabel(status.value)}`);
+          }
+        },
+      )
+    : null;
+  return h(
+    'li',
+    { class: overdue ? 'action overdue' : 'action', 'data-action': a.actionId },
+    h('h3', {}, a.title, ' ', h('span', { class: `chip st-${a.status}` }, roleLabel(a.status))),
+    h(
+      'p',
+      {},
+      `Owner: ${ownerText(a)} · `,
+      h('span', { class: overdue ? 'overdue-text' : '' }, overdue ? `OVERDUE (${dueText(a.dueAt)})` : dueText(a.dueAt)),
+      a.riskScore != null ? ` · risk ${a.riskScore}` : '',
+    ),
+    change,
+  );
+}
+
+export function actionsPanel(store: RoomStore, scope: Scope): HTMLElement {
+  const list = h('ul', { class: 'items', 'data-testid': 'actions' });
+  const title = h('input', { name: 'title', required: true, maxlength: 200 });
+  const owner = select('owner', []);
+  const due = h('input', { name: 'dueAt', type: 'datetime-local' });
+  const create = form(
+    { 'aria-label': 'Create an action', class: 'subform' },
+    [
+      h('h3', {}, 'New action'),
+      field('Title', title),
+      h('div', { class: 'row' }, field('Owner', owner), field('Due (optional)', due)),
+      h('button', { type: 'submit' }, 'Create action'),
+    ],
+    () => {
+      const data: Record<string, unknown> = { title: title.value.trim() };
+      const [kind, value] = owner.value.split(':');
+      if (kind === 'user' && value) data.ownerId = value;
+      if (kind === 'role' && value) data.ownerRole = value;
+      if (due.value) data.dueAt = new Date(due.value).toISOString();
+      store.send('action.create', data, `Action “${title.value.trim()}”`, { onOk: () => create.reset() });
+    },
+  );
+  const { section } = panel('Actions', list, create);
+
+  function render(): void {
+    const room = store.room;
+    if (!room) return;
+    const now = Date.now();
+    const actions = sortActions(room.actions ?? [], now);
+    create.hidden = !holdsAny(store.myRoles, WORKING_ROLES);
+    setOptions(owner, [
+      { value: '', label: 'nobody yet' },
+      ...room.members.map((m) => ({ value: `user:${m.userId}`, label: m.displayName })),
+      ...ROLES.filter((r) => r !== 'observer').map((r) => ({ value: `role:${r}`, label: `role: ${roleLabel(r)}` })),
+    ]);
+    renderKeyed(list, JSON.stringify([actions, actions.map((a) => isOverdue(a, now)), store.myRoles]), () =>
+      actions.length ? actions.map((a) => actionItem(store, a, now)) : [h('li', { class: 'muted' }, 'No action yet.')],
+    );
+  }
+  scope.on(store, (c) => c.type === 'room' && render());
+  scope.every(15_000, render);
+  render();
+  return section;
+}

@@ -1,0 +1,100 @@
+package io.sitroom.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The packaged app (a PostgreSQL app) as a separate process, for tests of what only a process
+ * shows: a restart, a kill. Uses the database {@code sitroom_it}, emptied first.
+ */
+public final class AppProcess implements AutoCloseable {
+
+    public static final String DB_URL = System.getProperty("sitroom.it.db-url", "jdbc:postgresql://127.0.0.1:5432/sitroom_it");
+    public static final String ADMIN_PASSWORD = "it-admin-password-1";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    public AppProcess() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            this.port = socket.getLocalPort();
+        }
+        this.log = Files.createTempFile("sitroom-it-", ".log");
+    }
+
+    /** Drops every table of the test database, so the app starts on an empty one. */
+    public static void emptyDatabase() throws SQLException {
+        try (Connection c = DriverManager.getConnection(DB_URL, "sitroom", "sitroom"); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA public CASCADE");
+            s.execute("CREATE SCHEMA public");
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public void start() throws Exception {
+        String jar = System.getProperty("sitroom.it.jar", "target/quarkus-app/quarkus-run.jar");
+        ProcessBuilder builder = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx512m", "-jar", jar)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("SITROOM_DB_URL", DB_URL);
+        env.put("SITROOM_DB_USER", "sitroom");
+        env.put("SITROOM_DB_PASSWORD", "sitroom");
+        env.put("SITROOM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("SITROOM_SCENARIOS_DIRS", new File("scenarios").getAbsolutePath() + "," + new File("src/test/resources/test-scenarios").getAbsolutePath());
+        process = builder.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the app exited at start:\n" + Files.readString(log));
+            }
+            try {
+                HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the app did not become ready:\n" + Files.readString(log));
+    }
+
+    /** Kills the process at once (SIGKILL): no shutdown hooks, no goodbye. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public String log() throws IOException {
+        return Files.readString(log);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            kill();
+        }
+    }
+}
