@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { defineConfig, loadEnv } from 'vite';
 
 // Quarkus (Quinoa) serves dist/ in production; in dev, Quinoa proxies to this server,
@@ -9,6 +10,10 @@ export default defineConfig(({ mode }) => {
     build: {
       outDir: 'dist',
       emptyOutDir: true,
+    },
+    // Unit tests only; the end-to-end tests in e2e/ run with node --test (e2e/run.mjs).
+    test: {
+      include: ['src/**/*.test.ts'],
     },
     server: {
       port: 5173,

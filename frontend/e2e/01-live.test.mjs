@@ -3,6 +3,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { browserFor, launch, openRoom, person, screenshot, signIn, tag } from './lib.mjs';
 
+/** A time as a datetime-local input takes it: "2026-11-29T17:05:09", local time. */
+function localDateTime(ms) {
+  const d = new Date(ms);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+}
+
 let browser;
 before(async () => {
   browser = await launch();
@@ -69,6 +76,29 @@ test('the IC and legal see each other’s events live, and a refusal in plain wo
   await icPage.getByTestId('timeline').getByText('a decision was accepted').waitFor();
   const seqs = (page) => page.$$eval('[data-testid=timeline] li[data-seq]', (l) => l.map((x) => x.dataset.seq).join());
   assert.equal(await seqs(legalPage), await seqs(icPage));
+
+  // An action for legal, due in a few seconds: once past due, legal sees it highlighted and moves it on.
+  const create = icPage.getByRole('form', { name: 'Create an action' });
+  await create.getByLabel('Title').fill('Preserve the access logs');
+  await create.getByLabel('Owner').selectOption({ label: 'role: legal' });
+  await create.getByLabel('Due (optional)').fill(localDateTime(Date.now() + 4000));
+  await create.getByRole('button', { name: 'Create action' }).click();
+  const action = legalPage.locator('[data-testid=actions] li').filter({ hasText: 'Preserve the access logs' });
+  await action.locator('.overdue-text').waitFor();
+  assert.match(await action.getAttribute('class'), /overdue/);
+  await action.getByLabel('Status', { exact: true }).selectOption('done');
+  await action.getByRole('button', { name: 'Update' }).click();
+  await icPage.locator('[data-testid=actions] li').filter({ hasText: 'Preserve the access logs' }).locator('.st-done').waitFor();
+
+  // The IC asks legal to acknowledge the IC's note; the request is pending for legal until given.
+  const noteSeq = await icPage.locator('[data-testid=timeline] li').filter({ hasText: fromIc }).getAttribute('data-seq');
+  const ask = icPage.getByRole('form', { name: 'Request an acknowledgement' });
+  await ask.getByLabel('About timeline entry #').fill(noteSeq);
+  await ask.getByRole('checkbox', { name: 'legal' }).check();
+  await ask.getByRole('button', { name: 'Request acknowledgement' }).click();
+  await icPage.getByTestId('acks-per-role').getByText('legal: 1 pending').waitFor();
+  await legalPage.getByRole('button', { name: `Acknowledge #${noteSeq}` }).click();
+  await icPage.getByTestId('acks-per-role').getByText('No acknowledgement pending.').waitFor();
 
   // A refused command is shown as refused, in the server's words.
   const severity = icPage.getByRole('form', { name: 'Severity and phase' });

@@ -2,7 +2,7 @@
 // gets the injects addressed to their role, and none addressed only to other roles.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { browserFor, eventually, launch, openRoom, person, rest, screenshot, signIn, tag } from './lib.mjs';
+import { browserFor, eventually, launch, pageText, person, rest, screenshot, signIn, tag } from './lib.mjs';
 
 const SCENARIO = 'ransomware-friday-night';
 const ROLE = 'executive';
@@ -75,7 +75,7 @@ test('a facilitator runs a scenario and a participant gets only its role’s inj
   }, { message: 'the participant’s injects' });
   assert.deepEqual([...shown].sort(), [...deliveredForRole].sort());
   for (const id of shown) assert.ok(forRole.has(id), `${id} is addressed to ${ROLE}`);
-  const page = await pPage.content();
+  const page = await pageText(pPage);
   for (const id of deliveredElsewhere) {
     const inject = script.injects.find((i) => i.id === id);
     assert.ok(!page.includes(inject.title.slice(0, 40)), `“${inject.title}” (to ${inject.to}) must not reach the ${ROLE}`);
@@ -105,7 +105,7 @@ test('a facilitator runs a scenario and a participant gets only its role’s inj
 
   await screenshot(fPage, 'facilitator-console');
   await screenshot(pPage, 'participant-view');
-  assert.ok(!(await pPage.content()).includes(secret));
+  assert.ok(!(await pageText(pPage)).includes(secret));
 
   // Pause and end.
   await fPage.getByRole('button', { name: 'Pause' }).click();

@@ -74,7 +74,8 @@ export function launch() {
 
 /**
  * A browser context of its own (its own session, like a separate browser) with one page. Every
- * WebSocket the page opens is recorded, so a test can cut the connection (`cutSockets`).
+ * room WebSocket the page opens is recorded in window.__e2e.sockets, so a test can cut the
+ * connection, and window.__e2e.block = true makes new ones fail.
  */
 export async function browserFor(browser, options = {}) {
   const context = await browser.newContext({ baseURL: BASE, ...options });
@@ -84,9 +85,10 @@ export async function browserFor(browser, options = {}) {
     window.__e2e = { sockets, block: false };
     window.WebSocket = class extends Native {
       constructor(url, protocols) {
-        // While blocked, connections go to a closed port and fail at once, as offline ones do.
-        super(window.__e2e.block ? 'ws://127.0.0.1:9/' : url, protocols);
-        sockets.push(this);
+        const room = String(url).includes('/ws/rooms/');
+        // While blocked, room connections go to a closed port and fail at once, as offline ones do.
+        super(room && window.__e2e.block ? 'ws://127.0.0.1:9/' : url, protocols);
+        if (room) sockets.push(this);
       }
     };
   });
@@ -112,6 +114,11 @@ export async function openRoom(page, path) {
 
 export async function waitLive(page) {
   await page.getByTestId('connection').filter({ hasText: /^(live|resumed at seq \d+)$/ }).waitFor();
+}
+
+/** All the text in the page, closed <details> included. */
+export function pageText(page) {
+  return page.evaluate(() => document.body.textContent ?? '');
 }
 
 /** The seqs shown in the page's timeline, in DOM order. */

@@ -72,7 +72,7 @@ export type RoomViewName = 'console' | 'exec' | 'facilitate' | 'play';
 /** The room's title, severity, phase, connection state, links to its other views, and the alert line. */
 export function roomHeader(store: RoomStore, scope: Scope, current: RoomViewName): HTMLElement {
   const title = h('h1', { tabindex: -1 }, 'Room');
-  const facts = h('p', { class: 'facts' });
+  const facts = h('p', { class: 'facts sevphase' });
   const conn = h('span', { class: 'conn conn-connecting', 'data-testid': 'connection' }, 'connecting…');
   const links = h('nav', { class: 'views', 'aria-label': 'Views of this room' });
   const alert = h('p', { class: 'error', role: 'alert', 'data-testid': 'alert' });
@@ -178,11 +178,18 @@ export function chainBadge(store: RoomStore, scope: Scope): HTMLElement {
     }
   }
   button.addEventListener('click', () => void verify());
+  // Checked once the room is open, and again when the log has been quiet for a few seconds.
   let checked = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  scope.add(() => clearTimeout(timer));
   scope.on(store, (change) => {
     if (change.type === 'room' && !checked) {
       checked = true;
       void verify();
+    }
+    if (change.type === 'event' && checked) {
+      clearTimeout(timer);
+      timer = setTimeout(() => void verify(), 3000);
     }
   });
   if (store.room) {

@@ -48,7 +48,7 @@ export function actionsPanel(store: RoomStore, scope: Scope): HTMLElement {
   const list = h('ul', { class: 'items', 'data-testid': 'actions' });
   const title = h('input', { name: 'title', required: true, maxlength: 200 });
   const owner = select('owner', []);
-  const due = h('input', { name: 'dueAt', type: 'datetime-local' });
+  const due = h('input', { name: 'dueAt', type: 'datetime-local', step: 1 });
   const create = form(
     { 'aria-label': 'Create an action', class: 'subform' },
     [

@@ -2,6 +2,7 @@
 // playback controls, facilitator notes, live expectation status, who has not reacted, invitations.
 import { api, errorText } from '../api';
 import { field, h, replace, select } from '../dom';
+import { markdown } from '../markdown';
 import { exerciseElapsed, expectationCounts, joinLink, kindGroup, parseSpeed, scenarioTime } from '../model';
 import { noteForm } from '../panels/roles';
 import type { RoomStore } from '../roomStore';
@@ -140,7 +141,7 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
     renderKeyed(summary, `${x.title}|${status}|${x.speed}`, () => [
       h('h2', {}, x.title),
       h('p', {}, 'Status: ', h('span', { class: `chip st-${status}`, 'data-status': status }, status), ` · speed ${x.speed}× · scenario clock `, clock),
-      h('details', {}, h('summary', {}, 'Scenario summary'), h('div', { class: 'body' }, x.summary)),
+      h('details', {}, h('summary', {}, 'Scenario summary'), markdown(x.summary)),
     ]);
     tick();
     const byId = new Map(x.injects.map((i) => [i.id, i.title]));
@@ -156,7 +157,8 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
             i.status === 'delivered' ? `delivered at ${scenarioTime(i.deliveredAtMs)}` : i.dueAtMs != null ? `due at ${scenarioTime(i.dueAtMs)}` : 'not scheduled yet',
             ` · ${timingText(i)} · to ${i.to.map(roleLabel).join(', ')}`,
           ),
-          i.facilitatorNotes ? h('details', {}, h('summary', {}, 'Facilitator notes'), h('p', { class: 'body' }, i.facilitatorNotes)) : null,
+          h('details', {}, h('summary', {}, 'What the players get'), markdown(i.body)),
+          i.facilitatorNotes ? h('details', {}, h('summary', {}, 'Facilitator notes'), markdown(i.facilitatorNotes)) : null,
           i.status === 'upcoming'
             ? h(
                 'button',

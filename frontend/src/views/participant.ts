@@ -1,6 +1,7 @@
 // The participant view (/rooms/{id}/play): the injects delivered to my roles with their prompts,
 // a response to each, decisions (propose, approve) and acknowledgements.
 import { field, h, replace } from '../dom';
+import { markdown } from '../markdown';
 import { type DeliveredInject, injectsForMe, scenarioTime } from '../model';
 import { acksPanel } from '../panels/acks';
 import { decisionsPanel } from '../panels/decisions';
@@ -15,7 +16,7 @@ function injectCard(store: RoomStore, i: DeliveredInject): HTMLElement {
     { class: 'inject delivered', 'data-inject': i.injectId },
     h('h3', {}, i.title),
     h('p', { class: 'muted' }, `${scenarioTime(i.scenarioMs)} · to ${i.to.map(roleLabel).join(', ')}`),
-    h('div', { class: 'body' }, i.body),
+    markdown(i.body),
     i.prompts.length ? h('div', { class: 'prompts' }, h('h4', {}, 'Questions for you'), h('ul', {}, ...i.prompts.map((p) => h('li', {}, p)))) : null,
     i.response
       ? h('p', { class: 'responded', 'data-testid': 'responded' }, `You responded (#${i.response.seq})${i.response.text ? `: ${i.response.text}` : '.'}`)
@@ -41,7 +42,7 @@ export function participantView(main: HTMLElement, store: RoomStore): () => void
     renderKeyed(intro, JSON.stringify([roles, x?.title, x?.status]), () => [
       h('p', {}, 'You play ', h('strong', {}, roles.length ? roles.map(roleLabel).join(', ') : 'no role yet'), '.'),
       x ? h('p', {}, h('strong', {}, x.title), ` · exercise ${x.status}`) : null,
-      x ? h('details', {}, h('summary', {}, 'The situation at the start'), h('div', { class: 'body' }, x.summary)) : null,
+      x ? h('details', {}, h('summary', {}, 'The situation at the start'), markdown(x.summary)) : null,
     ]);
   }
 

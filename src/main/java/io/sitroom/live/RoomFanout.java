@@ -13,6 +13,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sitroom.room.EventView;
 import io.sitroom.room.EventsAppended;
@@ -38,14 +41,23 @@ public class RoomFanout {
         return thread;
     });
 
-    public RoomFanout(Frames frames) {
+    private final Timer fanoutTime;
+
+    public RoomFanout(Frames frames, MeterRegistry registry) {
         this.frames = frames;
+        Gauge.builder("sitroom.connections.open", this, RoomFanout::connections)
+                .description("WebSocket connections open on this node").register(registry);
+        this.fanoutTime = Timer.builder("sitroom.fanout")
+                .description("Time to encode committed events once and hand them to every connection of their room")
+                .publishPercentileHistogram().register(registry);
     }
 
     void onAppended(@Observes EventsAppended appended) {
         RoomChannel channel = channels.get(appended.roomId());
         if (channel != null) {
+            long start = System.nanoTime();
             offer(channel, appended.events());
+            fanoutTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 

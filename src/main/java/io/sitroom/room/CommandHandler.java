@@ -12,6 +12,9 @@ import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sitroom.error.ErrorCode;
 import io.sitroom.error.SitroomException;
@@ -35,8 +38,16 @@ public class CommandHandler {
     private final Instance<RoomFeature> features;
     private final Event<EventsAppended> appended;
 
+    private final MeterRegistry registry;
+    private final Counter eventsAppended;
+
     public CommandHandler(CommandCatalog catalog, EventLog log, Directory directory, Clock clock,
-            Instance<RoomFeature> features, Event<EventsAppended> appended) {
+            Instance<RoomFeature> features, Event<EventsAppended> appended, MeterRegistry registry) {
+        this.registry = registry;
+        this.eventsAppended = Counter.builder("sitroom.events.appended").description("Events appended to room logs").register(registry);
+        for (ErrorCode code : ErrorCode.values()) {
+            Counter.builder("sitroom.command.refusals").description("Commands refused, by error code").tag("code", code.wire()).register(registry);
+        }
         this.catalog = catalog;
         this.log = log;
         this.directory = directory;
@@ -56,9 +67,14 @@ public class CommandHandler {
             type = catalog.type(envelope.name());
             command = catalog.decode(envelope);
         } catch (SitroomException e) {
-            return CommandResult.refused(envelope.commandId(), e);
+            return refused(envelope.commandId(), e);
         }
         return execute(roomId, userId, envelope.commandId(), type, command);
+    }
+
+    private CommandResult refused(String commandId, SitroomException e) {
+        registry.counter("sitroom.command.refusals", "code", e.code().wire()).increment();
+        return CommandResult.refused(commandId, e);
     }
 
     /**
@@ -87,11 +103,11 @@ public class CommandHandler {
             announce(roomId, outcome.events());
             return outcome.result();
         } catch (SitroomException e) {
-            return CommandResult.refused(commandId, e);
+            return refused(commandId, e);
         } catch (RuntimeException e) {
             // The transaction rolled back: nothing was appended. Say so rather than drop the connection.
             LOG.errorf(e, "room %s: command %s (%s) failed", roomId, commandId, type.name());
-            return CommandResult.refused(commandId, new SitroomException(ErrorCode.UNAVAILABLE,
+            return refused(commandId, new SitroomException(ErrorCode.UNAVAILABLE,
                     "the server could not record this command; nothing was changed, try again"));
         }
     }
@@ -206,6 +222,7 @@ public class CommandHandler {
     /** Tells the live fan-out (and anything else listening) about committed events. */
     void announce(UUID roomId, List<EventView> events) {
         if (!events.isEmpty()) {
+            eventsAppended.increment(events.size());
             appended.fire(new EventsAppended(roomId, events));
         }
     }

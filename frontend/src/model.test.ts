@@ -1,0 +1,357 @@
+import { describe, expect, it } from 'vitest';
+import {
+  acksForMe,
+  approvableAs,
+  awaitingRole,
+  canUpdateAction,
+  canVote,
+  changesSections,
+  countByGroup,
+  countdown,
+  durationText,
+  exerciseElapsed,
+  expectationCounts,
+  filterTimeline,
+  holdersByRole,
+  injectsForMe,
+  isOverdue,
+  joinLink,
+  kindGroup,
+  latestUpdate,
+  missingApproversText,
+  parseSpeed,
+  pendingAcksByRole,
+  publishState,
+  scenarioTime,
+  sortActions,
+  updateData,
+  updateFields,
+} from './model';
+import type { Ack, ActionItem, Decision, RoomEvent, Statement, StatusUpdate } from './types';
+
+const person = (userId: string) => ({ userId, displayName: userId.toUpperCase() });
+
+function decision(over: Partial<Decision> = {}): Decision {
+  return {
+    decisionId: 'd1',
+    seq: 5,
+    title: 'Isolate VLAN 20',
+    choice: 'yes',
+    rationale: 'spread',
+    approvers: ['legal', 'executive'],
+    missingApprovers: ['legal', 'executive'],
+    status: 'proposed',
+    proposedBy: person('ic'),
+    proposedAt: '2026-01-01T10:00:00.000Z',
+    approvals: [],
+    rejections: [],
+    ...over,
+  };
+}
+
+function statement(over: Partial<Statement> = {}): Statement {
+  return {
+    statementId: 's1',
+    version: 2,
+    title: 'Notice',
+    body: 'We are investigating.',
+    channel: 'press',
+    textHash: 'h2',
+    draftedBy: person('comms'),
+    status: 'draft',
+    approvals: [],
+    missingApprovers: ['comms_approver', 'legal'],
+    ...over,
+  };
+}
+
+const approval = (role: string, by: string, version = 2) => ({ role, by: person(by), version, textHash: `h${version}`, at: '' });
+
+function event(seq: number, kind: string, data: Record<string, unknown> = {}, actor?: string): RoomEvent {
+  return {
+    type: 'event',
+    roomId: 'r',
+    seq,
+    at: '',
+    kind,
+    data,
+    hash: '',
+    ...(actor ? { actor: { userId: actor, displayName: actor, roles: [] } } : {}),
+  };
+}
+
+describe('timeline groups', () => {
+  it('groups kinds by their prefix', () => {
+    expect(kindGroup('member.added')).toBe('people');
+    expect(kindGroup('role.handed_over')).toBe('people');
+    expect(kindGroup('room.severity_changed')).toBe('room');
+    expect(kindGroup('note.added')).toBe('notes');
+    expect(kindGroup('decision.accepted')).toBe('decisions');
+    expect(kindGroup('action.overdue')).toBe('actions');
+    expect(kindGroup('statement.published')).toBe('comms');
+    expect(kindGroup('ack.given')).toBe('comms');
+    expect(kindGroup('update.posted')).toBe('comms');
+    expect(kindGroup('inject.delivered')).toBe('exercise');
+    expect(kindGroup('expectation.missed')).toBe('exercise');
+    expect(kindGroup('something.new')).toBe('other');
+  });
+
+  it('filters and counts, keeping order', () => {
+    const events = [event(1, 'room.created'), event(2, 'note.added'), event(3, 'decision.proposed'), event(4, 'note.added')];
+    expect(filterTimeline(events, new Set(['notes'])).map((e) => e.seq)).toEqual([2, 4]);
+    expect(filterTimeline(events, new Set()).length).toBe(0);
+    const counts = countByGroup(events);
+    expect(counts.notes).toBe(2);
+    expect(counts.room).toBe(1);
+    expect(counts.actions).toBe(0);
+  });
+
+  it('asks for fresh sections after events that change them, not after notes', () => {
+    expect(changesSections('decision.approved')).toBe(true);
+    expect(changesSections('room.severity_changed')).toBe(true); // the update cadence moves
+    expect(changesSections('note.added')).toBe(false);
+  });
+});
+
+describe('roles', () => {
+  it('lists the holders of each role, nobody included', () => {
+    const holders = holdersByRole(
+      [
+        { userId: 'a', displayName: 'Ann', roles: ['incident_commander', 'scribe'] },
+        { userId: 'b', displayName: 'Bo', roles: ['scribe'] },
+      ],
+      ['incident_commander', 'scribe', 'legal'],
+    );
+    expect([...holders]).toEqual([
+      ['incident_commander', ['Ann']],
+      ['scribe', ['Ann', 'Bo']],
+      ['legal', []],
+    ]);
+  });
+});
+
+describe('decisions', () => {
+  it('says who is missing, in words', () => {
+    expect(missingApproversText(decision())).toBe('waiting for legal, executive');
+    expect(missingApproversText(decision({ missingApprovers: ['incident_commander'] }))).toBe('waiting for incident commander');
+    expect(missingApproversText(decision({ missingApprovers: [] }))).toBe('waiting for an approver other than the proposer');
+    expect(missingApproversText(decision({ status: 'accepted', missingApprovers: [] }))).toBe('');
+  });
+
+  it('lets an approver vote once, only on a proposed decision', () => {
+    expect(canVote(decision(), ['legal'], 'u-legal')).toBe(true);
+    expect(canVote(decision(), ['scribe'], 'u-scribe')).toBe(false);
+    const voted = decision({ approvals: [{ by: person('u-legal'), roles: ['legal'], at: '', seq: 6 }] });
+    expect(canVote(voted, ['legal'], 'u-legal')).toBe(false);
+    expect(canVote(decision({ status: 'rejected' }), ['legal'], 'u-legal')).toBe(false);
+  });
+
+  it('finds what waits for a role, oldest first', () => {
+    const list = [
+      decision({ decisionId: 'b', seq: 9 }),
+      decision({ decisionId: 'a', seq: 3 }),
+      decision({ decisionId: 'c', seq: 4, missingApprovers: ['legal'] }),
+      decision({ decisionId: 'd', seq: 2, status: 'accepted', missingApprovers: [] }),
+    ];
+    expect(awaitingRole(list, 'executive').map((d) => d.decisionId)).toEqual(['a', 'b']);
+  });
+});
+
+describe('actions', () => {
+  const now = Date.parse('2026-01-01T12:00:00Z');
+  const action = (over: Partial<ActionItem>): ActionItem => ({
+    actionId: 'x',
+    seq: 1,
+    title: 't',
+    overdue: false,
+    status: 'open',
+    createdAt: '',
+    ...over,
+  });
+
+  it('is overdue when the server says so, or past due while open', () => {
+    expect(isOverdue(action({ overdue: true }), now)).toBe(true);
+    expect(isOverdue(action({ dueAt: '2026-01-01T11:59:00Z' }), now)).toBe(true);
+    expect(isOverdue(action({ dueAt: '2026-01-01T12:30:00Z' }), now)).toBe(false);
+    expect(isOverdue(action({ dueAt: '2026-01-01T11:00:00Z', status: 'done', overdue: true }), now)).toBe(false);
+    expect(isOverdue(action({}), now)).toBe(false);
+  });
+
+  it('sorts overdue first, then by due time, closed last', () => {
+    const list = [
+      action({ actionId: 'closed', status: 'done' }),
+      action({ actionId: 'later', dueAt: '2026-01-02T00:00:00Z' }),
+      action({ actionId: 'none' }),
+      action({ actionId: 'late', dueAt: '2026-01-01T08:00:00Z' }),
+      action({ actionId: 'soon', dueAt: '2026-01-01T13:00:00Z' }),
+    ];
+    expect(sortActions(list, now).map((a) => a.actionId)).toEqual(['late', 'soon', 'later', 'none', 'closed']);
+  });
+
+  it('lets the owner, a holder of the owning role, or a lead change it', () => {
+    const byName = action({ owner: { userId: 'u1', displayName: 'U', role: null } });
+    const byRole = action({ owner: { userId: null, displayName: null, role: 'legal' } });
+    expect(canUpdateAction(byName, [], 'u1')).toBe(true);
+    expect(canUpdateAction(byName, ['scribe'], 'u2')).toBe(false);
+    expect(canUpdateAction(byRole, ['legal'], 'u2')).toBe(true);
+    expect(canUpdateAction(byRole, ['incident_commander'], 'u3')).toBe(true);
+    expect(canUpdateAction(action({}), ['facilitator'], 'u3')).toBe(true);
+  });
+});
+
+describe('publishState: the two-person rule', () => {
+  it('is disabled while either approval is missing, saying which', () => {
+    expect(publishState(statement(), ['comms_approver'])).toEqual({
+      enabled: false,
+      reason: 'waiting for approval by comms approver, legal',
+    });
+    const commsOnly = statement({ approvals: [approval('comms_approver', 'c')], missingApprovers: ['legal'] });
+    expect(publishState(commsOnly, ['comms_approver'])).toEqual({ enabled: false, reason: 'waiting for approval by legal' });
+  });
+
+  it('does not count approvals of an older version', () => {
+    const stale = statement({
+      approvals: [approval('comms_approver', 'c', 1), approval('legal', 'l', 1)],
+      missingApprovers: [],
+      status: 'approved',
+    });
+    expect(publishState(stale, ['comms_approver']).enabled).toBe(false);
+  });
+
+  it('is enabled for the comms approver once both approved, and never for others', () => {
+    const approved = statement({
+      status: 'approved',
+      approvals: [approval('comms_approver', 'c'), approval('legal', 'l')],
+      missingApprovers: [],
+    });
+    expect(publishState(approved, ['comms_approver']).enabled).toBe(true);
+    expect(publishState(approved, ['legal'])).toEqual({ enabled: false, reason: 'only the comms approver publishes' });
+    expect(publishState({ ...approved, status: 'published' }, ['comms_approver']).enabled).toBe(false);
+  });
+
+  it('offers the approver roles I may still give', () => {
+    expect(approvableAs(statement(), ['comms_approver', 'legal'], 'both')).toEqual(['comms_approver', 'legal']);
+    const gave = statement({ approvals: [approval('comms_approver', 'both')] });
+    expect(approvableAs(gave, ['comms_approver', 'legal'], 'both')).toEqual([]); // one person, one approval
+    expect(approvableAs(gave, ['legal'], 'l')).toEqual(['legal']);
+    expect(approvableAs(statement(), ['scribe'], 's')).toEqual([]);
+  });
+});
+
+describe('updates', () => {
+  it('has each audience’s own fields', () => {
+    expect(updateFields('all')).toEqual([]);
+    expect(updateFields('executive').map((f) => [f.name, f.required])).toEqual([
+      ['impact', true],
+      ['decisionNeeded', false],
+      ['nextUpdateAt', false],
+    ]);
+    expect(updateFields('legal').find((f) => f.required)?.name).toBe('exposure');
+  });
+
+  it('builds update.post data: blanks and other audiences’ fields left out', () => {
+    expect(updateData('executive', { summary: ' Down ', impact: 'No orders', decisionNeeded: '', rootCause: 'x' })).toEqual({
+      audience: 'executive',
+      summary: 'Down',
+      impact: 'No orders',
+    });
+    const next = updateData('executive', { summary: 's', impact: 'i', nextUpdateAt: '2026-03-01T10:30' });
+    expect(next.nextUpdateAt).toBe(new Date('2026-03-01T10:30').toISOString());
+    expect(updateData('all', { summary: 's', impact: 'i' })).toEqual({ audience: 'all', summary: 's' });
+  });
+
+  it('picks the latest update of an audience', () => {
+    const u = (seq: number, audience: string): StatusUpdate => ({ seq, at: '', audience, by: person('a'), data: {} });
+    expect(latestUpdate([u(3, 'executive'), u(9, 'executive'), u(12, 'all')], 'executive')?.seq).toBe(9);
+    expect(latestUpdate([u(12, 'all')], 'executive')).toBeUndefined();
+    expect(latestUpdate(undefined, 'executive')).toBeUndefined();
+  });
+});
+
+describe('countdown', () => {
+  const now = Date.parse('2026-01-01T12:00:00Z');
+  it('counts down to the next update, then up once overdue', () => {
+    expect(countdown('2026-01-01T12:12:05Z', now)).toEqual({ text: 'due in 12:05', overdue: false });
+    expect(countdown('2026-01-01T13:00:00Z', now)).toEqual({ text: 'due in 1:00:00', overdue: false });
+    expect(countdown('2026-01-01T11:59:30Z', now)).toEqual({ text: 'overdue by 0:30', overdue: true });
+    expect(countdown('2026-01-01T12:00:00Z', now).overdue).toBe(true);
+  });
+  it('says when nothing is owed', () => {
+    expect(countdown(null, now)).toEqual({ text: 'no update owed', overdue: false });
+    expect(countdown('not a date', now).text).toBe('no update owed');
+  });
+  it('formats durations', () => {
+    expect(durationText(0)).toBe('0:00');
+    expect(durationText(59_999)).toBe('0:59');
+    expect(durationText(3_725_000)).toBe('1:02:05');
+  });
+});
+
+describe('acknowledgements', () => {
+  const ack = (ackId: string, pending: string[]): Ack => ({
+    ackId,
+    seq: 1,
+    about: 1,
+    roles: ['legal', 'executive'],
+    acknowledged: [],
+    pending,
+    dueAt: '',
+    overdue: false,
+  });
+  it('counts pending requests per role', () => {
+    expect([...pendingAcksByRole([ack('a', ['legal', 'executive']), ack('b', ['legal']), ack('c', [])])]).toEqual([
+      ['legal', 2],
+      ['executive', 1],
+    ]);
+  });
+  it('finds the requests I can answer', () => {
+    expect(acksForMe([ack('a', ['legal']), ack('b', ['executive'])], ['executive']).map((a) => a.ackId)).toEqual(['b']);
+  });
+});
+
+describe('exercises', () => {
+  it('formats scenario time', () => {
+    expect(scenarioTime(0)).toBe('T+0:00');
+    expect(scenarioTime(5_400_000)).toBe('T+1:30:00');
+    expect(scenarioTime(null)).toBe('T+?');
+  });
+
+  it('runs the scenario clock at the exercise’s speed, and stops it when not running', () => {
+    expect(exerciseElapsed({ status: 'running', speed: 60, elapsedMs: 1000 }, 10_000, 12_000)).toBe(121_000);
+    expect(exerciseElapsed({ status: 'paused', speed: 60, elapsedMs: 1000 }, 10_000, 12_000)).toBe(1000);
+  });
+
+  it('reads a speed from 0.1 to 1000', () => {
+    expect(parseSpeed('1000')).toBe(1000);
+    expect(parseSpeed(' 0.5 ')).toBe(0.5);
+    expect(parseSpeed('0.05')).toBeNull();
+    expect(parseSpeed('1001')).toBeNull();
+    expect(parseSpeed('')).toBeNull();
+    expect(parseSpeed('fast')).toBeNull();
+  });
+
+  it('counts expectations by status', () => {
+    const e = (status: string) => ({ id: status, injectId: 'i', role: 'legal', action: 'acknowledge', objective: 'o', status });
+    expect(expectationCounts([e('met'), e('met'), e('missed'), e('pending')])).toEqual({ met: 2, missed: 1, pending: 1, not_started: 0 });
+    expect(expectationCounts(undefined)).toEqual({ met: 0, missed: 0, pending: 0, not_started: 0 });
+  });
+
+  it('makes the join link', () => {
+    expect(joinLink('https://sitroom.example', 'ABCD-EFGH-JKMN')).toBe('https://sitroom.example/join/ABCD-EFGH-JKMN');
+  });
+
+  it('lists the injects for my roles, newest first, with my response', () => {
+    const timeline = [
+      event(3, 'inject.delivered', { injectId: 'a', title: 'A', body: 'b', to: ['executive'], prompts: ['Q?'], scenarioMs: 0 }),
+      event(4, 'inject.delivered', { injectId: 'b', title: 'B', body: 'b', to: ['legal'], scenarioMs: 60_000 }),
+      event(5, 'inject.delivered', { injectId: 'c', title: 'C', body: 'b', to: ['legal', 'executive'], scenarioMs: 120_000 }),
+      event(6, 'inject.responded', { injectId: 'a', text: 'on it' }, 'me'),
+      event(7, 'inject.responded', { injectId: 'c', text: 'not me' }, 'someone-else'),
+    ];
+    const mine = injectsForMe(timeline, ['executive'], 'me');
+    expect(mine.map((i) => i.injectId)).toEqual(['c', 'a']);
+    expect(mine[1]).toMatchObject({ title: 'A', prompts: ['Q?'], scenarioMs: 0, response: { text: 'on it', seq: 6 } });
+    expect(mine[0]!.response).toBeNull();
+    expect(injectsForMe(timeline, ['observer'], 'me')).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+package io.sitroom.retro;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.sitroom.error.SitroomException;
+import io.sitroom.security.Caller;
+
+/** The retrospective of a room: {@code ?format=markdown|html|json|veris}, filtered by what the caller may see. */
+@Path("/api/rooms/{id}/export")
+@Authenticated
+public class ExportResource {
+
+    private final ExportService exports;
+    private final ObjectMapper mapper;
+    private final SecurityIdentity identity;
+
+    public ExportResource(ExportService exports, ObjectMapper mapper, SecurityIdentity identity) {
+        this.exports = exports;
+        this.mapper = mapper;
+        this.identity = identity;
+    }
+
+    @GET
+    public Response export(@PathParam("id") UUID roomId, @QueryParam("format") String format) {
+        String chosen = format == null ? "markdown" : format;
+        if (!java.util.Set.of("markdown", "html", "json", "veris").contains(chosen)) {
+            throw SitroomException.invalid("format must be markdown, html, json or veris");
+        }
+        RoomExport export = exports.export(roomId, Caller.of(identity).userId());
+        String name = "sitroom-" + roomId.toString().substring(0, 8);
+        return switch (chosen) {
+            case "markdown" -> file(ExportRenderer.markdown(export, mapper), "text/markdown; charset=utf-8", name + ".md");
+            case "html" -> file(ExportRenderer.html(export, mapper), "text/html; charset=utf-8", name + ".html");
+            case "json" -> file(export, MediaType.APPLICATION_JSON, name + ".json");
+            default -> file(VerisExport.from(export), MediaType.APPLICATION_JSON, name + "-veris.json");
+        };
+    }
+
+    private static Response file(Object body, String type, String name) {
+        return Response.ok(body, type).header("Content-Disposition", "inline; filename=\"" + name + "\"").build();
+    }
+}

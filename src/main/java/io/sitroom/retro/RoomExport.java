@@ -1,0 +1,45 @@
+package io.sitroom.retro;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.sitroom.comms.CommsViews;
+import io.sitroom.room.ChainReport;
+import io.sitroom.room.EventView;
+import io.sitroom.room.RoomSnapshot;
+
+/**
+ * A room's retrospective as one caller may see it: the snapshot's projections, the whole visible
+ * timeline, and the chain. Events the caller may not see stay in the chain as redacted links
+ * (seq, prevHash, hash), so that anyone can still recompute the whole chain from this file alone.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record RoomExport(String format, String exportedAt, Person exportedBy, RoomSnapshot room, Map<String, Object> metrics,
+        List<RoleChange> roleHistory, List<CommsViews.UpdateView> updates, List<String> lessonsLearned, Chain chain) {
+
+    public static final String FORMAT = "sitroom-export/1";
+
+    public record Person(UUID userId, String displayName) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RoleChange(long seq, String at, String kind, String role, List<String> roles, Person member, Person from, Person to,
+            Person by) {
+    }
+
+    /**
+     * The hash chain: {@code hash = sha256(prevHash + canonicalJson(event))} from {@code genesis}
+     * (docs/protocol.md). {@code events} holds every event in seq order, redacted or not.
+     */
+    public record Chain(String algorithm, String genesis, long headSeq, String headHash, ChainReport verification, List<ChainLink> events) {
+    }
+
+    /** One link: the full event, or only its seq and hashes when the caller may not see it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ChainLink(long seq, String at, String kind, EventView.ActorView actor, String commandId, Object data, List<String> visibleTo,
+            String prevHash, String hash, Boolean redacted) {
+    }
+}

@@ -1,0 +1,53 @@
+package io.sitroom.retro;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.sitroom.testing.AppProcess;
+
+/** The packaged app's offline verifier: {@code java -jar quarkus-run.jar verify export.json}, with nothing running. */
+class VerifyCommandIT {
+
+    private static int verify(Path file, StringBuilder output) throws Exception {
+        Process process = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-jar",
+                System.getProperty("sitroom.it.jar", "target/quarkus-app/quarkus-run.jar"), "verify", file.toString())
+                .redirectErrorStream(true).start();
+        output.append(new String(process.getInputStream().readAllBytes()));
+        return process.waitFor();
+    }
+
+    @Test
+    void verifyCommand_acceptsAnIntactExport_andNamesTheSeqOfAChangedCharacter() throws Exception {
+        AppProcess.emptyDatabase();
+        Path export = Files.createTempFile("export-", ".json");
+        try (AppProcess app = new AppProcess()) {
+            app.start();
+            String admin = given().baseUri(app.baseUrl()).contentType(ContentType.JSON)
+                    .body(Map.of("username", "admin", "password", AppProcess.ADMIN_PASSWORD)).post("/api/auth/login")
+                    .then().statusCode(200).extract().path("token");
+            String room = given().baseUri(app.baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("kind", "INCIDENT", "title", "Verify me")).post("/api/rooms").then().statusCode(201).extract().path("id");
+            given().baseUri(app.baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("commandId", "n1", "name", "note.add", "data", Map.of("text", "the original words")))
+                    .post("/api/rooms/" + room + "/commands").then().statusCode(200);
+            Files.writeString(export, given().baseUri(app.baseUrl()).auth().oauth2(admin).get("/api/rooms/" + room + "/export?format=json")
+                    .then().statusCode(200).extract().asString());
+        }
+        StringBuilder intact = new StringBuilder();
+        assertEquals(0, verify(export, intact), intact.toString());
+        assertTrue(intact.toString().startsWith("ok: 3 events"), intact.toString());
+
+        Files.writeString(export, Files.readString(export).replace("the original words", "the original wordz"));
+        StringBuilder tampered = new StringBuilder();
+        assertEquals(1, verify(export, tampered), tampered.toString());
+        assertTrue(tampered.toString().contains("BROKEN at seq 3"), tampered.toString());
+    }
+}
