@@ -51,6 +51,9 @@ test('an executive gets the executive update and never a legal-only note', { tim
   const waiting = execPage.getByTestId('exec-decisions').locator('li').filter({ hasText: 'Pay overtime' });
   await waiting.getByText('waiting for executive').waitFor();
   await screenshot(execPage, 'exec-view-phone');
+  // Readable on a phone: nothing sticks out sideways.
+  const overflow = await execPage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the executive view is ${overflow}px wider than the phone`);
   await waiting.getByRole('button', { name: 'Approve' }).click();
   await execPage.getByTestId('exec-decisions').getByText('Nothing waits for an executive.').waitFor();
 

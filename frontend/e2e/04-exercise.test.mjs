@@ -19,7 +19,9 @@ test('a facilitator runs a scenario and a participant gets only its role’s inj
   const facilitator = await person('Fay Facilitator');
   const script = await rest('GET', `/api/scenarios/${SCENARIO}`, undefined, facilitator.token);
   const forRole = new Set(script.injects.filter((i) => i.to.includes(ROLE)).map((i) => i.id));
-  const timed = script.injects.filter((i) => i.to.includes(ROLE) && i.timing.type === 'at');
+  const timed = script.injects
+    .filter((i) => i.to.includes(ROLE) && i.timing.type === 'at')
+    .sort((a, b) => a.timing.atSeconds - b.timing.atSeconds);
   assert.ok(forRole.size > 0 && timed.length > 0, 'the scenario has injects for the role');
 
   // The facilitator opens an exercise from the scenario list.

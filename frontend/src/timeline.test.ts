@@ -81,6 +81,32 @@ describe('describeEvent', () => {
     expect(describeEvent(event('decision.recorded', {}))).toBe('decision recorded');
   });
 
+  it('decisions, statements, updates and acknowledgements, with who is still missing', () => {
+    expect(
+      describeEvent(event('decision.proposed', { title: 'Isolate', choice: 'VLAN 20 off', approvers: ['legal', 'executive'] })),
+    ).toBe('proposed the decision “Isolate”: VLAN 20 off (approvers: legal, executive)');
+    expect(describeEvent(event('decision.approved', { roles: ['legal'], missing: ['executive'] }))).toBe(
+      'approved a decision as legal; still waiting for executive',
+    );
+    expect(describeEvent(event('statement.approved', { version: 2, role: 'comms_approver', missing: ['legal'] }))).toBe(
+      'approved statement version 2 as comms approver; still waiting for legal',
+    );
+    expect(describeEvent(event('update.posted', { audience: 'executive', summary: 'Down' }))).toBe('posted an executive update: Down');
+    expect(describeEvent(event('update.posted', { audience: 'legal', summary: 'Down' }))).toBe('posted a legal update: Down');
+    expect(describeEvent(event('update.posted', { audience: 'all', summary: 'Down' }))).toBe('posted an update for everyone: Down');
+    expect(describeEvent(event('ack.given', { roles: ['legal'], pending: [] }))).toBe('acknowledged as legal');
+  });
+
+  it('exercise events', () => {
+    expect(describeEvent(event('inject.delivered', { title: 'Ransom note', to: ['legal'], manual: true }))).toBe(
+      'inject “Ransom note” delivered to legal (by hand)',
+    );
+    expect(describeEvent(event('exercise.started', { speed: 60 }))).toBe('started the exercise at speed 60×');
+    expect(describeEvent(event('expectation.missed', { expectationId: 'exec-update', role: 'incident_commander' }))).toBe(
+      'expectation exec-update missed (incident commander)',
+    );
+  });
+
   it('tolerates missing data fields', () => {
     expect(describeEvent(event('room.severity_changed', {}))).toBe('changed severity from ? to ?');
   });

@@ -76,8 +76,11 @@ export function describeEvent(event: RoomEvent): string {
       return `moved an action from ${roleLabel(str(d, 'from'))} to ${roleLabel(str(d, 'to'))}${typeof d.note === 'string' && d.note ? `: ${d.note}` : ''}`;
     case 'action.overdue':
       return `the action “${str(d, 'title')}” is overdue`;
-    case 'update.posted':
-      return `posted a${str(d, 'audience') === 'all' ? 'n update for everyone' : ` ${str(d, 'audience')} update`}: ${str(d, 'summary')}`;
+    case 'update.posted': {
+      const audience = str(d, 'audience');
+      const what = audience === 'all' ? 'an update for everyone' : `${/^[aeiou]/.test(audience) ? 'an' : 'a'} ${audience} update`;
+      return `posted ${what}: ${str(d, 'summary')}`;
+    }
     case 'update.overdue':
       return `a status update is overdue (${str(d, 'severity')})`;
     case 'statement.drafted':

@@ -35,15 +35,24 @@ export class Scope {
 const lastKeys = new WeakMap<Element, string>();
 
 /**
- * Replaces `el`'s children with `build()` unless `key` is what it was last time. Focus inside `el`
- * moves to the new element with the same data-focus value, so re-rendering never drops keyboard users.
+ * Replaces `el`'s children with `build()` unless `key` is what it was last time. Elements marked
+ * data-focus keep what was typed into them, and focus moves to the new element with the same
+ * data-focus value, so a re-render never loses a keyboard user's place or their words.
  */
 export function renderKeyed(el: HTMLElement, key: string, build: () => Child[]): void {
   if (lastKeys.get(el) === key) return;
   lastKeys.set(el, key);
   const focused = document.activeElement;
   const focusKey = focused instanceof HTMLElement && el.contains(focused) ? focused.dataset.focus : undefined;
+  const typed = new Map<string, string>();
+  for (const input of el.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[data-focus], textarea[data-focus]')) {
+    if (input.value) typed.set(input.dataset.focus!, input.value);
+  }
   replace(el, ...build());
+  for (const [name, value] of typed) {
+    const input = el.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-focus="${CSS.escape(name)}"]`);
+    if (input && !input.value) input.value = value;
+  }
   if (focusKey) el.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focusKey)}"]`)?.focus();
 }
 
@@ -69,14 +78,21 @@ export function form(attrs: Record<string, string>, children: Child[], action: (
 
 export type RoomViewName = 'console' | 'exec' | 'facilitate' | 'play';
 
-/** The room's title, severity, phase, connection state, links to its other views, and the alert line. */
-export function roomHeader(store: RoomStore, scope: Scope, current: RoomViewName): HTMLElement {
+/**
+ * The room's title, severity, phase and links to its other views; then a bar that stays on screen
+ * while the page scrolls, with the connection state, the commands still pending and the last alert.
+ */
+export function roomHeader(store: RoomStore, scope: Scope, current: RoomViewName): DocumentFragment {
   const title = h('h1', { tabindex: -1 }, 'Room');
   const facts = h('p', { class: 'facts sevphase' });
   const conn = h('span', { class: 'conn conn-connecting', 'data-testid': 'connection' }, 'connecting…');
+  const pending = h('span', { class: 'pending-count' });
   const links = h('nav', { class: 'views', 'aria-label': 'Views of this room' });
-  const alert = h('p', { class: 'error', role: 'alert', 'data-testid': 'alert' });
+  const alertText = h('span', { 'data-testid': 'alert' });
+  const dismiss = h('button', { type: 'button', class: 'secondary small', 'aria-label': 'Dismiss the message' }, '×');
+  const alert = h('p', { class: 'error alert-line', role: 'alert' }, alertText, ' ', dismiss);
   const guest = Boolean(store.session.roomId);
+  dismiss.addEventListener('click', () => store.setAlert(''));
 
   function render(): void {
     const room = store.room;
@@ -110,25 +126,45 @@ export function roomHeader(store: RoomStore, scope: Scope, current: RoomViewName
     replace(conn, statusText(store.status));
   }
 
+  function showPending(): void {
+    const n = store.commands.filter((c) => c.state === 'pending').length;
+    replace(pending, n ? `${n} command${n === 1 ? '' : 's'} pending…` : '');
+  }
+
+  function showAlert(): void {
+    replace(alertText, store.alert);
+    alert.hidden = !store.alert;
+  }
+
   scope.on(store, (change) => {
     if (change.type === 'room') render();
     if (change.type === 'status') showStatus();
-    if (change.type === 'alert') replace(alert, change.message);
+    if (change.type === 'commands') showPending();
+    if (change.type === 'alert') showAlert();
   });
   render();
   showStatus();
-  replace(alert, store.alert);
+  showPending();
+  showAlert();
 
-  return h(
-    'header',
-    { class: 'room-head' },
-    guest ? null : h('p', { class: 'back' }, h('a', { href: '/', 'data-nav': true }, '← My rooms')),
-    title,
-    facts,
-    h('p', { class: 'facts' }, h('span', { role: 'status', 'aria-live': 'polite' }, 'Connection: ', conn)),
-    links,
-    alert,
+  const fragment = document.createDocumentFragment();
+  fragment.append(
+    h(
+      'header',
+      { class: 'room-head' },
+      guest ? null : h('p', { class: 'back' }, h('a', { href: '/', 'data-nav': true }, '← My rooms')),
+      title,
+      facts,
+      links,
+    ),
+    h(
+      'div',
+      { class: 'status-bar' },
+      h('p', { class: 'facts' }, h('span', { role: 'status', 'aria-live': 'polite' }, 'Connection: ', conn), pending),
+      alert,
+    ),
   );
+  return fragment;
 }
 
 /** The commands this browser sent, newest first: pending until their result, then done or refused. */

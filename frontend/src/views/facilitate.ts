@@ -111,7 +111,15 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
                 type: 'button',
                 class: 'secondary small',
                 onclick: (e: Event) => {
-                  void navigator.clipboard?.writeText(link).then(() => replace(e.target as HTMLElement, 'Copied'));
+                  const button = e.currentTarget as HTMLElement;
+                  if (!navigator.clipboard) {
+                    replace(button, 'Copying needs https: select the link');
+                    return;
+                  }
+                  navigator.clipboard.writeText(link).then(
+                    () => replace(button, 'Copied'),
+                    () => replace(button, 'Could not copy: select the link'),
+                  );
                 },
               },
               'Copy link',
@@ -139,9 +147,12 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
     buttons.speed.disabled = status === 'ended';
     buttons.end.disabled = status === 'ready' || status === 'ended';
     renderKeyed(summary, `${x.title}|${status}|${x.speed}`, () => [
-      h('h2', {}, x.title),
+      h('h3', {}, x.title),
       h('p', {}, 'Status: ', h('span', { class: `chip st-${status}`, 'data-status': status }, status), ` · speed ${x.speed}× · scenario clock `, clock),
       h('details', {}, h('summary', {}, 'Scenario summary'), markdown(x.summary)),
+      x.debrief?.length
+        ? h('details', { open: status === 'ended' }, h('summary', {}, 'Debrief questions'), h('ul', {}, ...x.debrief.map((q) => h('li', {}, q))))
+        : null,
     ]);
     tick();
     const byId = new Map(x.injects.map((i) => [i.id, i.title]));
@@ -179,22 +190,26 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
     renderKeyed(expectations, JSON.stringify(x.expectations ?? []), () => [
       h('p', {}, `${counts.met} met · ${counts.missed} missed · ${counts.pending} pending · ${counts.not_started} not started`),
       h(
-        'table',
-        { class: 'expectations' },
-        h('caption', { class: 'sr-only' }, 'Expectations'),
-        h('thead', {}, h('tr', {}, ...['Expectation', 'Role', 'Action', 'Status', 'Due'].map((c) => h('th', { scope: 'col' }, c)))),
+        'div',
+        { class: 'scroll-x', tabindex: 0, role: 'region', 'aria-label': 'Expectations table' },
         h(
-          'tbody',
-          {},
-          ...(x.expectations ?? []).map((e) =>
-            h(
-              'tr',
-              { 'data-expectation': e.id, 'data-status': e.status },
-              h('td', {}, e.id),
-              h('td', {}, roleLabel(e.role)),
-              h('td', {}, roleLabel(e.action)),
-              h('td', {}, h('span', { class: `chip st-${e.status}` }, roleLabel(e.status))),
-              h('td', {}, e.dueAtMs != null ? scenarioTime(e.dueAtMs) : ''),
+          'table',
+          { class: 'expectations' },
+          h('caption', { class: 'sr-only' }, 'Expectations'),
+          h('thead', {}, h('tr', {}, ...['Expectation', 'Role', 'Action', 'Status', 'Due'].map((c) => h('th', { scope: 'col' }, c)))),
+          h(
+            'tbody',
+            {},
+            ...(x.expectations ?? []).map((e) =>
+              h(
+                'tr',
+                { 'data-expectation': e.id, 'data-status': e.status },
+                h('td', {}, e.id),
+                h('td', {}, roleLabel(e.role)),
+                h('td', {}, roleLabel(e.action)),
+                h('td', {}, h('span', { class: `chip st-${e.status}` }, roleLabel(e.status))),
+                h('td', {}, e.dueAtMs != null ? scenarioTime(e.dueAtMs) : ''),
+              ),
             ),
           ),
         ),

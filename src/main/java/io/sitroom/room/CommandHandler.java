@@ -117,14 +117,22 @@ public class CommandHandler {
      * under its lock. The decision may refuse with a {@link SitroomException}, which propagates.
      */
     public List<EventView> appendSystem(UUID roomId, java.util.function.Function<RoomState, List<NewEvent>> decision) {
+        return appendSystem(roomId, decision, events -> {
+        });
+    }
+
+    /** As {@link #appendSystem(UUID, java.util.function.Function)}, running {@code alsoRecord} in the same transaction. */
+    public List<EventView> appendSystem(UUID roomId, java.util.function.Function<RoomState, List<NewEvent>> decision,
+            java.util.function.Consumer<List<LoggedEvent>> alsoRecord) {
         List<EventView> events = QuarkusTransaction.requiringNew().call(() -> {
             Room room = Room.lockForAppend(roomId);
             if (room == null) {
                 throw RoomService.roomNotFound();
             }
             List<NewEvent> decided = decision.apply(loadState(room));
-            return decided.isEmpty() ? List.<EventView> of()
-                    : appendAndProject(room, null, null, decided).stream().map(EventView::of).toList();
+            List<LoggedEvent> appended = decided.isEmpty() ? List.of() : appendAndProject(room, null, null, decided);
+            alsoRecord.accept(appended);
+            return appended.stream().map(EventView::of).toList();
         });
         announce(roomId, events);
         return events;

@@ -48,6 +48,17 @@ public class RoomService {
 
     /** Opens a room; its creator becomes its first member and its lead (IC, or facilitator of an exercise). */
     public RoomSnapshot create(UUID creatorId, String creatorName, NewRoom request) {
+        UUID roomId = open(creatorId, creatorName, request, List.of(), id -> {
+        });
+        return snapshot(roomId, creatorId);
+    }
+
+    /**
+     * Opens a room and, in the same transaction, appends {@code thenAppend} (by the server) and runs
+     * {@code alsoRecord} with the new room's id: all of it happens, or none of it.
+     */
+    public UUID open(UUID creatorId, String creatorName, NewRoom request, List<NewEvent> thenAppend,
+            java.util.function.Consumer<UUID> alsoRecord) {
         Fields.required(request.kind(), "kind");
         String title = Fields.text(request.title(), "title", 200);
         if (request.kind() == RoomKind.EXERCISE && (request.scenarioId() == null || request.scenarioId().isBlank())) {
@@ -75,10 +86,15 @@ public class RoomService {
                     NewEvent.forEveryone(new RoomEvent.RoomCreated(room.kind, room.title, room.severity, room.phase, creatorId,
                             request.scenarioId())),
                     NewEvent.forEveryone(new RoomEvent.MemberAdded(creatorId, creatorName, lead, Map.of(creatorId, lead), null)));
-            return handler.appendAndProject(room, creator, null, opening).stream().map(EventView::of).toList();
+            List<EventView> appended = new ArrayList<>(handler.appendAndProject(room, creator, null, opening).stream().map(EventView::of).toList());
+            if (!thenAppend.isEmpty()) {
+                appended.addAll(handler.appendAndProject(room, null, null, thenAppend).stream().map(EventView::of).toList());
+            }
+            alsoRecord.accept(roomId);
+            return appended;
         });
         handler.announce(roomId, events);
-        return snapshot(roomId, creatorId);
+        return roomId;
     }
 
     @Transactional

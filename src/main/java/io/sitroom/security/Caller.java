@@ -16,7 +16,7 @@ public record Caller(UUID userId, String username, String displayName, boolean a
     static final String USERNAME = "sitroom.username";
 
     public static Caller of(SecurityIdentity identity) {
-        if (identity == null || identity.isAnonymous()) {
+        if (identity == null || identity.isAnonymous() || !(identity.hasRole(USER) || identity.hasRole(GUEST))) {
             return null;
         }
         return new Caller(UUID.fromString(identity.getPrincipal().getName()), identity.getAttribute(USERNAME),

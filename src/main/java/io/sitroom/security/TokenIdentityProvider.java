@@ -9,6 +9,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.sitroom.alert.AlertResource;
+import io.sitroom.alert.AlertService;
 import io.smallrye.mutiny.Uni;
 
 /** Turns a bearer token into the identity of its account (principal name = user id). */
@@ -16,9 +18,11 @@ import io.smallrye.mutiny.Uni;
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     private final TokenService tokens;
+    private final AlertService integrations;
 
-    public TokenIdentityProvider(TokenService tokens) {
+    public TokenIdentityProvider(TokenService tokens, AlertService integrations) {
         this.tokens = tokens;
+        this.integrations = integrations;
     }
 
     @Override
@@ -29,6 +33,13 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         String token = request.getToken().getToken();
+        if (token.startsWith(AlertService.TOKEN_PREFIX)) {
+            return context.runBlocking(() -> integrations.resolve(token)
+                    .map(i -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
+                            .setPrincipal(new QuarkusPrincipal(AlertResource.INTEGRATION + ":" + i.id))
+                            .addRole(AlertResource.INTEGRATION).build())
+                    .orElseThrow(AuthenticationFailedException::new));
+        }
         return context.runBlocking(() -> {
             AppUser user = tokens.resolve(token).orElseThrow(AuthenticationFailedException::new);
             QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
