@@ -196,7 +196,7 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
           'table',
           { class: 'expectations' },
           h('caption', { class: 'sr-only' }, 'Expectations'),
-          h('thead', {}, h('tr', {}, ...['Expectation', 'Role', 'Action', 'Status', 'Due'].map((c) => h('th', { scope: 'col' }, c)))),
+          h('thead', {}, h('tr', {}, ...['Expectation', 'Status', 'Due'].map((c) => h('th', { scope: 'col' }, c)))),
           h(
             'tbody',
             {},
@@ -204,9 +204,7 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
               h(
                 'tr',
                 { 'data-expectation': e.id, 'data-status': e.status },
-                h('td', {}, e.id),
-                h('td', {}, roleLabel(e.role)),
-                h('td', {}, roleLabel(e.action)),
+                h('td', {}, e.id, h('br'), h('span', { class: 'muted' }, `${roleLabel(e.role)}: ${roleLabel(e.action)}`)),
                 h('td', {}, h('span', { class: `chip st-${e.status}` }, roleLabel(e.status))),
                 h('td', {}, e.dueAtMs != null ? scenarioTime(e.dueAtMs) : ''),
               ),

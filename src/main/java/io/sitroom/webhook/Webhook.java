@@ -1,0 +1,63 @@
+package io.sitroom.webhook;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** An outbound endpoint: for one room or (room null) for every room, on chosen event kinds (null: all). */
+@Entity
+@Table(name = "webhook")
+public class Webhook extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "room_id")
+    public UUID roomId;
+
+    @Column(nullable = false, length = 2000)
+    public String url;
+
+    /** Comma-separated event kinds; a kind ending in '.*' matches a family ("decision.*"). Null: every kind. */
+    @Column(length = 2000)
+    public String kinds;
+
+    /** The HMAC-SHA256 key of the signature header. */
+    @Column(nullable = false, length = 128)
+    public String secret;
+
+    /** Whether to send a Slack-compatible body ({"text": ...}). */
+    @Column(nullable = false)
+    public boolean slack;
+
+    @Column(name = "created_by", nullable = false)
+    public UUID createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(nullable = false)
+    public boolean active;
+
+    public Set<String> kindSet() {
+        return kinds == null ? Set.of() : Arrays.stream(kinds.split(",")).collect(Collectors.toSet());
+    }
+
+    public boolean wants(UUID eventRoomId, String kind) {
+        if (!active || (roomId != null && !roomId.equals(eventRoomId))) {
+            return false;
+        }
+        Set<String> wanted = kindSet();
+        return wanted.isEmpty() || wanted.contains(kind)
+                || wanted.stream().anyMatch(w -> w.endsWith(".*") && kind.startsWith(w.substring(0, w.length() - 1)));
+    }
+}

@@ -1,0 +1,65 @@
+package io.sitroom.webhook;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * One event queued for one endpoint, written in the transaction that appended the event: nothing
+ * committed is missed, and the key means nothing is queued twice. Its status is the delivery log.
+ */
+@Entity
+@Table(name = "webhook_delivery")
+@IdClass(WebhookDelivery.Key.class)
+public class WebhookDelivery extends PanacheEntityBase {
+
+    public record Key(UUID webhookId, UUID roomId, long seq) implements Serializable {
+    }
+
+    public static final String PENDING = "pending";
+    public static final String DELIVERED = "delivered";
+    public static final String FAILED = "failed";
+
+    @Id
+    @Column(name = "webhook_id")
+    public UUID webhookId;
+
+    @Id
+    @Column(name = "room_id")
+    public UUID roomId;
+
+    @Id
+    public long seq;
+
+    @Column(nullable = false, length = 64)
+    public String kind;
+
+    @Column(nullable = false, length = 16)
+    public String status;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "next_attempt_at", nullable = false)
+    public Instant nextAttemptAt;
+
+    @Column(name = "last_status")
+    public Integer lastStatus;
+
+    @Column(name = "last_error", length = 500)
+    public String lastError;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+}

@@ -1,0 +1,153 @@
+package io.sitroom.webhook;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Sort;
+import io.sitroom.error.SitroomException;
+import io.sitroom.role.RoleRules;
+import io.sitroom.room.HashChain;
+import io.sitroom.room.Member;
+import io.sitroom.room.Room;
+import io.sitroom.room.RoomService;
+import io.sitroom.security.Caller;
+
+/** Webhooks: a room's lead adds them for the room; the admin adds global ones. */
+@ApplicationScoped
+public class WebhookService {
+
+    private final RoomService rooms;
+    private final WebhookFeature feature;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public WebhookService(RoomService rooms, WebhookFeature feature, Clock clock) {
+        this.rooms = rooms;
+        this.feature = feature;
+        this.clock = clock;
+    }
+
+    public record NewWebhook(String url, UUID roomId, List<String> kinds, Boolean slack, String secret) {
+    }
+
+    public record WebhookView(UUID id, UUID roomId, String url, List<String> kinds, boolean slack, String secret) {
+        static WebhookView of(Webhook w, boolean withSecret) {
+            return new WebhookView(w.id, w.roomId, w.url, w.kindSet().stream().sorted().toList(), w.slack, withSecret ? w.secret : null);
+        }
+    }
+
+    public record DeliveryView(UUID roomId, long seq, String kind, String status, int attempts, Integer lastStatus, String lastError,
+            String createdAt, String nextAttemptAt, String deliveredAt) {
+    }
+
+    @Transactional
+    public WebhookView create(Caller caller, NewWebhook request) {
+        if (request == null || request.url() == null) {
+            throw SitroomException.invalid("url is required");
+        }
+        URI uri;
+        try {
+            uri = URI.create(request.url());
+        } catch (IllegalArgumentException e) {
+            throw SitroomException.invalid("url is not a URL");
+        }
+        if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null || request.url().length() > 2000) {
+            throw SitroomException.invalid("url must be an http or https URL");
+        }
+        if (request.roomId() == null) {
+            if (!caller.admin()) {
+                throw SitroomException.forbidden("only the admin adds webhooks for every room");
+            }
+        } else {
+            requireLead(request.roomId(), caller);
+        }
+        List<String> kinds = request.kinds() == null ? List.of() : request.kinds();
+        if (kinds.stream().anyMatch(k -> k == null || !k.matches("[a-z_]+(\\.[a-z_*]+)?"))) {
+            throw SitroomException.invalid("kinds are event kinds such as decision.accepted, or families such as decision.*");
+        }
+        Webhook hook = new Webhook();
+        hook.id = UUID.randomUUID();
+        hook.roomId = request.roomId();
+        hook.url = request.url();
+        hook.kinds = kinds.isEmpty() ? null : String.join(",", kinds);
+        hook.slack = Boolean.TRUE.equals(request.slack());
+        hook.secret = request.secret() != null && request.secret().length() >= 16 ? request.secret() : newSecret();
+        hook.createdBy = caller.userId();
+        hook.createdAt = clock.instant();
+        hook.active = true;
+        hook.persist();
+        feature.invalidate();
+        return WebhookView.of(hook, true);
+    }
+
+    @Transactional
+    public List<WebhookView> list(Caller caller, UUID roomId) {
+        if (roomId == null) {
+            if (!caller.admin()) {
+                throw SitroomException.forbidden("only the admin lists every webhook");
+            }
+            return Webhook.<Webhook> list("active", Sort.ascending("createdAt"), true).stream().map(w -> WebhookView.of(w, false)).toList();
+        }
+        requireLead(roomId, caller);
+        return Webhook.<Webhook> list("roomId = ?1 and active = true", Sort.ascending("createdAt"), roomId).stream()
+                .map(w -> WebhookView.of(w, false)).toList();
+    }
+
+    @Transactional
+    public List<DeliveryView> deliveries(Caller caller, UUID webhookId) {
+        Webhook hook = owned(caller, webhookId);
+        return WebhookDelivery.<WebhookDelivery> find("webhookId", Sort.descending("createdAt", "seq"), hook.id).page(0, 500).list().stream()
+                .map(d -> new DeliveryView(d.roomId, d.seq, d.kind, d.status, d.attempts, d.lastStatus, d.lastError,
+                        HashChain.formatTime(d.createdAt), HashChain.formatTime(d.nextAttemptAt),
+                        d.deliveredAt == null ? null : HashChain.formatTime(d.deliveredAt)))
+                .toList();
+    }
+
+    @Transactional
+    public void remove(Caller caller, UUID webhookId) {
+        owned(caller, webhookId).active = false;
+        feature.invalidate();
+    }
+
+    private Webhook owned(Caller caller, UUID webhookId) {
+        Webhook hook = Webhook.findById(webhookId);
+        if (hook == null) {
+            throw SitroomException.notFound("no webhook " + webhookId);
+        }
+        if (hook.roomId == null ? !caller.admin() : !isLead(hook.roomId, caller)) {
+            throw SitroomException.notFound("no webhook " + webhookId);
+        }
+        return hook;
+    }
+
+    private void requireLead(UUID roomId, Caller caller) {
+        Member me = rooms.requireMember(roomId, caller.userId());
+        Room room = Room.findById(roomId);
+        if (!me.holds(RoleRules.leadRole(room.kind))) {
+            throw SitroomException.forbidden("only the room's " + RoleRules.leadRole(room.kind) + " adds webhooks for it");
+        }
+    }
+
+    private boolean isLead(UUID roomId, Caller caller) {
+        try {
+            requireLead(roomId, caller);
+            return true;
+        } catch (SitroomException e) {
+            return false;
+        }
+    }
+
+    private String newSecret() {
+        byte[] bytes = new byte[24];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
