@@ -4,10 +4,18 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.sitroom.error.ErrorCode;
 import io.sitroom.error.SitroomException;
+import io.sitroom.limits.LimitsConfig;
+import io.sitroom.limits.RateLimits;
+import io.sitroom.limits.TokenBucket;
 import io.sitroom.role.Role;
 import io.sitroom.role.RoleRules;
 import io.sitroom.room.CommandHandler;
@@ -29,24 +37,42 @@ public class LiveSessions {
     public static final UserData.TypedKey<Caller> CALLER = new UserData.TypedKey<>("sitroom.caller");
     public static final UserData.TypedKey<Long> SINCE = UserData.TypedKey.forLong("sitroom.since");
     private static final UserData.TypedKey<Subscriber> SUBSCRIBER = new UserData.TypedKey<>("sitroom.subscriber");
+    private static final UserData.TypedKey<TokenBucket> FRAMES = new UserData.TypedKey<>("sitroom.frames");
     private static final int RESUME_PAGE = 1000;
 
     private final RoomService rooms;
     private final CommandHandler commands;
     private final RoomFanout fanout;
     private final Frames frames;
+    private final RateLimits limits;
+    private final LimitsConfig config;
+    private final Map<UUID, AtomicInteger> connectionsPerUser = new ConcurrentHashMap<>();
 
-    public LiveSessions(RoomService rooms, CommandHandler commands, RoomFanout fanout, Frames frames) {
+    public LiveSessions(RoomService rooms, CommandHandler commands, RoomFanout fanout, Frames frames, RateLimits limits,
+            LimitsConfig config) {
         this.rooms = rooms;
         this.commands = commands;
         this.fanout = fanout;
         this.frames = frames;
+        this.limits = limits;
+        this.config = config;
     }
 
     void open(WebSocketConnection connection) {
         Caller caller = connection.userData().get(CALLER);
         UUID roomId = roomId(connection);
-        Subscriber subscriber = new Subscriber(connection, caller.userId(), java.util.Set.of());
+        AtomicInteger open = connectionsPerUser.computeIfAbsent(caller.userId(), id -> new AtomicInteger());
+        if (open.incrementAndGet() > config.connectionsPerUser()) {
+            open.decrementAndGet();
+            connection.sendTextAndAwait(frames.error(ErrorCode.RATE_LIMITED,
+                    "too many open connections for one user (at most " + config.connectionsPerUser() + ")"));
+            connection.close(new CloseReason(CloseReason.NORMAL.getCode(), "too many connections")).subscribe().with(ok -> {
+            }, failure -> {
+            });
+            return;
+        }
+        connection.userData().put(FRAMES, limits.newFrameBucket());
+        Subscriber subscriber = new Subscriber(connection, caller.userId(), java.util.Set.of(), config.maxPendingFrames());
         connection.userData().put(SUBSCRIBER, subscriber);
         RoomChannel channel = fanout.join(roomId, subscriber);
         try {
@@ -94,6 +120,11 @@ public class LiveSessions {
         if (subscriber == null || caller == null) {
             return;
         }
+        TokenBucket bucket = connection.userData().get(FRAMES);
+        if (bucket != null && !bucket.tryTake(System.nanoTime())) {
+            subscriber.send(frames.error(ErrorCode.RATE_LIMITED, "too many frames; slow down"));
+            return;
+        }
         Frames.Inbound inbound = frames.decode(text);
         if (inbound instanceof Frames.Inbound.Ping) {
             subscriber.send(Frames.PONG);
@@ -110,6 +141,11 @@ public class LiveSessions {
         Subscriber subscriber = connection.userData().get(SUBSCRIBER);
         if (subscriber != null) {
             fanout.leave(roomId(connection), subscriber);
+            Caller caller = connection.userData().get(CALLER);
+            AtomicInteger open = connectionsPerUser.get(caller.userId());
+            if (open != null) {
+                open.decrementAndGet();
+            }
         }
     }
 

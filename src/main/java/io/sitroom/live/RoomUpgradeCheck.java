@@ -1,11 +1,13 @@
 package io.sitroom.live;
 
+import java.net.URI;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
+import io.sitroom.limits.LimitsConfig;
 import io.sitroom.room.RoomService;
 import io.sitroom.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -18,9 +20,30 @@ import io.smallrye.mutiny.Uni;
 public class RoomUpgradeCheck implements HttpUpgradeCheck {
 
     private final RoomService rooms;
+    private final LimitsConfig limits;
 
-    public RoomUpgradeCheck(RoomService rooms) {
+    public RoomUpgradeCheck(RoomService rooms, LimitsConfig limits) {
         this.rooms = rooms;
+        this.limits = limits;
+    }
+
+    /**
+     * A browser always sends Origin: a page from another site may not open a room with the
+     * visitor's cookie or token. Clients that send no Origin (not browsers) are not affected.
+     */
+    boolean originAllowed(String origin, String host) {
+        if (origin == null) {
+            return true;
+        }
+        URI uri;
+        try {
+            uri = URI.create(origin);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String authority = uri.getAuthority();
+        return (authority != null && authority.equalsIgnoreCase(host))
+                || limits.allowedOrigins().orElse(java.util.List.of()).stream().anyMatch(o -> o.equalsIgnoreCase(origin));
     }
 
     /** Endpoints under {@code /ws/rooms/{roomId}...} whose upgrade this check guards. */
@@ -33,6 +56,9 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
 
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        if (!originAllowed(context.httpRequest().getHeader("Origin"), context.httpRequest().getHeader("Host"))) {
+            return CheckResult.rejectUpgrade(403);
+        }
         return context.securityIdentity().onItem().transformToUni(identity -> {
             Caller caller = Caller.of(identity);
             if (caller == null) {

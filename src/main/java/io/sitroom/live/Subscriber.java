@@ -29,10 +29,16 @@ final class Subscriber {
     private boolean live;
     private final List<OutboundEvent> held = new ArrayList<>();
 
-    Subscriber(WebSocketConnection connection, UUID userId, Set<Role> roles) {
+    private final int maxPending;
+    /** Frames handed to the socket and not yet written out: a client that stops reading makes this grow. */
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean dropped;
+
+    Subscriber(WebSocketConnection connection, UUID userId, Set<Role> roles, int maxPending) {
         this.connection = connection;
         this.userId = userId;
         this.roles = Set.copyOf(roles);
+        this.maxPending = maxPending;
     }
 
     WebSocketConnection connection() {
@@ -91,10 +97,29 @@ final class Subscriber {
         }
     }
 
+    /**
+     * Sends a frame without waiting. A connection that has more than {@code maxPending} frames
+     * unwritten stops reading: it is closed (close code 4008) so it never holds up the room; the
+     * client resumes from the last seq it got.
+     */
     void send(String frame) {
-        if (connection.isOpen()) {
-            connection.sendText(frame).subscribe().with(ok -> {
-            }, failure -> LOG.debugf("send to connection %s failed: %s", connection.id(), failure.getMessage()));
+        if (dropped || !connection.isOpen()) {
+            return;
         }
+        if (pending.incrementAndGet() > maxPending) {
+            dropped = true;
+            LOG.infof("connection %s of user %s closed as a slow consumer (%d frames waiting)", connection.id(), userId, maxPending);
+            connection.close(new io.quarkus.websockets.next.CloseReason(SLOW_CONSUMER,
+                    "too slow: more than " + maxPending + " frames waiting; reconnect with since=<last seq>")).subscribe().with(ok -> {
+                    }, failure -> {
+                    });
+            return;
+        }
+        connection.sendText(frame).subscribe().with(ok -> pending.decrementAndGet(), failure -> {
+            pending.decrementAndGet();
+            LOG.debugf("send to connection %s failed: %s", connection.id(), failure.getMessage());
+        });
     }
+
+    static final int SLOW_CONSUMER = 4008;
 }

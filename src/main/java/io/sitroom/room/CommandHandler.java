@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sitroom.error.ErrorCode;
+import io.sitroom.limits.RateLimits;
 import io.sitroom.error.SitroomException;
 
 /**
@@ -40,10 +41,12 @@ public class CommandHandler {
 
     private final MeterRegistry registry;
     private final Counter eventsAppended;
+    private final RateLimits rateLimits;
 
     public CommandHandler(CommandCatalog catalog, EventLog log, Directory directory, Clock clock,
-            Instance<RoomFeature> features, Event<EventsAppended> appended, MeterRegistry registry) {
+            Instance<RoomFeature> features, Event<EventsAppended> appended, MeterRegistry registry, RateLimits rateLimits) {
         this.registry = registry;
+        this.rateLimits = rateLimits;
         this.eventsAppended = Counter.builder("sitroom.events.appended").description("Events appended to room logs").register(registry);
         for (ErrorCode code : ErrorCode.values()) {
             Counter.builder("sitroom.command.refusals").description("Commands refused, by error code").tag("code", code.wire()).register(registry);
@@ -64,6 +67,7 @@ public class CommandHandler {
         CommandType<?> type;
         Command command;
         try {
+            rateLimits.takeCommand(userId);
             type = catalog.type(envelope.name());
             command = catalog.decode(envelope);
         } catch (SitroomException e) {

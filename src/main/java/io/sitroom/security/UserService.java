@@ -29,8 +29,11 @@ public class UserService implements Directory {
     private final TokenService tokens;
     private final Clock clock;
     private final SecurityConfig config;
+    private final io.sitroom.limits.LimitsConfig limits;
+    private final java.util.Map<String, java.util.Deque<java.time.Instant>> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public UserService(Passwords passwords, TokenService tokens, Clock clock, SecurityConfig config) {
+    public UserService(Passwords passwords, TokenService tokens, Clock clock, SecurityConfig config, io.sitroom.limits.LimitsConfig limits) {
+        this.limits = limits;
         this.passwords = passwords;
         this.tokens = tokens;
         this.clock = clock;
@@ -63,10 +66,22 @@ public class UserService implements Directory {
         return UserView.of(persist(username, displayName.strip(), password, false));
     }
 
-    /** Signs a user in, or refuses with the same answer whether the user or the password was wrong. */
+    /**
+     * Signs a user in, or refuses with the same answer whether the user or the password was wrong.
+     * After too many failures for one username within the window, sign-in for it is refused outright
+     * ({@code rate_limited}), right password or not, until the window has passed.
+     */
     public SignedIn login(String username, String password) {
+        String key = username == null ? "" : username.toLowerCase();
+        java.time.Instant now = clock.instant();
+        java.util.Deque<java.time.Instant> recent = failures.computeIfAbsent(key, k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
+        recent.removeIf(at -> at.isBefore(now.minus(limits.loginWindow())));
+        if (recent.size() >= limits.loginFailures()) {
+            throw new SitroomException(io.sitroom.error.ErrorCode.RATE_LIMITED, "too many failed sign-ins for this user; try again later");
+        }
         AppUser user = username == null ? null : findByUsername(username);
         if (password == null || !passwords.matches(password, user == null ? null : user.passwordHash)) {
+            recent.add(now);
             throw new SitroomException(io.sitroom.error.ErrorCode.UNAUTHENTICATED, "wrong username or password");
         }
         TokenService.Issued issued = tokens.issue(user.id);

@@ -82,6 +82,7 @@ class RoomSocketTest {
             icWs.next("welcome");
             legalWs.next("welcome");
             icWs.command("c1", "role.assign", Map.of("userId", legal.id().toString(), "role", "scribe"));
+            assertTrue(icWs.result("c1").path("ok").asBoolean(), "legal releases the role below only once it holds it");
             icWs.command("c2", "room.severity", Map.of("severity", "SEV1"));
             icWs.command("c3", "room.phase", Map.of("phase", "containment"));
             legalWs.command("c4", "note.add", Map.of("text", "counsel engaged"));
@@ -192,15 +193,23 @@ class RoomSocketTest {
     void resume_thousandsOfEventsBehind_hasNoGapAndNoDuplicate() {
         User ic = Api.newUser("Ines");
         UUID room = Api.newIncident(ic, "Far behind");
-        int count = 2000;
-        try (WsClient writer = WsClient.connect(ic, room, null)) {
-            writer.next("welcome");
-            for (int i = 0; i < count; i++) {
-                writer.command("bulk-" + i, "note.add", Map.of("text", "n" + i));
+        int writers = 4;
+        int perWriter = 500;
+        int count = writers * perWriter;
+        for (int w = 0; w < writers; w++) {
+            User writer = w == 0 ? ic : Api.newUser("Writer " + w);
+            if (w > 0) {
+                Api.addMember(ic, room, writer, "scribe");
             }
-            writer.awaitResult("bulk-" + (count - 1), Duration.ofSeconds(90));
+            try (WsClient ws = WsClient.connect(writer, room, null)) {
+                ws.next("welcome");
+                for (int i = 0; i < perWriter; i++) {
+                    ws.command("bulk-" + w + "-" + i, "note.add", Map.of("text", "n" + i));
+                }
+                ws.awaitResult("bulk-" + w + "-" + (perWriter - 1), Duration.ofSeconds(90));
+            }
         }
-        long head = 2 + count;
+        long head = 2 + (writers - 1) + count;
         try (WsClient reader = WsClient.connect(ic, room, "since=1")) {
             assertEquals(head, reader.next("welcome").path("seq").asLong());
             List<JsonNode> events = reader.eventsUpTo(head);

@@ -66,9 +66,16 @@ public final class WsClient implements AutoCloseable {
 
     /** Tries to connect and returns the HTTP status of the refused upgrade (or 101 if it was accepted). */
     public static int upgradeStatus(URI uri, String token) {
+        return upgradeStatus(uri, token, null);
+    }
+
+    public static int upgradeStatus(URI uri, String token, String origin) {
         WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(WAIT);
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
+        }
+        if (origin != null) {
+            builder.header("Origin", origin);
         }
         try {
             WebSocket ws = builder.buildAsync(uri, new WebSocket.Listener() {

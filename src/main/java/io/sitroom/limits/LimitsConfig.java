@@ -1,0 +1,45 @@
+package io.sitroom.limits;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits that keep one client from degrading a room for everyone else. */
+@ConfigMapping(prefix = "sitroom.limits")
+public interface LimitsConfig {
+
+    /** Frames one WebSocket connection may send per second (sustained), and in a burst. */
+    @WithDefault("200")
+    double framesPerSecond();
+
+    @WithDefault("1000")
+    double frameBurst();
+
+    /** Commands one user may issue per second over all transports (sustained), and in a burst. */
+    @WithDefault("100")
+    double commandsPerSecond();
+
+    @WithDefault("1000")
+    double commandBurst();
+
+    /** Open WebSocket connections per user. */
+    @WithDefault("20")
+    int connectionsPerUser();
+
+    /** Frames waiting to be written to one connection before it counts as a slow consumer and is closed. */
+    @WithDefault("5000")
+    int maxPendingFrames();
+
+    /** Failed sign-ins allowed per username within {@link #loginWindow()} before sign-in is refused for it. */
+    @WithDefault("10")
+    int loginFailures();
+
+    @WithDefault("5m")
+    Duration loginWindow();
+
+    /** Origins (scheme://host[:port]) allowed to open WebSockets besides the server's own. */
+    Optional<List<String>> allowedOrigins();
+}

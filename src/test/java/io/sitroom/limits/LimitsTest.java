@@ -1,0 +1,106 @@
+package io.sitroom.limits;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.sitroom.testing.Api;
+import io.sitroom.testing.Api.User;
+import io.sitroom.testing.WsClient;
+
+@QuarkusTest
+class LimitsTest {
+
+    @Test
+    void aFloodingConnection_getsRateLimited_andStaysUsable() {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "Flood");
+        try (WsClient ws = WsClient.connect(ic, room, null)) {
+            ws.next("welcome");
+            for (int i = 0; i < 1300; i++) {
+                ws.send(Map.of("type", "ping"));
+            }
+            int limited = 0;
+            for (int i = 0; i < 1300; i++) {
+                JsonNode frame = ws.next();
+                if (frame.path("type").asText().equals("error")) {
+                    assertEquals("rate_limited", frame.path("error").path("code").asText());
+                    limited++;
+                }
+            }
+            assertTrue(limited > 0, "some frames were refused");
+            assertTrue(limited < 1300, "the burst went through");
+            assertTrue(!ws.isClosed());
+        }
+    }
+
+    @Test
+    void aUser_mayHoldALimitedNumberOfConnections() {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "Connections");
+        List<WsClient> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                WsClient ws = WsClient.connect(ic, room, null);
+                ws.next("welcome");
+                open.add(ws);
+            }
+            try (WsClient extra = WsClient.connect(ic, room, null)) {
+                JsonNode refused = extra.next();
+                assertEquals("rate_limited", refused.path("error").path("code").asText());
+            }
+            open.remove(0).close();
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            boolean admitted = false;
+            while (!admitted && System.nanoTime() < deadline) {
+                try (WsClient again = WsClient.connect(ic, room, null)) {
+                    admitted = again.next().path("type").asText().equals("welcome");
+                }
+            }
+            assertTrue(admitted, "a closed connection frees its place");
+        } finally {
+            open.forEach(WsClient::close);
+        }
+    }
+
+    @Test
+    void webSocketUpgrade_fromAnotherSitesPage_isRefused() {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "Origin");
+        assertEquals(403, WsClient.upgradeStatus(WsClient.roomUri(room, null), ic.token(), "https://evil.example"));
+        assertEquals(101, WsClient.upgradeStatus(WsClient.roomUri(room, null), ic.token(), "http://localhost:" + RestAssured.port));
+    }
+
+    @Test
+    void answers_carrySecurityHeaders() {
+        given().get("/api/rooms").then().header("X-Content-Type-Options", "nosniff").header("X-Frame-Options", "DENY")
+                .header("Referrer-Policy", "no-referrer");
+        given().get("/").then().header("Content-Security-Policy", containsString("default-src 'self'"));
+    }
+
+    @Test
+    void signIn_isRefused_afterTooManyFailuresForAUser() {
+        User user = Api.newUser("Target");
+        for (int i = 0; i < 10; i++) {
+            given().contentType(ContentType.JSON).body(Map.of("username", user.username(), "password", "guess-" + i))
+                    .post("/api/auth/login").then().statusCode(401);
+        }
+        given().contentType(ContentType.JSON).body(Map.of("username", user.username(), "password", "password-" + user.username()))
+                .post("/api/auth/login").then().statusCode(429).body("error.code", equalTo("rate_limited"));
+    }
+}
