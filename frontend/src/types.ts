@@ -55,7 +55,7 @@ export interface ScenarioSummary {
   id: string;
   title: string;
   summary: string;
-  duration?: string | null;
+  durationSeconds?: number | null;
   roles: string[];
   objectives: number;
   injects: number;
@@ -234,6 +234,8 @@ export interface ExpectationStatus {
   role: string;
   action: string;
   objective: string;
+  /** What is expected, in words. */
+  description?: string | null;
   /** pending, met, missed or not_started */
   status: string;
   dueAtMs?: number | null;

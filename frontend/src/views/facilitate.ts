@@ -204,7 +204,7 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
               h(
                 'tr',
                 { 'data-expectation': e.id, 'data-status': e.status },
-                h('td', {}, e.id, h('br'), h('span', { class: 'muted' }, `${roleLabel(e.role)}: ${roleLabel(e.action)}`)),
+                h('td', {}, e.description ?? e.id, h('br'), h('span', { class: 'muted' }, `${e.id} · ${roleLabel(e.role)}: ${roleLabel(e.action)}`)),
                 h('td', {}, h('span', { class: `chip st-${e.status}` }, roleLabel(e.status))),
                 h('td', {}, e.dueAtMs != null ? scenarioTime(e.dueAtMs) : ''),
               ),

@@ -118,7 +118,7 @@ function exerciseForm(navigate: (path: string) => void): HTMLElement {
   let scenarios: Awaited<ReturnType<typeof api.scenarios>> = [];
   const describe = () => {
     const s = scenarios.find((x) => x.id === scenario.value);
-    replace(about, s ? `${s.injects} injects, ${s.objectives} objectives${s.duration ? `, about ${s.duration.replace(/^PT/, '').toLowerCase()}` : ''}; roles: ${s.roles.map(roleLabel).join(', ')}` : '');
+    replace(about, s ? `${s.injects} injects, ${s.objectives} objectives${s.durationSeconds ? `, about ${Math.round(s.durationSeconds / 60)} min` : ''}; roles: ${s.roles.map(roleLabel).join(', ')}` : '');
     if (s && !title.value) title.placeholder = s.title;
   };
   scenario.addEventListener('change', describe);

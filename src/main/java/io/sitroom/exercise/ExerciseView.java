@@ -30,8 +30,9 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
             Long deliveredAtMs, Long dueAtMs, ScenarioView.TimingView timing, String facilitatorNotes) {
     }
 
-    public record ExpectationStatus(String id, String injectId, String role, String action, String objective, String status,
-            Long dueAtMs) {
+    /** {@code description}: what is expected, in words ("incident_commander to assign legal within 10 min of ..."). */
+    public record ExpectationStatus(String id, String injectId, String role, String action, String objective, String description,
+            String status, Long dueAtMs) {
     }
 
     public record NotReacted(String injectId, List<String> roles) {
@@ -63,7 +64,8 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
             for (Scenario.Expectation e : inject.expectations()) {
                 PlaybackState.ExpectationState s = state.expectations().get(e.id());
                 expectations.add(new ExpectationStatus(e.id(), inject.id(), e.role().wire(), e.action().wire(), e.objective(),
-                        s == null ? "not_started" : s.outcome().wire(), s == null ? null : s.dueScenarioMs()));
+                        AfterActionReport.describe(e, inject), s == null ? "not_started" : s.outcome().wire(),
+                        s == null ? null : s.dueScenarioMs()));
             }
         }
         return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(), exercise.speed, elapsed,
@@ -80,8 +82,10 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
         return null;
     }
 
-    /** For each delivered inject, the roles it went to that have not responded to it. */
+    /** For each delivered inject, the roles it went to (and someone in the room holds) that have not responded to it. */
     private static List<NotReacted> notReacted(UUID roomId, Scenario scenario, PlaybackState state) {
+        Set<Role> held = EnumSet.noneOf(Role.class);
+        io.sitroom.room.RoomMember.ofRoom(roomId).forEach(m -> held.addAll(m.roles));
         Map<String, Set<Role>> responded = new HashMap<>();
         for (LoggedEvent e : LoggedEvent.latestOfKind(roomId, "inject.responded", 10_000)) {
             EventView view = EventView.of(e);
@@ -92,6 +96,7 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
         for (Inject inject : scenario.injects()) {
             if (state.delivered().containsKey(inject.id())) {
                 Set<Role> silent = EnumSet.copyOf(inject.to());
+                silent.retainAll(held);
                 silent.removeAll(responded.getOrDefault(inject.id(), Set.of()));
                 if (!silent.isEmpty()) {
                     result.add(new NotReacted(inject.id(), names(silent)));

@@ -27,9 +27,10 @@ public class ScenarioResource {
         this.catalog = catalog;
     }
 
-    public record Summary(String id, String title, String summary, String duration, List<String> roles, int objectives, int injects) {
+    /** A scenario in the library; {@code durationSeconds} in scenario time, as in the full scenario. */
+    public record Summary(String id, String title, String summary, Long durationSeconds, List<String> roles, int objectives, int injects) {
         static Summary of(Scenario s) {
-            return new Summary(s.id(), s.title(), s.summary(), s.duration() == null ? null : s.duration().toString(),
+            return new Summary(s.id(), s.title(), s.summary(), s.duration() == null ? null : s.duration().toSeconds(),
                     s.roles().stream().map(io.sitroom.role.Role::wire).sorted().toList(), s.objectives().size(), s.injects().size());
         }
     }
