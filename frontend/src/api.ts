@@ -5,6 +5,7 @@ import type {
   ExerciseView,
   Invite,
   Joined,
+  Metrics,
   RoomSnapshot,
   RoomSummary,
   ScenarioSummary,
@@ -124,7 +125,6 @@ export async function download(path: string, filename: string): Promise<void> {
     throw new ApiError(0, 'unavailable', 'the server cannot be reached');
   }
   if (!response.ok) {
-    if (response.status === 404) throw new ApiError(404, 'not_found', 'the server does not offer this yet');
     const text = await response.text();
     let message = `the server answered ${response.status}`;
     try {
@@ -143,6 +143,15 @@ export async function download(path: string, filename: string): Promise<void> {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** The formats of GET /api/rooms/{id}/export: a label and the file name's ending. */
+export const EXPORT_FORMATS = [
+  { format: 'markdown', label: 'Markdown', ext: 'md' },
+  { format: 'html', label: 'HTML', ext: 'html' },
+  { format: 'json', label: 'JSON', ext: 'json' },
+  { format: 'veris', label: 'VERIS', ext: 'veris.json' },
+] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]['format'];
 
 const room = (id: string) => `/api/rooms/${encodeURIComponent(id)}`;
 
@@ -163,5 +172,6 @@ export const api = {
     request<Invite>('POST', `${room(roomId)}/invites`, { role, ttlMinutes }),
   verify: (roomId: string) => request<ChainReport>('GET', `${room(roomId)}/verify`),
   reportPath: (roomId: string) => `${room(roomId)}/report?format=markdown`,
-  exportPath: (roomId: string) => `${room(roomId)}/export?format=markdown`,
+  exportPath: (roomId: string, format: ExportFormat = 'markdown') => `${room(roomId)}/export?format=${format}`,
+  metrics: () => request<Metrics>('GET', '/api/metrics'),
 };

@@ -5,6 +5,7 @@ import { h, replace } from './dom';
 import { type Route, parseRoute, roomPath } from './router';
 import { RoomStore } from './roomStore';
 import { consoleView } from './views/console';
+import { dashboardView } from './views/dashboard';
 import { execView } from './views/exec';
 import { facilitateView } from './views/facilitate';
 import { participantView } from './views/participant';
@@ -50,13 +51,14 @@ function route(moveFocus = false): void {
     closeRoom();
     signInView(main, signInNotice, () => route(true));
     signInNotice = '';
-  } else if (target.view === 'rooms') {
+  } else if (target.view === 'rooms' || target.view === 'dashboard') {
     if (session.roomId) {
       navigate(roomPath(session.roomId, 'play')); // a guest has only the room they were invited to
       return;
     }
     closeRoom();
-    roomsView(main, navigate);
+    if (target.view === 'dashboard') leaveView = dashboardView(main);
+    else roomsView(main, navigate);
   } else {
     const room = roomStore(target.roomId);
     const views = { console: consoleView, exec: execView, facilitate: facilitateView, play: participantView };

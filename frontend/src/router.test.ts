@@ -4,6 +4,8 @@ import { parseRoute, roomPath } from './router';
 describe('parseRoute', () => {
   it('names each view', () => {
     expect(parseRoute('/')).toEqual({ view: 'rooms' });
+    expect(parseRoute('/dashboard')).toEqual({ view: 'dashboard' });
+    expect(parseRoute('/dashboard/')).toEqual({ view: 'dashboard' });
     expect(parseRoute('/rooms/r1')).toEqual({ view: 'console', roomId: 'r1' });
     expect(parseRoute('/rooms/r1/')).toEqual({ view: 'console', roomId: 'r1' });
     expect(parseRoute('/rooms/r1/exec')).toEqual({ view: 'exec', roomId: 'r1' });

@@ -2,6 +2,7 @@
 
 export type Route =
   | { view: 'rooms' }
+  | { view: 'dashboard' }
   | { view: 'console'; roomId: string }
   | { view: 'exec'; roomId: string }
   | { view: 'facilitate'; roomId: string }
@@ -11,6 +12,7 @@ export type Route =
 const ROOM_VIEWS = { '': 'console', exec: 'exec', facilitate: 'facilitate', play: 'play' } as const;
 
 export function parseRoute(pathname: string): Route {
+  if (/^\/dashboard\/?$/.test(pathname)) return { view: 'dashboard' };
   const join = /^\/join\/([^/]+)\/?$/.exec(pathname);
   if (join) return { view: 'join', code: decodeURIComponent(join[1]!) };
   const room = /^\/rooms\/([^/]+)(?:\/(exec|facilitate|play))?\/?$/.exec(pathname);

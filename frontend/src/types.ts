@@ -312,3 +312,39 @@ export interface ChainReport {
   headHash: string;
   firstBadSeq?: number;
 }
+
+/** GET /api/metrics: one room's measures. A null duration means it never happened. */
+export interface RoomMetrics {
+  roomId: string;
+  kind: string;
+  title: string;
+  severity: string;
+  phase: string;
+  openedAt: string;
+  closedAt: string | null;
+  timeToAcknowledgeSeconds: number | null;
+  timeToFirstExecutiveUpdateSeconds: number | null;
+  timeToContainmentSeconds: number | null;
+  decisionLatencySeconds: number | null;
+  overdueActions: number;
+  openExceptions: number;
+  oldestOpenExceptionAgeSeconds: number | null;
+  meanTimeToCloseHighRiskActionsSeconds: number | null;
+  /** Exercises only; score is met / triggered (0..1), null when nothing was triggered. */
+  exerciseScore?: { met: number; triggered: number; score: number | null; endedAt: string | null } | null;
+}
+
+/** GET /api/metrics: every room I am in, and totals across them. */
+export interface Metrics {
+  totals: {
+    openIncidentsBySeverity: Record<string, number>;
+    overdueActions: number;
+    openExceptions: number;
+    meanTimeToContainmentSeconds: number | null;
+    meanDecisionLatencySeconds: number | null;
+    meanTimeToAcknowledgeSeconds: number | null;
+    meanTimeToFirstExecutiveUpdateSeconds: number | null;
+    exerciseScoresOverTime: { roomId: string; title: string; endedAt: string; score: number | null }[];
+  };
+  rooms: RoomMetrics[];
+}

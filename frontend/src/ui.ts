@@ -236,9 +236,9 @@ export function chainBadge(store: RoomStore, scope: Scope): HTMLElement {
 }
 
 /** A link to a signed-in file (report, export): fetched with the token, saved as `filename`. */
-export function downloadLink(label: string, path: string, filename: string): HTMLElement {
+export function downloadLink(label: string, path: string, filename: string, ariaLabel?: string): HTMLElement {
   const message = h('span', { class: 'muted', role: 'status' });
-  const link = h('a', { href: path, class: 'download' }, label);
+  const link = h('a', { href: path, class: 'download', 'aria-label': ariaLabel }, label);
   link.addEventListener('click', async (event) => {
     event.preventDefault();
     replace(message, ' downloading…');

@@ -1,6 +1,6 @@
 // The incident console (/rooms/{id}): roles, the live timeline, decisions, actions, statements,
 // updates by audience, acknowledgements, the chain badge, export and report links.
-import { api } from '../api';
+import { EXPORT_FORMATS, api } from '../api';
 import { h, replace } from '../dom';
 import { acksPanel } from '../panels/acks';
 import { actionsPanel } from '../panels/actions';
@@ -20,7 +20,14 @@ export function consoleView(main: HTMLElement, store: RoomStore): () => void {
     document.title = `${room.title} · Sitroom`;
     renderKeyed(files, room.kind, () => [
       chainBadge(store, scope),
-      downloadLink('Export (Markdown)', api.exportPath(store.roomId), `sitroom-${store.roomId}.md`),
+      h(
+        'span',
+        { class: 'exports', role: 'group', 'aria-label': 'Export the room' },
+        'Export: ',
+        ...EXPORT_FORMATS.map((f) =>
+          downloadLink(f.label, api.exportPath(store.roomId, f.format), `sitroom-${store.roomId}.${f.ext}`, `Export as ${f.label}`),
+        ),
+      ),
       room.kind === 'EXERCISE'
         ? downloadLink('After-action report', api.reportPath(store.roomId), `sitroom-report-${store.roomId}.md`)
         : null,

@@ -36,6 +36,7 @@ export function roomsView(main: HTMLElement, navigate: (path: string) => void): 
   replace(
     main,
     h('h1', { tabindex: -1 }, 'My rooms'),
+    h('p', {}, h('a', { href: '/dashboard', 'data-nav': true }, 'Dashboard across my rooms')),
     h('section', { 'aria-label': 'Rooms', 'data-testid': 'rooms' }, list),
     h('div', { class: 'panel-grid' }, incidentForm(navigate), exerciseForm(navigate)),
     h('section', { class: 'card', 'aria-labelledby': 'my-actions' }, h('h2', { id: 'my-actions' }, 'My open actions'), actions),

@@ -1,0 +1,111 @@
+// Pure shaping of GET /api/metrics for the dashboard: chart series, tiles and durations in words.
+// No DOM, no network, all tested.
+import { SEVERITIES, type Metrics, type RoomMetrics } from './types';
+
+/** A duration in seconds, in words a person reads at a glance; null (it never happened) -> "never". */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds == null || !Number.isFinite(seconds)) return 'never';
+  const s = Math.max(0, Math.round(seconds));
+  if (s < 60) return `${s} s`;
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min`;
+  const hours = Math.floor(s / 3600);
+  if (hours < 48) {
+    const rest = Math.round((s - hours * 3600) / 60);
+    return rest === 60 ? `${hours + 1} h` : rest ? `${hours} h ${rest} min` : `${hours} h`;
+  }
+  const days = Math.floor(s / 86_400);
+  const rest = Math.round((s - days * 86_400) / 3600);
+  return rest === 24 ? `${days + 1} d` : rest ? `${days} d ${rest} h` : `${days} d`;
+}
+
+/** A score of met / triggered (0..1) as a percentage; null -> "no expectation triggered". */
+export function formatScore(score: number | null | undefined): string {
+  return score == null || !Number.isFinite(score) ? 'not scored' : `${Math.round(score * 100)} %`;
+}
+
+/** ISO time -> seconds since the epoch (uPlot's time scale), or null when unreadable. */
+export function epochSeconds(iso: string | null | undefined): number | null {
+  if (!iso) return null;
+  const ms = Date.parse(iso);
+  return Number.isNaN(ms) ? null : ms / 1000;
+}
+
+export interface Bars {
+  labels: string[];
+  counts: number[];
+}
+
+/** Open incidents by severity: SEV1..SEV4 always (zero when none), then any other severity. */
+export function severityBars(metrics: Metrics): Bars {
+  const by = metrics.totals.openIncidentsBySeverity ?? {};
+  const extra = Object.keys(by)
+    .filter((s) => !(SEVERITIES as readonly string[]).includes(s))
+    .sort();
+  const labels = [...SEVERITIES, ...extra];
+  return { labels, counts: labels.map((s) => by[s] ?? 0) };
+}
+
+export interface Trend {
+  /** openedAt in epoch seconds, ascending. */
+  x: number[];
+  /** One array per measure, aligned with x; null where it never happened. */
+  ys: (number | null)[][];
+  titles: string[];
+}
+
+/**
+ * Time to containment and decision latency per room, by when the room opened. Rooms where
+ * neither ever happened are left out (they would draw nothing).
+ */
+export function responseTrend(metrics: Metrics): Trend {
+  const rows = metrics.rooms
+    .map((r) => ({ r, at: epochSeconds(r.openedAt) }))
+    .filter((e): e is { r: RoomMetrics; at: number } => e.at != null)
+    .filter(({ r }) => r.timeToContainmentSeconds != null || r.decisionLatencySeconds != null)
+    .sort((a, b) => a.at - b.at);
+  return {
+    x: rows.map((e) => e.at),
+    ys: [rows.map((e) => e.r.timeToContainmentSeconds), rows.map((e) => e.r.decisionLatencySeconds)],
+    titles: rows.map((e) => e.r.title),
+  };
+}
+
+/** Exercise scores (0..1) by when the exercise ended, ascending; unscored ones left out. */
+export function scoreTrend(metrics: Metrics): Trend {
+  const rows = (metrics.totals.exerciseScoresOverTime ?? [])
+    .map((s) => ({ s, at: epochSeconds(s.endedAt) }))
+    .filter((e): e is { s: (typeof e)['s']; at: number } => e.at != null && e.s.score != null)
+    .sort((a, b) => a.at - b.at);
+  return { x: rows.map((e) => e.at), ys: [rows.map((e) => e.s.score)], titles: rows.map((e) => e.s.title) };
+}
+
+export interface Tiles {
+  overdueActions: number;
+  openExceptions: number;
+  /** The age of the oldest open exception across rooms; null when none is open. */
+  oldestExceptionAgeSeconds: number | null;
+  oldestExceptionRoom: string | null;
+}
+
+export function tiles(metrics: Metrics): Tiles {
+  let oldest: RoomMetrics | null = null;
+  for (const r of metrics.rooms) {
+    if (r.oldestOpenExceptionAgeSeconds == null) continue;
+    if (!oldest || r.oldestOpenExceptionAgeSeconds > oldest.oldestOpenExceptionAgeSeconds!) oldest = r;
+  }
+  return {
+    overdueActions: metrics.totals.overdueActions ?? 0,
+    openExceptions: metrics.totals.openExceptions ?? 0,
+    oldestExceptionAgeSeconds: oldest?.oldestOpenExceptionAgeSeconds ?? null,
+    oldestExceptionRoom: oldest?.title ?? null,
+  };
+}
+
+/** A one-sentence summary of the severity chart, for screen readers and as its caption. */
+export function severitySummary(bars: Bars): string {
+  const total = bars.counts.reduce((a, b) => a + b, 0);
+  if (!total) return 'No incident is open.';
+  const parts = bars.labels.map((l, i) => [l, bars.counts[i]!] as const).filter(([, n]) => n > 0);
+  return `${total} open incident${total === 1 ? '' : 's'}: ${parts.map(([l, n]) => `${n} ${l}`).join(', ')}.`;
+}

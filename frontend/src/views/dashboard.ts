@@ -1,0 +1,297 @@
+// The dashboard (/dashboard): across all my rooms, open incidents by severity, overdue actions,
+// open exceptions and their age, time to containment and decision latency over time, exercise
+// scores over time. Charts are drawn by uPlot on canvas; each has a text summary and a table.
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { api, errorText } from '../api';
+import { type Child, h, replace } from '../dom';
+import {
+  type Bars,
+  type Trend,
+  formatDuration,
+  formatScore,
+  responseTrend,
+  scoreTrend,
+  severityBars,
+  severitySummary,
+  tiles,
+} from '../metrics';
+import { roomPath } from '../router';
+import { phaseLabel } from '../timeline';
+import type { Metrics } from '../types';
+
+const SEV_COLOURS: Record<string, string> = { SEV1: '#b3261e', SEV2: '#c2410c', SEV3: '#d4a017', SEV4: '#6b7280' };
+const LINE_COLOURS = ['#0b57d0', '#7c2d12'];
+const HEIGHT = 240;
+
+/** Charts drawn so far, resized with their box and destroyed when the view closes. */
+class Charts {
+  private readonly plots: uPlot[] = [];
+  private readonly observer = new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const plot = this.plots.find((p) => p.root.parentElement === entry.target);
+      const width = Math.floor(entry.contentRect.width);
+      if (plot && width > 0 && width !== plot.width) plot.setSize({ width, height: HEIGHT });
+    }
+  });
+
+  draw(box: HTMLElement, label: string, opts: Omit<uPlot.Options, 'width' | 'height'>, data: uPlot.AlignedData): void {
+    const plot = new uPlot({ ...opts, width: Math.max(280, box.clientWidth || 600), height: HEIGHT }, data, box);
+    // The canvas is a picture of the data; the caption and the table say it in words.
+    plot.root.querySelector('canvas')?.setAttribute('role', 'img');
+    plot.root.querySelector('canvas')?.setAttribute('aria-label', label);
+    this.plots.push(plot);
+    this.observer.observe(box);
+  }
+
+  dispose(): void {
+    this.observer.disconnect();
+    for (const p of this.plots.splice(0)) p.destroy();
+  }
+}
+
+const axisStyle = { stroke: '#1a1a1a', grid: { stroke: '#e5e7eb' }, ticks: { stroke: '#c9ced6' } };
+
+/** A figure: heading, one-line summary, the chart, and the same data as a table. */
+function figure(id: string, title: string, summary: string, chart: HTMLElement, table: HTMLElement | null): HTMLElement {
+  return h(
+    'section',
+    { class: 'card chart-card', 'aria-labelledby': id, 'data-testid': id },
+    h('h2', { id }, title),
+    h('p', { class: 'muted', id: `${id}-summary` }, summary),
+    chart,
+    table ? h('details', {}, h('summary', {}, 'Show as a table'), h('div', { class: 'scroll-x' }, table)) : null,
+  );
+}
+
+function table(caption: string, head: string[], rows: Child[][]): HTMLElement {
+  return h(
+    'table',
+    { class: 'data' },
+    h('caption', { class: 'sr-only' }, caption),
+    h('thead', {}, h('tr', {}, ...head.map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, ...rows.map((r) => h('tr', {}, ...r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', {}, c)))))),
+  );
+}
+
+function tile(label: string, value: string, note: string, testid: string, warn = false): HTMLElement {
+  return h(
+    'div',
+    { class: `tile${warn ? ' tile-warn' : ''}`, role: 'group', 'aria-label': label, 'data-testid': testid },
+    h('p', { class: 'tile-label' }, label),
+    h('p', { class: 'tile-value' }, value),
+    h('p', { class: 'muted tile-note' }, note),
+  );
+}
+
+function severityChart(charts: Charts, bars: Bars): HTMLElement {
+  const box = h('div', { class: 'chart', 'data-testid': 'severity-chart' });
+  const xs = bars.labels.map((_, i) => i);
+  const max = Math.max(1, ...bars.counts);
+  // One series per severity, with its count at its own x only, so each bar has its colour.
+  const series: uPlot.Series[] = bars.labels.map((label) => ({
+    label,
+    fill: SEV_COLOURS[label] ?? '#374151',
+    stroke: SEV_COLOURS[label] ?? '#374151',
+    width: 0,
+    paths: uPlot.paths.bars!({ size: [0.6, 80] }),
+    points: { show: false },
+    value: (_u, v) => (v == null ? '' : String(v)),
+  }));
+  const data: uPlot.AlignedData = [xs, ...bars.labels.map((_, i) => xs.map((x) => (x === i ? bars.counts[i]! : null)))];
+  requestAnimationFrame(() =>
+    charts.draw(
+      box,
+      `Bar chart: ${severitySummary(bars)}`,
+      {
+        legend: { show: false },
+        cursor: { show: false },
+        scales: { x: { time: false, range: [-0.5, bars.labels.length - 0.5] }, y: { range: [0, Math.ceil(max * 1.15)] } },
+        axes: [
+          { ...axisStyle, splits: () => xs, values: (_u, splits) => splits.map((i) => bars.labels[i] ?? '') },
+          { ...axisStyle, label: 'open incidents', values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? String(v) : '')) },
+        ],
+        series: [{}, ...series],
+      },
+      data,
+    ),
+  );
+  return box;
+}
+
+/** The x range: a little either side, at least a day, so a lone point does not stretch the axis over years. */
+function timeRange(xs: number[]): [number, number] {
+  const first = xs[0] ?? 0;
+  const last = xs.at(-1) ?? first;
+  const pad = Math.max((last - first) * 0.05, 86_400);
+  return [first - pad, last + pad];
+}
+
+function timeChart(
+  charts: Charts,
+  trend: Trend,
+  names: string[],
+  label: string,
+  yAxis: Pick<uPlot.Axis, 'label' | 'values'>,
+  format: (v: number | null) => string,
+  yRange?: [number, number],
+): HTMLElement {
+  const box = h('div', { class: 'chart', 'data-testid': `${names.join('-').toLowerCase().replace(/\W+/g, '-')}-chart` });
+  requestAnimationFrame(() =>
+    charts.draw(
+      box,
+      label,
+      {
+        legend: { live: true },
+        // One room or exercise alone would otherwise stretch the time axis over years.
+        scales: { x: { time: true, range: timeRange(trend.x) }, y: yRange ? { range: yRange } : { range: (_u, _min, max) => [0, Math.max(60, max * 1.1)] } },
+        axes: [axisStyle, { ...axisStyle, ...yAxis, size: 70 }],
+        series: [
+          { label: 'Opened' },
+          ...names.map((name, i) => ({
+            label: name,
+            stroke: LINE_COLOURS[i],
+            width: 2,
+            spanGaps: true,
+            points: { show: true, size: 7, fill: LINE_COLOURS[i] },
+            value: (_u: uPlot, v: number | null) => format(v),
+          })),
+        ],
+      },
+      [trend.x, ...trend.ys] as uPlot.AlignedData,
+    ),
+  );
+  return box;
+}
+
+const dateText = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
+
+function render(charts: Charts, metrics: Metrics): Child[] {
+  const t = tiles(metrics);
+  const bars = severityBars(metrics);
+  const response = responseTrend(metrics);
+  const scores = scoreTrend(metrics);
+  const totals = metrics.totals;
+
+  const severity = figure(
+    'dash-severity',
+    'Open incidents by severity',
+    severitySummary(bars),
+    severityChart(charts, bars),
+    table('Open incidents by severity', ['Severity', 'Open incidents'], bars.labels.map((l, i) => [l, String(bars.counts[i])])),
+  );
+
+  const responseSummary = response.x.length
+    ? `Across ${response.x.length} room${response.x.length === 1 ? '' : 's'}: mean time to containment ${formatDuration(totals.meanTimeToContainmentSeconds)}, mean decision latency ${formatDuration(totals.meanDecisionLatencySeconds)}.`
+    : 'No room has been contained or decided anything yet.';
+  const responseFigure = figure(
+    'dash-response',
+    'Time to containment and decision latency',
+    responseSummary,
+    response.x.length
+      ? timeChart(
+          charts,
+          response,
+          ['Time to containment', 'Decision latency'],
+          `Line chart by when each room opened. ${responseSummary}`,
+          { label: 'duration', values: (_u, splits) => splits.map((v) => formatDuration(v)) },
+          formatDuration,
+        )
+      : h('p', {}, 'Nothing to draw yet.'),
+    table(
+      'Response times per room, by when it opened',
+      ['Room', 'Opened', 'Severity', 'Phase', 'To acknowledge', 'To first executive update', 'To containment', 'Decision latency'],
+      [...metrics.rooms]
+        .sort((a, b) => a.openedAt.localeCompare(b.openedAt))
+        .map((r) => [
+          h('a', { href: roomPath(r.roomId), 'data-nav': true }, r.title),
+          dateText(r.openedAt),
+          r.severity,
+          phaseLabel(r.phase),
+          formatDuration(r.timeToAcknowledgeSeconds),
+          formatDuration(r.timeToFirstExecutiveUpdateSeconds),
+          formatDuration(r.timeToContainmentSeconds),
+          formatDuration(r.decisionLatencySeconds),
+        ]),
+    ),
+  );
+
+  const scoreSummary = scores.x.length
+    ? `${scores.x.length} scored exercise${scores.x.length === 1 ? '' : 's'}; the latest scored ${formatScore(scores.ys[0]!.at(-1))}.`
+    : 'No exercise has ended with a score yet.';
+  const scoreFigure = figure(
+    'dash-scores',
+    'Exercise scores over time',
+    scoreSummary,
+    scores.x.length
+      ? timeChart(
+          charts,
+          scores,
+          ['Score'],
+          `Line chart by when each exercise ended. ${scoreSummary}`,
+          { label: 'expectations met', values: (_u, splits) => splits.map((v) => formatScore(v)) },
+          formatScore,
+          [0, 1],
+        )
+      : h('p', {}, 'Nothing to draw yet.'),
+    totals.exerciseScoresOverTime.length
+      ? table(
+          'Exercise scores by end time',
+          ['Exercise', 'Ended', 'Score'],
+          totals.exerciseScoresOverTime.map((s) => [
+            h('a', { href: roomPath(s.roomId), 'data-nav': true }, s.title),
+            dateText(s.endedAt),
+            formatScore(s.score),
+          ]),
+        )
+      : null,
+  );
+
+  return [
+    h(
+      'section',
+      { class: 'tiles', 'aria-label': 'Across my rooms', 'data-testid': 'tiles' },
+      tile('Overdue actions', String(t.overdueActions), t.overdueActions ? 'past their due time, not done' : 'none overdue', 'tile-overdue', t.overdueActions > 0),
+      tile('Open exceptions', String(t.openExceptions), 'accepted decisions not yet expired', 'tile-exceptions'),
+      tile(
+        'Oldest open exception',
+        t.oldestExceptionAgeSeconds == null ? '—' : formatDuration(t.oldestExceptionAgeSeconds),
+        t.oldestExceptionRoom ? `in ${t.oldestExceptionRoom}` : 'no exception is open',
+        'tile-oldest',
+      ),
+      tile('Mean time to acknowledge', formatDuration(totals.meanTimeToAcknowledgeSeconds), 'across my rooms', 'tile-ack'),
+      tile('Mean time to first executive update', formatDuration(totals.meanTimeToFirstExecutiveUpdateSeconds), 'across my rooms', 'tile-exec'),
+    ),
+    h('div', { class: 'chart-grid' }, severity, responseFigure, scoreFigure),
+  ];
+}
+
+export function dashboardView(main: HTMLElement): () => void {
+  document.title = 'Dashboard · Sitroom';
+  const charts = new Charts();
+  const body = h('div', { 'aria-live': 'polite', 'aria-busy': 'true' }, h('p', {}, 'Loading metrics…'));
+  let closed = false;
+  replace(
+    main,
+    h('p', { class: 'back' }, h('a', { href: '/', 'data-nav': true }, '← My rooms')),
+    h('h1', { tabindex: -1 }, 'Dashboard'),
+    h('p', { class: 'muted' }, 'Across every room you are in. “never” means it has not happened yet.'),
+    body,
+  );
+  api
+    .metrics()
+    .then((metrics) => {
+      if (closed) return;
+      body.setAttribute('aria-busy', 'false');
+      replace(body, ...render(charts, metrics));
+    })
+    .catch((e: unknown) => {
+      if (closed) return;
+      body.setAttribute('aria-busy', 'false');
+      replace(body, h('p', { class: 'error', role: 'alert' }, `Could not load the metrics: ${errorText(e)}`));
+    });
+  return () => {
+    closed = true;
+    charts.dispose();
+  };
+}
