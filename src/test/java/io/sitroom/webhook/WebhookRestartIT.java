@@ -38,9 +38,9 @@ class WebhookRestartIT {
             String admin = given().baseUri(app.baseUrl()).contentType(ContentType.JSON)
                     .body(Map.of("username", "admin", "password", AppProcess.ADMIN_PASSWORD)).post("/api/auth/login")
                     .then().statusCode(200).extract().path("token");
-            given().baseUri(app.baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+            String hook = given().baseUri(app.baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
                     .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", "kinds", List.of("note.added")))
-                    .post("/api/webhooks").then().statusCode(201);
+                    .post("/api/webhooks").then().statusCode(201).extract().path("id");
             String room = given().baseUri(app.baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
                     .body(Map.of("kind", "INCIDENT", "title", "Deliver once")).post("/api/rooms").then().statusCode(201).extract().path("id");
             for (int i = 0; i < 5; i++) {
@@ -49,6 +49,14 @@ class WebhookRestartIT {
                         .post("/api/rooms/" + room + "/commands").then().statusCode(200);
             }
             waitFor(deliveries, 5);
+            // Kill once the server has recorded the answers: a delivery acknowledged before the crash
+            // must never go out again. (One in flight at the moment of a crash may; see docs/protocol.md.)
+            long deadline = System.nanoTime() + 20_000_000_000L;
+            while (System.nanoTime() < deadline && given().baseUri(app.baseUrl()).auth().oauth2(admin)
+                    .get("/api/webhooks/" + hook + "/deliveries").then().statusCode(200).extract().jsonPath()
+                    .getList("findAll { it.status == 'delivered' }").size() < 5) {
+                Thread.sleep(50);
+            }
             app.kill();
             app.start();
             given().baseUri(app.baseUrl()).auth().oauth2(login(app)).contentType(ContentType.JSON)
