@@ -56,7 +56,7 @@ public class AlertResource {
     @Path("/integrations/{id}")
     @RolesAllowed(Caller.ADMIN)
     public Response revoke(@PathParam("id") UUID id) {
-        alerts.revoke(id);
+        alerts.revoke(Caller.of(identity).userId(), id);
         return Response.noContent().build();
     }
 }

@@ -42,7 +42,10 @@ public class AlertService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public AlertService(RoomService rooms, CommandHandler commands, Clock clock) {
+    private final io.sitroom.audit.AuditLog audit;
+
+    public AlertService(RoomService rooms, CommandHandler commands, Clock clock, io.sitroom.audit.AuditLog audit) {
+        this.audit = audit;
         this.rooms = rooms;
         this.commands = commands;
         this.clock = clock;
@@ -79,6 +82,7 @@ public class AlertService {
         integration.defaultSeverity = request.defaultSeverity() == null ? Severity.SEV3 : request.defaultSeverity();
         integration.createdAt = clock.instant();
         integration.persist();
+        audit.record(adminId, null, "integration.create", "integration " + integration.id, integration.name + ", owner " + owner);
         return new IntegrationView(integration.id, integration.name, owner, integration.defaultSeverity, token);
     }
 
@@ -89,12 +93,13 @@ public class AlertService {
     }
 
     @Transactional
-    public void revoke(UUID id) {
+    public void revoke(UUID adminId, UUID id) {
         Integration integration = Integration.findById(id);
         if (integration == null) {
             throw SitroomException.notFound("no integration " + id);
         }
         integration.revokedAt = clock.instant();
+        audit.record(adminId, null, "integration.revoke", "integration " + id, integration.name);
     }
 
     /** The integration a token belongs to, if it is valid. */

@@ -33,7 +33,10 @@ public class ExportService {
     private final MetricsService metrics;
     private final Clock clock;
 
-    public ExportService(RoomService rooms, CommsFeature comms, MetricsService metrics, Clock clock) {
+    private final io.sitroom.audit.AuditLog audit;
+
+    public ExportService(RoomService rooms, CommsFeature comms, MetricsService metrics, Clock clock, io.sitroom.audit.AuditLog audit) {
+        this.audit = audit;
         this.rooms = rooms;
         this.comms = comms;
         this.metrics = metrics;
@@ -69,6 +72,7 @@ public class ExportService {
         RoomExport.Chain chain = new RoomExport.Chain("sha256(prevHash + canonicalJson(event)), see docs/protocol.md", Room.GENESIS_HASH,
                 room.headSeq, room.headHash, rooms.verify(roomId, userId), links);
         Map<String, Object> roomMetrics = metrics.forRoom(roomId);
+        audit.record(me.userId(), me.displayName(), "room.export", "room " + roomId, "events " + links.size());
         return new RoomExport(RoomExport.FORMAT, HashChain.formatTime(clock.instant()), new RoomExport.Person(me.userId(), me.displayName()),
                 snapshot, roomMetrics, roleHistory, comms.updatesFor(roomId, userId), LessonsLearned.from(visible, snapshot), chain);
     }

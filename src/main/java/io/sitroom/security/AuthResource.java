@@ -12,7 +12,10 @@ public class AuthResource {
     private final UserService users;
     private final InviteService invites;
 
-    public AuthResource(UserService users, InviteService invites) {
+    private final TokenService tokens;
+
+    public AuthResource(UserService users, InviteService invites, TokenService tokens) {
+        this.tokens = tokens;
         this.users = users;
         this.invites = invites;
     }
@@ -30,6 +33,17 @@ public class AuthResource {
             throw io.sitroom.error.SitroomException.invalid("username and password are required");
         }
         return users.login(credentials.username(), credentials.password());
+    }
+
+    /** Signs out: the token of this request stops working at once. */
+    @POST
+    @Path("/logout")
+    @io.quarkus.security.Authenticated
+    public jakarta.ws.rs.core.Response logout(@jakarta.ws.rs.HeaderParam("Authorization") String authorization) {
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            tokens.revoke(authorization.substring(7).strip());
+        }
+        return jakarta.ws.rs.core.Response.noContent().build();
     }
 
     /** Joins a room with an invitation code, without an account: {@code {token, roomId, role, user}}. */

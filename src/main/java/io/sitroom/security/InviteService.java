@@ -41,7 +41,10 @@ public class InviteService {
     private final TokenService tokens;
     private final Clock clock;
 
-    public InviteService(CommandHandler commands, TokenService tokens, Clock clock) {
+    private final io.sitroom.audit.AuditLog audit;
+
+    public InviteService(CommandHandler commands, TokenService tokens, Clock clock, io.sitroom.audit.AuditLog audit) {
+        this.audit = audit;
         this.commands = commands;
         this.tokens = tokens;
         this.clock = clock;
@@ -76,6 +79,7 @@ public class InviteService {
         if (!result.ok()) {
             throw new SitroomException(result.error().code(), result.error().message());
         }
+        audit.record(userId, null, "invite.create", "room " + roomId, "invite " + inviteId + ", role " + role + ", expires " + expiresAt);
         return new Created(format(code), HashChain.formatTime(expiresAt), role);
     }
 

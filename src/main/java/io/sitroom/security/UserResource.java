@@ -17,9 +17,11 @@ import io.sitroom.error.SitroomException;
 public class UserResource {
 
     private final UserService users;
+    private final io.quarkus.security.identity.SecurityIdentity identity;
 
-    public UserResource(UserService users) {
+    public UserResource(UserService users, io.quarkus.security.identity.SecurityIdentity identity) {
         this.users = users;
+        this.identity = identity;
     }
 
     public record NewUser(String username, String displayName, String password) {
@@ -31,7 +33,7 @@ public class UserResource {
         if (request == null) {
             throw SitroomException.invalid("username, displayName and password are required");
         }
-        UserService.UserView created = users.create(request.username(), request.displayName(), request.password());
+        UserService.UserView created = users.create(Caller.of(identity), request.username(), request.displayName(), request.password());
         return Response.status(Response.Status.CREATED).entity(created).build();
     }
 

@@ -30,10 +30,13 @@ public class UserService implements Directory {
     private final Clock clock;
     private final SecurityConfig config;
     private final io.sitroom.limits.LimitsConfig limits;
+    private final io.sitroom.audit.AuditLog audit;
     private final java.util.Map<String, java.util.Deque<java.time.Instant>> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public UserService(Passwords passwords, TokenService tokens, Clock clock, SecurityConfig config, io.sitroom.limits.LimitsConfig limits) {
+    public UserService(Passwords passwords, TokenService tokens, Clock clock, SecurityConfig config, io.sitroom.limits.LimitsConfig limits,
+            io.sitroom.audit.AuditLog audit) {
         this.limits = limits;
+        this.audit = audit;
         this.passwords = passwords;
         this.tokens = tokens;
         this.clock = clock;
@@ -50,7 +53,7 @@ public class UserService implements Directory {
     }
 
     @Transactional
-    public UserView create(String username, String displayName, String password) {
+    public UserView create(Caller by, String username, String displayName, String password) {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw SitroomException.invalid("username must be 2 to 64 characters: lower-case letters, digits, '.', '_' or '-'");
         }
@@ -63,7 +66,9 @@ public class UserService implements Directory {
         if (AppUser.findByUsername(username) != null) {
             throw SitroomException.conflict("username '" + username + "' is taken");
         }
-        return UserView.of(persist(username, displayName.strip(), password, false));
+        UserView created = UserView.of(persist(username, displayName.strip(), password, false));
+        audit.record(by.userId(), by.displayName(), "user.create", "user " + created.id(), "username " + username);
+        return created;
     }
 
     /**

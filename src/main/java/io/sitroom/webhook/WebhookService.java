@@ -29,7 +29,10 @@ public class WebhookService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public WebhookService(RoomService rooms, WebhookFeature feature, Clock clock) {
+    private final io.sitroom.audit.AuditLog audit;
+
+    public WebhookService(RoomService rooms, WebhookFeature feature, Clock clock, io.sitroom.audit.AuditLog audit) {
+        this.audit = audit;
         this.rooms = rooms;
         this.feature = feature;
         this.clock = clock;
@@ -85,6 +88,8 @@ public class WebhookService {
         hook.active = true;
         hook.persist();
         feature.invalidate();
+        audit.record(caller.userId(), caller.displayName(), "webhook.create", "webhook " + hook.id,
+                (hook.roomId == null ? "global" : "room " + hook.roomId) + " -> " + hook.url);
         return WebhookView.of(hook, true);
     }
 
@@ -115,6 +120,7 @@ public class WebhookService {
     public void remove(Caller caller, UUID webhookId) {
         owned(caller, webhookId).active = false;
         feature.invalidate();
+        audit.record(caller.userId(), caller.displayName(), "webhook.remove", "webhook " + webhookId, null);
     }
 
     private Webhook owned(Caller caller, UUID webhookId) {

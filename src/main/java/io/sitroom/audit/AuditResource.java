@@ -1,0 +1,27 @@
+package io.sitroom.audit;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import io.sitroom.security.Caller;
+
+/** The audit log, for the admin, newest first. */
+@Path("/api/audit")
+@RolesAllowed(Caller.ADMIN)
+public class AuditResource {
+
+    private final AuditLog audit;
+
+    public AuditResource(AuditLog audit) {
+        this.audit = audit;
+    }
+
+    @GET
+    public List<AuditLog.Entry> list(@QueryParam("limit") Integer limit) {
+        return audit.newest(limit == null ? 100 : limit);
+    }
+}
