@@ -1,6 +1,5 @@
 package io.sitroom.json;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -40,7 +39,7 @@ public final class CanonicalJson {
                 if (i > 0) {
                     out.append(',');
                 }
-                string(fields.get(i).getKey(), out);
+                CanonicalText.string(fields.get(i).getKey(), out);
                 out.append(':');
                 write(fields.get(i).getValue(), out);
             }
@@ -55,46 +54,15 @@ public final class CanonicalJson {
             }
             out.append(']');
         } else if (node.isTextual()) {
-            string(node.textValue(), out);
+            CanonicalText.string(node.textValue(), out);
         } else if (node.isBoolean()) {
             out.append(node.booleanValue());
         } else if (node.isIntegralNumber()) {
             out.append(node.bigIntegerValue());
         } else if (node.isNumber()) {
-            out.append(number(node.decimalValue()));
+            out.append(CanonicalText.number(node.decimalValue()));
         } else {
-            string(node.asText(), out);
+            CanonicalText.string(node.asText(), out);
         }
-    }
-
-    private static String number(BigDecimal value) {
-        if (value.signum() == 0) {
-            return "0";
-        }
-        return value.stripTrailingZeros().toPlainString();
-    }
-
-    private static void string(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

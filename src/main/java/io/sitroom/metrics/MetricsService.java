@@ -79,8 +79,8 @@ public class MetricsService {
         List<Decision> openExceptions = decisions.stream()
                 .filter(d -> d.status == DecisionState.Status.ACCEPTED && d.expiresAt != null && d.expiresAt.isAfter(now)).toList();
         m.put("openExceptions", openExceptions.size());
-        m.put("oldestOpenExceptionAgeSeconds", openExceptions.stream().mapToDouble(d -> seconds(d.decidedAt, now)).max().isPresent()
-                ? (long) openExceptions.stream().mapToDouble(d -> seconds(d.decidedAt, now)).max().getAsDouble() : null);
+        OptionalDouble oldest = openExceptions.stream().mapToDouble(d -> seconds(d.decidedAt, now)).max();
+        m.put("oldestOpenExceptionAgeSeconds", oldest.isPresent() ? (long) oldest.getAsDouble() : null);
         m.put("meanTimeToCloseHighRiskActionsSeconds", mean(actions.stream()
                 .filter(a -> a.riskScore != null && a.riskScore >= HIGH_RISK && a.status == ActionStatus.DONE && a.closedAt != null)
                 .mapToDouble(a -> seconds(a.createdAt, a.closedAt)).average()));

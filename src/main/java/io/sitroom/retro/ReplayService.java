@@ -76,6 +76,19 @@ public class ReplayService {
         executor.execute(replay);
     }
 
+    /** Answers a replay that cannot start with an error frame (encoded properly, whatever the message) and closes it. */
+    public void refuse(WebSocketConnection connection, String code, String message) {
+        try {
+            connection.sendTextAndAwait(mapper.writeValueAsString(Map.of("type", "error", "error", Map.of("code", code, "message", message))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        connection.close(new io.quarkus.websockets.next.CloseReason(io.quarkus.websockets.next.CloseReason.NORMAL.getCode(), code))
+                .subscribe().with(ok -> {
+                }, failure -> {
+                });
+    }
+
     public void stop(WebSocketConnection connection) {
         replays.remove(connection.id());
     }

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
@@ -45,9 +44,9 @@ public class ReplaySocket {
             replays.requireReplayable(roomId, caller.userId());
             replays.start(connection, roomId, caller.userId(), speed, Math.max(0, from));
         } catch (NumberFormatException e) {
-            refuse(connection, "invalid", "speed and from must be numbers");
+            replays.refuse(connection, "invalid", "speed and from must be numbers");
         } catch (SitroomException e) {
-            refuse(connection, e.code().wire(), e.getMessage());
+            replays.refuse(connection, e.code().wire(), e.getMessage());
         }
     }
 
@@ -59,13 +58,6 @@ public class ReplaySocket {
     @OnClose
     public void onClose(WebSocketConnection connection) {
         replays.stop(connection);
-    }
-
-    private static void refuse(WebSocketConnection connection, String code, String message) {
-        connection.sendTextAndAwait("{\"type\":\"error\",\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message.replace("\"", "'") + "\"}}");
-        connection.close(new CloseReason(CloseReason.NORMAL.getCode(), code)).subscribe().with(ok -> {
-        }, failure -> {
-        });
     }
 
     private static Map<String, String> query(String query) {

@@ -86,21 +86,21 @@ public class CommandHandler {
      * wire (an invitation, say): the same authorisation, idempotency, log and fan-out.
      */
     public CommandResult execute(UUID roomId, UUID userId, String commandId, CommandType<?> type, Command command) {
-        return execute(roomId, userId, commandId, type, command, events -> {
+        return execute(roomId, userId, commandId, type, command, () -> {
         });
     }
 
     /**
-     * As {@link #execute(UUID, UUID, String, CommandType, Command)}, running {@code alsoRecord} with the
-     * appended events inside the same transaction, for rows that must not be in the log (a secret's hash).
+     * As {@link #execute(UUID, UUID, String, CommandType, Command)}, running {@code alsoRecord} inside the
+     * same transaction when the command was accepted, for rows that must not be in the log (a secret's hash).
      */
     public CommandResult execute(UUID roomId, UUID userId, String commandId, CommandType<?> type, Command command,
-            java.util.function.Consumer<List<LoggedEvent>> alsoRecord) {
+            Runnable alsoRecord) {
         try {
             Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
                 Outcome decided = decideAndAppend(roomId, userId, commandId, type, command);
                 if (!decided.events().isEmpty()) {
-                    alsoRecord.accept(LoggedEvent.list("roomId = ?1 and seq >= ?2", roomId, decided.events().get(0).seq()));
+                    alsoRecord.run();
                 }
                 return decided;
             });

@@ -65,7 +65,7 @@ public class InviteService {
         UUID inviteId = UUID.randomUUID();
         Instant expiresAt = clock.instant().plus(Duration.ofMinutes(ttl));
         CommandResult result = commands.execute(roomId, userId, "invite-" + inviteId, InviteCommand.TYPE,
-                new InviteCommand(inviteId, role, expiresAt), events -> {
+                new InviteCommand(inviteId, role, expiresAt), () -> {
                     Invite invite = new Invite();
                     invite.id = inviteId;
                     invite.roomId = roomId;

@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.sitroom.json.CanonicalText;
+
 /**
  * Verifies the hash chain of a Sitroom JSON export offline, with nothing but the JDK: for every
  * event it rebuilds the canonical JSON, recomputes {@code sha256(prevHash + canonical)} and checks
  * the links; a redacted event (one the exporter could not see) is checked as a link only.
  * Run it as {@code java -jar quarkus-run.jar verify export.json}. Kept free of any library on
- * purpose, so that an auditor can read and rerun it (docs/protocol.md, "Hash chain").
+ * purpose (the string and number rules it shares with the server, {@link CanonicalText}, are plain
+ * JDK code too), so that an auditor can read and rerun it (docs/protocol.md, "Hash chain").
  */
 public final class ExportVerifier {
 
@@ -121,7 +124,7 @@ public final class ExportVerifier {
                     out.append(',');
                 }
                 first = false;
-                string(entry.getKey(), out);
+                CanonicalText.string(entry.getKey(), out);
                 out.append(':');
                 canonical(entry.getValue(), out);
             }
@@ -136,38 +139,14 @@ public final class ExportVerifier {
             }
             out.append(']');
         } else if (value instanceof String s) {
-            string(s, out);
+            CanonicalText.string(s, out);
         } else if (value instanceof BigInteger i) {
             out.append(i);
         } else if (value instanceof BigDecimal d) {
-            out.append(d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString());
+            out.append(CanonicalText.number(d));
         } else {
             out.append(value);
         }
-    }
-
-    private static void string(String s, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 
     static String sha256(String input) {
