@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The live stream of one room on this node. Transactions commit in seq order but announce on
@@ -19,6 +20,8 @@ final class RoomChannel {
     private final TreeMap<Long, OutboundEvent> pending = new TreeMap<>();
     /** The last seq passed to subscribers; -1 until the first subscriber tells where the stream starts. */
     private long delivered = -1;
+    /** Reading the log for this room: 0 idle, 1 reading, 2 reading and asked to read once more. */
+    private final AtomicInteger fetch = new AtomicInteger();
 
     RoomChannel(UUID roomId) {
         this.roomId = roomId;
@@ -76,6 +79,41 @@ final class RoomChannel {
 
     synchronized long delivered() {
         return delivered;
+    }
+
+    /** The highest seq this channel has seen, delivered or waiting; -1 before the stream started. */
+    synchronized long known() {
+        return pending.isEmpty() ? delivered : Math.max(delivered, pending.lastKey());
+    }
+
+    /** Asks for a read of the log; true if the caller should start one (none is running). */
+    boolean wantFetch() {
+        while (true) {
+            int state = fetch.get();
+            if (state == 0 && fetch.compareAndSet(0, 1)) {
+                return true;
+            }
+            if (state == 2 || (state == 1 && fetch.compareAndSet(1, 2))) {
+                return false;
+            }
+        }
+    }
+
+    /** Called by a reader that failed: the next wake-up or poll starts a new one. */
+    void fetchFailed() {
+        fetch.set(0);
+    }
+
+    /** Called by the reader when done; true if it was asked meanwhile to read once more. */
+    boolean fetchAgain() {
+        while (true) {
+            if (fetch.compareAndSet(2, 1)) {
+                return true;
+            }
+            if (fetch.compareAndSet(1, 0) || fetch.get() == 0) {
+                return false;
+            }
+        }
     }
 
     private void drain() {

@@ -1,11 +1,12 @@
 package io.sitroom.live;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -20,36 +22,43 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sitroom.room.EventView;
 import io.sitroom.room.EventsAppended;
 import io.sitroom.room.LoggedEvent;
+import io.sitroom.room.Room;
 
 /**
  * Pushes committed events to the connections of their room on this node. Each event is encoded
- * once per room, not once per connection. A gap in the announced stream that does not close
- * within {@link #REPAIR_DELAY_MS} is filled from the log.
+ * once per room, not once per connection. Events appended on this node arrive announced; events
+ * appended elsewhere (another node), and any gap in the announced stream that does not close
+ * within {@link #REPAIR_DELAY_MS}, are read from the log: {@code seq > delivered}, in order.
  */
 @ApplicationScoped
 public class RoomFanout {
 
     private static final Logger LOG = Logger.getLogger(RoomFanout.class);
     static final long REPAIR_DELAY_MS = 200;
-    private static final int REPAIR_PAGE = 500;
+    private static final long RETRY_DELAY_MS = 1000;
+    private static final int PAGE = 500;
 
     private final ConcurrentHashMap<UUID, RoomChannel> channels = new ConcurrentHashMap<>();
     private final Frames frames;
-    private final ScheduledExecutorService repairs = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sitroom-fanout-repair");
-        thread.setDaemon(true);
-        return thread;
-    });
-
+    private final ScheduledThreadPoolExecutor readers;
     private final Timer fanoutTime;
+    private final Counter readFromLog;
 
     public RoomFanout(Frames frames, MeterRegistry registry) {
         this.frames = frames;
+        AtomicInteger threads = new AtomicInteger();
+        this.readers = new ScheduledThreadPoolExecutor(2, runnable -> {
+            Thread thread = new Thread(runnable, "sitroom-fanout-reader-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         Gauge.builder("sitroom.connections.open", this, RoomFanout::connections)
                 .description("WebSocket connections open on this node").register(registry);
         this.fanoutTime = Timer.builder("sitroom.fanout")
                 .description("Time to encode committed events once and hand them to every connection of their room")
                 .publishPercentileHistogram().register(registry);
+        this.readFromLog = Counter.builder("sitroom.fanout.read")
+                .description("Events the fan-out read from the log (appended on another node, or a gap)").register(registry);
     }
 
     void onAppended(@Observes EventsAppended appended) {
@@ -59,6 +68,26 @@ public class RoomFanout {
             offer(channel, appended.events());
             fanoutTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /**
+     * The log of a room has reached {@code seq} (on any node): if this node has clients in the room
+     * and has not seen that far, it reads the rest from the log.
+     */
+    public void wake(UUID roomId, long seq) {
+        RoomChannel channel = channels.get(roomId);
+        if (channel != null && channel.delivered() >= 0 && channel.known() < seq) {
+            readSoon(channel);
+        }
+    }
+
+    /** Compares every room with clients on this node with the log's head, and reads what is missing. */
+    public void catchUp() {
+        if (channels.isEmpty()) {
+            return;
+        }
+        Map<UUID, Long> heads = QuarkusTransaction.requiringNew().call(() -> Room.heads(List.copyOf(channels.keySet())));
+        heads.forEach(this::wake);
     }
 
     RoomChannel join(UUID roomId, Subscriber subscriber) {
@@ -84,27 +113,55 @@ public class RoomFanout {
     private void offer(RoomChannel channel, List<EventView> events) {
         List<OutboundEvent> outbound = events.stream().map(e -> OutboundEvent.of(e, frames.event(e))).toList();
         if (channel.offer(outbound)) {
-            repairs.schedule(() -> repair(channel), REPAIR_DELAY_MS, TimeUnit.MILLISECONDS);
+            readers.schedule(() -> {
+                if (channel.hasGap()) {
+                    LOG.debugf("room %s: a gap after seq %d did not close; reading the log", channel.roomId(), channel.delivered());
+                    readSoon(channel);
+                }
+            }, REPAIR_DELAY_MS, TimeUnit.MILLISECONDS);
         }
     }
 
-    private void repair(RoomChannel channel) {
-        if (!channel.hasGap()) {
-            return;
+    /** One reader per room at a time; a wake-up while it reads makes it read once more. */
+    private void readSoon(RoomChannel channel) {
+        if (channel.wantFetch()) {
+            readers.execute(() -> read(channel));
         }
+    }
+
+    private void read(RoomChannel channel) {
         try {
-            List<EventView> missing = QuarkusTransaction.requiringNew().call(() -> LoggedEvent
-                    .page(channel.roomId(), channel.delivered(), REPAIR_PAGE).stream().map(EventView::of).toList());
-            LOG.debugf("room %s: filled a gap after seq %d from the log", channel.roomId(), channel.delivered());
-            offer(channel, missing);
+            do {
+                readAfterDelivered(channel);
+            } while (channel.fetchAgain());
         } catch (RuntimeException e) {
-            LOG.warnf("room %s: could not read the log to fill a gap (%s); retrying", channel.roomId(), e.getMessage());
-            repairs.schedule(() -> repair(channel), REPAIR_DELAY_MS * 5, TimeUnit.MILLISECONDS);
+            channel.fetchFailed();
+            LOG.warnf("room %s: could not read the log after seq %d (%s); retrying", channel.roomId(), channel.delivered(),
+                    e.getMessage());
+            readers.schedule(() -> readSoon(channel), RETRY_DELAY_MS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void readAfterDelivered(RoomChannel channel) {
+        long after = channel.delivered();
+        while (true) {
+            long from = after;
+            List<EventView> page = QuarkusTransaction.requiringNew()
+                    .call(() -> LoggedEvent.page(channel.roomId(), from, PAGE).stream().map(EventView::of).toList());
+            if (page.isEmpty()) {
+                return;
+            }
+            readFromLog.increment(page.size());
+            offer(channel, page);
+            if (page.size() < PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).seq();
         }
     }
 
     @PreDestroy
     void stop() {
-        repairs.shutdownNow();
+        readers.shutdownNow();
     }
 }

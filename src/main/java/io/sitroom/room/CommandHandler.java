@@ -38,13 +38,16 @@ public class CommandHandler {
     private final Clock clock;
     private final Instance<RoomFeature> features;
     private final Event<EventsAppended> appended;
+    private final AppendSignal signal;
 
     private final MeterRegistry registry;
     private final Counter eventsAppended;
     private final RateLimits rateLimits;
 
     public CommandHandler(CommandCatalog catalog, EventLog log, Directory directory, Clock clock,
-            Instance<RoomFeature> features, Event<EventsAppended> appended, MeterRegistry registry, RateLimits rateLimits) {
+            Instance<RoomFeature> features, Event<EventsAppended> appended, AppendSignal signal, MeterRegistry registry,
+            RateLimits rateLimits) {
+        this.signal = signal;
         this.registry = registry;
         this.rateLimits = rateLimits;
         this.eventsAppended = Counter.builder("sitroom.events.appended").description("Events appended to room logs").register(registry);
@@ -136,6 +139,9 @@ public class CommandHandler {
             List<NewEvent> decided = decision.apply(loadState(room));
             List<LoggedEvent> appended = decided.isEmpty() ? List.of() : appendAndProject(room, null, null, decided);
             alsoRecord.accept(appended);
+            if (!appended.isEmpty()) {
+                signal(room);
+            }
             return appended.stream().map(EventView::of).toList();
         });
         announce(roomId, events);
@@ -164,6 +170,7 @@ public class CommandHandler {
         accepted.firstSeq = events.get(0).seq;
         accepted.lastSeq = events.get(decided.size() - 1).seq;
         accepted.persist();
+        signal(room);
         return new Outcome(CommandResult.accepted(commandId, accepted.firstSeq, accepted.lastSeq),
                 events.stream().map(EventView::of).toList());
     }
@@ -188,7 +195,9 @@ public class CommandHandler {
             if (decided.isEmpty()) {
                 return List.<EventView> of();
             }
-            return appendAndProject(room, null, null, decided).stream().map(EventView::of).toList();
+            List<EventView> appended = appendAndProject(room, null, null, decided).stream().map(EventView::of).toList();
+            signal(room);
+            return appended;
         });
         announce(key.roomId(), events);
         return !events.isEmpty();
@@ -229,6 +238,11 @@ public class CommandHandler {
             }
         }
         return events;
+    }
+
+    /** Tells other nodes, once per transaction and only if it commits, how far the room's log now reaches. */
+    void signal(Room room) {
+        signal.appended(room.id, room.headSeq);
     }
 
     /** Tells the live fan-out (and anything else listening) about committed events. */

@@ -58,6 +58,16 @@ public class Room extends PanacheEntityBase {
     @Column(name = "last_update_at")
     public Instant lastUpdateAt;
 
+    /** The head seq of each of these rooms that exists. */
+    public static java.util.Map<UUID, Long> heads(java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, Long> heads = new java.util.HashMap<>();
+        for (Object[] row : getEntityManager().createQuery("select r.id, r.headSeq from Room r where r.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultList()) {
+            heads.put((UUID) row[0], (Long) row[1]);
+        }
+        return heads;
+    }
+
     /** Locks the room row for appending: appends to one room are serialised, other rooms never wait. */
     public static Room lockForAppend(UUID id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);

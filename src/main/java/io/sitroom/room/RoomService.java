@@ -91,6 +91,7 @@ public class RoomService {
                 appended.addAll(handler.appendAndProject(room, null, null, thenAppend).stream().map(EventView::of).toList());
             }
             alsoRecord.accept(roomId);
+            handler.signal(room);
             return appended;
         });
         handler.announce(roomId, events);

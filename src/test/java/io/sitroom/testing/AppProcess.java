@@ -28,9 +28,16 @@ public final class AppProcess implements AutoCloseable {
 
     private final int port;
     private final Path log;
+    private final Map<String, String> settings;
     private Process process;
 
     public AppProcess() throws IOException {
+        this(Map.of());
+    }
+
+    /** With extra environment settings, e.g. {@code SITROOM_CLUSTER_POLL_INTERVAL=1s}. */
+    public AppProcess(Map<String, String> settings) throws IOException {
+        this.settings = Map.copyOf(settings);
         try (ServerSocket socket = new ServerSocket(0)) {
             this.port = socket.getLocalPort();
         }
@@ -61,6 +68,7 @@ public final class AppProcess implements AutoCloseable {
         env.put("SITROOM_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("SITROOM_SCENARIOS_DIRS", new File("scenarios").getAbsolutePath() + "," + new File("src/test/resources/test-scenarios").getAbsolutePath());
+        env.putAll(settings);
         process = builder.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {

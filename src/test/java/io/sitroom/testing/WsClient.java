@@ -64,6 +64,17 @@ public final class WsClient implements AutoCloseable {
         return client;
     }
 
+    /** Connects to any server's WebSocket URI with a bearer token (e.g. one of several nodes). */
+    public static WsClient connect(URI uri, String token) {
+        WsClient client = new WsClient();
+        client.socket = HTTP.newWebSocketBuilder()
+                .header("Authorization", "Bearer " + token)
+                .connectTimeout(WAIT)
+                .buildAsync(uri, client.listener())
+                .join();
+        return client;
+    }
+
     /** Tries to connect and returns the HTTP status of the refused upgrade (or 101 if it was accepted). */
     public static int upgradeStatus(URI uri, String token) {
         return upgradeStatus(uri, token, null);

@@ -1,0 +1,155 @@
+package io.sitroom.cluster;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.sitroom.live.RoomFanout;
+
+/**
+ * Hears other nodes' appends: one dedicated connection runs {@code LISTEN} and hands each
+ * (room, seq) to the fan-out, which reads {@code seq > delivered} from the log for rooms with
+ * clients on this node. A lost connection is opened again and followed by a catch-up of every
+ * such room; a slow poll does the same in case a wake-up was lost, so a lost wake-up only delays.
+ */
+@ApplicationScoped
+public class ClusterListener {
+
+    private static final Logger LOG = Logger.getLogger(ClusterListener.class);
+    private static final int WAIT_MS = 500;
+
+    private final RoomFanout fanout;
+    private final ClusterConfig config;
+    /** On PostgreSQL several nodes may share the database: poll, whether or not wake-ups are on. */
+    private final boolean shared;
+    private final boolean active;
+    private final String url;
+    private final String username;
+    private final String password;
+    private final AtomicBoolean listening = new AtomicBoolean();
+    private final Counter wakeUps;
+    private volatile boolean running;
+    private Thread thread;
+
+    public ClusterListener(RoomFanout fanout, ClusterConfig config, MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+        this.fanout = fanout;
+        this.config = config;
+        this.shared = ClusterNotifier.isPostgresql(dbKind) && url.isPresent();
+        this.active = shared && config.enabled();
+        this.url = url.orElse(null);
+        this.username = username.orElse(null);
+        this.password = password.orElse(null);
+        Gauge.builder("sitroom.cluster.listening", listening, l -> l.get() ? 1 : 0)
+                .description("1 while this node listens for other nodes' appends").register(registry);
+        this.wakeUps = Counter.builder("sitroom.cluster.wakeups").description("Wake-ups heard from appends on any node")
+                .register(registry);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (!active) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::listen, "sitroom-cluster-listen");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    /** Whether this node currently hears other nodes' appends. */
+    public boolean listening() {
+        return listening.get();
+    }
+
+    @Scheduled(every = "${sitroom.cluster.poll-interval:5s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void poll() {
+        if (shared) {
+            fanout.catchUp();
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = DriverManager.getConnection(url, username, password)) {
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + quoted(config.channel()));
+                }
+                listening.set(true);
+                LOG.infof("listening for appends on other nodes (channel %s)", config.channel());
+                fanout.catchUp();
+                receive(connection, pg);
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warnf("lost the LISTEN connection (%s); other nodes' events arrive by the %s poll until it is back",
+                            e.getMessage(), config.pollInterval());
+                }
+            } finally {
+                listening.set(false);
+            }
+            pause(config.reconnectDelay().toMillis());
+        }
+    }
+
+    private void receive(Connection connection, PGConnection pg) throws SQLException {
+        long quietSince = System.nanoTime();
+        while (running) {
+            PGNotification[] notifications = pg.getNotifications(WAIT_MS);
+            if (notifications != null && notifications.length > 0) {
+                quietSince = System.nanoTime();
+                for (PGNotification notification : notifications) {
+                    wakeUps.increment();
+                    WakeUp.parse(notification.getParameter()).ifPresent(w -> fanout.wake(w.roomId(), w.seq()));
+                }
+            } else if (System.nanoTime() - quietSince > TimeUnit.MILLISECONDS.toNanos(config.checkAfter().toMillis())) {
+                // A connection that died quietly never reports it by itself: ask it something.
+                try (Statement statement = connection.createStatement()) {
+                    statement.setQueryTimeout(5);
+                    statement.execute("SELECT 1");
+                }
+                quietSince = System.nanoTime();
+            }
+        }
+    }
+
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}
