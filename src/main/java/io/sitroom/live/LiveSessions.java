@@ -132,8 +132,9 @@ public class LiveSessions {
             subscriber.send(bad.commandId() == null ? frames.error(bad.code(), bad.message())
                     : frames.result(CommandResult.refused(bad.commandId(), new SitroomException(bad.code(), bad.message()))));
         } else if (inbound instanceof Frames.Inbound.Command command) {
-            CommandResult result = commands.handle(roomId(connection), caller.userId(), command.envelope());
-            subscriber.send(frames.result(result));
+            // Not waiting: the next frame is read while this command waits its turn in the room's queue.
+            commands.submit(roomId(connection), caller.userId(), command.envelope())
+                    .thenAccept(result -> subscriber.send(frames.result(result)));
         }
     }
 

@@ -6,6 +6,7 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.common.annotation.NonBlocking;
 
 /** {@code /ws/rooms/{roomId}}: the live room. Translates and delegates to {@link LiveSessions}. */
 @WebSocket(path = "/ws/rooms/{roomId}", endpointId = RoomSocket.ENDPOINT_ID)
@@ -25,8 +26,9 @@ public class RoomSocket {
         sessions.open(connection);
     }
 
+    /** Reads, decodes and queues a frame on the event loop; nothing here waits for the database. */
     @OnTextMessage
-    @Blocking
+    @NonBlocking
     public void onText(String message, WebSocketConnection connection) {
         sessions.receive(connection, message);
     }

@@ -1,10 +1,17 @@
 package io.sitroom.room;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+
+import jakarta.annotation.PreDestroy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -43,11 +50,20 @@ public class CommandHandler {
     private final MeterRegistry registry;
     private final Counter eventsAppended;
     private final RateLimits rateLimits;
+    private final ExecutorService appenders;
+    private final BatchQueues<Pending> queues;
 
     public CommandHandler(CommandCatalog catalog, EventLog log, Directory directory, Clock clock,
             Instance<RoomFeature> features, Event<EventsAppended> appended, AppendSignal signal, MeterRegistry registry,
-            RateLimits rateLimits) {
+            RateLimits rateLimits, CommandConfig config) {
         this.signal = signal;
+        AtomicInteger threads = new AtomicInteger();
+        this.appenders = Executors.newFixedThreadPool(config.appenders(), runnable -> {
+            Thread thread = new Thread(runnable, "sitroom-appender-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.queues = new BatchQueues<>(appenders, config.maxBatch(), this::appendBatch);
         this.registry = registry;
         this.rateLimits = rateLimits;
         this.eventsAppended = Counter.builder("sitroom.events.appended").description("Events appended to room logs").register(registry);
@@ -65,8 +81,23 @@ public class CommandHandler {
     private record Outcome(CommandResult result, List<EventView> events) {
     }
 
-    /** Handles one command from a user; a refusal comes back as a result, never as an exception. */
+    /** A decoded command waiting in its room's queue. */
+    private record Pending(UUID userId, String commandId, CommandType<?> type, Command command,
+            CompletableFuture<CommandResult> result) {
+    }
+
+    /** Handles one command from a user and waits for it; a refusal comes back as a result, never as an exception. */
     public CommandResult handle(UUID roomId, UUID userId, CommandEnvelope envelope) {
+        return submit(roomId, userId, envelope).join();
+    }
+
+    /**
+     * Handles one command from a user without waiting: decodes it at once, then queues it behind
+     * the room's other commands; the result completes (never exceptionally) once the command's
+     * transaction has committed and its events have been announced. Commands of one room are
+     * appended in the order they were submitted, several to a transaction when they queue up.
+     */
+    public CompletableFuture<CommandResult> submit(UUID roomId, UUID userId, CommandEnvelope envelope) {
         CommandType<?> type;
         Command command;
         try {
@@ -74,9 +105,56 @@ public class CommandHandler {
             type = catalog.type(envelope.name());
             command = catalog.decode(envelope);
         } catch (SitroomException e) {
-            return refused(envelope.commandId(), e);
+            return CompletableFuture.completedFuture(refused(envelope.commandId(), e));
         }
-        return execute(roomId, userId, envelope.commandId(), type, command);
+        Pending pending = new Pending(userId, envelope.commandId(), type, command, new CompletableFuture<>());
+        queues.add(roomId, pending);
+        return pending.result();
+    }
+
+    /**
+     * Appends a batch of one room's commands in one transaction (one commit). A refusal refuses only
+     * its command. If the transaction fails, each command is tried again on its own, so one bad
+     * command never takes others down with it.
+     */
+    private void appendBatch(UUID roomId, List<Pending> batch) {
+        List<Outcome> outcomes;
+        try {
+            outcomes = QuarkusTransaction.requiringNew().call(() -> decideAll(roomId, batch));
+        } catch (RuntimeException e) {
+            if (batch.size() > 1) {
+                batch.forEach(pending -> appendBatch(roomId, List.of(pending)));
+            } else {
+                Pending pending = batch.get(0);
+                pending.result().complete(failed(roomId, pending.commandId(), pending.type(), e));
+            }
+            return;
+        }
+        announce(roomId, outcomes.stream().flatMap(o -> o.events().stream()).toList());
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result().complete(outcomes.get(i).result());
+        }
+    }
+
+    private List<Outcome> decideAll(UUID roomId, List<Pending> batch) {
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        for (Pending pending : batch) {
+            try {
+                outcomes.add(decideAndAppend(roomId, pending.userId(), pending.commandId(), pending.type(), pending.command()));
+            } catch (SitroomException e) {
+                outcomes.add(new Outcome(refused(pending.commandId(), e), List.of()));
+            }
+        }
+        outcomes.stream().map(Outcome::events).filter(events -> !events.isEmpty()).reduce((first, second) -> second)
+                .ifPresent(last -> signal(roomId, last.get(last.size() - 1).seq()));
+        return outcomes;
+    }
+
+    private CommandResult failed(UUID roomId, String commandId, CommandType<?> type, RuntimeException e) {
+        // The transaction rolled back: nothing was appended. Say so rather than drop the connection.
+        LOG.errorf(e, "room %s: command %s (%s) failed", roomId, commandId, type.name());
+        return refused(commandId, new SitroomException(ErrorCode.UNAVAILABLE,
+                "the server could not record this command; nothing was changed, try again"));
     }
 
     private CommandResult refused(String commandId, SitroomException e) {
@@ -104,6 +182,7 @@ public class CommandHandler {
                 Outcome decided = decideAndAppend(roomId, userId, commandId, type, command);
                 if (!decided.events().isEmpty()) {
                     alsoRecord.run();
+                    signal(roomId, decided.events().get(decided.events().size() - 1).seq());
                 }
                 return decided;
             });
@@ -112,10 +191,7 @@ public class CommandHandler {
         } catch (SitroomException e) {
             return refused(commandId, e);
         } catch (RuntimeException e) {
-            // The transaction rolled back: nothing was appended. Say so rather than drop the connection.
-            LOG.errorf(e, "room %s: command %s (%s) failed", roomId, commandId, type.name());
-            return refused(commandId, new SitroomException(ErrorCode.UNAVAILABLE,
-                    "the server could not record this command; nothing was changed, try again"));
+            return failed(roomId, commandId, type, e);
         }
     }
 
@@ -140,7 +216,7 @@ public class CommandHandler {
             List<LoggedEvent> appended = decided.isEmpty() ? List.of() : appendAndProject(room, null, null, decided);
             alsoRecord.accept(appended);
             if (!appended.isEmpty()) {
-                signal(room);
+                signal(room.id, room.headSeq);
             }
             return appended.stream().map(EventView::of).toList();
         });
@@ -163,14 +239,19 @@ public class CommandHandler {
             throw SitroomException.conflict("the room is closed; the incident commander can reopen it by changing its phase");
         }
         List<NewEvent> decided = type.decide(command, new CommandContext(state, actor, clock.instant(), directory));
-        List<LoggedEvent> events = appendAndProject(room, actor, commandId, decided);
+        List<LoggedEvent> events;
+        try {
+            events = appendAndProject(room, actor, commandId, decided);
+        } catch (SitroomException e) {
+            // Refusals come before anything is written; one after would leave half a command in the transaction.
+            throw new IllegalStateException("command " + commandId + " was refused after its events were appended", e);
+        }
         AcceptedCommand accepted = new AcceptedCommand();
         accepted.roomId = roomId;
         accepted.commandId = commandId;
         accepted.firstSeq = events.get(0).seq;
         accepted.lastSeq = events.get(decided.size() - 1).seq;
         accepted.persist();
-        signal(room);
         return new Outcome(CommandResult.accepted(commandId, accepted.firstSeq, accepted.lastSeq),
                 events.stream().map(EventView::of).toList());
     }
@@ -196,7 +277,7 @@ public class CommandHandler {
                 return List.<EventView> of();
             }
             List<EventView> appended = appendAndProject(room, null, null, decided).stream().map(EventView::of).toList();
-            signal(room);
+            signal(room.id, room.headSeq);
             return appended;
         });
         announce(key.roomId(), events);
@@ -241,8 +322,8 @@ public class CommandHandler {
     }
 
     /** Tells other nodes, once per transaction and only if it commits, how far the room's log now reaches. */
-    void signal(Room room) {
-        signal.appended(room.id, room.headSeq);
+    void signal(UUID roomId, long headSeq) {
+        signal.appended(roomId, headSeq);
     }
 
     /** Tells the live fan-out (and anything else listening) about committed events. */
@@ -251,6 +332,11 @@ public class CommandHandler {
             eventsAppended.increment(events.size());
             appended.fire(new EventsAppended(roomId, events));
         }
+    }
+
+    @PreDestroy
+    void stop() {
+        appenders.shutdown();
     }
 
     static RoomState loadState(Room room) {

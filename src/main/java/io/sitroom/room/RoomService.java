@@ -91,7 +91,7 @@ public class RoomService {
                 appended.addAll(handler.appendAndProject(room, null, null, thenAppend).stream().map(EventView::of).toList());
             }
             alsoRecord.accept(roomId);
-            handler.signal(room);
+            handler.signal(room.id, room.headSeq);
             return appended;
         });
         handler.announce(roomId, events);
