@@ -11,8 +11,7 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.jboss.logging.Logger;
-
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.sitroom.error.SitroomException;
 import io.sitroom.room.Directory;
@@ -21,7 +20,6 @@ import io.sitroom.room.Directory;
 @ApplicationScoped
 public class UserService implements Directory {
 
-    private static final Logger LOG = Logger.getLogger(UserService.class);
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     public static final String ADMIN_USERNAME = "admin";
 
@@ -109,23 +107,44 @@ public class UserService implements Directory {
         return AppUser.<AppUser> findByIdOptional(userId).map(u -> u.displayName);
     }
 
-    /** On an empty database, creates {@code admin} with the configured password, or a generated one logged once. */
-    @Transactional
-    public void ensureAdmin() {
-        if (AppUser.count() > 0) {
-            return;
-        }
-        String password = config.adminPassword().filter(p -> !p.isBlank()).orElse(null);
+    /** What {@link #ensureAdmin()} did. */
+    public enum AdminCreated {
+        NOT_NEEDED, WITH_CONFIGURED_PASSWORD, WITH_GENERATED_PASSWORD
+    }
+
+    /**
+     * On an empty database, creates {@code admin} with the configured password, or else with the
+     * generated one passed to {@code tellOnce} (called only once the account is committed).
+     */
+    public AdminCreated ensureAdmin(java.util.function.Consumer<String> tellOnce) {
+        String configured = config.adminPassword().filter(p -> !p.isBlank()).orElse(null);
+        String password = configured;
         if (password == null) {
             byte[] bytes = new byte[18];
             new SecureRandom().nextBytes(bytes);
             password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            LOG.warnf("Created the account 'admin' with the generated password %s"
-                    + " (shown this once; set SITROOM_ADMIN_PASSWORD to choose it)", password);
-        } else {
-            LOG.info("Created the account 'admin' with the password from SITROOM_ADMIN_PASSWORD");
         }
-        persist(ADMIN_USERNAME, "Administrator", password, true);
+        String chosen = password;
+        boolean created = QuarkusTransaction.requiringNew().call(() -> {
+            if (AppUser.count() > 0) {
+                return false;
+            }
+            persist(ADMIN_USERNAME, "Administrator", chosen, true);
+            return true;
+        });
+        if (!created) {
+            return AdminCreated.NOT_NEEDED;
+        }
+        if (configured != null) {
+            return AdminCreated.WITH_CONFIGURED_PASSWORD;
+        }
+        tellOnce.accept(chosen);
+        return AdminCreated.WITH_GENERATED_PASSWORD;
+    }
+
+    @Transactional
+    public boolean adminExists() {
+        return AppUser.count("username", ADMIN_USERNAME) > 0;
     }
 
     private AppUser persist(String username, String displayName, String password, boolean admin) {

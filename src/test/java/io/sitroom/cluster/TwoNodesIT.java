@@ -84,9 +84,19 @@ class TwoNodesIT {
     private static void withCluster(Map<String, String> settings, ClusterScript script) throws Exception {
         AppProcess.emptyDatabase();
         try (AppProcess a = new AppProcess(settings); AppProcess b = new AppProcess(settings)) {
-            a.start();
-            b.start();
+            // Both at once on the empty database: one migrates and creates the admin, the other waits or finds it made.
+            CompletableFuture<Void> startingA = CompletableFuture.runAsync(() -> start(a));
+            start(b);
+            startingA.join();
             script.run(new Node(a), new Node(b));
+        }
+    }
+
+    private static void start(AppProcess app) {
+        try {
+            app.start();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 
