@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.sitroom.error.OutageLog;
 import io.sitroom.live.RoomFanout;
 
 /**
@@ -45,6 +46,8 @@ public class ClusterListener {
     private final String username;
     private final String password;
     private final AtomicBoolean listening = new AtomicBoolean();
+    private final OutageLog outage = new OutageLog(LOG, "wake-ups from other nodes (LISTEN)");
+    private final OutageLog pollOutage = new OutageLog(LOG, "the catch-up poll");
     private final Counter wakeUps;
     private volatile boolean running;
     private Thread thread;
@@ -92,7 +95,14 @@ public class ClusterListener {
     @Scheduled(every = "${sitroom.cluster.poll-interval:5s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
         if (shared) {
-            fanout.catchUp();
+            try {
+                fanout.catchUp();
+                pollOutage.succeeded();
+            } catch (RuntimeException e) {
+                if (!pollOutage.failed(e)) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -104,11 +114,12 @@ public class ClusterListener {
                     statement.execute("LISTEN " + quoted(config.channel()));
                 }
                 listening.set(true);
+                outage.succeeded();
                 LOG.infof("listening for appends on other nodes (channel %s)", config.channel());
                 fanout.catchUp();
                 receive(connection, pg);
             } catch (SQLException | RuntimeException e) {
-                if (running) {
+                if (running && !outage.failed(e)) {
                     LOG.warnf("lost the LISTEN connection (%s); other nodes' events arrive by the %s poll until it is back",
                             e.getMessage(), config.pollInterval());
                 }

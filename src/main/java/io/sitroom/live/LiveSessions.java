@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.sitroom.error.DatabaseUnavailable;
 import io.sitroom.error.ErrorCode;
 import io.sitroom.error.SitroomException;
 import io.sitroom.limits.LimitsConfig;
@@ -95,8 +96,20 @@ public class LiveSessions {
             connection.close(new CloseReason(CloseReason.NORMAL.getCode(), e.getMessage())).subscribe().with(ok -> {
             }, failure -> {
             });
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.isCause(e)) {
+                throw e;
+            }
+            subscriber.send(frames.error(ErrorCode.UNAVAILABLE, DatabaseUnavailable.MESSAGE));
+            connection.close(new CloseReason(TRY_AGAIN_LATER, "the database cannot be reached; reconnect shortly")).subscribe()
+                    .with(ok -> {
+                    }, failure -> {
+                    });
         }
     }
+
+    /** WebSocket close code 1013: the server cannot serve now, the client should reconnect later. */
+    static final int TRY_AGAIN_LATER = 1013;
 
     private void resume(UUID roomId, Caller caller, Subscriber subscriber, long since, long head) {
         long after = since;

@@ -9,6 +9,7 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.sitroom.limits.LimitsConfig;
 import io.sitroom.room.RoomService;
+import io.sitroom.error.DatabaseUnavailable;
 import io.sitroom.security.Caller;
 import io.smallrye.mutiny.Uni;
 
@@ -84,7 +85,7 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
                         }
                         return CheckResult.permitUpgradeSync();
                     });
-        });
+        }).onFailure(DatabaseUnavailable::isCause).recoverWithItem(() -> CheckResult.rejectUpgradeSync(503));
     }
 
     /** The room id is the segment after {@code /ws/rooms/}. */

@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sitroom.error.ErrorCode;
+import io.sitroom.error.OutageLog;
 import io.sitroom.limits.RateLimits;
 import io.sitroom.error.SitroomException;
 
@@ -50,6 +51,7 @@ public class CommandHandler {
     private final MeterRegistry registry;
     private final Counter eventsAppended;
     private final RateLimits rateLimits;
+    private final OutageLog outage = new OutageLog(LOG, "commands");
     private final ExecutorService appenders;
     private final BatchQueues<Pending> queues;
 
@@ -130,6 +132,7 @@ public class CommandHandler {
             }
             return;
         }
+        outage.succeeded();
         announce(roomId, outcomes.stream().flatMap(o -> o.events().stream()).toList());
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).result().complete(outcomes.get(i).result());
@@ -152,7 +155,9 @@ public class CommandHandler {
 
     private CommandResult failed(UUID roomId, String commandId, CommandType<?> type, RuntimeException e) {
         // The transaction rolled back: nothing was appended. Say so rather than drop the connection.
-        LOG.errorf(e, "room %s: command %s (%s) failed", roomId, commandId, type.name());
+        if (!outage.failed(e)) {
+            LOG.errorf(e, "room %s: command %s (%s) failed", roomId, commandId, type.name());
+        }
         return refused(commandId, new SitroomException(ErrorCode.UNAVAILABLE,
                 "the server could not record this command; nothing was changed, try again"));
     }

@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.sitroom.error.DatabaseUnavailable;
+import io.sitroom.error.OutageLog;
 
 /**
  * Fires the timers that fell due, by the application clock: at start (what fell due while the
@@ -24,6 +26,7 @@ public class Timers {
 
     private final CommandHandler handler;
     private final Clock clock;
+    private final OutageLog outage = new OutageLog(LOG, "timers");
 
     public Timers(CommandHandler handler, Clock clock) {
         this.handler = handler;
@@ -36,7 +39,14 @@ public class Timers {
 
     @Scheduled(every = "${sitroom.timers.poll-interval:1s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void tick() {
-        fireDue();
+        try {
+            fireDue();
+            outage.succeeded();
+        } catch (RuntimeException e) {
+            if (!outage.failed(e)) {
+                throw e;
+            }
+        }
     }
 
     /** Fires one timer now if it is due (a no-op otherwise); returns whether it appended something. */
@@ -58,6 +68,9 @@ public class Timers {
                         fired++;
                     }
                 } catch (RuntimeException e) {
+                    if (DatabaseUnavailable.isCause(e)) {
+                        throw e;
+                    }
                     // One broken timer must not hold up the others; it stays due and is tried on the next poll.
                     LOG.errorf(e, "timer %s could not fire; it stays due and is tried again", key);
                     failed.add(key);

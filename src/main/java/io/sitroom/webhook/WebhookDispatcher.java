@@ -32,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
+import io.sitroom.error.OutageLog;
 import io.sitroom.room.EventView;
 import io.sitroom.room.EventsAppended;
 import io.sitroom.room.LoggedEvent;
@@ -48,6 +49,7 @@ import io.sitroom.room.Room;
 public class WebhookDispatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+    private final OutageLog outage = new OutageLog(LOG, "webhook deliveries");
     static final int MAX_ATTEMPTS = 10;
     private static final int BATCH = 100;
     public static final String SIGNATURE_HEADER = "X-Sitroom-Signature";
@@ -90,8 +92,11 @@ public class WebhookDispatcher {
                     .<WebhookDelivery> find("status = ?1 and nextAttemptAt <= ?2", Sort.ascending("createdAt", "roomId", "seq"),
                             WebhookDelivery.PENDING, clock.instant())
                     .page(0, BATCH).list().stream().map(d -> new WebhookDelivery.Key(d.webhookId, d.roomId, d.seq)).toList());
+            outage.succeeded();
         } catch (RuntimeException e) {
-            LOG.warnf("webhook deliveries could not be read: %s", e.getMessage());
+            if (!outage.failed(e)) {
+                LOG.warnf("webhook deliveries could not be read: %s", e.getMessage());
+            }
             return 0;
         }
         Set<UUID> waiting = new HashSet<>();

@@ -1,0 +1,142 @@
+package io.sitroom.room;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.sitroom.testing.AppProcess;
+import io.sitroom.testing.HistoryChecker;
+import io.sitroom.testing.TcpProxy;
+import io.sitroom.testing.WsClient;
+
+/**
+ * PostgreSQL goes away for 30 seconds under the packaged server (every database connection drops,
+ * new ones are refused): commands are refused as {@code unavailable} promptly, over WebSocket and
+ * REST, the socket stays up, nothing is half-written; when the database is back the server
+ * recovers by itself, and the log holds exactly the accepted commands.
+ */
+class DatabaseOutageIT {
+
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
+    /** "Promptly": well under the time a person waits before giving up on a button. */
+    private static final Duration PROMPT = Duration.ofSeconds(6);
+
+    @Test
+    void duringAnOutageCommandsAreRefusedPromptly_andAfterItTheServerRecoversByItself() throws Exception {
+        AppProcess.emptyDatabase();
+        try (TcpProxy database = new TcpProxy("127.0.0.1", 5432);
+                AppProcess app = new AppProcess(Map.of("SITROOM_DB_URL",
+                        AppProcess.DB_URL.replace("127.0.0.1:5432", "127.0.0.1:" + database.port())))) {
+            app.start();
+            String admin = login(app, "admin", AppProcess.ADMIN_PASSWORD);
+            given().baseUri(app.baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("username", "ines", "displayName", "Ines", "password", "ines-password-1")).post("/api/users")
+                    .then().statusCode(201);
+            String ines = login(app, "ines", "ines-password-1");
+            String room = as(app, ines).body(Map.of("kind", "INCIDENT", "title", "Outage", "severity", "SEV1")).post("/api/rooms")
+                    .then().statusCode(201).extract().path("id");
+            HistoryChecker history = new HistoryChecker();
+            WsClient socket = WsClient.connect(roomUri(app, room), ines);
+            long welcome = socket.next("welcome").path("seq").asLong();
+            history.connected("ines", welcome, false);
+            int sent = 0;
+            for (; sent < 5; sent++) {
+                assertTrue(command(socket, history, "before-" + sent).path("ok").asBoolean());
+            }
+
+            database.cut();
+            long outageEnds = System.nanoTime() + OUTAGE.toNanos();
+            int refusals = 0;
+            while (System.nanoTime() < outageEnds) {
+                long start = System.nanoTime();
+                JsonNode result = command(socket, history, "during-" + refusals);
+                Duration took = Duration.ofNanos(System.nanoTime() - start);
+                assertEquals("unavailable", result.path("error").path("code").asText(), result.toString());
+                assertTrue(took.compareTo(PROMPT) < 0, "refused within " + PROMPT + ", took " + took);
+
+                start = System.nanoTime();
+                Response rest = as(app, ines).body(Map.of("commandId", "rest-during-" + refusals, "name", "note.add",
+                        "data", Map.of("text", "over REST while the database is away"))).post("/api/rooms/" + room + "/commands");
+                took = Duration.ofNanos(System.nanoTime() - start);
+                assertEquals(503, rest.statusCode(), "REST refused: " + rest.asString());
+                assertTrue(took.compareTo(PROMPT) < 0, "REST answered within " + PROMPT + ", took " + took);
+                if (refusals == 0) {
+                    Response read = as(app, ines).get("/api/rooms/" + room);
+                    assertEquals(503, read.statusCode(), read.asString());
+                    assertEquals("unavailable", read.jsonPath().getString("error.code"));
+                    assertEquals(503, WsClient.upgradeStatus(roomUri(app, room), ines), "a new socket is refused with 503");
+                }
+                socket.send(Map.of("type", "ping"));
+                assertEquals("pong", socket.next("pong").path("type").asText(), "the socket stays up");
+                refusals++;
+                Thread.sleep(3_000);
+            }
+            assertEquals(503, given().baseUri(app.baseUrl()).get("/q/health/ready").statusCode(), "not ready without a database");
+
+            database.restore();
+            long recoveryDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            JsonNode afterwards;
+            int attempt = 0;
+            do {
+                Thread.sleep(500);
+                afterwards = command(socket, history, "after-" + attempt++);
+            } while (!afterwards.path("ok").asBoolean() && System.nanoTime() < recoveryDeadline);
+            assertTrue(afterwards.path("ok").asBoolean(), "the server recovered by itself: " + afterwards);
+            for (int i = 0; i < 5; i++) {
+                assertTrue(command(socket, history, "later-" + i).path("ok").asBoolean());
+            }
+            assertEquals(200, given().baseUri(app.baseUrl()).get("/q/health/ready").statusCode());
+
+            long head = as(app, ines).get("/api/rooms/" + room).then().statusCode(200).extract().<Number> path("seq").longValue();
+            while (history.lastSeen("ines") < head) {
+                history.received("ines", socket.next("event"));
+            }
+            List<Map<String, Object>> log = as(app, ines).get("/api/rooms/" + room + "/events?limit=1000").then().statusCode(200)
+                    .extract().jsonPath().getList("events");
+            history.check(log, new HashMap<>(Map.of("ines", welcome)));
+            as(app, ines).get("/api/rooms/" + room + "/verify").then().statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(true));
+            socket.close();
+        }
+    }
+
+    /** Sends a note and returns its result, recording the events that arrive meanwhile. */
+    private static JsonNode command(WsClient socket, HistoryChecker history, String commandId) {
+        history.sent(commandId);
+        socket.command(commandId, "note.add", Map.of("text", "note " + commandId));
+        while (true) {
+            JsonNode frame = socket.next();
+            if ("event".equals(frame.path("type").asText())) {
+                history.received("ines", frame);
+            } else if ("result".equals(frame.path("type").asText()) && commandId.equals(frame.path("commandId").asText())) {
+                history.result(frame);
+                return frame;
+            }
+        }
+    }
+
+    private static URI roomUri(AppProcess app, String room) {
+        return URI.create(app.baseUrl().replace("http:", "ws:") + "/ws/rooms/" + room);
+    }
+
+    private static RequestSpecification as(AppProcess app, String token) {
+        return given().baseUri(app.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    private static String login(AppProcess app, String username, String password) {
+        return given().baseUri(app.baseUrl()).contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
+                .post("/api/auth/login").then().statusCode(200).extract().path("token");
+    }
+}
