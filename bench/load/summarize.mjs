@@ -13,6 +13,7 @@ const { values: args, positionals } = parseArgs({ allowPositionals: true, option
 const dir = positionals[0];
 const REF_RATE = Number(args['ref-rate']);
 const TARGET_ORDER = ['sitroom', 'relay', 'socketio'];
+const GENERATOR_BUSY = 0.85;
 
 const records = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
@@ -48,6 +49,8 @@ function fanoutFigures(list) {
     knees: list.map((r) => r.result.knee ?? 'none').join(', '),
     // The sweep never failed: the knee is only a lower bound (the sweep's top rate).
     kneeIsLowerBound: list.some((r) => r.result.knee != null && r.result.knee === Math.max(...r.options.rateList)),
+    // The first failing step ran with the generator's core nearly busy: the generator may be what failed.
+    generatorBound: list.some((r) => (r.result.steps.find((st) => !st.pass)?.generatorCpu ?? 0) >= GENERATOR_BUSY),
     peak: median(list.map((r) => Math.max(...r.result.steps.map((s) => s.deliveredPerSecond)))),
     refP50: median(ref.map((s) => s?.p50)),
     refP99: median(ref.map((s) => s?.p99)),
@@ -56,6 +59,7 @@ function fanoutFigures(list) {
     refComplete: ref.every((s) => s?.complete),
     refCpu: median(ref.map((s) => s?.serverCpuMicrosPerDelivery)),
     generatorPeak: median(list.map((r) => Math.max(...r.result.steps.map((s) => s.generatorCpu ?? 0)))),
+    sendLag: median(list.map((r) => Math.max(...r.result.steps.map((s) => s.sendLagP99 ?? 0)))),
   };
 }
 
@@ -68,12 +72,16 @@ function printFanout() {
   print();
   print(`Median over runs. Latency = planned send of a command -> its event decoded at each client, at ${REF_RATE} commands/s.`);
   print();
-  print('| target | runs | clients x rooms | knee (cmd/s) [per run] | knee vs relay | peak delivered msg/s | vs relay | p50 / p99 / p999 / max ms | all delivered | server CPU us/delivery | vs relay | generator peak CPU |');
-  print('|---|---|---|---|---|---|---|---|---|---|---|---|');
+  print('| target | runs | clients x rooms | knee (cmd/s) [per run] | knee vs relay | peak delivered msg/s | vs relay | p50 / p99 / p999 / max ms | all delivered | server CPU us/delivery | vs relay | generator peak CPU | worst send lag p99 ms |');
+  print('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [t, f] of Object.entries(figures)) {
-    print(`| ${t} | ${f.runs} | ${f.clients} x ${f.rooms} | ${f.kneeIsLowerBound ? '>= ' : ''}${fmt(f.knee, 0)} [${f.knees}] | ${ratio(f.knee, relay?.knee)} | ${fmt(f.peak, 0)} | ${ratio(f.peak, relay?.peak)} | ` +
-      `${fmt(f.refP50)} / ${fmt(f.refP99)} / ${fmt(f.refP999)} / ${fmt(f.refMax)} | ${f.refComplete ? 'yes' : 'NO'} | ${fmt(f.refCpu, 2)} | ${ratio(f.refCpu, relay?.refCpu)} | ${fmt(f.generatorPeak * 100, 0)}% |`);
+    print(`| ${t} | ${f.runs} | ${f.clients} x ${f.rooms} | ${f.kneeIsLowerBound ? '>= ' : ''}${fmt(f.knee, 0)} [${f.knees}]${f.generatorBound ? ' generator-bound' : ''} | ${ratio(f.knee, relay?.knee)} | ${fmt(f.peak, 0)} | ${ratio(f.peak, relay?.peak)} | ` +
+      `${fmt(f.refP50)} / ${fmt(f.refP99)} / ${fmt(f.refP999)} / ${fmt(f.refMax)} | ${f.refComplete ? 'yes' : 'NO'} | ${fmt(f.refCpu, 2)} | ${ratio(f.refCpu, relay?.refCpu)} | ${fmt(f.generatorPeak * 100, 0)}% | ${fmt(f.sendLag)} |`);
   }
+  print();
+  print('Generator CPU near 100% (`generator-bound`: at least 85% in the first failing step) means the generator, not the target,');
+  print('may have set the limit. A send lag of more than a few ms: the generator\'s event loop was late (its core was busy,');
+  print('or it was working through a burst of frames after a stall); latencies count from the planned send time, so they include it.');
   if (Object.values(figures).some((f) => f.kneeIsLowerBound)) {
     print();
     print('`>=`: the sweep reached its top rate without failing; raise the rates (RATES=...) to find the knee.');

@@ -55,7 +55,10 @@ export class JsonFrameClient extends BaseClient {
     // No Origin header (ws sends none); no permessage-deflate, so no target pays for compression.
     this.ws = new WebSocket(url, { headers, perMessageDeflate: false });
     this.ws.on('message', (data) => this.receive(data));
-    this.ws.on('unexpected-response', (req, res) => this.closedWith(res.statusCode, 'upgrade refused'));
+    this.ws.on('unexpected-response', (req, res) => {
+      this.closedWith(res.statusCode, 'upgrade refused');
+      req.destroy();
+    });
     this.ws.on('error', (error) => this.closedWith(-1, error.message));
     this.ws.on('close', (code, reason) => this.closedWith(code, reason.toString()));
   }
