@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// Sitroom load generator: one process and one clock (performance.now) for every client, so a
+// latency is a difference of two readings of the same clock. Targets: sitroom (the server under
+// test), relay (bare `ws` relay, relay.mjs: the practical ceiling, no persistence) and socketio
+// (Socket.IO rooms, socketio-server.mjs). Modes:
+//   fanout   N clients in M rooms, a sweep of publish rates; per rate: delivered msgs/s, fan-out
+//            latency (planned send of a command -> its event decoded at each client) p50/p99/p999/max,
+//            whether every client got every event, server CPU us per delivery; the knee = highest
+//            rate with p99 <= --knee-p99 ms and every event delivered.
+//   durable  accepted commands/s with --inflight commands outstanding per publisher, into one hot
+//            room, then across --durable-rooms rooms (one publisher each).
+//   idle     --idle sockets held open; server heap (after a full GC where possible) and RSS per socket.
+// Server CPU and RSS are read from /proc/<--server-pid>. Prints lines as it goes and writes all of
+// it as JSON to --out. bench/run-load.sh runs it against all three targets; see that script.
+//
+//   node loadgen.mjs --target sitroom --url http://127.0.0.1:8097 --server-pid <pid> --mode fanout [--quick]
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createTarget, connectAll } from './lib/targets.mjs';
+import { runSweep, pickPublishers } from './lib/fanout.mjs';
+import { runDurable } from './lib/durable.mjs';
+import { runIdle } from './lib/idle.mjs';
+import { runTag, round } from './lib/util.mjs';
+
+const FULL = {
+  clients: 500, rooms: 1, publishers: 4, 'per-user': 20,
+  rates: '10,25,50,100,200,300,400,600,800,1200,1600',
+  warmup: 1, window: 3, drain: 5, 'stop-p99': 1000, 'knee-p99': 100,
+  'durable-conns': 20, 'durable-rooms': 100, inflight: 8, 'durable-window': 5,
+  idle: 10000, 'idle-rooms': 100, settle: 5, 'connect-concurrency': 100,
+};
+const QUICK = {
+  ...FULL, clients: 50, rates: '10,50,100,200,400', warmup: 0.5, window: 1.5, drain: 3,
+  'durable-conns': 5, 'durable-rooms': 10, 'durable-window': 2, idle: 500, 'idle-rooms': 10, settle: 2,
+};
+
+function options() {
+  const names = Object.keys(FULL);
+  const { values } = parseArgs({
+    options: {
+      target: { type: 'string', default: 'sitroom' },
+      mode: { type: 'string', default: 'fanout' },
+      url: { type: 'string' },
+      'server-pid': { type: 'string' },
+      'admin-password': { type: 'string', default: process.env.SITROOM_ADMIN_PASSWORD || '' },
+      out: { type: 'string' },
+      run: { type: 'string', default: '1' },
+      quick: { type: 'boolean', default: false },
+      ...Object.fromEntries(names.map((n) => [n, { type: 'string' }])),
+    },
+  });
+  const defaults = values.quick ? QUICK : FULL;
+  const o = { ...values };
+  for (const n of names) {
+    o[n] = n === 'rates' ? String(values[n] ?? defaults[n]) : Number(values[n] ?? defaults[n]);
+  }
+  o.rateList = o.rates.split(',').map(Number).filter((r) => r > 0);
+  o.serverPid = values['server-pid'] ? Number(values['server-pid']) : null;
+  o.url = values.url || { sitroom: 'http://127.0.0.1:8097', relay: 'http://127.0.0.1:18095', socketio: 'http://127.0.0.1:18096' }[o.target];
+  return o;
+}
+
+const seconds = (s) => Math.round(s * 1000);
+
+async function fanoutMode(target, o, log) {
+  const perRoom = Math.ceil(o.clients / o.rooms);
+  log(`fanout: ${perRoom * o.rooms} clients in ${o.rooms} room(s), ${o.publishers} publisher(s) per room, rates ${o.rates}/s (total)`);
+  const plan = await target.prepare({ rooms: o.rooms, clientsPerRoom: perRoom, perUser: o['per-user'], label: `fanout ${o.tag}` });
+  const clients = await connectAll(target, plan, perRoom, o['per-user'], o['connect-concurrency']);
+  const clientsByRoom = plan.map((_, r) => clients.filter((c) => c.roomIndex === r));
+  const sweep = await runSweep({
+    clients, clientsByRoom, publishers: pickPublishers(clientsByRoom, o.publishers), rates: o.rateList,
+    warmupMs: seconds(o.warmup), windowMs: seconds(o.window), drainMs: seconds(o.drain),
+    stopP99: o['stop-p99'], kneeP99: o['knee-p99'], serverPid: o.serverPid, tag: o.tag, log,
+  });
+  log(`  knee (p99 <= ${o['knee-p99']} ms, all delivered): ${sweep.knee ?? 'none'} commands/s`);
+  clients.forEach((c) => c.close());
+  return { clients: clients.length, rooms: o.rooms, clientsPerRoom: perRoom, publishersPerRoom: o.publishers, ...sweep };
+}
+
+async function durablePhase(target, o, log, rooms, connsPerRoom, label) {
+  const plan = await target.prepare({ rooms, clientsPerRoom: connsPerRoom, perUser: 1, label: `durable ${label} ${o.tag}` });
+  const publishers = await connectAll(target, plan, connsPerRoom, 1, o['connect-concurrency']);
+  const result = await runDurable({
+    publishers, inflight: o.inflight, warmupMs: seconds(o.warmup), windowMs: seconds(o['durable-window']),
+    drainMs: seconds(o.drain), serverPid: o.serverPid, tag: `${o.tag}-${label}`,
+  });
+  publishers.forEach((c) => c.close());
+  const note = target.persistent ? '' : ' (no persistence)';
+  log(`  ${label}: ${Math.round(result.commandsPerSecond)} commands/s accepted${note}; ${rooms} room(s) x ${connsPerRoom} publisher(s) x ${o.inflight} in flight; ` +
+      `result round trip p50 ${round(result.resultRoundTrip.p50)} p99 ${round(result.resultRoundTrip.p99)} ms` +
+      `${result.refused ? `; REFUSED ${JSON.stringify(result.refusals)}` : ''}${result.unexpectedCloses ? `; CLOSED ${result.unexpectedCloses}` : ''}`);
+  return { rooms, ...result, persistent: target.persistent };
+}
+
+async function durableMode(target, o, log) {
+  log(`durable: pipelined note.add, ${o.inflight} in flight per connection`);
+  const hotRoom = await durablePhase(target, o, log, 1, o['durable-conns'], 'hot room');
+  const manyRooms = await durablePhase(target, o, log, o['durable-rooms'], 1, `${o['durable-rooms']} rooms`);
+  return { hotRoom, manyRooms };
+}
+
+async function idleMode(target, o, log) {
+  const perRoom = Math.ceil(o.idle / o['idle-rooms']);
+  log(`idle: ${perRoom * o['idle-rooms']} sockets in ${o['idle-rooms']} rooms, at most ${o['per-user']} per user`);
+  const plan = await target.prepare({ rooms: o['idle-rooms'], clientsPerRoom: perRoom, perUser: o['per-user'], label: `idle ${o.tag}` });
+  const result = await runIdle({
+    target, plan, perRoom, perUser: o['per-user'], concurrency: o['connect-concurrency'],
+    settleMs: seconds(o.settle), serverPid: o.serverPid, log,
+  });
+  const mib = (b) => (b == null ? '-' : (b / 1048576).toFixed(1));
+  log(`  heap ${mib(result.heapBefore)} -> ${mib(result.heapAfter)} MiB${result.heapAfterGc ? ' (after full GC)' : ' (no GC forced)'}, ` +
+      `${(result.heapPerConnection / 1024).toFixed(1)} KiB/socket; RSS ${mib(result.rssBefore)} -> ${mib(result.rssAfter)} MiB, ` +
+      `${result.rssPerConnection == null ? '-' : (result.rssPerConnection / 1024).toFixed(1)} KiB/socket; ${result.stillOpen}/${result.sockets} still open`);
+  return result;
+}
+
+const MODES = { fanout: fanoutMode, durable: durableMode, idle: idleMode };
+
+async function main() {
+  const o = options();
+  o.tag = `${o.target.slice(0, 2)}${o.run}-${runTag()}`;
+  const target = createTarget(o.target, { url: o.url, adminPassword: o['admin-password'], serverPid: o.serverPid });
+  const mode = MODES[o.mode];
+  if (!mode) throw new Error(`unknown mode ${o.mode} (fanout, durable, idle)`);
+  const log = (line) => console.log(`[${o.target} run ${o.run}] ${line}`);
+  const startedAt = new Date().toISOString();
+  const result = await mode(target, o, log);
+  const record = { target: o.target, mode: o.mode, run: Number(o.run), quick: o.quick, persistent: target.persistent, startedAt, options: o, result };
+  if (o.out) writeFileSync(o.out, JSON.stringify(record, null, 2));
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error.stack || String(error));
+    process.exit(1);
+  },
+);
