@@ -38,7 +38,12 @@ public class AcceptedCommand extends PanacheEntityBase {
     @Column(name = "last_seq", nullable = false)
     public long lastSeq;
 
-    public static AcceptedCommand find(UUID roomId, String commandId) {
-        return findById(new Key(roomId, commandId));
+    /** The results of those of these command ids the room has accepted before, in one query. */
+    public static java.util.Map<String, CommandResult> results(UUID roomId, java.util.Collection<String> commandIds) {
+        java.util.Map<String, CommandResult> results = new java.util.HashMap<>();
+        for (AcceptedCommand accepted : AcceptedCommand.<AcceptedCommand> list("roomId = ?1 and commandId in ?2", roomId, commandIds)) {
+            results.put(accepted.commandId, CommandResult.accepted(accepted.commandId, accepted.firstSeq, accepted.lastSeq));
+        }
+        return results;
     }
 }

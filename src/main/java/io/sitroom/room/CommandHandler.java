@@ -80,7 +80,7 @@ public class CommandHandler {
         this.appended = appended;
     }
 
-    private record Outcome(CommandResult result, List<EventView> events) {
+    private record Outcome(CommandResult result, List<EventView> events, boolean membersChanged) {
     }
 
     /** A decoded command waiting in its room's queue. */
@@ -139,17 +139,35 @@ public class CommandHandler {
         }
     }
 
+    /**
+     * One transaction for a batch: the room is locked once, earlier results of the batch's command
+     * ids are read in one query, and the membership is read again only after a command changed it.
+     */
     private List<Outcome> decideAll(UUID roomId, List<Pending> batch) {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
+        Room room = Room.lockForAppend(roomId);
+        if (room == null) {
+            batch.forEach(pending -> outcomes.add(new Outcome(refused(pending.commandId(), RoomService.roomNotFound()), List.of(), false)));
+            return outcomes;
+        }
+        Map<String, CommandResult> results = AcceptedCommand.results(roomId, batch.stream().map(Pending::commandId).toList());
+        Map<UUID, Member> members = loadMembers(room);
         for (Pending pending : batch) {
             try {
-                outcomes.add(decideAndAppend(roomId, pending.userId(), pending.commandId(), pending.type(), pending.command()));
+                Outcome outcome = decideAndAppend(room, members, results.get(pending.commandId()), pending.userId(),
+                        pending.commandId(), pending.type(), pending.command());
+                outcomes.add(outcome);
+                results.putIfAbsent(pending.commandId(), outcome.result());
+                if (outcome.membersChanged()) {
+                    members = loadMembers(room);
+                }
             } catch (SitroomException e) {
-                outcomes.add(new Outcome(refused(pending.commandId(), e), List.of()));
+                outcomes.add(new Outcome(refused(pending.commandId(), e), List.of(), false));
             }
         }
-        outcomes.stream().map(Outcome::events).filter(events -> !events.isEmpty()).reduce((first, second) -> second)
-                .ifPresent(last -> signal(roomId, last.get(last.size() - 1).seq()));
+        if (outcomes.stream().anyMatch(o -> !o.events().isEmpty())) {
+            signal(roomId, room.headSeq);
+        }
         return outcomes;
     }
 
@@ -184,7 +202,12 @@ public class CommandHandler {
             Runnable alsoRecord) {
         try {
             Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
-                Outcome decided = decideAndAppend(roomId, userId, commandId, type, command);
+                Room room = Room.lockForAppend(roomId);
+                if (room == null) {
+                    throw RoomService.roomNotFound();
+                }
+                Outcome decided = decideAndAppend(room, loadMembers(room), AcceptedCommand.results(roomId, List.of(commandId)).get(commandId),
+                        userId, commandId, type, command);
                 if (!decided.events().isEmpty()) {
                     alsoRecord.run();
                     signal(roomId, decided.events().get(decided.events().size() - 1).seq());
@@ -229,17 +252,21 @@ public class CommandHandler {
         return events;
     }
 
-    private Outcome decideAndAppend(UUID roomId, UUID userId, String commandId, CommandType<?> type, Command command) {
-        Room room = Room.lockForAppend(roomId);
-        if (room == null) {
+    /**
+     * Decides one command against the locked room and appends what it decided. {@code members} is
+     * the room's membership as it stands in this transaction; {@code earlier} the result of an
+     * earlier command with the same id, if there was one.
+     */
+    private Outcome decideAndAppend(Room room, Map<UUID, Member> members, CommandResult earlier, UUID userId, String commandId,
+            CommandType<?> type, Command command) {
+        Member actor = members.get(userId);
+        if (actor == null) {
             throw RoomService.roomNotFound();
         }
-        RoomState state = loadState(room);
-        Member actor = state.member(userId).orElseThrow(RoomService::roomNotFound);
-        AcceptedCommand earlier = AcceptedCommand.find(roomId, commandId);
         if (earlier != null) {
-            return new Outcome(CommandResult.accepted(commandId, earlier.firstSeq, earlier.lastSeq), List.of());
+            return new Outcome(earlier, List.of(), false);
         }
+        RoomState state = new RoomState(room.id, room.kind, room.title, room.severity, room.phase, room.headSeq, members);
         if (state.isClosed() && !(command instanceof RoomCommand.ChangePhase)) {
             throw SitroomException.conflict("the room is closed; the incident commander can reopen it by changing its phase");
         }
@@ -252,13 +279,13 @@ public class CommandHandler {
             throw new IllegalStateException("command " + commandId + " was refused after its events were appended", e);
         }
         AcceptedCommand accepted = new AcceptedCommand();
-        accepted.roomId = roomId;
+        accepted.roomId = room.id;
         accepted.commandId = commandId;
         accepted.firstSeq = events.get(0).seq;
         accepted.lastSeq = events.get(decided.size() - 1).seq;
         accepted.persist();
         return new Outcome(CommandResult.accepted(commandId, accepted.firstSeq, accepted.lastSeq),
-                events.stream().map(EventView::of).toList());
+                events.stream().map(EventView::of).toList(), events.stream().anyMatch(e -> e.changesMembers));
     }
 
     /**
@@ -318,6 +345,7 @@ public class CommandHandler {
         List<LoggedEvent> events = log.append(room, actor, commandId, decided, clock.instant());
         for (int i = 0; i < events.size(); i++) {
             EventPayload payload = decided.get(i).payload();
+            events.get(i).changesMembers = payload instanceof ChangesRoles;
             RoomProjector.project(room, events.get(i), payload);
             for (RoomFeature feature : features) {
                 feature.project(room, events.get(i), payload);
@@ -345,8 +373,10 @@ public class CommandHandler {
     }
 
     static RoomState loadState(Room room) {
-        Map<UUID, Member> members = RoomMember.ofRoom(room.id).stream()
-                .collect(Collectors.toMap(m -> m.userId, RoomMember::toMember));
-        return new RoomState(room.id, room.kind, room.title, room.severity, room.phase, room.headSeq, members);
+        return new RoomState(room.id, room.kind, room.title, room.severity, room.phase, room.headSeq, loadMembers(room));
+    }
+
+    private static Map<UUID, Member> loadMembers(Room room) {
+        return RoomMember.ofRoom(room.id).stream().collect(Collectors.toMap(m -> m.userId, RoomMember::toMember));
     }
 }

@@ -69,6 +69,10 @@ public class LoggedEvent extends PanacheEntityBase {
     @Column(nullable = false, length = 64)
     public String hash;
 
+    /** Set when appended: the event changed who is in the room or what roles they hold. */
+    @jakarta.persistence.Transient
+    boolean changesMembers;
+
     public Set<Role> visibleToRoles() {
         return visibleTo == null ? null : RoleSetConverter.split(visibleTo);
     }
