@@ -443,9 +443,10 @@ public final class ScenarioParser {
         return lines.get(path);
     }
 
+    /** Records an error at the node's line, else at its parent's; an error about the whole file is at line 1. */
     private void error(Node node, String path, String message) {
         Integer line = node != null ? Integer.valueOf(node.getStartMark().getLine() + 1) : lineOf(parentOf(path));
-        errors.add(new ScenarioError(file, line, path, message));
+        errors.add(new ScenarioError(file, line == null ? 1 : line, path, message));
     }
 
     private static String parentOf(String path) {

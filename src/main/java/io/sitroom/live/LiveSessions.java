@@ -47,10 +47,12 @@ public class LiveSessions {
     private final Frames frames;
     private final RateLimits limits;
     private final LimitsConfig config;
+    private final TokenRevocations revocations;
     private final Map<UUID, AtomicInteger> connectionsPerUser = new ConcurrentHashMap<>();
 
     public LiveSessions(RoomService rooms, CommandHandler commands, RoomFanout fanout, Frames frames, RateLimits limits,
-            LimitsConfig config) {
+            LimitsConfig config, TokenRevocations revocations) {
+        this.revocations = revocations;
         this.rooms = rooms;
         this.commands = commands;
         this.fanout = fanout;
@@ -70,6 +72,10 @@ public class LiveSessions {
             connection.close(new CloseReason(CloseReason.NORMAL.getCode(), "too many connections")).subscribe().with(ok -> {
             }, failure -> {
             });
+            return;
+        }
+        if (revocations.closeIfRevokedSinceUpgrade(connection)) {
+            open.decrementAndGet();
             return;
         }
         connection.userData().put(FRAMES, limits.newFrameBucket());
@@ -131,6 +137,10 @@ public class LiveSessions {
         Subscriber subscriber = connection.userData().get(SUBSCRIBER);
         Caller caller = connection.userData().get(CALLER);
         if (subscriber == null || caller == null) {
+            return;
+        }
+        if (revocations.isRevoked(connection)) {
+            subscriber.send(frames.error(ErrorCode.UNAUTHENTICATED, TokenRevocations.REASON));
             return;
         }
         TokenBucket bucket = connection.userData().get(FRAMES);

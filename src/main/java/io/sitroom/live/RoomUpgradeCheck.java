@@ -80,6 +80,10 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
                             return CheckResult.rejectUpgradeSync(404);
                         }
                         context.userData().put(LiveSessions.CALLER, caller);
+                        String tokenHash = Caller.tokenHashOf(identity);
+                        if (tokenHash != null) {
+                            context.userData().put(TokenRevocations.TOKEN_HASH, tokenHash);
+                        }
                         if (since != null) {
                             context.userData().put(LiveSessions.SINCE, since);
                         }

@@ -14,7 +14,13 @@ public class AuthResource {
 
     private final TokenService tokens;
 
-    public AuthResource(UserService users, InviteService invites, TokenService tokens) {
+    private final io.quarkus.security.identity.SecurityIdentity identity;
+    private final jakarta.enterprise.event.Event<TokensRevoked> revocations;
+
+    public AuthResource(UserService users, InviteService invites, TokenService tokens, io.quarkus.security.identity.SecurityIdentity identity,
+            jakarta.enterprise.event.Event<TokensRevoked> revocations) {
+        this.identity = identity;
+        this.revocations = revocations;
         this.tokens = tokens;
         this.users = users;
         this.invites = invites;
@@ -41,7 +47,12 @@ public class AuthResource {
     @io.quarkus.security.Authenticated
     public jakarta.ws.rs.core.Response logout(@jakarta.ws.rs.HeaderParam("Authorization") String authorization) {
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            tokens.revoke(authorization.substring(7).strip());
+            String token = authorization.substring(7).strip();
+            tokens.revoke(token);
+            Caller caller = Caller.of(identity);
+            if (caller != null) {
+                revocations.fire(new TokensRevoked(caller.userId(), io.sitroom.crypto.Sha256.hex(token)));
+            }
         }
         return jakarta.ws.rs.core.Response.noContent().build();
     }

@@ -14,6 +14,12 @@ public record Caller(UUID userId, String username, String displayName, boolean a
     public static final String ADMIN = "admin";
     static final String DISPLAY_NAME = "sitroom.displayName";
     static final String USERNAME = "sitroom.username";
+    static final String TOKEN_HASH = "sitroom.tokenHash";
+
+    /** The SHA-256 of the bearer token the identity signed in with (never the token), for connections that outlive the request. */
+    public static String tokenHashOf(SecurityIdentity identity) {
+        return identity == null ? null : identity.getAttribute(TOKEN_HASH);
+    }
 
     public static Caller of(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous() || !(identity.hasRole(USER) || identity.hasRole(GUEST))) {

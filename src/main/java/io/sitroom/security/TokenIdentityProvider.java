@@ -46,7 +46,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
                     .setPrincipal(new QuarkusPrincipal(user.id.toString()))
                     .addRole(user.isGuest() ? Caller.GUEST : Caller.USER)
                     .addAttribute(Caller.DISPLAY_NAME, user.displayName)
-                    .addAttribute(Caller.USERNAME, user.username);
+                    .addAttribute(Caller.USERNAME, user.username)
+                    .addAttribute(Caller.TOKEN_HASH, io.sitroom.crypto.Sha256.hex(token));
             if (user.admin) {
                 identity.addRole(Caller.ADMIN);
             }

@@ -59,4 +59,17 @@ public class TokenService {
             row.revokedAt = clock.instant();
         }
     }
+
+    /** Revokes every token of a user that is not revoked yet; returns how many. */
+    @Transactional
+    public int revokeAll(UUID userId) {
+        return AuthToken.update("revokedAt = ?1 where userId = ?2 and revokedAt is null", clock.instant(), userId);
+    }
+
+    /** Whether the token with this hash is still known, unexpired and not revoked. */
+    @Transactional
+    public boolean isValid(String tokenHash) {
+        AuthToken row = AuthToken.findById(tokenHash);
+        return row != null && row.validAt(clock.instant());
+    }
 }

@@ -1,11 +1,13 @@
 package io.sitroom.security;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.security.Authenticated;
@@ -41,5 +43,13 @@ public class UserResource {
     @RolesAllowed(Caller.USER)
     public List<UserService.UserView> list() {
         return users.list();
+    }
+
+    /** Revokes every token of a user (the admin): {@code {userId, revoked}}; their open connections are closed. */
+    @POST
+    @Path("/{id}/revoke-tokens")
+    @RolesAllowed(Caller.ADMIN)
+    public UserService.Revoked revokeTokens(@PathParam("id") UUID id) {
+        return users.revokeTokens(Caller.of(identity), id);
     }
 }

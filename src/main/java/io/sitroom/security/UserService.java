@@ -29,10 +29,12 @@ public class UserService implements Directory {
     private final SecurityConfig config;
     private final io.sitroom.limits.LimitsConfig limits;
     private final io.sitroom.audit.AuditLog audit;
+    private final jakarta.enterprise.event.Event<TokensRevoked> revocations;
     private final java.util.Map<String, java.util.Deque<java.time.Instant>> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
     public UserService(Passwords passwords, TokenService tokens, Clock clock, SecurityConfig config, io.sitroom.limits.LimitsConfig limits,
-            io.sitroom.audit.AuditLog audit) {
+            io.sitroom.audit.AuditLog audit, jakarta.enterprise.event.Event<TokensRevoked> revocations) {
+        this.revocations = revocations;
         this.limits = limits;
         this.audit = audit;
         this.passwords = passwords;
@@ -89,6 +91,26 @@ public class UserService implements Directory {
         }
         TokenService.Issued issued = tokens.issue(user.id);
         return new SignedIn(issued.token(), issued.expiresAt(), UserView.of(user));
+    }
+
+    public record Revoked(UUID userId, int revoked) {
+    }
+
+    /**
+     * Revokes every token of a user at once (the admin's answer to a lost laptop or a departure): the
+     * audit log records it (how many, never a token), and the user's open connections are closed.
+     */
+    @Transactional
+    public Revoked revokeTokens(Caller by, UUID userId) {
+        AppUser user = AppUser.findById(userId);
+        if (user == null) {
+            throw SitroomException.notFound("no user with id " + userId);
+        }
+        int revoked = tokens.revokeAll(userId);
+        audit.record(by.userId(), by.displayName(), "user.revoke_tokens", "user " + userId,
+                "username " + user.username + ", " + revoked + " token(s) revoked");
+        revocations.fire(new TokensRevoked(userId, null));
+        return new Revoked(userId, revoked);
     }
 
     @Transactional

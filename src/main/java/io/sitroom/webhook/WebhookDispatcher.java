@@ -64,7 +64,10 @@ public class WebhookDispatcher {
     });
     private final AtomicBoolean kicked = new AtomicBoolean();
 
-    public WebhookDispatcher(Clock clock, ObjectMapper mapper) {
+    private final WebhookTargets targets;
+
+    public WebhookDispatcher(Clock clock, ObjectMapper mapper, WebhookTargets targets) {
+        this.targets = targets;
         this.clock = clock;
         this.mapper = mapper;
     }
@@ -123,20 +126,23 @@ public class WebhookDispatcher {
             return true;
         }
         Integer status = null;
-        String error = null;
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(prepared.url())).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Sitroom-Webhooks/1")
-                    .header("X-Sitroom-Event", prepared.kind())
-                    .header("X-Sitroom-Delivery", key.webhookId() + "/" + key.roomId() + "/" + key.seq())
-                    .header(SIGNATURE_HEADER, "sha256=" + hmac(prepared.secret(), prepared.body()))
-                    .POST(HttpRequest.BodyPublishers.ofString(prepared.body(), StandardCharsets.UTF_8)).build();
-            status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            error = e.getClass().getSimpleName() + ": " + e.getMessage();
-            if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
+        // Checked again at delivery: the allow-list may have changed, and so may what the host resolves to.
+        String error = targets.refusal(URI.create(prepared.url())).map(why -> "not sent: " + why).orElse(null);
+        if (error == null) {
+            try {
+                HttpRequest request = HttpRequest.newBuilder(URI.create(prepared.url())).timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", "Sitroom-Webhooks/1")
+                        .header("X-Sitroom-Event", prepared.kind())
+                        .header("X-Sitroom-Delivery", key.webhookId() + "/" + key.roomId() + "/" + key.seq())
+                        .header(SIGNATURE_HEADER, "sha256=" + hmac(prepared.secret(), prepared.body()))
+                        .POST(HttpRequest.BodyPublishers.ofString(prepared.body(), StandardCharsets.UTF_8)).build();
+                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         boolean ok = status != null && status >= 200 && status < 300;

@@ -31,7 +31,10 @@ public class WebhookService {
 
     private final io.sitroom.audit.AuditLog audit;
 
-    public WebhookService(RoomService rooms, WebhookFeature feature, Clock clock, io.sitroom.audit.AuditLog audit) {
+    private final WebhookTargets targets;
+
+    public WebhookService(RoomService rooms, WebhookFeature feature, Clock clock, io.sitroom.audit.AuditLog audit, WebhookTargets targets) {
+        this.targets = targets;
         this.audit = audit;
         this.rooms = rooms;
         this.feature = feature;
@@ -65,6 +68,9 @@ public class WebhookService {
         if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null || request.url().length() > 2000) {
             throw SitroomException.invalid("url must be an http or https URL");
         }
+        targets.refusal(uri).ifPresent(why -> {
+            throw SitroomException.invalid("url not allowed: " + why);
+        });
         if (request.roomId() == null) {
             if (!caller.admin()) {
                 throw SitroomException.forbidden("only the admin adds webhooks for every room");

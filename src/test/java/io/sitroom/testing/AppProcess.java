@@ -67,6 +67,7 @@ public final class AppProcess implements AutoCloseable {
         env.put("SITROOM_DB_PASSWORD", "sitroom");
         env.put("SITROOM_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("SITROOM_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1"); // the tests' receivers run on this machine
         env.put("SITROOM_SCENARIOS_DIRS", new File("scenarios").getAbsolutePath() + "," + new File("src/test/resources/test-scenarios").getAbsolutePath());
         env.putAll(settings);
         process = builder.start();

@@ -35,6 +35,9 @@ public final class WsClient implements AutoCloseable {
     /** Frames passed over by a search for another kind of frame, in arrival order, read first by {@link #next()}. */
     private final Deque<JsonNode> skipped = new ArrayDeque<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private volatile String closeReason;
+    /** While set, frames are not requested: the client stops reading, as a stalled or slow client does. */
+    private volatile boolean paused;
     private WebSocket socket;
 
     private WsClient() {
@@ -116,12 +119,15 @@ public final class WsClient implements AutoCloseable {
                     }
                     partial.setLength(0);
                 }
-                webSocket.request(1);
+                if (!paused) {
+                    webSocket.request(1);
+                }
                 return null;
             }
 
             @Override
             public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+                closeReason = reason;
                 closed.complete(statusCode);
                 return null;
             }
@@ -241,6 +247,36 @@ public final class WsClient implements AutoCloseable {
 
     public boolean isClosed() {
         return closed.isDone();
+    }
+
+    /** Stops reading: no more frames are requested, so unread ones pile up in the network and at the server. */
+    public void pauseReading() {
+        paused = true;
+    }
+
+    /** Reads again, as fast as frames come. */
+    public void resumeReading() {
+        paused = false;
+        socket.request(1);
+    }
+
+    /** Waits for the server to close the connection and returns the close code. */
+    public int awaitClose(Duration timeout) {
+        try {
+            return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the connection was not closed within " + timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("the connection failed instead of closing", e.getCause());
+        }
+    }
+
+    /** The reason the server gave when it closed the connection (null while open). */
+    public String closeReason() {
+        return closeReason;
     }
 
     @Override

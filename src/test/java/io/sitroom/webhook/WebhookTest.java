@@ -144,4 +144,19 @@ class WebhookTest {
             throw new IllegalStateException(e);
         }
     }
+
+    @Test
+    void registration_refusesHostsOffTheAllowList_andInternalAddresses_namingTheHost() {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "Allow-list");
+        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://10.0.0.5/hook", "https://example.com/hook")) {
+            String host = java.net.URI.create(url).getHost();
+            ic.as().body(Map.of("url", url, "roomId", room.toString())).post("/api/webhooks").then().statusCode(400)
+                    .body("error.code", equalTo("invalid"))
+                    .body("error.message", org.hamcrest.Matchers.containsString("the host " + host + " "));
+        }
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("url", "http://[fe80::1]/hook"))
+                .post("/api/webhooks").then().statusCode(400).body("error.code", equalTo("invalid"));
+        ic.as().body(Map.of("url", url(), "roomId", room.toString())).post("/api/webhooks").then().statusCode(201);
+    }
 }

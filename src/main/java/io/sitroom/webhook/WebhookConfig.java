@@ -1,0 +1,24 @@
+package io.sitroom.webhook;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "sitroom.webhooks")
+public interface WebhookConfig {
+
+    /** How often queued deliveries are looked at (besides right after each commit). */
+    @WithDefault("2s")
+    Duration pollInterval();
+
+    /**
+     * Hosts webhooks may post to: exact names or addresses, or {@code *.example.com} for any host
+     * below a domain. When set, nothing else is allowed; a host listed here may be on a private or
+     * loopback address. When unset, any host on a public address is allowed. Link-local and cloud
+     * metadata addresses are refused either way.
+     */
+    Optional<List<String>> allowedHosts();
+}
