@@ -1,6 +1,7 @@
 package io.sitroom.live;
 
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,6 +27,9 @@ import io.sitroom.room.EventView;
 import io.sitroom.room.RoomService;
 import io.sitroom.room.RoomSnapshot;
 import io.sitroom.security.Caller;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 
 /**
  * The life of one room connection: welcome, resume from {@code since}, live events, commands in
@@ -79,7 +83,8 @@ public class LiveSessions {
             return;
         }
         connection.userData().put(FRAMES, limits.newFrameBucket());
-        Subscriber subscriber = new Subscriber(connection, caller.userId(), java.util.Set.of(), config.maxPendingFrames());
+        Subscriber subscriber = new Subscriber(connection, eventLoopOf(Vertx.currentContext()), caller.userId(), java.util.Set.of(),
+                config.maxPendingFrames());
         connection.userData().put(SUBSCRIBER, subscriber);
         RoomChannel channel = fanout.join(roomId, subscriber);
         try {
@@ -171,6 +176,11 @@ public class LiveSessions {
                 open.decrementAndGet();
             }
         }
+    }
+
+    /** The Netty event loop behind the connection's (duplicated) Vert.x context; outside one, the calling thread. */
+    private static Executor eventLoopOf(Context context) {
+        return context instanceof ContextInternal internal ? internal.nettyEventLoop() : Runnable::run;
     }
 
     private static UUID roomId(WebSocketConnection connection) {

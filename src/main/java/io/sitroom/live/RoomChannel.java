@@ -1,22 +1,28 @@
 package io.sitroom.live;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The live stream of one room on this node. Transactions commit in seq order but announce on
  * their own threads, so announcements can arrive out of order: the channel holds them until the
  * stream is contiguous, and reports a gap that does not close by itself so it can be read from
- * the log.
+ * the log. Events that continue the stream are handed to each event loop once, as one task that
+ * writes them to every connection of the room living on that loop: no hop between threads per
+ * connection, and each connection gets its events in seq order because each loop runs its tasks
+ * in the order they were queued.
  */
 final class RoomChannel {
 
     private final UUID roomId;
-    private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
+    /** The subscribers by the event loop their connection lives on; replaced, never changed in place. */
+    private volatile Map<Executor, List<Subscriber>> byEventLoop = Map.of();
     private final TreeMap<Long, OutboundEvent> pending = new TreeMap<>();
     /** The last seq passed to subscribers; -1 until the first subscriber tells where the stream starts. */
     private long delivered = -1;
@@ -31,20 +37,39 @@ final class RoomChannel {
         return roomId;
     }
 
-    void add(Subscriber subscriber) {
-        subscribers.add(subscriber);
+    synchronized void add(Subscriber subscriber) {
+        Map<Executor, List<Subscriber>> next = copy();
+        next.computeIfAbsent(subscriber.eventLoop(), loop -> new ArrayList<>()).add(subscriber);
+        byEventLoop = freeze(next);
     }
 
-    void remove(Subscriber subscriber) {
-        subscribers.remove(subscriber);
+    synchronized void remove(Subscriber subscriber) {
+        Map<Executor, List<Subscriber>> next = copy();
+        List<Subscriber> group = next.get(subscriber.eventLoop());
+        if (group != null && group.remove(subscriber) && group.isEmpty()) {
+            next.remove(subscriber.eventLoop());
+        }
+        byEventLoop = freeze(next);
+    }
+
+    private Map<Executor, List<Subscriber>> copy() {
+        Map<Executor, List<Subscriber>> copy = new HashMap<>();
+        byEventLoop.forEach((loop, group) -> copy.put(loop, new ArrayList<>(group)));
+        return copy;
+    }
+
+    private static Map<Executor, List<Subscriber>> freeze(Map<Executor, List<Subscriber>> groups) {
+        Map<Executor, List<Subscriber>> frozen = new HashMap<>();
+        groups.forEach((loop, group) -> frozen.put(loop, List.copyOf(group)));
+        return Map.copyOf(frozen);
     }
 
     boolean isEmpty() {
-        return subscribers.isEmpty();
+        return byEventLoop.isEmpty();
     }
 
     int size() {
-        return subscribers.size();
+        return byEventLoop.values().stream().mapToInt(List::size).sum();
     }
 
     /** The head a new subscriber read from the log; starts the stream there if it had not started. */
@@ -117,13 +142,23 @@ final class RoomChannel {
     }
 
     private void drain() {
+        List<OutboundEvent> ready = new ArrayList<>();
         OutboundEvent next;
         while ((next = pending.get(delivered + 1)) != null) {
             pending.remove(next.seq());
             delivered = next.seq();
-            for (Subscriber subscriber : subscribers) {
-                subscriber.accept(next);
-            }
+            ready.add(next);
         }
+        if (ready.isEmpty()) {
+            return;
+        }
+        List<OutboundEvent> events = List.copyOf(ready);
+        byEventLoop.forEach((loop, group) -> loop.execute(() -> {
+            for (Subscriber subscriber : group) {
+                for (OutboundEvent event : events) {
+                    subscriber.accept(event);
+                }
+            }
+        }));
     }
 }

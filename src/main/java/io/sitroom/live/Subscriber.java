@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 
 import org.jboss.logging.Logger;
 
@@ -22,6 +23,8 @@ final class Subscriber {
     private static final Logger LOG = Logger.getLogger(Subscriber.class);
 
     private final WebSocketConnection connection;
+    /** The event loop the connection lives on: live events are written from it, without a hop between threads. */
+    private final Executor eventLoop;
     private final UUID userId;
     private Set<Role> roles;
     private Role leadRole = Role.INCIDENT_COMMANDER;
@@ -34,8 +37,9 @@ final class Subscriber {
     private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean dropped;
 
-    Subscriber(WebSocketConnection connection, UUID userId, Set<Role> roles, int maxPending) {
+    Subscriber(WebSocketConnection connection, Executor eventLoop, UUID userId, Set<Role> roles, int maxPending) {
         this.connection = connection;
+        this.eventLoop = eventLoop;
         this.userId = userId;
         this.roles = Set.copyOf(roles);
         this.maxPending = maxPending;
@@ -43,6 +47,10 @@ final class Subscriber {
 
     WebSocketConnection connection() {
         return connection;
+    }
+
+    Executor eventLoop() {
+        return eventLoop;
     }
 
     synchronized Viewer viewer() {
