@@ -24,6 +24,7 @@
 #   LOADGEN_ARGS="--clients 500 --rooms 1 ..."   any other loadgen.mjs option
 #   OUT=bench/load/results/<time> where the JSON files, logs and summary.md go
 #   JAVA_OPTS=...                 extra JVM options for Sitroom (none by default)
+#   DEFAULT_LIMITS=1              keep Sitroom's default rate limits (see bench/run-flood.sh)
 #
 # Sitroom's per-user and per-connection limits (docs/protocol.md, "Limits") are raised for the run:
 # the benchmark measures the engine, not the limiter (a few publisher connections must carry up to
@@ -50,6 +51,13 @@ ADMIN_PASSWORD=bench-load-admin-password
 LOAD=bench/load
 OUT=${OUT:-$LOAD/results/$(date +%Y%m%d-%H%M%S)}
 mkdir -p "$OUT"
+# DEFAULT_LIMITS=1 keeps Sitroom's own per-connection and per-user limits (the flood measurement:
+# bench/run-flood.sh); otherwise they are raised so that the engine is measured, not the limiter.
+if [ "${DEFAULT_LIMITS:-0}" = 1 ]; then
+  COMMAND_LIMIT=100 FRAME_LIMIT=200 FRAME_BURST=1000
+else
+  COMMAND_LIMIT=1000000 FRAME_LIMIT=1000000 FRAME_BURST=1000000
+fi
 
 declare -A PID=()
 cleanup() {
@@ -101,10 +109,10 @@ start_sitroom() {
   QUARKUS_HTTP_PORT=$SITROOM_PORT \
   SITROOM_SECURITY_BCRYPT_COST=4 \
   SITROOM_LIMITS_CONNECTIONS_PER_USER=100000 \
-  SITROOM_LIMITS_COMMANDS_PER_SECOND=1000000 \
-  SITROOM_LIMITS_COMMAND_BURST=1000000 \
-  SITROOM_LIMITS_FRAMES_PER_SECOND=1000000 \
-  SITROOM_LIMITS_FRAME_BURST=1000000 \
+  SITROOM_LIMITS_COMMANDS_PER_SECOND=$COMMAND_LIMIT \
+  SITROOM_LIMITS_COMMAND_BURST=$COMMAND_LIMIT \
+  SITROOM_LIMITS_FRAMES_PER_SECOND=$FRAME_LIMIT \
+  SITROOM_LIMITS_FRAME_BURST=$FRAME_BURST \
     taskset -c $SERVER_CORE java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$OUT/sitroom.log" 2>&1 &
   PID[sitroom]=$!
   wait_for sitroom "http://127.0.0.1:$SITROOM_PORT/q/health/ready" 120

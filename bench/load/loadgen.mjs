@@ -20,6 +20,7 @@ import { createTarget, connectAll } from './lib/targets.mjs';
 import { runSweep, pickPublishers } from './lib/fanout.mjs';
 import { runDurable } from './lib/durable.mjs';
 import { runIdle } from './lib/idle.mjs';
+import { startFlood } from './lib/flood.mjs';
 import { runTag, round } from './lib/util.mjs';
 
 const FULL = {
@@ -28,6 +29,7 @@ const FULL = {
   warmup: 1, window: 3, drain: 5, 'stop-p99': 1000, 'knee-p99': 100,
   'durable-conns': 20, 'durable-rooms': 100, inflight: 8, 'durable-window': 5,
   idle: 10000, 'idle-rooms': 100, settle: 5, 'connect-concurrency': 100,
+  flood: 0,
 };
 const QUICK = {
   ...FULL, clients: 50, rates: '10,50,100,200,400', warmup: 0.5, window: 1.5, drain: 3,
@@ -46,6 +48,7 @@ function options() {
       out: { type: 'string' },
       run: { type: 'string', default: '1' },
       quick: { type: 'boolean', default: false },
+      'flood-frame': { type: 'string', default: 'ping' },
       ...Object.fromEntries(names.map((n) => [n, { type: 'string' }])),
     },
   });
@@ -68,14 +71,28 @@ async function fanoutMode(target, o, log) {
   const plan = await target.prepare({ rooms: o.rooms, clientsPerRoom: perRoom, perUser: o['per-user'], label: `fanout ${o.tag}` });
   const clients = await connectAll(target, plan, perRoom, o['per-user'], o['connect-concurrency']);
   const clientsByRoom = plan.map((_, r) => clients.filter((c) => c.roomIndex === r));
+  let flood = null;
+  if (o.flood > 0) {
+    // One more connection of the room's first user, in a process of its own, sending --flood frames a second.
+    const { url, headers } = target.connection(plan[0], plan[0].identities[0]);
+    flood = startFlood({ url, headers, rate: o.flood, frame: o['flood-frame'] });
+    await flood.ready;
+    log(`  flooding: one more client sends ${o.flood} ${o['flood-frame']} frames/s`);
+  }
   const sweep = await runSweep({
     clients, clientsByRoom, publishers: pickPublishers(clientsByRoom, o.publishers), rates: o.rateList,
     warmupMs: seconds(o.warmup), windowMs: seconds(o.window), drainMs: seconds(o.drain),
     stopP99: o['stop-p99'], kneeP99: o['knee-p99'], serverPid: o.serverPid, tag: o.tag, log,
   });
   log(`  knee (p99 <= ${o['knee-p99']} ms, all delivered): ${sweep.knee ?? 'none'} commands/s`);
+  let flooded = null;
+  if (flood) {
+    flooded = { requested: o.flood, frame: o['flood-frame'], ...(await flood.stop()) };
+    log(`  flood: ${Math.round(flooded.framesPerSecond)} frames/s sent, ${flooded.errorFrames} error frames back, ` +
+        `${flooded.stillOpen ? 'connection still open' : `closed with ${flooded.closeCode}`}`);
+  }
   clients.forEach((c) => c.close());
-  return { clients: clients.length, rooms: o.rooms, clientsPerRoom: perRoom, publishersPerRoom: o.publishers, ...sweep };
+  return { clients: clients.length, rooms: o.rooms, clientsPerRoom: perRoom, publishersPerRoom: o.publishers, flood: flooded, ...sweep };
 }
 
 async function durablePhase(target, o, log, rooms, connsPerRoom, label) {

@@ -96,7 +96,13 @@ class SitroomTarget {
   }
 
   connect(roomIndex, room, identity) {
-    return new JsonFrameClient(roomIndex, `${this.wsBase}/ws/rooms/${room.ref}`, { authorization: `Bearer ${identity.token}` });
+    const { url, headers } = this.connection(room, identity);
+    return new JsonFrameClient(roomIndex, url, headers);
+  }
+
+  /** Where and how a client of this identity connects to the room (for a client in another process). */
+  connection(room, identity) {
+    return { url: `${this.wsBase}/ws/rooms/${room.ref}`, headers: { authorization: `Bearer ${identity.token}` } };
   }
 
   /** Heap in use from /q/metrics (sum of jvm_memory_used_bytes{area="heap"}), after jcmd GC.run when the pid is known. */

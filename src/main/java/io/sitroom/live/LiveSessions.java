@@ -53,10 +53,13 @@ public class LiveSessions {
     private final LimitsConfig config;
     private final TokenRevocations revocations;
     private final Map<UUID, AtomicInteger> connectionsPerUser = new ConcurrentHashMap<>();
+    private final String tooManyFrames;
 
     public LiveSessions(RoomService rooms, CommandHandler commands, RoomFanout fanout, Frames frames, RateLimits limits,
             LimitsConfig config, TokenRevocations revocations) {
         this.revocations = revocations;
+        this.tooManyFrames = frames.error(ErrorCode.RATE_LIMITED,
+                "too many frames: frames over the limit are dropped (this warning comes at most once a second); slow down");
         this.rooms = rooms;
         this.commands = commands;
         this.fanout = fanout;
@@ -149,8 +152,13 @@ public class LiveSessions {
             return;
         }
         TokenBucket bucket = connection.userData().get(FRAMES);
-        if (bucket != null && !bucket.tryTake(System.nanoTime())) {
-            subscriber.send(frames.error(ErrorCode.RATE_LIMITED, "too many frames; slow down"));
+        long now = System.nanoTime();
+        if (bucket != null && !bucket.tryTake(now)) {
+            // Dropped. Answering every dropped frame would let a flood make the server write as much
+            // as it reads: one warning a second is enough for a client that means well.
+            if (subscriber.mayWarnAboutRate(now)) {
+                subscriber.send(tooManyFrames);
+            }
             return;
         }
         Frames.Inbound inbound = frames.decode(text);

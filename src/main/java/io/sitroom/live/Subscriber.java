@@ -36,6 +36,8 @@ final class Subscriber {
     /** Frames handed to the socket and not yet written out: a client that stops reading makes this grow. */
     private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean dropped;
+    /** When this connection was last told it is sending too many frames (nanoTime), or never. */
+    private long rateWarnedAt = Long.MIN_VALUE;
 
     Subscriber(WebSocketConnection connection, Executor eventLoop, UUID userId, Set<Role> roles, int maxPending) {
         this.connection = connection;
@@ -61,6 +63,15 @@ final class Subscriber {
     synchronized void setView(Set<Role> roles, Role leadRole) {
         this.roles = Set.copyOf(roles);
         this.leadRole = leadRole;
+    }
+
+    /** Whether to tell the client its frames are being dropped: at most once a second. */
+    synchronized boolean mayWarnAboutRate(long nowNanos) {
+        if (rateWarnedAt != Long.MIN_VALUE && nowNanos - rateWarnedAt < 1_000_000_000L) {
+            return false;
+        }
+        rateWarnedAt = nowNanos;
+        return true;
     }
 
     /** A live event from the room's channel, in seq order. */

@@ -1,0 +1,71 @@
+// A flooding client: one more connection in the room that sends `rate` frames a second (in bursts
+// every 10 ms) while the fan-out step runs, to show what one abusive client costs everybody else.
+// It runs in a child process of its own, so its sending does not stall the generator's event loop
+// (it still shares the generator's core). Frames are pings (the cheapest thing a client can make
+// the server answer) or note.add commands (which the server must rate-limit).
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+
+const TICK_MS = 10;
+
+/** Starts the flooding process; stop() ends it and resolves with what it saw. */
+export function startFlood({ url, headers, rate, frame }) {
+  const child = fork(fileURLToPath(import.meta.url), ['--child'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const ready = new Promise((resolve, reject) => {
+    child.once('message', (m) => (m.ready ? resolve() : reject(new Error(m.error))));
+  });
+  child.send({ url, headers, rate, frame });
+  return {
+    ready,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('message', (stats) => resolve(stats));
+        child.send({ stop: true });
+      }),
+  };
+}
+
+function runChild() {
+  process.once('message', ({ url, headers, rate, frame }) => {
+    const ws = new WebSocket(url, { headers, perMessageDeflate: false });
+    const perTick = Math.max(1, Math.round((rate * TICK_MS) / 1000));
+    const stats = { sent: 0, errorFrames: 0, closeCode: null };
+    let k = 0;
+    let timer = null;
+    const payload = () =>
+      frame === 'note'
+        ? JSON.stringify({ type: 'command', commandId: `flood-${k++}`, name: 'note.add', data: { text: 'flood' } })
+        : '{"type":"ping"}';
+    ws.on('message', (data) => {
+      const text = data.toString();
+      if (text.startsWith('{"type":"welcome"')) {
+        const startedAt = Date.now();
+        stats.startedAt = startedAt;
+        timer = setInterval(() => {
+          for (let i = 0; i < perTick && ws.readyState === WebSocket.OPEN; i++) {
+            ws.send(payload());
+            stats.sent++;
+          }
+        }, TICK_MS);
+        process.send({ ready: true });
+      } else if (text.startsWith('{"type":"error"')) {
+        stats.errorFrames++;
+      }
+    });
+    ws.on('close', (code) => (stats.closeCode = code));
+    ws.on('error', (error) => process.send({ error: error.message }));
+    process.on('message', (m) => {
+      if (!m.stop) return;
+      clearInterval(timer);
+      setTimeout(() => {
+        const seconds = (Date.now() - stats.startedAt) / 1000;
+        process.send({ framesPerSecond: stats.sent / seconds, errorFrames: stats.errorFrames, stillOpen: stats.closeCode == null, closeCode: stats.closeCode });
+        ws.terminate();
+        process.exit(0);
+      }, 200);
+    });
+  });
+}
+
+if (process.argv.includes('--child')) runChild();
