@@ -53,6 +53,8 @@ public class CommandHandler {
     private final RateLimits rateLimits;
     private final OutageLog outage = new OutageLog(LOG, "commands");
     private final ExecutorService appenders;
+    private final io.micrometer.core.instrument.Timer batchTime;
+    private final io.micrometer.core.instrument.DistributionSummary batchSize;
     private final BatchQueues<Pending> queues;
 
     public CommandHandler(CommandCatalog catalog, EventLog log, Directory directory, Clock clock,
@@ -66,6 +68,11 @@ public class CommandHandler {
             return thread;
         });
         this.queues = new BatchQueues<>(appenders, config.maxBatch(), this::appendBatch);
+        this.batchTime = io.micrometer.core.instrument.Timer.builder("sitroom.commands.batch")
+                .description("Time to decide, append and commit one batch of a room's commands (one transaction)")
+                .publishPercentileHistogram().register(registry);
+        this.batchSize = io.micrometer.core.instrument.DistributionSummary.builder("sitroom.commands.batch.size")
+                .description("Commands in one batch (one transaction)").register(registry);
         this.registry = registry;
         this.rateLimits = rateLimits;
         this.eventsAppended = Counter.builder("sitroom.events.appended").description("Events appended to room logs").register(registry);
@@ -121,8 +128,11 @@ public class CommandHandler {
      */
     private void appendBatch(UUID roomId, List<Pending> batch) {
         List<Outcome> outcomes;
+        long start = System.nanoTime();
         try {
             outcomes = QuarkusTransaction.requiringNew().call(() -> decideAll(roomId, batch));
+            batchTime.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+            batchSize.record(batch.size());
         } catch (RuntimeException e) {
             if (batch.size() > 1) {
                 batch.forEach(pending -> appendBatch(roomId, List.of(pending)));
