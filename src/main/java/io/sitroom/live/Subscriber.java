@@ -23,6 +23,8 @@ final class Subscriber {
     private static final Logger LOG = Logger.getLogger(Subscriber.class);
 
     private final WebSocketConnection connection;
+    /** The Vert.x socket under the connection, written to directly when reachable (see {@link DirectWrites}). */
+    private final io.vertx.core.http.WebSocketBase socket;
     /** The event loop the connection lives on: live events are written from it, without a hop between threads. */
     private final Executor eventLoop;
     private final UUID userId;
@@ -41,6 +43,7 @@ final class Subscriber {
 
     Subscriber(WebSocketConnection connection, Executor eventLoop, UUID userId, Set<Role> roles, int maxPending) {
         this.connection = connection;
+        this.socket = DirectWrites.socketOf(connection);
         this.eventLoop = eventLoop;
         this.userId = userId;
         this.roles = Set.copyOf(roles);
@@ -132,6 +135,15 @@ final class Subscriber {
                     "too slow: more than " + maxPending + " frames waiting; reconnect with since=<last seq>")).subscribe().with(ok -> {
                     }, failure -> {
                     });
+            return;
+        }
+        if (socket != null) {
+            socket.writeTextMessage(frame).onComplete(written -> {
+                pending.decrementAndGet();
+                if (written.failed()) {
+                    LOG.debugf("send to connection %s failed: %s", connection.id(), written.cause().getMessage());
+                }
+            });
             return;
         }
         connection.sendText(frame).subscribe().with(ok -> pending.decrementAndGet(), failure -> {
