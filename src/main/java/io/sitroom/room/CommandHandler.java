@@ -56,6 +56,8 @@ public class CommandHandler {
     private final io.micrometer.core.instrument.Timer batchTime;
     private final io.micrometer.core.instrument.DistributionSummary batchSize;
     private final BatchQueues<Pending> queues;
+    /** Per room, the membership after this node's last committed batch: saves reading it again for the next. */
+    private final Map<UUID, KnownMembers> knownMembers = new java.util.concurrent.ConcurrentHashMap<>();
 
     public CommandHandler(CommandCatalog catalog, EventLog log, Directory directory, Clock clock,
             Instance<RoomFeature> features, Event<EventsAppended> appended, AppendSignal signal, MeterRegistry registry,
@@ -88,6 +90,14 @@ public class CommandHandler {
     }
 
     private record Outcome(CommandResult result, List<EventView> events, boolean membersChanged) {
+    }
+
+    /** A batch decided: each command's outcome, and the room's membership at the head it left. */
+    private record Decided(List<Outcome> outcomes, KnownMembers membersAfter) {
+    }
+
+    /** A room's membership as it stood at a head seq: good for as long as the head has not moved. */
+    private record KnownMembers(long headSeq, Map<UUID, Member> members) {
     }
 
     /** A decoded command waiting in its room's queue. */
@@ -130,7 +140,12 @@ public class CommandHandler {
         List<Outcome> outcomes;
         long start = System.nanoTime();
         try {
-            outcomes = QuarkusTransaction.requiringNew().call(() -> decideAll(roomId, batch));
+            Decided decided = QuarkusTransaction.requiringNew().call(() -> decideAll(roomId, batch));
+            outcomes = decided.outcomes();
+            if (decided.membersAfter() != null) {
+                // Committed: the next batch may use this membership as long as the log has not moved on.
+                knownMembers.put(roomId, decided.membersAfter());
+            }
             batchTime.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
             batchSize.record(batch.size());
         } catch (RuntimeException e) {
@@ -151,17 +166,19 @@ public class CommandHandler {
 
     /**
      * One transaction for a batch: the room is locked once, earlier results of the batch's command
-     * ids are read in one query, and the membership is read again only after a command changed it.
+     * ids are read in one query, and the membership is read only if the log moved since this node's
+     * last batch (another node, a timer, an invitation) or after a command changed it.
      */
-    private List<Outcome> decideAll(UUID roomId, List<Pending> batch) {
+    private Decided decideAll(UUID roomId, List<Pending> batch) {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         Room room = Room.lockForAppend(roomId);
         if (room == null) {
             batch.forEach(pending -> outcomes.add(new Outcome(refused(pending.commandId(), RoomService.roomNotFound()), List.of(), false)));
-            return outcomes;
+            return new Decided(outcomes, null);
         }
         Map<String, CommandResult> results = AcceptedCommand.results(roomId, batch.stream().map(Pending::commandId).toList());
-        Map<UUID, Member> members = loadMembers(room);
+        KnownMembers known = knownMembers.get(roomId);
+        Map<UUID, Member> members = known != null && known.headSeq() == room.headSeq ? known.members() : loadMembers(room);
         for (Pending pending : batch) {
             try {
                 Outcome outcome = decideAndAppend(room, members, results.get(pending.commandId()), pending.userId(),
@@ -178,7 +195,7 @@ public class CommandHandler {
         if (outcomes.stream().anyMatch(o -> !o.events().isEmpty())) {
             signal(roomId, room.headSeq);
         }
-        return outcomes;
+        return new Decided(outcomes, new KnownMembers(room.headSeq, members));
     }
 
     private CommandResult failed(UUID roomId, String commandId, CommandType<?> type, RuntimeException e) {
