@@ -44,6 +44,8 @@ public class LiveSessions {
     private static final UserData.TypedKey<Subscriber> SUBSCRIBER = new UserData.TypedKey<>("sitroom.subscriber");
     private static final UserData.TypedKey<TokenBucket> FRAMES = new UserData.TypedKey<>("sitroom.frames");
     private static final int RESUME_PAGE = 1000;
+    /** How long a resume waits for a page of history to be written before it sends the next. */
+    private static final long RESUME_WAIT_MS = 30_000;
 
     private final RoomService rooms;
     private final CommandHandler commands;
@@ -129,9 +131,15 @@ public class LiveSessions {
         long after = since;
         while (after < head) {
             EventPage page = rooms.events(roomId, caller.userId(), after, RESUME_PAGE);
+            // Paced by what the client reads: never more than half the slow-consumer limit unwritten.
+            int pace = Math.max(1, config.maxPendingFrames() / 2);
+            int sent = 0;
             for (EventView event : page.events()) {
                 if (event.seq() <= head) {
                     subscriber.replay(event.seq(), frames.event(event));
+                    if (++sent % pace == 0) {
+                        subscriber.awaitUnwrittenAtMost(pace, RESUME_WAIT_MS);
+                    }
                 }
             }
             if (!page.hasMore() || page.nextSince() <= after) {

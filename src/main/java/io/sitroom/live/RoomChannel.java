@@ -155,9 +155,7 @@ final class RoomChannel {
         List<OutboundEvent> events = List.copyOf(ready);
         byEventLoop.forEach((loop, group) -> loop.execute(() -> {
             for (Subscriber subscriber : group) {
-                for (OutboundEvent event : events) {
-                    subscriber.accept(event);
-                }
+                subscriber.accept(events);
             }
         }));
     }

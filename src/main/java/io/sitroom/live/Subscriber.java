@@ -78,11 +78,18 @@ final class Subscriber {
     }
 
     /** A live event from the room's channel, in seq order. */
-    synchronized void accept(OutboundEvent event) {
-        if (live) {
+    synchronized void accept(List<OutboundEvent> events) {
+        if (!live) {
+            held.addAll(events);
+            return;
+        }
+        // Checked once for the whole run of events: frames written in one go are not counted as
+        // waiting until the event loop has had a chance to flush them.
+        if (tooFarBehind()) {
+            return;
+        }
+        for (OutboundEvent event : events) {
             deliver(event);
-        } else {
-            held.add(event);
         }
     }
 
@@ -91,6 +98,23 @@ final class Subscriber {
         if (seq > lastSeq) {
             lastSeq = seq;
             send(frame);
+        }
+    }
+
+    /**
+     * Waits (on a worker thread, while replaying history) until at most {@code frames} frames are
+     * still unwritten, so a client catching up on a long history is paced by what it reads rather
+     * than closed as a slow consumer. Gives up when the connection closes or after {@code timeoutMs}.
+     */
+    void awaitUnwrittenAtMost(int frames, long timeoutMs) {
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        while (pending.get() > frames && !dropped && connection.isOpen() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
@@ -111,7 +135,7 @@ final class Subscriber {
         }
         lastSeq = event.seq();
         if (new Viewer(userId, roles, leadRole).maySee(event.visibleTo(), event.actorId())) {
-            send(event.frame());
+            write(event.frame());
         }
         Set<Role> after = event.rolesAfter().get(userId);
         if (after != null) {
@@ -120,23 +144,38 @@ final class Subscriber {
     }
 
     /**
-     * Sends a frame without waiting. A connection that has more than {@code maxPending} frames
-     * unwritten stops reading: it is closed (close code 4008) so it never holds up the room; the
-     * client resumes from the last seq it got.
+     * A connection that has more than {@code maxPending} frames unwritten has stopped reading: it is
+     * closed (close code 4008) so it never holds up the room, and the client resumes from the last
+     * seq it got. Returns whether it was (or had already been) closed for that.
      */
+    private boolean tooFarBehind() {
+        if (dropped) {
+            return true;
+        }
+        if (pending.get() <= maxPending) {
+            return false;
+        }
+        dropped = true;
+        LOG.infof("connection %s of user %s closed as a slow consumer (%d frames waiting)", connection.id(), userId, maxPending);
+        connection.close(new io.quarkus.websockets.next.CloseReason(SLOW_CONSUMER,
+                "too slow: more than " + maxPending + " frames waiting; reconnect with since=<last seq>")).subscribe().with(ok -> {
+                }, failure -> {
+                });
+        return true;
+    }
+
+    /** Sends a frame without waiting, unless the connection is too far behind (see {@link #tooFarBehind()}). */
     void send(String frame) {
+        if (!tooFarBehind()) {
+            write(frame);
+        }
+    }
+
+    private void write(String frame) {
         if (dropped || !connection.isOpen()) {
             return;
         }
-        if (pending.incrementAndGet() > maxPending) {
-            dropped = true;
-            LOG.infof("connection %s of user %s closed as a slow consumer (%d frames waiting)", connection.id(), userId, maxPending);
-            connection.close(new io.quarkus.websockets.next.CloseReason(SLOW_CONSUMER,
-                    "too slow: more than " + maxPending + " frames waiting; reconnect with since=<last seq>")).subscribe().with(ok -> {
-                    }, failure -> {
-                    });
-            return;
-        }
+        pending.incrementAndGet();
         if (socket != null) {
             socket.writeTextMessage(frame).onComplete(written -> {
                 pending.decrementAndGet();
