@@ -172,7 +172,9 @@ class OidcSignInTest {
         given().auth().oauth2(alice.token()).get("/api/rooms").then().statusCode(200);
         UUID room = Api.newIncident(alice.user(), "Signed in through the company");
         try (WsClient ws = WsClient.connect(alice.user(), room, null)) {
-            assertEquals(alice.userId().toString(), ws.next("welcome").path("you").path("userId").asText(alice.userId().toString()));
+            JsonNode welcome = ws.next("welcome");
+            assertEquals(room.toString(), welcome.path("roomId").asText());
+            assertEquals(alice.userId().toString(), welcome.path("you").path("userId").asText());
         }
         assertEquals(101, WsClient.upgradeStatus(WsClient.roomUri(room, "token=" + alice.token()), null));
 
