@@ -105,6 +105,17 @@ export async function login(username: string, password: string): Promise<Session
   return session;
 }
 
+export interface CompanySignIn {
+  enabled: boolean;
+  providerName?: string;
+  loginPath?: string;
+}
+
+/** Whether the server offers company sign-in (OpenID Connect), and where it starts. */
+export async function companySignIn(): Promise<CompanySignIn> {
+  return request<CompanySignIn>('GET', '/api/auth/oidc');
+}
+
 /** Joins a room with an invitation code, as a guest; keeps the guest's token like a sign-in. */
 export async function join(code: string, displayName: string): Promise<Joined> {
   const joined = await request<Joined>('POST', '/api/auth/join', { code, displayName });

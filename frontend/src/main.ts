@@ -1,8 +1,9 @@
 // The app: the header and a router over the views. Views of one room share one connection.
 import './style.css';
-import { clearSession, loadSession, setUnauthenticatedHandler } from './api';
+import { clearSession, loadSession, saveSession, setUnauthenticatedHandler } from './api';
 import { h, replace } from './dom';
 import { type Route, parseRoute, roomPath } from './router';
+import { signInFromFragment } from './signInFragment';
 import { RoomStore } from './roomStore';
 import { consoleView } from './views/console';
 import { dashboardView } from './views/dashboard';
@@ -99,4 +100,11 @@ document.addEventListener('click', (event) => {
 });
 window.addEventListener('popstate', () => route(true));
 setUnauthenticatedHandler(() => signOut('Your session has ended. Please sign in again.'));
+// Back from company sign-in: keep the token, and take it out of the address bar (and history) at once.
+const fromProvider = signInFromFragment(location.hash);
+if (fromProvider) {
+  history.replaceState(null, '', location.pathname + location.search);
+  if ('session' in fromProvider) saveSession(fromProvider.session);
+  else signInNotice = `Could not sign in: ${fromProvider.error}`;
+}
 route();

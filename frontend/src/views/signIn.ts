@@ -1,5 +1,5 @@
 // Sign-in (any path, when signed out) and joining by invitation code (/join/{code}).
-import { ApiError, errorText, join, login } from '../api';
+import { ApiError, companySignIn, errorText, join, login } from '../api';
 import { field, h, replace } from '../dom';
 
 export function signInView(main: HTMLElement, notice: string, done: () => void): void {
@@ -39,6 +39,21 @@ export function signInView(main: HTMLElement, notice: string, done: () => void):
   });
   replace(main, form);
   username.focus();
+  // Company sign-in, when the server offers it: a full-page visit to the provider and back.
+  companySignIn()
+    .then((offer) => {
+      if (!offer.enabled || !offer.loginPath || !form.isConnected) return;
+      const path = offer.loginPath;
+      form.insertBefore(
+        h(
+          'button',
+          { type: 'button', class: 'secondary', onclick: () => location.assign(path) },
+          `Sign in with ${offer.providerName ?? 'single sign-on'}`,
+        ),
+        message,
+      );
+    })
+    .catch(() => {});
 }
 
 /** Asks a display name, joins with the code as a guest, keeps the token, then opens `roomId`. */

@@ -6,7 +6,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.sitroom.alert.AlertResource;
@@ -15,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 /** Turns a bearer token into the identity of its account (principal name = user id). */
 @ApplicationScoped
-public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+public class TokenIdentityProvider implements IdentityProvider<SitroomTokenRequest> {
 
     private final TokenService tokens;
     private final AlertService integrations;
@@ -26,12 +25,12 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     }
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
+    public Class<SitroomTokenRequest> getRequestType() {
+        return SitroomTokenRequest.class;
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(SitroomTokenRequest request, AuthenticationRequestContext context) {
         String token = request.getToken().getToken();
         if (token.startsWith(AlertService.TOKEN_PREFIX)) {
             return context.runBlocking(() -> integrations.resolve(token)

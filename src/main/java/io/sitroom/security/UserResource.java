@@ -19,10 +19,12 @@ import io.sitroom.error.SitroomException;
 public class UserResource {
 
     private final UserService users;
+    private final OidcAccounts oidcAccounts;
     private final io.quarkus.security.identity.SecurityIdentity identity;
 
-    public UserResource(UserService users, io.quarkus.security.identity.SecurityIdentity identity) {
+    public UserResource(UserService users, OidcAccounts oidcAccounts, io.quarkus.security.identity.SecurityIdentity identity) {
         this.users = users;
+        this.oidcAccounts = oidcAccounts;
         this.identity = identity;
     }
 
@@ -43,6 +45,24 @@ public class UserResource {
     @RolesAllowed(Caller.USER)
     public List<UserService.UserView> list() {
         return users.list();
+    }
+
+    public record OidcLink(String issuer, String subject) {
+    }
+
+    /**
+     * Links an account to a person at the company's OpenID Connect provider (admin), so that they can sign in
+     * there even when {@code sitroom.oidc.create-accounts} is false.
+     */
+    @POST
+    @Path("/{id}/oidc-links")
+    @RolesAllowed(Caller.ADMIN)
+    public Response linkOidc(@PathParam("id") UUID id, OidcLink request) {
+        if (request == null) {
+            throw SitroomException.invalid("issuer and subject are required");
+        }
+        oidcAccounts.linkExisting(Caller.of(identity), id, request.issuer(), request.subject());
+        return Response.status(Response.Status.CREATED).build();
     }
 
     /** Revokes every token of a user (the admin): {@code {userId, revoked}}; their open connections are closed. */

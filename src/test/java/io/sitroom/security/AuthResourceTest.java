@@ -51,6 +51,14 @@ class AuthResourceTest {
     }
 
     @Test
+    void companySignIn_isOffByDefault_andItsPathsAreNotFound() {
+        given().get("/api/auth/oidc").then().statusCode(200).body("enabled", equalTo(false));
+        given().redirects().follow(false).get("/api/auth/oidc/login").then().statusCode(404);
+        given().redirects().follow(false).get("/api/auth/oidc/callback?code=abc&state=def").then().statusCode(404);
+        given().auth().oauth2(Api.adminToken()).get("/api/rooms").then().statusCode(200);
+    }
+
+    @Test
     void createUser_isAdminOnly() {
         Api.User alice = Api.newUser("Alice");
         alice.as().body(Map.of("username", "mallory", "displayName", "Mallory", "password", "long-enough-password"))

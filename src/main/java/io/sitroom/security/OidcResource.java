@@ -1,0 +1,120 @@
+package io.sitroom.security;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.oidc.IdToken;
+import io.quarkus.oidc.OidcSession;
+import io.sitroom.error.SitroomException;
+
+/**
+ * Company sign-in through the organisation's OpenID Connect provider (off unless
+ * {@code quarkus.oidc.tenant-enabled=true}). quarkus-oidc runs the authorization code flow on
+ * {@code /api/auth/oidc/login} and {@code /api/auth/oidc/callback} only (an HTTP permission selects its
+ * {@code code} mechanism there; everything else is authenticated by Sitroom bearer tokens alone). The callback
+ * turns the verified ID token into an ordinary Sitroom token, drops quarkus-oidc's session cookie, and hands the
+ * token to the web app in the URL's fragment, which browsers never send to a server.
+ */
+@Path("/api/auth/oidc")
+@PermitAll
+public class OidcResource {
+
+    static final String LOGIN_PATH = "/api/auth/oidc/login";
+    static final String CALLBACK_PATH = "/api/auth/oidc/callback";
+    private static final Logger LOG = Logger.getLogger(OidcResource.class);
+
+    @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false")
+    boolean enabled;
+
+    @Inject
+    SitroomOidcConfig config;
+
+    @Inject
+    OidcAccounts accounts;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    @Inject
+    OidcSession oidcSession;
+
+    public record Status(boolean enabled, String providerName, String loginPath) {
+    }
+
+    /** Whether company sign-in is on, for the sign-in page: {@code {enabled, providerName?, loginPath?}}. */
+    @GET
+    public Status status() {
+        return enabled ? new Status(true, config.providerName(), LOGIN_PATH) : new Status(false, null, null);
+    }
+
+    /**
+     * Starts company sign-in. Reached only once quarkus-oidc has an authenticated session (else it has
+     * already redirected the browser to the provider), so it sends the browser on to the callback.
+     */
+    @GET
+    @Path("/login")
+    public Response login() {
+        requireEnabled();
+        return Response.seeOther(java.net.URI.create(CALLBACK_PATH)).header("Cache-Control", "no-store").build();
+    }
+
+    /** Where the provider sends the browser back: the code is exchanged (by quarkus-oidc), the person signed in. */
+    @GET
+    @Path("/callback")
+    public Response callback() {
+        requireEnabled();
+        String fragment;
+        try {
+            OidcAccounts.Person person = new OidcAccounts.Person(idToken.getIssuer(), idToken.getSubject(),
+                    claim("name"), claim("preferred_username"), claim("email"));
+            UserService.SignedIn signedIn = accounts.signIn(person, config.createAccounts());
+            fragment = "signed-in=" + encode(mapper.writeValueAsString(signedIn));
+        } catch (SitroomException e) {
+            LOG.infof("Company sign-in refused: %s", e.getMessage());
+            fragment = "signin-error=" + encode(e.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not write the sign-in answer", e);
+        } finally {
+            // The Sitroom token is what signs the person in from now on: quarkus-oidc's session cookie goes.
+            oidcSession.logout().await().atMost(Duration.ofSeconds(10));
+        }
+        return Response.status(Response.Status.SEE_OTHER).header("Location", "/#" + fragment)
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private void requireEnabled() {
+        if (!enabled) {
+            throw SitroomException.notFound("company sign-in is not enabled on this server");
+        }
+    }
+
+    private String claim(String name) {
+        Object value = idToken.getClaim(name);
+        if (value instanceof jakarta.json.JsonString string) {
+            return string.getString();
+        }
+        return value instanceof String string ? string : null;
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
