@@ -29,6 +29,21 @@ public interface LimitsConfig {
     @WithDefault("20")
     int connectionsPerUser();
 
+    /** Room connections a user may open per second, sustained... */
+    @WithDefault("1")
+    double upgradesPerSecond();
+
+    /** ...and at once (every tab of a user reconnecting after a restart). */
+    @WithDefault("20")
+    double upgradeBurst();
+
+    /**
+     * A connection that has this many frames dropped for going over its rate within one second is
+     * flooding, not merely eager: it is closed (1008).
+     */
+    @WithDefault("1000")
+    int floodCloseAfter();
+
     /** Frames waiting to be written to one connection before it counts as a slow consumer and is closed. */
     @WithDefault("5000")
     int maxPendingFrames();

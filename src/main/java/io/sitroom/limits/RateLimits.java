@@ -9,12 +9,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.sitroom.error.ErrorCode;
 import io.sitroom.error.SitroomException;
 
-/** Per-user command rate limits, across REST and WebSocket. */
+/** Per-user rate limits: commands (across REST and WebSocket) and WebSocket upgrades. */
 @ApplicationScoped
 public class RateLimits {
 
     private final LimitsConfig config;
     private final Map<UUID, TokenBucket> commands = new ConcurrentHashMap<>();
+    private final Map<UUID, TokenBucket> upgrades = new ConcurrentHashMap<>();
 
     public RateLimits(LimitsConfig config) {
         this.config = config;
@@ -28,6 +29,16 @@ public class RateLimits {
             throw new SitroomException(ErrorCode.RATE_LIMITED, "too many commands; slow down (at most "
                     + (int) config.commandsPerSecond() + " a second)");
         }
+    }
+
+    /**
+     * Whether the user may open another room connection now: a client that is closed for flooding
+     * and comes straight back must not get a fresh allowance of frames each time.
+     */
+    public boolean mayUpgrade(UUID userId) {
+        long now = System.nanoTime();
+        return upgrades.computeIfAbsent(userId, id -> new TokenBucket(config.upgradesPerSecond(), config.upgradeBurst(), now))
+                .tryTake(now);
     }
 
     public TokenBucket newFrameBucket() {

@@ -39,6 +39,8 @@ import io.vertx.core.impl.ContextInternal;
 @ApplicationScoped
 public class LiveSessions {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LiveSessions.class);
+
     public static final UserData.TypedKey<Caller> CALLER = new UserData.TypedKey<>("sitroom.caller");
     public static final UserData.TypedKey<Long> SINCE = UserData.TypedKey.forLong("sitroom.since");
     private static final UserData.TypedKey<Subscriber> SUBSCRIBER = new UserData.TypedKey<>("sitroom.subscriber");
@@ -124,6 +126,19 @@ public class LiveSessions {
         }
     }
 
+    private void closeForFlooding(WebSocketConnection connection, Caller caller) {
+        if (connection.isOpen()) {
+            LOG.infof("connection %s of user %s closed for flooding (over %d frames a second dropped)", connection.id(),
+                    caller.userId(), config.floodCloseAfter());
+            connection.close(new CloseReason(POLICY_VIOLATION, "too many frames: closed for flooding")).subscribe().with(ok -> {
+            }, failure -> {
+            });
+        }
+    }
+
+    /** WebSocket close code 1008: the client broke the rules (here: kept flooding over its frame rate). */
+    static final int POLICY_VIOLATION = 1008;
+
     /** WebSocket close code 1013: the server cannot serve now, the client should reconnect later. */
     static final int TRY_AGAIN_LATER = 1013;
 
@@ -163,9 +178,13 @@ public class LiveSessions {
         long now = System.nanoTime();
         if (bucket != null && !bucket.tryTake(now)) {
             // Dropped. Answering every dropped frame would let a flood make the server write as much
-            // as it reads: one warning a second is enough for a client that means well.
-            if (subscriber.mayWarnAboutRate(now)) {
-                subscriber.send(tooManyFrames);
+            // as it reads: one warning a second is enough for a client that means well, and one
+            // that keeps flooding is closed (it may come back, at the rate of upgrades allowed).
+            switch (subscriber.dropped(now, config.floodCloseAfter())) {
+                case WARN -> subscriber.send(tooManyFrames);
+                case CLOSE -> closeForFlooding(connection, caller);
+                case SILENT -> {
+                }
             }
             return;
         }

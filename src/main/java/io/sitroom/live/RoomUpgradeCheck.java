@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.vertx.VertxContextSupport;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.sitroom.limits.LimitsConfig;
+import io.sitroom.limits.RateLimits;
 import io.sitroom.room.RoomService;
 import io.sitroom.error.DatabaseUnavailable;
 import io.sitroom.security.Caller;
@@ -22,10 +23,12 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
 
     private final RoomService rooms;
     private final LimitsConfig limits;
+    private final RateLimits rateLimits;
 
-    public RoomUpgradeCheck(RoomService rooms, LimitsConfig limits) {
+    public RoomUpgradeCheck(RoomService rooms, LimitsConfig limits, RateLimits rateLimits) {
         this.rooms = rooms;
         this.limits = limits;
+        this.rateLimits = rateLimits;
     }
 
     /**
@@ -73,6 +76,9 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
             Long since = parseSince(sinceParam);
             if (sinceParam != null && since == null) {
                 return CheckResult.rejectUpgrade(400);
+            }
+            if (!rateLimits.mayUpgrade(caller.userId())) {
+                return CheckResult.rejectUpgrade(429);
             }
             return VertxContextSupport.executeBlocking(() -> rooms.isMember(roomId, caller.userId()))
                     .map(member -> {

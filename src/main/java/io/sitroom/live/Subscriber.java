@@ -40,6 +40,8 @@ final class Subscriber {
     private volatile boolean dropped;
     /** When this connection was last told it is sending too many frames (nanoTime), or never. */
     private long rateWarnedAt = Long.MIN_VALUE;
+    private long dropWindowStart = Long.MIN_VALUE;
+    private int droppedInWindow;
 
     Subscriber(WebSocketConnection connection, Executor eventLoop, UUID userId, Set<Role> roles, int maxPending) {
         this.connection = connection;
@@ -68,13 +70,28 @@ final class Subscriber {
         this.leadRole = leadRole;
     }
 
-    /** Whether to tell the client its frames are being dropped: at most once a second. */
-    synchronized boolean mayWarnAboutRate(long nowNanos) {
+    /**
+     * Counts a frame dropped for going over the connection's rate and says what to do about it: warn
+     * the client (at most once a second), nothing more, or close the connection because it is
+     * flooding ({@code closeAfter} drops within one second).
+     */
+    synchronized Dropped dropped(long nowNanos, int closeAfter) {
+        if (nowNanos - dropWindowStart >= 1_000_000_000L) {
+            dropWindowStart = nowNanos;
+            droppedInWindow = 0;
+        }
+        if (++droppedInWindow >= closeAfter) {
+            return Dropped.CLOSE;
+        }
         if (rateWarnedAt != Long.MIN_VALUE && nowNanos - rateWarnedAt < 1_000_000_000L) {
-            return false;
+            return Dropped.SILENT;
         }
         rateWarnedAt = nowNanos;
-        return true;
+        return Dropped.WARN;
+    }
+
+    enum Dropped {
+        WARN, SILENT, CLOSE
     }
 
     /** A live event from the room's channel, in seq order. */
