@@ -88,8 +88,8 @@ async function fanoutMode(target, o, log) {
   let flooded = null;
   if (flood) {
     flooded = { requested: o.flood, frame: o['flood-frame'], ...(await flood.stop()) };
-    log(`  flood: ${Math.round(flooded.framesPerSecond)} frames/s sent, ${flooded.errorFrames} error frames back, ` +
-        `${flooded.stillOpen ? 'connection still open' : `closed with ${flooded.closeCode}`}`);
+    log(`  flood: ${Math.round(flooded.framesPerSecond)} frames/s sent over ${flooded.connections} connection(s), ` +
+        `${flooded.errorFrames} error frames back, closes ${JSON.stringify(flooded.closes)}, ${flooded.refusedUpgrades} upgrades refused`);
   }
   clients.forEach((c) => c.close());
   return { clients: clients.length, rooms: o.rooms, clientsPerRoom: perRoom, publishersPerRoom: o.publishers, flood: flooded, ...sweep };

@@ -21,8 +21,9 @@ export function pickPublishers(clientsByRoom, count) {
 /** Runs the sweep; stops after the first step whose p99 exceeds stopP99 ms or that lost events. */
 export async function runSweep({ clients, clientsByRoom, publishers, rates, warmupMs, windowMs, drainMs, stopP99, kneeP99, serverPid, tag, log }) {
   const steps = [];
-  for (const rate of rates) {
-    const step = await runStep({ clients, clientsByRoom, publishers, rate, warmupMs, windowMs, drainMs, serverPid, tag: `${tag}-${rate}` });
+  for (const [index, rate] of rates.entries()) {
+    // The step's index keeps command ids unique when a rate appears twice (a warm-up step).
+    const step = await runStep({ clients, clientsByRoom, publishers, rate, warmupMs, windowMs, drainMs, serverPid, tag: `${tag}-${index}-${rate}` });
     step.pass = step.complete && step.p99 != null && step.p99 <= kneeP99;
     steps.push(step);
     log(describeStep(step));
