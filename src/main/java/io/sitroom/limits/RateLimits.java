@@ -41,6 +41,12 @@ public class RateLimits {
                 .tryTake(now);
     }
 
+    /** After a connection of this user was closed for flooding: no burst of new connections, one a second at most. */
+    public void spendUpgrades(UUID userId) {
+        long now = System.nanoTime();
+        upgrades.computeIfAbsent(userId, id -> new TokenBucket(config.upgradesPerSecond(), config.upgradeBurst(), now)).empty(now);
+    }
+
     public TokenBucket newFrameBucket() {
         return new TokenBucket(config.framesPerSecond(), config.frameBurst(), System.nanoTime());
     }

@@ -18,6 +18,12 @@ public final class TokenBucket {
         this.last = nowNanos;
     }
 
+    /** Takes every token: the next one comes at the refill rate. */
+    public synchronized void empty(long nowNanos) {
+        tokens = 0;
+        last = nowNanos;
+    }
+
     /** Takes one token if there is one. */
     public synchronized boolean tryTake(long nowNanos) {
         tokens = Math.min(capacity, tokens + (nowNanos - last) * perNano);

@@ -130,6 +130,8 @@ public class LiveSessions {
         if (connection.isOpen()) {
             LOG.infof("connection %s of user %s closed for flooding (over %d frames a second dropped)", connection.id(),
                     caller.userId(), config.floodCloseAfter());
+            // Coming straight back gets one new connection a second, not the burst meant for tabs after a restart.
+            limits.spendUpgrades(caller.userId());
             connection.close(new CloseReason(POLICY_VIOLATION, "too many frames: closed for flooding")).subscribe().with(ok -> {
             }, failure -> {
             });
