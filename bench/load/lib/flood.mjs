@@ -55,13 +55,21 @@ function runChild() {
           stats.errorFrames++;
         }
       });
-      ws.on('unexpected-response', (req, res) => {
+      let retried = false;
+      const retry = () => {
+        if (!stopping && !retried) {
+          retried = true;
+          setTimeout(connect, RECONNECT_MS);
+        }
+      };
+      ws.on('unexpected-response', (req) => {
         stats.refusedUpgrades++;
         req.destroy();
+        retry(); // refused (429): try again, as a determined flooder would
       });
       ws.on('close', (code) => {
         stats.closes[code] = (stats.closes[code] || 0) + 1;
-        if (!stopping) setTimeout(connect, RECONNECT_MS);
+        retry();
       });
       ws.on('error', () => {});
     };
