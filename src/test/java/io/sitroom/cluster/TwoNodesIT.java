@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.sitroom.testing.AppProcess;
@@ -33,16 +32,15 @@ class TwoNodesIT {
 
     private record Node(AppProcess app) {
         RequestSpecification as(String token) {
-            return given().baseUri(app.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON);
+            return app.as(token);
         }
 
         String login(String username, String password) {
-            return given().baseUri(app.baseUrl()).contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
-                    .post("/api/auth/login").then().statusCode(200).extract().path("token");
+            return app.login(username, password);
         }
 
         URI room(String roomId, String query) {
-            return URI.create(app.baseUrl().replace("http:", "ws:") + "/ws/rooms/" + roomId + (query == null ? "" : "?" + query));
+            return app.roomSocket(roomId, query);
         }
     }
 

@@ -1,6 +1,5 @@
 package io.sitroom.exercise;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,8 +9,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import io.sitroom.testing.AppProcess;
 
 /**
@@ -20,17 +17,10 @@ import io.sitroom.testing.AppProcess;
  */
 class ExerciseRestartIT {
 
-    private static RequestSpecification as(AppProcess app, String token) {
-        return given().baseUri(app.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON);
-    }
 
-    private static String login(AppProcess app, String username, String password) {
-        return given().baseUri(app.baseUrl()).contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
-                .post("/api/auth/login").then().statusCode(200).extract().path("token");
-    }
 
     private static List<String> delivered(AppProcess app, String token, String room) {
-        List<Map<String, Object>> events = as(app, token).get("/api/rooms/" + room + "/events?limit=1000").then().statusCode(200)
+        List<Map<String, Object>> events = app.as(token).get("/api/rooms/" + room + "/events?limit=1000").then().statusCode(200)
                 .extract().jsonPath().getList("events");
         return events.stream().filter(e -> "inject.delivered".equals(e.get("kind")))
                 .map(e -> (String) ((Map<?, ?>) e.get("data")).get("injectId")).toList();
@@ -51,14 +41,14 @@ class ExerciseRestartIT {
         AppProcess.emptyDatabase();
         try (AppProcess app = new AppProcess()) {
             app.start();
-            String admin = login(app, "admin", AppProcess.ADMIN_PASSWORD);
-            as(app, admin).body(Map.of("username", "fran", "displayName", "Fran", "password", "fran-password-1")).post("/api/users")
+            String admin = app.login("admin", AppProcess.ADMIN_PASSWORD);
+            app.as(admin).body(Map.of("username", "fran", "displayName", "Fran", "password", "fran-password-1")).post("/api/users")
                     .then().statusCode(201);
-            String fran = login(app, "fran", "fran-password-1");
-            String room = as(app, fran).body(Map.of("kind", "EXERCISE", "title", "Restart drill", "scenarioId", "test-drill"))
+            String fran = app.login("fran", "fran-password-1");
+            String room = app.as(fran).body(Map.of("kind", "EXERCISE", "title", "Restart drill", "scenarioId", "test-drill"))
                     .post("/api/rooms").then().statusCode(201).extract().path("id");
             // One scenario minute per wall second: legal-brief (5 min) falls due 5 s after the start.
-            as(app, fran).body(Map.of("commandId", "start", "name", "exercise.start", "data", Map.of("speed", 60)))
+            app.as(fran).body(Map.of("commandId", "start", "name", "exercise.start", "data", Map.of("speed", 60)))
                     .post("/api/rooms/" + room + "/commands").then().statusCode(200);
             assertEquals(List.of("kickoff"), delivered(app, fran, room));
 
@@ -69,8 +59,8 @@ class ExerciseRestartIT {
             List<String> after = waitFor(app, fran, room, "legal-brief", Duration.ofSeconds(20));
             assertEquals(List.of("kickoff", "legal-brief"), after.subList(0, 2), app.log());
             assertEquals(after.stream().distinct().toList(), after, "no inject twice");
-            as(app, fran).get("/api/rooms/" + room + "/verify").then().statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(true));
-            long elapsed = as(app, fran).get("/api/rooms/" + room + "/exercise").then().statusCode(200).extract()
+            app.as(fran).get("/api/rooms/" + room + "/verify").then().statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(true));
+            long elapsed = app.as(fran).get("/api/rooms/" + room + "/exercise").then().statusCode(200).extract()
                     .<Number> path("elapsedMs").longValue();
             assertTrue(elapsed >= 5 * 60_000, "scenario time went on while the server was down: " + elapsed);
         }

@@ -1,6 +1,5 @@
 package io.sitroom.live;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import io.sitroom.testing.AppProcess;
 
 /**
@@ -105,18 +102,18 @@ class ReconnectStormIT {
         AppProcess.emptyDatabase();
         try (AppProcess app = new AppProcess(Map.of("SITROOM_SECURITY_BCRYPT_COST", "4"))) {
             app.start();
-            String admin = login(app, "admin", AppProcess.ADMIN_PASSWORD);
+            String admin = app.login("admin", AppProcess.ADMIN_PASSWORD);
             List<String> tokens = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < USERS; i++) {
-                ids.add(as(app, admin).body(Map.of("username", "u" + i, "displayName", "User " + i, "password", "password-" + i))
+                ids.add(app.as(admin).body(Map.of("username", "u" + i, "displayName", "User " + i, "password", "password-" + i))
                         .post("/api/users").then().statusCode(201).extract().path("id"));
-                tokens.add(login(app, "u" + i, "password-" + i));
+                tokens.add(app.login("u" + i, "password-" + i));
             }
-            String room = as(app, tokens.get(0)).body(Map.of("kind", "INCIDENT", "title", "Storm", "severity", "SEV1"))
+            String room = app.as(tokens.get(0)).body(Map.of("kind", "INCIDENT", "title", "Storm", "severity", "SEV1"))
                     .post("/api/rooms").then().statusCode(201).extract().path("id");
             for (int i = 1; i < USERS; i++) {
-                as(app, tokens.get(0)).body(Map.of("userId", ids.get(i), "roles", List.of())).post("/api/rooms/" + room + "/members")
+                app.as(tokens.get(0)).body(Map.of("userId", ids.get(i), "roles", List.of())).post("/api/rooms/" + room + "/members")
                         .then().statusCode(201);
             }
 
@@ -221,13 +218,13 @@ class ReconnectStormIT {
 
     private static void writeNotes(AppProcess app, String token, String room, String label, int count) {
         for (int i = 0; i < count; i++) {
-            as(app, token).body(Map.of("commandId", label + "-" + i, "name", "note.add", "data", Map.of("text", label + " " + i)))
+            app.as(token).body(Map.of("commandId", label + "-" + i, "name", "note.add", "data", Map.of("text", label + " " + i)))
                     .post("/api/rooms/" + room + "/commands").then().statusCode(200);
         }
     }
 
     private static long headSeq(AppProcess app, String token, String room) {
-        return as(app, token).get("/api/rooms/" + room).then().statusCode(200).extract().<Number> path("seq").longValue();
+        return app.as(token).get("/api/rooms/" + room).then().statusCode(200).extract().<Number> path("seq").longValue();
     }
 
     private static void sleep(long millis) {
@@ -238,12 +235,5 @@ class ReconnectStormIT {
         }
     }
 
-    private static RequestSpecification as(AppProcess app, String token) {
-        return given().baseUri(app.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON);
-    }
 
-    private static String login(AppProcess app, String username, String password) {
-        return given().baseUri(app.baseUrl()).contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
-                .post("/api/auth/login").then().statusCode(200).extract().path("token");
-    }
 }

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import io.sitroom.testing.AppProcess;
 import io.sitroom.testing.HistoryChecker;
 import io.sitroom.testing.TcpProxy;
@@ -41,15 +39,15 @@ class DatabaseOutageIT {
                 AppProcess app = new AppProcess(Map.of("SITROOM_DB_URL",
                         AppProcess.DB_URL.replace("127.0.0.1:5432", "127.0.0.1:" + database.port())))) {
             app.start();
-            String admin = login(app, "admin", AppProcess.ADMIN_PASSWORD);
+            String admin = app.login("admin", AppProcess.ADMIN_PASSWORD);
             given().baseUri(app.baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
                     .body(Map.of("username", "ines", "displayName", "Ines", "password", "ines-password-1")).post("/api/users")
                     .then().statusCode(201);
-            String ines = login(app, "ines", "ines-password-1");
-            String room = as(app, ines).body(Map.of("kind", "INCIDENT", "title", "Outage", "severity", "SEV1")).post("/api/rooms")
+            String ines = app.login("ines", "ines-password-1");
+            String room = app.as(ines).body(Map.of("kind", "INCIDENT", "title", "Outage", "severity", "SEV1")).post("/api/rooms")
                     .then().statusCode(201).extract().path("id");
             HistoryChecker history = new HistoryChecker();
-            WsClient socket = WsClient.connect(roomUri(app, room), ines);
+            WsClient socket = WsClient.connect(app.roomSocket(room, null), ines);
             long welcome = socket.next("welcome").path("seq").asLong();
             history.connected("ines", welcome, false);
             int sent = 0;
@@ -68,16 +66,16 @@ class DatabaseOutageIT {
                 assertTrue(took.compareTo(PROMPT) < 0, "refused within " + PROMPT + ", took " + took);
 
                 start = System.nanoTime();
-                Response rest = as(app, ines).body(Map.of("commandId", "rest-during-" + refusals, "name", "note.add",
+                Response rest = app.as(ines).body(Map.of("commandId", "rest-during-" + refusals, "name", "note.add",
                         "data", Map.of("text", "over REST while the database is away"))).post("/api/rooms/" + room + "/commands");
                 took = Duration.ofNanos(System.nanoTime() - start);
                 assertEquals(503, rest.statusCode(), "REST refused: " + rest.asString());
                 assertTrue(took.compareTo(PROMPT) < 0, "REST answered within " + PROMPT + ", took " + took);
                 if (refusals == 0) {
-                    Response read = as(app, ines).get("/api/rooms/" + room);
+                    Response read = app.as(ines).get("/api/rooms/" + room);
                     assertEquals(503, read.statusCode(), read.asString());
                     assertEquals("unavailable", read.jsonPath().getString("error.code"));
-                    assertEquals(503, WsClient.upgradeStatus(roomUri(app, room), ines), "a new socket is refused with 503");
+                    assertEquals(503, WsClient.upgradeStatus(app.roomSocket(room, null), ines), "a new socket is refused with 503");
                 }
                 socket.send(Map.of("type", "ping"));
                 assertEquals("pong", socket.next("pong").path("type").asText(), "the socket stays up");
@@ -100,14 +98,14 @@ class DatabaseOutageIT {
             }
             assertEquals(200, given().baseUri(app.baseUrl()).get("/q/health/ready").statusCode());
 
-            long head = as(app, ines).get("/api/rooms/" + room).then().statusCode(200).extract().<Number> path("seq").longValue();
+            long head = app.as(ines).get("/api/rooms/" + room).then().statusCode(200).extract().<Number> path("seq").longValue();
             while (history.lastSeen("ines") < head) {
                 history.received("ines", socket.next("event"));
             }
-            List<Map<String, Object>> log = as(app, ines).get("/api/rooms/" + room + "/events?limit=1000").then().statusCode(200)
+            List<Map<String, Object>> log = app.as(ines).get("/api/rooms/" + room + "/events?limit=1000").then().statusCode(200)
                     .extract().jsonPath().getList("events");
             history.check(log, new HashMap<>(Map.of("ines", welcome)));
-            as(app, ines).get("/api/rooms/" + room + "/verify").then().statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(true));
+            app.as(ines).get("/api/rooms/" + room + "/verify").then().statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(true));
             socket.close();
         }
     }
@@ -127,16 +125,6 @@ class DatabaseOutageIT {
         }
     }
 
-    private static URI roomUri(AppProcess app, String room) {
-        return URI.create(app.baseUrl().replace("http:", "ws:") + "/ws/rooms/" + room);
-    }
 
-    private static RequestSpecification as(AppProcess app, String token) {
-        return given().baseUri(app.baseUrl()).auth().oauth2(token).contentType(ContentType.JSON);
-    }
 
-    private static String login(AppProcess app, String username, String password) {
-        return given().baseUri(app.baseUrl()).contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
-                .post("/api/auth/login").then().statusCode(200).extract().path("token");
-    }
 }

@@ -1,5 +1,7 @@
 package io.sitroom.testing;
 
+import static io.restassured.RestAssured.given;
+
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -15,6 +17,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * The packaged app (a PostgreSQL app) as a separate process, for tests of what only a process
@@ -54,6 +59,22 @@ public final class AppProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** A REST request to this process on behalf of the holder of {@code token}. */
+    public RequestSpecification as(String token) {
+        return given().baseUri(baseUrl()).auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** Signs in on this process; returns the bearer token. */
+    public String login(String username, String password) {
+        return given().baseUri(baseUrl()).contentType(ContentType.JSON).body(Map.of("username", username, "password", password))
+                .post("/api/auth/login").then().statusCode(200).extract().path("token");
+    }
+
+    /** The WebSocket address of a room on this process, with an optional query ({@code since=5}). */
+    public URI roomSocket(String roomId, String query) {
+        return URI.create(baseUrl().replace("http:", "ws:") + "/ws/rooms/" + roomId + (query == null ? "" : "?" + query));
     }
 
     public void start() throws Exception {

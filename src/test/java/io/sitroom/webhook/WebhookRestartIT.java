@@ -1,6 +1,5 @@
 package io.sitroom.webhook;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 
 import com.sun.net.httpserver.HttpServer;
 
-import io.restassured.http.ContentType;
 import io.sitroom.testing.AppProcess;
 
 /** Webhook deliveries survive a kill of the packaged server: each event reaches the endpoint once. */
@@ -35,32 +33,27 @@ class WebhookRestartIT {
         AppProcess.emptyDatabase();
         try (AppProcess app = new AppProcess()) {
             app.start();
-            String admin = given().baseUri(app.baseUrl()).contentType(ContentType.JSON)
-                    .body(Map.of("username", "admin", "password", AppProcess.ADMIN_PASSWORD)).post("/api/auth/login")
-                    .then().statusCode(200).extract().path("token");
-            String hook = given().baseUri(app.baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+            String admin = app.login("admin", AppProcess.ADMIN_PASSWORD);
+            String hook = app.as(admin)
                     .body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", "kinds", List.of("note.added")))
                     .post("/api/webhooks").then().statusCode(201).extract().path("id");
-            String room = given().baseUri(app.baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
-                    .body(Map.of("kind", "INCIDENT", "title", "Deliver once")).post("/api/rooms").then().statusCode(201).extract().path("id");
+            String room = app.as(admin).body(Map.of("kind", "INCIDENT", "title", "Deliver once")).post("/api/rooms")
+                    .then().statusCode(201).extract().path("id");
             for (int i = 0; i < 5; i++) {
-                given().baseUri(app.baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
-                        .body(Map.of("commandId", "n" + i, "name", "note.add", "data", Map.of("text", "note " + i)))
+                app.as(admin).body(Map.of("commandId", "n" + i, "name", "note.add", "data", Map.of("text", "note " + i)))
                         .post("/api/rooms/" + room + "/commands").then().statusCode(200);
             }
             waitFor(deliveries, 5);
             // Kill once the server has recorded the answers: a delivery acknowledged before the crash
             // must never go out again. (One in flight at the moment of a crash may; see docs/protocol.md.)
             long deadline = System.nanoTime() + 20_000_000_000L;
-            while (System.nanoTime() < deadline && given().baseUri(app.baseUrl()).auth().oauth2(admin)
-                    .get("/api/webhooks/" + hook + "/deliveries").then().statusCode(200).extract().jsonPath()
+            while (System.nanoTime() < deadline && app.as(admin).get("/api/webhooks/" + hook + "/deliveries").then().statusCode(200).extract().jsonPath()
                     .getList("findAll { it.status == 'delivered' }").size() < 5) {
                 Thread.sleep(50);
             }
             app.kill();
             app.start();
-            given().baseUri(app.baseUrl()).auth().oauth2(login(app)).contentType(ContentType.JSON)
-                    .body(Map.of("commandId", "after", "name", "note.add", "data", Map.of("text", "after the restart")))
+            app.as(app.login("admin", AppProcess.ADMIN_PASSWORD)).body(Map.of("commandId", "after", "name", "note.add", "data", Map.of("text", "after the restart")))
                     .post("/api/rooms/" + room + "/commands").then().statusCode(200);
             waitFor(deliveries, 6);
             Thread.sleep(3_000); // a poll of the dispatcher (every 2 s) would resend anything it wrongly thought undelivered
@@ -71,11 +64,6 @@ class WebhookRestartIT {
         assertEquals(6, new HashSet<>(deliveries).size(), "each event once");
     }
 
-    private static String login(AppProcess app) {
-        return given().baseUri(app.baseUrl()).contentType(ContentType.JSON)
-                .body(Map.of("username", "admin", "password", AppProcess.ADMIN_PASSWORD)).post("/api/auth/login")
-                .then().statusCode(200).extract().path("token");
-    }
 
     private static void waitFor(List<String> deliveries, int count) throws InterruptedException {
         long deadline = System.nanoTime() + 20_000_000_000L;
