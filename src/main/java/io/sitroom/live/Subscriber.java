@@ -151,7 +151,8 @@ final class Subscriber {
             return;
         }
         lastSeq = event.seq();
-        if (new Viewer(userId, roles, leadRole).maySee(event.visibleTo(), event.actorId())) {
+        // Most events are for everyone: no viewer to build for those.
+        if (event.visibleTo() == null || new Viewer(userId, roles, leadRole).maySee(event.visibleTo(), event.actorId())) {
             write(event.frame());
         }
         Set<Role> after = event.rolesAfter().get(userId);

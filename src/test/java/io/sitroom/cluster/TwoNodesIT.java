@@ -1,9 +1,7 @@
 package io.sitroom.cluster;
 
-import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import io.sitroom.testing.AppProcess;
 import io.sitroom.testing.HistoryChecker;
 import io.sitroom.testing.WsClient;
@@ -29,20 +26,6 @@ import io.sitroom.testing.WsClient;
 class TwoNodesIT {
 
     private static final int NOTES_PER_WRITER = 60;
-
-    private record Node(AppProcess app) {
-        RequestSpecification as(String token) {
-            return app.as(token);
-        }
-
-        String login(String username, String password) {
-            return app.login(username, password);
-        }
-
-        URI room(String roomId, String query) {
-            return app.roomSocket(roomId, query);
-        }
-    }
 
     /** A connection whose every frame is recorded in the history under the client's name. */
     private static final class Client {
@@ -86,7 +69,7 @@ class TwoNodesIT {
             CompletableFuture<Void> startingA = CompletableFuture.runAsync(() -> start(a));
             start(b);
             startingA.join();
-            script.run(new Node(a), new Node(b));
+            script.run(a, b);
         }
     }
 
@@ -99,7 +82,7 @@ class TwoNodesIT {
     }
 
     private interface ClusterScript {
-        void run(Node a, Node b) throws Exception;
+        void run(AppProcess a, AppProcess b) throws Exception;
     }
 
     @Test
@@ -112,7 +95,7 @@ class TwoNodesIT {
         withCluster(Map.of("SITROOM_CLUSTER_ENABLED", "false", "SITROOM_CLUSTER_POLL_INTERVAL", "1s"), this::writeThroughBothNodes);
     }
 
-    private void writeThroughBothNodes(Node a, Node b) throws Exception {
+    private void writeThroughBothNodes(AppProcess a, AppProcess b) throws Exception {
         String admin = a.login("admin", AppProcess.ADMIN_PASSWORD);
         Map<String, String> tokens = new HashMap<>();
         Map<String, String> ids = new HashMap<>();
@@ -130,9 +113,9 @@ class TwoNodesIT {
                 .post("/api/rooms/" + room + "/members").then().statusCode(201);
 
         HistoryChecker history = new HistoryChecker();
-        Client inesOnA = new Client("ines@A", WsClient.connect(a.room(room, null), tokens.get("ines")), history, false, 0);
-        Client carlOnB = new Client("carl@B", WsClient.connect(b.room(room, null), tokens.get("carl")), history, false, 0);
-        Client lenaOnB = new Client("lena", WsClient.connect(b.room(room, null), tokens.get("lena")), history, false, 0);
+        Client inesOnA = new Client("ines@A", WsClient.connect(a.roomSocket(room, null), tokens.get("ines")), history, false, 0);
+        Client carlOnB = new Client("carl@B", WsClient.connect(b.roomSocket(room, null), tokens.get("carl")), history, false, 0);
+        Client lenaOnB = new Client("lena", WsClient.connect(b.roomSocket(room, null), tokens.get("lena")), history, false, 0);
         Map<String, Long> startedAfter = new HashMap<>(Map.of("ines@A", history.lastSeen("ines@A"),
                 "carl@B", history.lastSeen("carl@B"), "lena", history.lastSeen("lena")));
 
@@ -147,10 +130,10 @@ class TwoNodesIT {
         lenaOnB.socket.close();
         Thread.sleep(300);
         long since = history.lastSeen("lena");
-        Client lenaOnA = new Client("lena", WsClient.connect(a.room(room, "since=" + since), tokens.get("lena")), history, true, since);
+        Client lenaOnA = new Client("lena", WsClient.connect(a.roomSocket(room, "since=" + since), tokens.get("lena")), history, true, since);
 
         CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get();
-        long head = given().baseUri(b.app().baseUrl()).auth().oauth2(tokens.get("ines")).get("/api/rooms/" + room)
+        long head = b.as(tokens.get("ines")).get("/api/rooms/" + room)
                 .then().statusCode(200).extract().<Number> path("seq").longValue();
         inesOnA.readUpTo(head, NOTES_PER_WRITER + 2);
         carlOnB.readUpTo(head, NOTES_PER_WRITER + 2);
@@ -178,7 +161,7 @@ class TwoNodesIT {
         client.socket.command(author + "-1", "note.add", Map.of("text", "sent again: must not be appended twice"));
     }
 
-    private static void postNotes(List<Node> nodes, String token, String room, HistoryChecker history) {
+    private static void postNotes(List<AppProcess> nodes, String token, String room, HistoryChecker history) {
         for (int i = 1; i <= NOTES_PER_WRITER; i++) {
             String id = "lena-" + i;
             history.sent(id);
