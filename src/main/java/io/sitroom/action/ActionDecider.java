@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.sitroom.error.SitroomException;
-import io.sitroom.role.AuthorityPolicy;
+import io.sitroom.room.Authority;
 import io.sitroom.room.CommandContext;
 import io.sitroom.room.Member;
 import io.sitroom.room.NewEvent;
@@ -17,7 +17,6 @@ public final class ActionDecider {
     }
 
     public static List<NewEvent> create(ActionCommand.Create c, CommandContext context, UUID newId, boolean decisionExists) {
-        AuthorityPolicy.require("action.create", context.actor().roles());
         String ownerName = null;
         if (c.ownerId() != null) {
             ownerName = context.room().member(c.ownerId())
@@ -40,9 +39,8 @@ public final class ActionDecider {
         }
         Member actor = context.actor();
         boolean owner = actor.userId().equals(action.ownerId()) || (action.ownerRole() != null && actor.holds(action.ownerRole()));
-        if (!owner && !AuthorityPolicy.allows("action.update", actor.roles())) {
-            throw SitroomException.forbidden("only the action's owner or " + AuthorityPolicy.describe(AuthorityPolicy.rolesFor("action.update"))
-                    + " may update it");
+        if (!owner && !context.privileged()) {
+            throw SitroomException.forbidden("only the action's owner or " + Authority.describe(context.privilegedRoles()) + " may update it");
         }
         if (action.status() == c.status()) {
             throw SitroomException.conflict("the action is already " + c.status().wire());

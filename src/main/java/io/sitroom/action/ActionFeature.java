@@ -14,10 +14,11 @@ import jakarta.transaction.Transactional;
 import io.sitroom.decision.Decision;
 import io.sitroom.error.SitroomException;
 import io.sitroom.role.Role;
+import io.sitroom.room.Authority;
 import io.sitroom.room.CommandContext;
 import io.sitroom.room.CommandType;
 import io.sitroom.room.EventPayload;
-import io.sitroom.room.LoggedEvent;
+import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.NewEvent;
 import io.sitroom.room.Room;
 import io.sitroom.room.RoomFeature;
@@ -45,30 +46,40 @@ public class ActionFeature implements RoomFeature {
         this.rooms = rooms;
     }
 
+    public static final CommandType<ActionCommand.Create> CREATE = new CommandType<>("action.create", ActionCommand.Create.class,
+            Authority.working(), ActionFeature::create);
+    // Its owner (by name or role) updates an action, and so may the room's lead.
+    public static final CommandType<ActionCommand.Update> UPDATE = new CommandType<>("action.update", ActionCommand.Update.class,
+            Authority.of(Role.INCIDENT_COMMANDER, Role.FACILITATOR).orByContent(), ActionFeature::update);
+
     @Override
     public List<CommandType<?>> commandTypes() {
-        return List.of(
-                new CommandType<>("action.create", ActionCommand.Create.class, this::create),
-                new CommandType<>("action.update", ActionCommand.Update.class, this::update));
+        return List.of(CREATE, UPDATE);
     }
 
-    private List<NewEvent> create(ActionCommand.Create c, CommandContext context) {
+    @Override
+    public List<Class<? extends EventPayload>> eventTypes() {
+        return List.of(ActionEvent.class);
+    }
+
+    private static List<NewEvent> create(ActionCommand.Create c, CommandContext context) {
         boolean decisionExists = c.decisionId() != null && Decision.inRoom(context.room().id(), c.decisionId()) != null;
         return ActionDecider.create(c, context, UUID.randomUUID(), decisionExists);
     }
 
-    private List<NewEvent> update(ActionCommand.Update c, CommandContext context) {
+    private static List<NewEvent> update(ActionCommand.Update c, CommandContext context) {
         ActionItem item = ActionItem.inRoom(context.room().id(), c.actionId());
         return ActionDecider.update(c, context, item == null ? null : item.toState());
     }
 
     @Override
-    public void project(Room room, LoggedEvent event, EventPayload payload) {
+    public void project(Room room, RecordedEvent event) {
+        EventPayload payload = event.payload();
         if (payload instanceof ActionEvent.Created c) {
             ActionItem a = new ActionItem();
             a.id = c.actionId();
             a.roomId = room.id;
-            a.createdSeq = event.seq;
+            a.createdSeq = event.seq();
             a.title = c.title();
             a.ownerId = c.ownerId();
             a.ownerName = c.ownerName();
@@ -83,9 +94,9 @@ public class ActionFeature implements RoomFeature {
                 a.riskEffort = c.risk().effort();
                 a.riskScore = c.riskScore();
             }
-            a.createdBy = event.actorId;
-            a.createdAt = event.at;
-            a.updatedAt = event.at;
+            a.createdBy = event.actorId();
+            a.createdAt = event.at();
+            a.updatedAt = event.at();
             a.persist();
             if (c.dueAt() != null) {
                 RoomTimer.schedule(room.id, DUE_TIMER, c.actionId().toString(), c.dueAt());
@@ -93,8 +104,8 @@ public class ActionFeature implements RoomFeature {
         } else if (payload instanceof ActionEvent.Updated u) {
             ActionItem a = ActionItem.findById(u.actionId());
             a.status = u.to();
-            a.updatedAt = event.at;
-            a.closedAt = u.to().closed() ? event.at : null;
+            a.updatedAt = event.at();
+            a.closedAt = u.to().closed() ? event.at() : null;
         } else if (payload instanceof ActionEvent.Overdue o) {
             ActionItem a = ActionItem.findById(o.actionId());
             a.overdue = true;

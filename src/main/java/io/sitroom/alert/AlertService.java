@@ -17,14 +17,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.sitroom.crypto.Sha256;
+import io.sitroom.error.ErrorCode;
 import io.sitroom.error.SitroomException;
-import io.sitroom.room.CommandHandler;
-import io.sitroom.room.EventView;
 import io.sitroom.room.NewEvent;
-import io.sitroom.room.Phase;
-import io.sitroom.room.Room;
+import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.RoomKind;
 import io.sitroom.room.RoomService;
+import io.sitroom.room.RoomWriter;
 import io.sitroom.room.Severity;
 import io.sitroom.security.AppUser;
 
@@ -38,16 +37,16 @@ public class AlertService {
     public static final String TOKEN_PREFIX = "sri_";
 
     private final RoomService rooms;
-    private final CommandHandler commands;
+    private final RoomWriter writer;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     private final io.sitroom.audit.AuditLog audit;
 
-    public AlertService(RoomService rooms, CommandHandler commands, Clock clock, io.sitroom.audit.AuditLog audit) {
+    public AlertService(RoomService rooms, RoomWriter writer, Clock clock, io.sitroom.audit.AuditLog audit) {
         this.audit = audit;
         this.rooms = rooms;
-        this.commands = commands;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -133,29 +132,37 @@ public class AlertService {
     }
 
     private Outcome file(Integration integration, IncomingAlert alert) {
-        Alert known = QuarkusTransaction.requiringNew().call(() -> {
+        UUID known = QuarkusTransaction.requiringNew().call(() -> {
             Alert row = Alert.findById(new Alert.Key(integration.id, alert.fingerprint()));
-            Room room = row == null ? null : Room.findById(row.roomId);
-            return room != null && room.phase != Phase.CLOSED ? row : null;
+            return row == null ? null : row.roomId;
         });
         if (known != null) {
-            List<EventView> events = commands.appendSystem(known.roomId,
-                    state -> List.of(NewEvent.forEveryone(event(integration, alert, known.received + 1))),
-                    logged -> record(integration, alert, known.roomId, false));
-            return new Outcome(alert.fingerprint(), known.roomId, false, events.isEmpty() ? null : events.get(0).seq());
+            try {
+                // Counted under the room's lock, so that two deliveries of the same alert never read the same count.
+                List<RecordedEvent> events = writer.appendSystem(known, "alert", state -> List.of(NewEvent.forEveryone(
+                        event(integration, alert, Alert.<Alert> findById(new Alert.Key(integration.id, alert.fingerprint())).received + 1))),
+                        logged -> record(integration, alert, known, false));
+                return new Outcome(alert.fingerprint(), known, false, events.get(0).seq());
+            } catch (SitroomException closed) {
+                if (closed.code() != ErrorCode.CONFLICT) {
+                    throw closed;
+                }
+                // The room of this fingerprint is closed: a new alert opens a new room.
+            }
         }
         if (alert.resolved()) {
             return new Outcome(alert.fingerprint(), null, false, null);
         }
         AppUser owner = QuarkusTransaction.requiringNew().call(() -> AppUser.<AppUser> findById(integration.ownerId));
-        UUID roomId = rooms.open(owner.id, owner.displayName, new RoomService.NewRoom(RoomKind.INCIDENT, alert.title(), alert.severity(), null),
+        RoomService.Opened opened = rooms.open(owner.id, owner.displayName,
+                new RoomService.NewRoom(RoomKind.INCIDENT, alert.title(), alert.severity(), null),
                 List.of(NewEvent.forEveryone(event(integration, alert, 1))), id -> record(integration, alert, id, true));
-        return new Outcome(alert.fingerprint(), roomId, true, null);
+        long seq = opened.events().stream().filter(e -> e.payload() instanceof AlertEvent).findFirst().orElseThrow().seq();
+        return new Outcome(alert.fingerprint(), opened.roomId(), true, seq);
     }
 
     private static AlertEvent event(Integration integration, IncomingAlert alert, int received) {
-        return new AlertEvent(integration.id, integration.name, alert.fingerprint(), alert.title(), alert.severity(), alert.description(),
-                alert.source(), alert.labels().isEmpty() ? null : alert.labels(), received, alert.resolved());
+        return AlertEvent.of(integration.id, integration.name, alert, received);
     }
 
     private void record(Integration integration, IncomingAlert alert, UUID roomId, boolean opened) {

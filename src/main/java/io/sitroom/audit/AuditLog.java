@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
-import io.sitroom.room.HashChain;
+import io.sitroom.clock.WireTime;
 
 /**
  * The audit log of administrative actions: accounts created, invitations made, exports taken,
@@ -45,6 +45,6 @@ public class AuditLog {
     @Transactional
     public List<Entry> newest(int limit) {
         return AuditEntry.<AuditEntry> findAll(Sort.descending("at")).page(0, Math.max(1, Math.min(limit, MAX_PAGE))).list().stream()
-                .map(e -> new Entry(e.id, HashChain.formatTime(e.at), e.actorId, e.actorName, e.action, e.target, e.detail)).toList();
+                .map(e -> new Entry(e.id, WireTime.format(e.at), e.actorId, e.actorName, e.action, e.target, e.detail)).toList();
     }
 }

@@ -10,8 +10,8 @@ import java.util.UUID;
 import io.sitroom.crypto.Sha256;
 import io.sitroom.error.SitroomException;
 import io.sitroom.json.CanonicalJson;
-import io.sitroom.role.AuthorityPolicy;
 import io.sitroom.role.Role;
+import io.sitroom.room.Authority;
 import io.sitroom.room.CommandContext;
 import io.sitroom.room.Member;
 import io.sitroom.room.NewEvent;
@@ -53,7 +53,6 @@ public final class CommsDecider {
     }
 
     public static List<NewEvent> postUpdate(CommsCommand.PostUpdate c, CommandContext context) {
-        AuthorityPolicy.require("update.post", context.actor().roles());
         if (c.nextUpdateAt() != null && !c.nextUpdateAt().isAfter(context.now())) {
             throw SitroomException.invalid("nextUpdateAt must be in the future");
         }
@@ -79,7 +78,6 @@ public final class CommsDecider {
     }
 
     public static List<NewEvent> draft(CommsCommand.DraftStatement c, CommandContext context, StatementState existing, UUID newId) {
-        AuthorityPolicy.require("statement.draft", context.actor().roles());
         String hash = textHash(c.title(), c.body(), c.channel());
         if (c.statementId() == null) {
             return List.of(NewEvent.forEveryone(new CommsEvent.StatementDrafted(newId, 1, c.title(), c.body(), c.channel(), hash)));
@@ -96,7 +94,6 @@ public final class CommsDecider {
 
     public static List<NewEvent> approve(CommsCommand.ApproveStatement c, CommandContext context, StatementState statement) {
         Member actor = context.actor();
-        AuthorityPolicy.require("statement.approve", actor.roles());
         if (statement == null) {
             throw SitroomException.notFound("no such statement in this room");
         }
@@ -134,7 +131,6 @@ public final class CommsDecider {
     }
 
     public static List<NewEvent> publish(CommsCommand.PublishStatement c, CommandContext context, StatementState statement) {
-        AuthorityPolicy.require("statement.publish", context.actor().roles());
         if (statement == null) {
             throw SitroomException.notFound("no such statement in this room");
         }
@@ -144,14 +140,13 @@ public final class CommsDecider {
         Set<Role> missing = statement.missing();
         if (!missing.isEmpty()) {
             throw SitroomException.conflict("version " + statement.currentVersion() + " cannot be published yet: it still needs the approval of "
-                    + AuthorityPolicy.describe(missing).replace(" or ", " and "));
+                    + Authority.describe(missing).replace(" or ", " and "));
         }
         return List.of(NewEvent.forEveryone(new CommsEvent.StatementPublished(statement.id(), statement.currentVersion(),
                 statement.currentHash())));
     }
 
     public static List<NewEvent> requestAck(CommsCommand.RequestAck c, CommandContext context, UUID newId, Instant dueAt) {
-        AuthorityPolicy.require("ack.request", context.actor().roles());
         if (c.about() < 1 || c.about() > context.room().headSeq()) {
             throw SitroomException.notFound("no event " + c.about() + " in this room to acknowledge");
         }
@@ -166,12 +161,12 @@ public final class CommsDecider {
         EnumSet<Role> asked = EnumSet.noneOf(Role.class);
         actor.roles().stream().filter(ack.roles()::contains).forEach(asked::add);
         if (asked.isEmpty()) {
-            throw SitroomException.forbidden("this acknowledgement is asked of " + AuthorityPolicy.describe(ack.roles()));
+            throw SitroomException.forbidden("this acknowledgement is asked of " + Authority.describe(ack.roles()));
         }
         EnumSet<Role> covers = EnumSet.copyOf(asked);
         covers.retainAll(ack.pending());
         if (covers.isEmpty()) {
-            throw SitroomException.conflict("already acknowledged for " + AuthorityPolicy.describe(asked));
+            throw SitroomException.conflict("already acknowledged for " + Authority.describe(asked));
         }
         EnumSet<Role> pending = EnumSet.noneOf(Role.class);
         pending.addAll(ack.pending());

@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.sitroom.role.Role;
+import io.sitroom.room.EventKind;
 import io.sitroom.room.EventPayload;
 import io.sitroom.room.Severity;
 
@@ -14,62 +15,38 @@ import io.sitroom.room.Severity;
 public sealed interface CommsEvent extends EventPayload {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @EventKind("update.posted")
     record UpdatePosted(Audience audience, String summary, String impact, String decisionNeeded, Instant nextUpdateAt,
             String rootCause, String fixOptions, String testPlan, String deploymentPath, String exposure, String obligations,
             String evidence, String timeline) implements CommsEvent {
-        @Override
-        public String kind() {
-            return "update.posted";
-        }
     }
 
+    @EventKind("update.overdue")
     record UpdateOverdue(Instant dueAt, Severity severity, Instant lastUpdateAt) implements CommsEvent {
-        @Override
-        public String kind() {
-            return "update.overdue";
-        }
     }
 
+    @EventKind("statement.drafted")
     record StatementDrafted(UUID statementId, int version, String title, String body, String channel, String textHash)
             implements CommsEvent {
-        @Override
-        public String kind() {
-            return "statement.drafted";
-        }
     }
 
+    @EventKind("statement.approved")
     record StatementApproved(UUID statementId, int version, String textHash, Role role, Set<Role> missing) implements CommsEvent {
-        @Override
-        public String kind() {
-            return "statement.approved";
-        }
     }
 
+    @EventKind("statement.published")
     record StatementPublished(UUID statementId, int version, String textHash) implements CommsEvent {
-        @Override
-        public String kind() {
-            return "statement.published";
-        }
     }
 
+    @EventKind("ack.requested")
     record AckRequested(UUID ackId, long about, Set<Role> roles, Instant dueAt) implements CommsEvent {
-        @Override
-        public String kind() {
-            return "ack.requested";
-        }
     }
 
+    @EventKind("ack.given")
     record AckGiven(UUID ackId, Set<Role> roles, Set<Role> pending) implements CommsEvent {
-        @Override
-        public String kind() {
-            return "ack.given";
-        }
     }
 
+    @EventKind("ack.overdue")
     record AckOverdue(UUID ackId, long about, Set<Role> pending, Instant dueAt) implements CommsEvent {
-        @Override
-        public String kind() {
-            return "ack.overdue";
-        }
     }
 }

@@ -20,12 +20,14 @@ import io.sitroom.comms.CommsViews.ApprovalView;
 import io.sitroom.comms.CommsViews.Person;
 import io.sitroom.comms.CommsViews.StatementView;
 import io.sitroom.comms.CommsViews.UpdateView;
+import io.sitroom.json.CanonicalJson;
 import io.sitroom.role.Role;
+import io.sitroom.room.Authority;
 import io.sitroom.room.CommandContext;
 import io.sitroom.room.CommandType;
 import io.sitroom.room.EventPayload;
 import io.sitroom.room.EventView;
-import io.sitroom.room.LoggedEvent;
+import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.Member;
 import io.sitroom.room.NewEvent;
 import io.sitroom.room.Room;
@@ -54,24 +56,37 @@ public class CommsFeature implements RoomFeature {
         this.rooms = rooms;
     }
 
+    public static final CommandType<CommsCommand.PostUpdate> POST_UPDATE = new CommandType<>("update.post", CommsCommand.PostUpdate.class,
+            Authority.of(Role.INCIDENT_COMMANDER, Role.SCRIBE, Role.COMMS_APPROVER, Role.FACILITATOR), CommsDecider::postUpdate);
+    public static final CommandType<CommsCommand.DraftStatement> DRAFT_STATEMENT = new CommandType<>("statement.draft",
+            CommsCommand.DraftStatement.class, Authority.of(Role.COMMS_APPROVER, Role.INCIDENT_COMMANDER), CommsFeature::draft);
+    public static final CommandType<CommsCommand.ApproveStatement> APPROVE_STATEMENT = new CommandType<>("statement.approve",
+            CommsCommand.ApproveStatement.class, Authority.of(CommsDecider.STATEMENT_APPROVERS.toArray(Role[]::new)),
+            (c, context) -> CommsDecider.approve(c, context, statement(context, c.statementId())));
+    public static final CommandType<CommsCommand.PublishStatement> PUBLISH_STATEMENT = new CommandType<>("statement.publish",
+            CommsCommand.PublishStatement.class, Authority.of(Role.COMMS_APPROVER),
+            (c, context) -> CommsDecider.publish(c, context, statement(context, c.statementId())));
+    // The roles a request names acknowledge it, whoever they are.
+    public static final CommandType<CommsCommand.GiveAck> GIVE_ACK = new CommandType<>("ack.give", CommsCommand.GiveAck.class,
+            Authority.of().orByContent(), (c, context) -> {
+                AckRequest ack = AckRequest.inRoom(context.room().id(), c.ackId());
+                return CommsDecider.giveAck(c, context, ack == null ? null : ack.toState());
+            });
+
     @Override
     public List<CommandType<?>> commandTypes() {
-        return List.of(
-                new CommandType<>("update.post", CommsCommand.PostUpdate.class, (c, context) -> CommsDecider.postUpdate(c, context)),
-                new CommandType<>("statement.draft", CommsCommand.DraftStatement.class, this::draft),
-                new CommandType<>("statement.approve", CommsCommand.ApproveStatement.class,
-                        (c, context) -> CommsDecider.approve(c, context, statement(context, c.statementId()))),
-                new CommandType<>("statement.publish", CommsCommand.PublishStatement.class,
-                        (c, context) -> CommsDecider.publish(c, context, statement(context, c.statementId()))),
-                new CommandType<>("ack.request", CommsCommand.RequestAck.class,
+        return List.of(POST_UPDATE, DRAFT_STATEMENT, APPROVE_STATEMENT, PUBLISH_STATEMENT,
+                new CommandType<>("ack.request", CommsCommand.RequestAck.class, Authority.leads(),
                         (c, context) -> CommsDecider.requestAck(c, context, UUID.randomUUID(), context.now().plus(config.ackTimeout()))),
-                new CommandType<>("ack.give", CommsCommand.GiveAck.class, (c, context) -> {
-                    AckRequest ack = AckRequest.inRoom(context.room().id(), c.ackId());
-                    return CommsDecider.giveAck(c, context, ack == null ? null : ack.toState());
-                }));
+                GIVE_ACK);
     }
 
-    private List<NewEvent> draft(CommsCommand.DraftStatement c, CommandContext context) {
+    @Override
+    public List<Class<? extends EventPayload>> eventTypes() {
+        return List.of(CommsEvent.class);
+    }
+
+    private static List<NewEvent> draft(CommsCommand.DraftStatement c, CommandContext context) {
         return CommsDecider.draft(c, context, c.statementId() == null ? null : statement(context, c.statementId()), UUID.randomUUID());
     }
 
@@ -81,26 +96,29 @@ public class CommsFeature implements RoomFeature {
     }
 
     @Override
-    public void project(Room room, LoggedEvent event, EventPayload payload) {
+    public void project(Room room, RecordedEvent event) {
+        EventPayload payload = event.payload();
         if (payload instanceof RoomEvent.RoomCreated created) {
-            scheduleUpdate(room, cadence(created.severity()).map(event.at::plus).orElse(null));
+            scheduleUpdate(UpdateCadence.of(room.id), cadence(created.severity()).map(event.at()::plus).orElse(null));
         } else if (payload instanceof RoomEvent.SeverityChanged changed) {
-            Instant sooner = cadence(changed.to()).map(event.at::plus).orElse(null);
-            scheduleUpdate(room, sooner == null ? null
-                    : room.nextUpdateDue != null && room.nextUpdateDue.isBefore(sooner) ? room.nextUpdateDue : sooner);
+            UpdateCadence current = UpdateCadence.of(room.id);
+            Instant sooner = cadence(changed.to()).map(event.at()::plus).orElse(null);
+            scheduleUpdate(current, sooner == null ? null
+                    : current.nextDueAt != null && current.nextDueAt.isBefore(sooner) ? current.nextDueAt : sooner);
         } else if (payload instanceof CommsEvent.UpdatePosted posted) {
             StatusUpdate update = new StatusUpdate();
             update.roomId = room.id;
-            update.seq = event.seq;
+            update.seq = event.seq();
             update.audience = posted.audience();
-            update.data = event.data;
-            update.postedBy = event.actorId;
-            update.postedAt = event.at;
+            update.data = CanonicalJson.write(event.data());
+            update.postedBy = event.actorId();
+            update.postedAt = event.at();
             update.persist();
-            room.lastUpdateAt = event.at;
+            UpdateCadence current = UpdateCadence.of(room.id);
+            current.lastUpdateAt = event.at();
             Instant next = posted.nextUpdateAt() != null ? posted.nextUpdateAt()
-                    : cadence(room.severity).map(event.at::plus).orElse(null);
-            scheduleUpdate(room, next);
+                    : cadence(room.severity).map(event.at()::plus).orElse(null);
+            scheduleUpdate(current, next);
         } else if (payload instanceof CommsEvent.StatementDrafted drafted) {
             projectDraft(room, event, drafted);
         } else if (payload instanceof CommsEvent.StatementApproved approved) {
@@ -108,25 +126,25 @@ public class CommsFeature implements RoomFeature {
             approval.statementId = approved.statementId();
             approval.version = approved.version();
             approval.role = approved.role().wire();
-            approval.userId = event.actorId;
-            approval.displayName = event.actorName;
+            approval.userId = event.actorId();
+            approval.displayName = event.actor().displayName();
             approval.textHash = approved.textHash();
-            approval.at = event.at;
-            approval.seq = event.seq;
+            approval.at = event.at();
+            approval.seq = event.seq();
             approval.persist();
         } else if (payload instanceof CommsEvent.StatementPublished published) {
             Statement statement = Statement.findById(published.statementId());
             statement.publishedVersion = published.version();
-            statement.publishedAt = event.at;
+            statement.publishedAt = event.at();
         } else if (payload instanceof CommsEvent.AckRequested requested) {
             AckRequest ack = new AckRequest();
             ack.id = requested.ackId();
             ack.roomId = room.id;
-            ack.seq = event.seq;
+            ack.seq = event.seq();
             ack.aboutSeq = requested.about();
             ack.roles = requested.roles();
-            ack.requestedBy = event.actorId;
-            ack.requestedAt = event.at;
+            ack.requestedBy = event.actorId();
+            ack.requestedAt = event.at();
             ack.dueAt = requested.dueAt();
             ack.persist();
             RoomTimer.schedule(room.id, ACK_TIMER, ack.id.toString(), ack.dueAt);
@@ -135,10 +153,10 @@ public class CommsFeature implements RoomFeature {
                 AckResponse response = new AckResponse();
                 response.ackId = given.ackId();
                 response.role = role.wire();
-                response.userId = event.actorId;
-                response.displayName = event.actorName;
-                response.at = event.at;
-                response.seq = event.seq;
+                response.userId = event.actorId();
+                response.displayName = event.actor().displayName();
+                response.at = event.at();
+                response.seq = event.seq();
                 response.persist();
             }
             if (given.pending().isEmpty()) {
@@ -149,13 +167,13 @@ public class CommsFeature implements RoomFeature {
         }
     }
 
-    private static void projectDraft(Room room, LoggedEvent event, CommsEvent.StatementDrafted drafted) {
+    private static void projectDraft(Room room, RecordedEvent event, CommsEvent.StatementDrafted drafted) {
         Statement statement = Statement.findById(drafted.statementId());
         if (statement == null) {
             statement = new Statement();
             statement.id = drafted.statementId();
             statement.roomId = room.id;
-            statement.createdAt = event.at;
+            statement.createdAt = event.at();
             statement.currentVersion = drafted.version();
             statement.persist();
         } else {
@@ -168,10 +186,10 @@ public class CommsFeature implements RoomFeature {
         version.body = drafted.body();
         version.channel = drafted.channel();
         version.textHash = drafted.textHash();
-        version.draftedBy = event.actorId;
-        version.draftedName = event.actorName;
-        version.draftedAt = event.at;
-        version.seq = event.seq;
+        version.draftedBy = event.actorId();
+        version.draftedName = event.actor().displayName();
+        version.draftedAt = event.at();
+        version.seq = event.seq();
         version.persist();
     }
 
@@ -179,20 +197,20 @@ public class CommsFeature implements RoomFeature {
         return config.updateCadence().of(severity);
     }
 
-    private static void scheduleUpdate(Room room, Instant due) {
-        room.nextUpdateDue = due;
+    private static void scheduleUpdate(UpdateCadence cadence, Instant due) {
+        cadence.nextDueAt = due;
         if (due == null) {
-            RoomTimer.cancel(room.id, UPDATE_TIMER, UPDATE_SUBJECT);
+            RoomTimer.cancel(cadence.roomId, UPDATE_TIMER, UPDATE_SUBJECT);
         } else {
-            RoomTimer.schedule(room.id, UPDATE_TIMER, UPDATE_SUBJECT, due);
+            RoomTimer.schedule(cadence.roomId, UPDATE_TIMER, UPDATE_SUBJECT, due);
         }
     }
 
     @Override
     public List<NewEvent> onTimer(RoomTimer timer, RoomState state, Instant now) {
         if (UPDATE_TIMER.equals(timer.kind)) {
-            Room room = Room.findById(state.id());
-            return CommsDecider.updateOverdue(room.nextUpdateDue, now, room.severity, room.lastUpdateAt);
+            UpdateCadence cadence = UpdateCadence.of(state.id());
+            return CommsDecider.updateOverdue(cadence.nextDueAt, now, state.severity(), cadence.lastUpdateAt);
         }
         if (ACK_TIMER.equals(timer.kind)) {
             AckRequest ack = AckRequest.inRoom(state.id(), UUID.fromString(timer.subject));
@@ -203,14 +221,14 @@ public class CommsFeature implements RoomFeature {
 
     @Override
     public void addToSnapshot(UUID roomId, Viewer viewer, Map<String, Object> sections) {
-        Room room = Room.findById(roomId);
+        UpdateCadence cadence = UpdateCadence.findById(roomId);
         Map<Audience, UpdateView> latest = new EnumMap<>(Audience.class);
         for (UpdateView update : updates(roomId, viewer)) {
             latest.putIfAbsent(Audience.of(update.audience()), update);
         }
         sections.put("updates", List.copyOf(latest.values()));
-        sections.put("nextUpdateDue", CommsViews.time(room.nextUpdateDue));
-        sections.put("lastUpdateAt", CommsViews.time(room.lastUpdateAt));
+        sections.put("nextUpdateDue", cadence == null ? null : CommsViews.time(cadence.nextDueAt));
+        sections.put("lastUpdateAt", cadence == null ? null : CommsViews.time(cadence.lastUpdateAt));
         sections.put("statements", statements(roomId));
         sections.put("acks", acks(roomId));
     }

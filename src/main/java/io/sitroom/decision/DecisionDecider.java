@@ -11,8 +11,8 @@ import java.util.UUID;
 import io.sitroom.decision.DecisionState.Status;
 import io.sitroom.decision.DecisionState.Vote;
 import io.sitroom.error.SitroomException;
-import io.sitroom.role.AuthorityPolicy;
 import io.sitroom.role.Role;
+import io.sitroom.room.Authority;
 import io.sitroom.room.CommandContext;
 import io.sitroom.room.Member;
 import io.sitroom.room.NewEvent;
@@ -30,7 +30,6 @@ public final class DecisionDecider {
 
     public static List<NewEvent> propose(DecisionCommand.Propose c, CommandContext context, UUID newId,
             Optional<DecisionState> superseded) {
-        AuthorityPolicy.require("decision.propose", context.actor().roles());
         if (c.expiresAt() != null && !c.expiresAt().isAfter(context.now())) {
             throw SitroomException.invalid("expiresAt must be in the future");
         }
@@ -88,7 +87,7 @@ public final class DecisionDecider {
         EnumSet<Role> covers = EnumSet.noneOf(Role.class);
         actor.roles().stream().filter(decision.approvers()::contains).forEach(covers::add);
         if (covers.isEmpty()) {
-            throw SitroomException.forbidden("only " + AuthorityPolicy.describe(decision.approvers()) + " may " + verb + " this decision");
+            throw SitroomException.forbidden("only " + Authority.describe(decision.approvers()) + " may " + verb + " this decision");
         }
         if (decision.status() != Status.PROPOSED) {
             throw SitroomException.conflict("the decision is already " + decision.status().wire());

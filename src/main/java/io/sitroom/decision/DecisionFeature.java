@@ -13,14 +13,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.sitroom.room.Authority;
 import io.sitroom.room.CommandContext;
 import io.sitroom.room.CommandType;
 import io.sitroom.room.EventPayload;
-import io.sitroom.room.LoggedEvent;
+import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.NewEvent;
 import io.sitroom.room.Room;
 import io.sitroom.room.RoomFeature;
-import io.sitroom.room.RoomMember;
 import io.sitroom.room.RoomService;
 import io.sitroom.room.RoomState;
 import io.sitroom.room.RoomTimer;
@@ -40,25 +40,35 @@ public class DecisionFeature implements RoomFeature {
         this.rooms = rooms;
     }
 
+    public static final CommandType<DecisionCommand.Propose> PROPOSE = new CommandType<>("decision.propose",
+            DecisionCommand.Propose.class, Authority.working(), DecisionFeature::propose);
+    // The approvers a decision names approve or reject it, whoever they are.
+    public static final CommandType<DecisionCommand.Approve> APPROVE = new CommandType<>("decision.approve",
+            DecisionCommand.Approve.class, Authority.of().orByContent(), DecisionFeature::approve);
+    public static final CommandType<DecisionCommand.Reject> REJECT = new CommandType<>("decision.reject", DecisionCommand.Reject.class,
+            Authority.of().orByContent(), DecisionFeature::reject);
+
     @Override
     public List<CommandType<?>> commandTypes() {
-        return List.of(
-                new CommandType<>("decision.propose", DecisionCommand.Propose.class, this::propose),
-                new CommandType<>("decision.approve", DecisionCommand.Approve.class, this::approve),
-                new CommandType<>("decision.reject", DecisionCommand.Reject.class, this::reject));
+        return List.of(PROPOSE, APPROVE, REJECT);
     }
 
-    private List<NewEvent> propose(DecisionCommand.Propose c, CommandContext context) {
+    @Override
+    public List<Class<? extends EventPayload>> eventTypes() {
+        return List.of(DecisionEvent.class);
+    }
+
+    private static List<NewEvent> propose(DecisionCommand.Propose c, CommandContext context) {
         return DecisionDecider.propose(c, context, UUID.randomUUID(), stateOf(context.room().id(), c.supersedes()));
     }
 
-    private List<NewEvent> approve(DecisionCommand.Approve c, CommandContext context) {
+    private static List<NewEvent> approve(DecisionCommand.Approve c, CommandContext context) {
         Decision decision = Decision.inRoom(context.room().id(), c.decisionId());
         DecisionState state = decision == null ? null : decision.toState();
         return DecisionDecider.approve(c, context, state, state == null ? Optional.empty() : stateOf(context.room().id(), state.supersedes()));
     }
 
-    private List<NewEvent> reject(DecisionCommand.Reject c, CommandContext context) {
+    private static List<NewEvent> reject(DecisionCommand.Reject c, CommandContext context) {
         Decision decision = Decision.inRoom(context.room().id(), c.decisionId());
         return DecisionDecider.reject(c, context, decision == null ? null : decision.toState());
     }
@@ -68,24 +78,24 @@ public class DecisionFeature implements RoomFeature {
     }
 
     @Override
-    public void project(Room room, LoggedEvent event, EventPayload payload) {
-        if (!(payload instanceof DecisionEvent e)) {
+    public void project(Room room, RecordedEvent event) {
+        if (!(event.payload() instanceof DecisionEvent e)) {
             return;
         }
         if (e instanceof DecisionEvent.Proposed p) {
             Decision d = new Decision();
             d.id = p.decisionId();
             d.roomId = room.id;
-            d.proposedSeq = event.seq;
+            d.proposedSeq = event.seq();
             d.title = p.title();
             d.context = p.context();
             d.options = writeOptions(p.options());
             d.choice = p.choice();
             d.rationale = p.rationale();
             d.approvers = p.approvers();
-            d.proposedBy = event.actorId;
-            d.proposedName = event.actorName;
-            d.proposedAt = event.at;
+            d.proposedBy = event.actorId();
+            d.proposedName = event.actor().displayName();
+            d.proposedAt = event.at();
             d.status = DecisionState.Status.PROPOSED;
             d.expiresAt = p.expiresAt();
             d.supersedes = p.supersedes();
@@ -101,11 +111,11 @@ public class DecisionFeature implements RoomFeature {
         } else if (e instanceof DecisionEvent.Rejected r) {
             vote(d, event, r.roles(), false, r.reason());
             d.status = DecisionState.Status.REJECTED;
-            d.decidedAt = event.at;
+            d.decidedAt = event.at();
             RoomTimer.cancel(room.id, EXPIRY_TIMER, d.id.toString());
         } else if (e instanceof DecisionEvent.Accepted) {
             d.status = DecisionState.Status.ACCEPTED;
-            d.decidedAt = event.at;
+            d.decidedAt = event.at();
         } else if (e instanceof DecisionEvent.Expired) {
             d.status = DecisionState.Status.EXPIRED;
         } else if (e instanceof DecisionEvent.Superseded s) {
@@ -115,16 +125,16 @@ public class DecisionFeature implements RoomFeature {
         }
     }
 
-    private static void vote(Decision d, LoggedEvent event, java.util.Set<io.sitroom.role.Role> roles, boolean approve, String comment) {
+    private static void vote(Decision d, RecordedEvent event, java.util.Set<io.sitroom.role.Role> roles, boolean approve, String comment) {
         DecisionVote v = new DecisionVote();
         v.decisionId = d.id;
-        v.userId = event.actorId;
-        v.displayName = RoomMember.find(d.roomId, event.actorId).displayName;
+        v.userId = event.actorId();
+        v.displayName = event.actor().displayName();
         v.roles = roles;
         v.approve = approve;
         v.comment = comment;
-        v.at = event.at;
-        v.seq = event.seq;
+        v.at = event.at();
+        v.seq = event.seq();
         v.persist();
     }
 

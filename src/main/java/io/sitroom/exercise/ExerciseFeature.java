@@ -16,11 +16,12 @@ import io.sitroom.decision.Decision;
 import io.sitroom.decision.DecisionState;
 import io.sitroom.error.SitroomException;
 import io.sitroom.role.Role;
+import io.sitroom.room.Authority;
 import io.sitroom.room.CommandContext;
 import io.sitroom.room.CommandType;
+import io.sitroom.room.EventLog;
 import io.sitroom.room.EventPayload;
-import io.sitroom.room.EventView;
-import io.sitroom.room.LoggedEvent;
+import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.Member;
 import io.sitroom.room.NewEvent;
 import io.sitroom.room.Room;
@@ -47,10 +48,12 @@ public class ExerciseFeature implements RoomFeature {
     private final ScenarioCatalog catalog;
     private final Clock clock;
     private final RoomService rooms;
+    private final EventLog log;
     /** Parsed scenarios of exercise rooms, from the text stored with each exercise. */
     private final Map<UUID, Scenario> scenarios = new ConcurrentHashMap<>();
 
-    public ExerciseFeature(ScenarioCatalog catalog, Clock clock, RoomService rooms) {
+    public ExerciseFeature(ScenarioCatalog catalog, Clock clock, RoomService rooms, EventLog log) {
+        this.log = log;
         this.catalog = catalog;
         this.clock = clock;
         this.rooms = rooms;
@@ -64,21 +67,33 @@ public class ExerciseFeature implements RoomFeature {
         if (exercise == null) {
             throw SitroomException.notFound("this room is not an exercise");
         }
-        return ExerciseView.of(exercise, scenario(exercise), Viewer.of(me, RoomKind.EXERCISE), clock.instant());
+        Viewer viewer = Viewer.of(me, RoomKind.EXERCISE);
+        return ExerciseView.of(exercise, scenario(exercise), viewer, clock.instant(), responded(roomId, viewer));
     }
 
     @Override
     public List<CommandType<?>> commandTypes() {
+        Authority facilitator = Authority.in(RoomKind.EXERCISE, Role.FACILITATOR);
         return List.of(
-                new CommandType<>("exercise.start", ExerciseCommand.Start.class, (c, ctx) -> PlaybackDecider.start(c, ctx, state(ctx))),
-                new CommandType<>("exercise.pause", ExerciseCommand.Pause.class, (c, ctx) -> PlaybackDecider.pause(ctx, state(ctx))),
-                new CommandType<>("exercise.resume", ExerciseCommand.Resume.class, (c, ctx) -> PlaybackDecider.resume(ctx, state(ctx))),
-                new CommandType<>("exercise.speed", ExerciseCommand.ChangeSpeed.class, (c, ctx) -> PlaybackDecider.speed(c, ctx, state(ctx))),
-                new CommandType<>("exercise.end", ExerciseCommand.End.class, (c, ctx) -> PlaybackDecider.end(ctx, state(ctx))),
-                new CommandType<>("exercise.inject", ExerciseCommand.Deliver.class,
+                new CommandType<>("exercise.start", ExerciseCommand.Start.class, facilitator,
+                        (c, ctx) -> PlaybackDecider.start(c, ctx, state(ctx))),
+                new CommandType<>("exercise.pause", ExerciseCommand.Pause.class, facilitator,
+                        (c, ctx) -> PlaybackDecider.pause(ctx, state(ctx))),
+                new CommandType<>("exercise.resume", ExerciseCommand.Resume.class, facilitator,
+                        (c, ctx) -> PlaybackDecider.resume(ctx, state(ctx))),
+                new CommandType<>("exercise.speed", ExerciseCommand.ChangeSpeed.class, facilitator,
+                        (c, ctx) -> PlaybackDecider.speed(c, ctx, state(ctx))),
+                new CommandType<>("exercise.end", ExerciseCommand.End.class, facilitator, (c, ctx) -> PlaybackDecider.end(ctx, state(ctx))),
+                new CommandType<>("exercise.inject", ExerciseCommand.Deliver.class, facilitator,
                         (c, ctx) -> PlaybackDecider.deliverNow(c, ctx, scenario(exercise(ctx)), state(ctx))),
-                new CommandType<>("inject.respond", ExerciseCommand.Respond.class,
+                // The roles an inject went to answer it.
+                new CommandType<>("inject.respond", ExerciseCommand.Respond.class, Authority.in(RoomKind.EXERCISE).orByContent(),
                         (c, ctx) -> PlaybackDecider.respond(c, ctx, scenario(exercise(ctx)), state(ctx))));
+    }
+
+    @Override
+    public List<Class<? extends EventPayload>> eventTypes() {
+        return List.of(ExerciseEvent.class);
     }
 
     private static Exercise exercise(CommandContext context) {
@@ -105,7 +120,8 @@ public class ExerciseFeature implements RoomFeature {
     }
 
     @Override
-    public void project(Room room, LoggedEvent event, EventPayload payload) {
+    public void project(Room room, RecordedEvent event) {
+        EventPayload payload = event.payload();
         if (payload instanceof RoomEvent.RoomCreated created && created.roomKind() == RoomKind.EXERCISE) {
             createExercise(room, created.scenarioId());
             return;
@@ -117,28 +133,28 @@ public class ExerciseFeature implements RoomFeature {
         if (e instanceof ExerciseEvent.Started s) {
             exercise.status = ExerciseStatus.RUNNING;
             exercise.speed = s.speed();
-            exercise.anchor(0, event.at);
-            exercise.startedAt = event.at;
+            exercise.anchor(0, event.at());
+            exercise.startedAt = event.at();
         } else if (e instanceof ExerciseEvent.Paused p) {
             exercise.status = ExerciseStatus.PAUSED;
             exercise.anchor(p.scenarioMs(), null);
         } else if (e instanceof ExerciseEvent.Resumed r) {
             exercise.status = ExerciseStatus.RUNNING;
-            exercise.anchor(r.scenarioMs(), event.at);
+            exercise.anchor(r.scenarioMs(), event.at());
         } else if (e instanceof ExerciseEvent.SpeedChanged s) {
             exercise.speed = s.to();
-            exercise.anchor(s.scenarioMs(), exercise.status == ExerciseStatus.RUNNING ? event.at : null);
+            exercise.anchor(s.scenarioMs(), exercise.status == ExerciseStatus.RUNNING ? event.at() : null);
         } else if (e instanceof ExerciseEvent.Ended ended) {
             exercise.status = ExerciseStatus.ENDED;
             exercise.anchor(ended.scenarioMs(), null);
-            exercise.endedAt = event.at;
+            exercise.endedAt = event.at();
             RoomTimer.cancel(room.id, TICK_TIMER, TICK_SUBJECT);
         } else if (e instanceof ExerciseEvent.InjectDelivered d) {
             projectDelivery(room, event, d, scenario(exercise));
         } else if (e instanceof ExerciseEvent.ExpectationMet m) {
-            settle(room.id, m.expectationId(), PlaybackState.Outcome.MET, event.seq, m.scenarioMs());
+            settle(room.id, m.expectationId(), PlaybackState.Outcome.MET, event.seq(), m.scenarioMs());
         } else if (e instanceof ExerciseEvent.ExpectationMissed m) {
-            settle(room.id, m.expectationId(), PlaybackState.Outcome.MISSED, event.seq, m.dueScenarioMs());
+            settle(room.id, m.expectationId(), PlaybackState.Outcome.MISSED, event.seq(), m.dueScenarioMs());
         }
     }
 
@@ -154,13 +170,13 @@ public class ExerciseFeature implements RoomFeature {
         exercise.persist();
     }
 
-    private static void projectDelivery(Room room, LoggedEvent event, ExerciseEvent.InjectDelivered d, Scenario scenario) {
+    private static void projectDelivery(Room room, RecordedEvent event, ExerciseEvent.InjectDelivered d, Scenario scenario) {
         DeliveredInject delivered = new DeliveredInject();
         delivered.roomId = room.id;
         delivered.injectId = d.injectId();
-        delivered.seq = event.seq;
+        delivered.seq = event.seq();
         delivered.scenarioMs = d.scenarioMs();
-        delivered.deliveredAt = event.at;
+        delivered.deliveredAt = event.at();
         delivered.manual = d.manual();
         delivered.persist();
         for (Scenario.Expectation expectation : scenario.inject(d.injectId()).orElseThrow().expectations()) {
@@ -187,7 +203,7 @@ public class ExerciseFeature implements RoomFeature {
      * is due by now (conditions may have come true). When nothing follows, the next tick is set.
      */
     @Override
-    public List<NewEvent> react(Room room, List<LoggedEvent> appended, Instant now) {
+    public List<NewEvent> react(Room room, List<RecordedEvent> appended, Instant now) {
         if (room.kind != RoomKind.EXERCISE) {
             return List.of();
         }
@@ -201,8 +217,8 @@ public class ExerciseFeature implements RoomFeature {
         long elapsed = state.clock().elapsedMs(now);
         // First what the new events achieved; once that is recorded, what is due (a met expectation may be a condition).
         List<NewEvent> events = new ArrayList<>();
-        for (LoggedEvent e : appended) {
-            events.addAll(PlaybackDecider.met(scenario, state, facts, EventView.of(e), elapsed));
+        for (RecordedEvent e : appended) {
+            events.addAll(PlaybackDecider.met(scenario, state, facts, e, elapsed));
         }
         events = distinctExpectations(events);
         if (events.isEmpty()) {
@@ -272,11 +288,25 @@ public class ExerciseFeature implements RoomFeature {
         }
     }
 
+    /** Per inject, the roles that responded to it: for the facilitator's "not reacted" list (nobody else gets it). */
+    private Map<String, Set<Role>> responded(UUID roomId, Viewer viewer) {
+        if (!viewer.roles().contains(Role.FACILITATOR)) {
+            return Map.of();
+        }
+        Map<String, Set<Role>> responded = new java.util.HashMap<>();
+        for (RecordedEvent e : log.allOf(roomId, ExerciseEvent.InjectResponded.class)) {
+            if (e.payload() instanceof ExerciseEvent.InjectResponded response && e.actor() != null) {
+                responded.computeIfAbsent(response.injectId(), k -> java.util.EnumSet.noneOf(Role.class)).addAll(e.actor().roles());
+            }
+        }
+        return responded;
+    }
+
     @Override
     public void addToSnapshot(UUID roomId, Viewer viewer, Map<String, Object> sections) {
         Exercise exercise = Exercise.findById(roomId);
         if (exercise != null) {
-            sections.put("exercise", ExerciseView.of(exercise, scenario(exercise), viewer, clock.instant()));
+            sections.put("exercise", ExerciseView.of(exercise, scenario(exercise), viewer, clock.instant(), responded(roomId, viewer)));
         }
     }
 }

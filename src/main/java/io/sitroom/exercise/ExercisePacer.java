@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
-import io.sitroom.room.EventsAppended;
+import io.sitroom.room.AppendListener;
+import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.RoomTimer;
 import io.sitroom.room.Timers;
 
@@ -30,7 +31,7 @@ import io.sitroom.room.Timers;
  * restart) only falls back to the poll.
  */
 @ApplicationScoped
-public class ExercisePacer {
+public class ExercisePacer implements AppendListener {
 
     private static final Logger LOG = Logger.getLogger(ExercisePacer.class);
 
@@ -55,14 +56,14 @@ public class ExercisePacer {
     }
 
     /** After anything happened in an exercise room, its next tick may have moved. */
-    void onAppended(@Observes EventsAppended appended) {
-        boolean playback = scheduled.containsKey(appended.roomId()) || appended.events().stream()
-                .anyMatch(e -> e.kind().startsWith("exercise.") || e.kind().startsWith("inject.") || e.kind().startsWith("expectation."));
+    @Override
+    public void appended(UUID roomId, List<RecordedEvent> events) {
+        boolean playback = scheduled.containsKey(roomId) || events.stream().anyMatch(e -> e.payload() instanceof ExerciseEvent);
         if (playback) {
             RoomTimer tick = QuarkusTransaction.requiringNew().call(() -> RoomTimer
-                    .<RoomTimer> findById(new RoomTimer.Key(appended.roomId(), ExerciseFeature.TICK_TIMER, ExerciseFeature.TICK_SUBJECT)));
+                    .<RoomTimer> findById(new RoomTimer.Key(roomId, ExerciseFeature.TICK_TIMER, ExerciseFeature.TICK_SUBJECT)));
             if (tick == null) {
-                cancel(appended.roomId());
+                cancel(roomId);
             } else {
                 schedule(tick);
             }

@@ -13,8 +13,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.sitroom.exercise.Scenario.Inject;
 import io.sitroom.role.Role;
-import io.sitroom.room.EventView;
-import io.sitroom.room.LoggedEvent;
 import io.sitroom.room.Viewer;
 
 /**
@@ -38,7 +36,8 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
     public record NotReacted(String injectId, List<String> roles) {
     }
 
-    static ExerciseView of(Exercise exercise, Scenario scenario, Viewer viewer, Instant now) {
+    /** {@code responded}: per inject, the roles that responded to it (the facilitator's view needs it). */
+    static ExerciseView of(Exercise exercise, Scenario scenario, Viewer viewer, Instant now, Map<String, Set<Role>> responded) {
         PlaybackState state = exercise.state();
         long elapsed = state.clock().elapsedMs(now);
         boolean facilitator = viewer.roles().contains(Role.FACILITATOR);
@@ -69,7 +68,7 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
             }
         }
         return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(), exercise.speed, elapsed,
-                injects, expectations, notReacted(exercise.roomId, scenario, state), scenario.debrief());
+                injects, expectations, notReacted(exercise.roomId, scenario, state, responded), scenario.debrief());
     }
 
     /** When a timed inject is planned, in scenario time, if that can be known yet. */
@@ -83,15 +82,9 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
     }
 
     /** For each delivered inject, the roles it went to (and someone in the room holds) that have not responded to it. */
-    private static List<NotReacted> notReacted(UUID roomId, Scenario scenario, PlaybackState state) {
+    private static List<NotReacted> notReacted(UUID roomId, Scenario scenario, PlaybackState state, Map<String, Set<Role>> responded) {
         Set<Role> held = EnumSet.noneOf(Role.class);
         io.sitroom.room.RoomMember.ofRoom(roomId).forEach(m -> held.addAll(m.roles));
-        Map<String, Set<Role>> responded = new HashMap<>();
-        for (LoggedEvent e : LoggedEvent.latestOfKind(roomId, "inject.responded", 10_000)) {
-            EventView view = EventView.of(e);
-            Set<Role> roles = responded.computeIfAbsent(view.data().path("injectId").asText(), k -> EnumSet.noneOf(Role.class));
-            view.actor().roles().forEach(r -> Role.find(r).ifPresent(roles::add));
-        }
         List<NotReacted> result = new ArrayList<>();
         for (Inject inject : scenario.injects()) {
             if (state.delivered().containsKey(inject.id())) {

@@ -1,15 +1,13 @@
 package io.sitroom.exercise;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import io.sitroom.comms.CommsEvent;
+import io.sitroom.decision.DecisionEvent;
 import io.sitroom.error.SitroomException;
 import io.sitroom.exercise.PlaybackState.ExpectationState;
 import io.sitroom.exercise.PlaybackState.Outcome;
@@ -17,11 +15,13 @@ import io.sitroom.exercise.Scenario.Condition;
 import io.sitroom.exercise.Scenario.Expectation;
 import io.sitroom.exercise.Scenario.Inject;
 import io.sitroom.exercise.Scenario.Timing;
-import io.sitroom.role.AuthorityPolicy;
+import io.sitroom.membership.RoleEvent;
 import io.sitroom.role.Role;
+import io.sitroom.room.Authority;
 import io.sitroom.room.CommandContext;
-import io.sitroom.room.EventView;
+import io.sitroom.room.EventPayload;
 import io.sitroom.room.NewEvent;
+import io.sitroom.room.RecordedEvent;
 
 /**
  * Plays a scenario: the facilitator's controls, which injects and missed expectations are due at a
@@ -38,7 +38,6 @@ public final class PlaybackDecider {
     // --- the facilitator's controls
 
     public static List<NewEvent> start(ExerciseCommand.Start c, CommandContext context, PlaybackState state) {
-        control(context, "exercise.start");
         if (state.status() != ExerciseStatus.READY) {
             throw SitroomException.conflict("the exercise has already been started");
         }
@@ -46,19 +45,16 @@ public final class PlaybackDecider {
     }
 
     public static List<NewEvent> pause(CommandContext context, PlaybackState state) {
-        control(context, "exercise.pause");
         requireStatus(state, ExerciseStatus.RUNNING, "pause");
         return List.of(NewEvent.forEveryone(new ExerciseEvent.Paused(state.clock().elapsedMs(context.now()))));
     }
 
     public static List<NewEvent> resume(CommandContext context, PlaybackState state) {
-        control(context, "exercise.resume");
         requireStatus(state, ExerciseStatus.PAUSED, "resume");
         return List.of(NewEvent.forEveryone(new ExerciseEvent.Resumed(state.clock().elapsedMs(context.now()))));
     }
 
     public static List<NewEvent> speed(ExerciseCommand.ChangeSpeed c, CommandContext context, PlaybackState state) {
-        control(context, "exercise.speed");
         if (state.status() == ExerciseStatus.ENDED) {
             throw SitroomException.conflict("the exercise has ended");
         }
@@ -70,7 +66,6 @@ public final class PlaybackDecider {
     }
 
     public static List<NewEvent> end(CommandContext context, PlaybackState state) {
-        control(context, "exercise.end");
         if (state.status() == ExerciseStatus.ENDED) {
             throw SitroomException.conflict("the exercise has already ended");
         }
@@ -79,7 +74,6 @@ public final class PlaybackDecider {
 
     /** Delivers an inject now, whatever its timing; its expectations start now. */
     public static List<NewEvent> deliverNow(ExerciseCommand.Deliver c, CommandContext context, Scenario scenario, PlaybackState state) {
-        control(context, "exercise.inject");
         if (state.status() != ExerciseStatus.RUNNING && state.status() != ExerciseStatus.PAUSED) {
             throw SitroomException.conflict("injects are delivered while the exercise runs (it is " + state.status().wire() + ")");
         }
@@ -96,13 +90,9 @@ public final class PlaybackDecider {
         Inject inject = scenario.inject(c.injectId()).filter(i -> state.delivered().containsKey(i.id()))
                 .orElseThrow(() -> SitroomException.notFound("no delivered inject '" + c.injectId() + "'"));
         if (context.actor().roles().stream().noneMatch(inject.to()::contains)) {
-            throw SitroomException.forbidden("inject '" + inject.id() + "' was not for " + AuthorityPolicy.describe(context.actor().roles()));
+            throw SitroomException.forbidden("inject '" + inject.id() + "' was not for " + Authority.describe(context.actor().roles()));
         }
         return List.of(new NewEvent(new ExerciseEvent.InjectResponded(inject.id(), c.text()), inject.to()));
-    }
-
-    private static void control(CommandContext context, String command) {
-        AuthorityPolicy.require(command, context.actor().roles());
     }
 
     private static void requireStatus(PlaybackState state, ExerciseStatus wanted, String verb) {
@@ -193,18 +183,17 @@ public final class PlaybackDecider {
     }
 
     /** The pending expectations that an event meets in time (one past its deadline is missed, however close). */
-    public static List<NewEvent> met(Scenario scenario, PlaybackState state, RoomFacts facts, EventView event, long elapsedMs) {
+    public static List<NewEvent> met(Scenario scenario, PlaybackState state, RoomFacts facts, RecordedEvent event, long elapsedMs) {
         if (event.actor() == null || state.status() == ExerciseStatus.READY || state.status() == ExerciseStatus.ENDED) {
             return List.of();
         }
-        Set<Role> actorRoles = EnumSet.noneOf(Role.class);
-        event.actor().roles().forEach(r -> Role.find(r).ifPresent(actorRoles::add));
+        Set<Role> actorRoles = event.actor().roles();
         List<NewEvent> events = new ArrayList<>();
         for (Inject inject : scenario.injects()) {
             for (Expectation e : inject.expectations()) {
                 ExpectationState current = state.expectations().get(e.id());
                 if (current != null && current.outcome() == Outcome.PENDING && current.dueScenarioMs() >= elapsedMs
-                        && actorRoles.contains(e.role()) && meets(e, inject, event, facts)) {
+                        && actorRoles.contains(e.role()) && meets(e, inject, event.payload(), facts)) {
                     events.add(new NewEvent(new ExerciseEvent.ExpectationMet(e.id(), inject.id(), e.role(), e.action().wire(),
                             event.seq(), elapsedMs), FACILITATOR_ONLY));
                 }
@@ -213,18 +202,17 @@ public final class PlaybackDecider {
         return events;
     }
 
-    static boolean meets(Expectation e, Inject inject, EventView event, RoomFacts facts) {
-        JsonNode data = event.data();
+    static boolean meets(Expectation e, Inject inject, EventPayload payload, RoomFacts facts) {
         return switch (e.action()) {
-            case ASSIGN_ROLE -> (event.kind().equals("role.assigned") || event.kind().equals("role.handed_over"))
-                    && e.assigns().wire().equals(data.path("role").asText());
-            case PROPOSE_DECISION -> event.kind().equals("decision.proposed") && names(data.path("approvers")).containsAll(e.approvers());
-            case ACCEPT_DECISION -> event.kind().equals("decision.accepted")
-                    && facts.decisionApprovers(UUID.fromString(data.path("decisionId").asText())).containsAll(e.approvers());
-            case POST_UPDATE -> event.kind().equals("update.posted") && e.audience().wire().equals(data.path("audience").asText());
-            case APPROVE_STATEMENT -> event.kind().equals("statement.approved");
-            case PUBLISH_STATEMENT -> event.kind().equals("statement.published");
-            case ACKNOWLEDGE -> event.kind().equals("inject.responded") && inject.id().equals(data.path("injectId").asText());
+            case ASSIGN_ROLE -> payload instanceof RoleEvent.Assigned assigned && assigned.role() == e.assigns()
+                    || payload instanceof RoleEvent.HandedOver handedOver && handedOver.role() == e.assigns();
+            case PROPOSE_DECISION -> payload instanceof DecisionEvent.Proposed proposed && proposed.approvers().containsAll(e.approvers());
+            case ACCEPT_DECISION -> payload instanceof DecisionEvent.Accepted accepted
+                    && facts.decisionApprovers(accepted.decisionId()).containsAll(e.approvers());
+            case POST_UPDATE -> payload instanceof CommsEvent.UpdatePosted posted && posted.audience() == e.audience();
+            case APPROVE_STATEMENT -> payload instanceof CommsEvent.StatementApproved;
+            case PUBLISH_STATEMENT -> payload instanceof CommsEvent.StatementPublished;
+            case ACKNOWLEDGE -> payload instanceof ExerciseEvent.InjectResponded responded && inject.id().equals(responded.injectId());
         };
     }
 
@@ -270,12 +258,6 @@ public final class PlaybackDecider {
     private static NewEvent delivery(Inject inject, long elapsedMs, boolean manual) {
         return new NewEvent(new ExerciseEvent.InjectDelivered(inject.id(), inject.title(), inject.body(), inject.to(), inject.prompts(),
                 elapsedMs, manual), inject.to());
-    }
-
-    private static Set<Role> names(JsonNode array) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        array.forEach(n -> Role.find(n.asText()).ifPresent(roles::add));
-        return roles;
     }
 
     private static Long min(Long a, Long b) {

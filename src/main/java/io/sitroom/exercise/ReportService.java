@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.sitroom.comms.CommsEvent;
 import io.sitroom.comms.Statement;
 import io.sitroom.comms.StatementApproval;
 import io.sitroom.crypto.Sha256;
@@ -25,7 +26,8 @@ import io.sitroom.room.CommandHandler;
 import io.sitroom.room.CommandResult;
 import io.sitroom.room.EventView;
 import io.sitroom.room.HashChain;
-import io.sitroom.room.LoggedEvent;
+import io.sitroom.room.EventLog;
+import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.Member;
 import io.sitroom.room.RoomService;
 
@@ -37,8 +39,10 @@ public class ReportService {
     private final ExerciseFeature exercises;
     private final CommandHandler commands;
     private final Clock clock;
+    private final EventLog log;
 
-    public ReportService(RoomService rooms, ExerciseFeature exercises, CommandHandler commands, Clock clock) {
+    public ReportService(RoomService rooms, ExerciseFeature exercises, CommandHandler commands, Clock clock, EventLog log) {
+        this.log = log;
         this.rooms = rooms;
         this.exercises = exercises;
         this.commands = commands;
@@ -79,7 +83,7 @@ public class ReportService {
         return created;
     }
 
-    private static AfterActionReport.Facts facts(UUID roomId) {
+    private AfterActionReport.Facts facts(UUID roomId) {
         Map<String, ExpectationRecord> expectations = new HashMap<>();
         ExpectationRecord.<ExpectationRecord> list("roomId", roomId).forEach(e -> expectations.put(e.expectationId, e));
         Map<String, Long> deliveredSeqs = new HashMap<>();
@@ -93,15 +97,14 @@ public class ReportService {
             boolean legal = StatementApproval.count("statementId = ?1 and role = ?2", s.id, Role.LEGAL.wire()) > 0;
             statements.add(new AfterActionReport.StatementFact(s.current().seq, s.current().title, legal, s.publishedVersion != null));
         }
-        List<Long> ackOverdue = LoggedEvent.latestOfKind(roomId, "ack.overdue", 1_000).stream().map(e -> e.seq).sorted().toList();
+        List<Long> ackOverdue = log.allOf(roomId, CommsEvent.AckOverdue.class).stream().map(RecordedEvent::seq).toList();
         Map<String, AfterActionReport.Response> firstResponses = new HashMap<>();
-        List<LoggedEvent> responses = new ArrayList<>(LoggedEvent.latestOfKind(roomId, "inject.responded", 10_000));
-        java.util.Collections.reverse(responses);
-        for (LoggedEvent e : responses) {
-            EventView view = EventView.of(e);
-            for (String role : view.actor().roles()) {
-                firstResponses.putIfAbsent(view.data().path("injectId").asText() + "/" + role,
-                        new AfterActionReport.Response(view.at(), view.actor().displayName()));
+        for (RecordedEvent e : log.allOf(roomId, ExerciseEvent.InjectResponded.class)) {
+            if (e.payload() instanceof ExerciseEvent.InjectResponded response && e.actor() != null) {
+                for (Role role : e.actor().roles()) {
+                    firstResponses.putIfAbsent(response.injectId() + "/" + role.wire(),
+                            new AfterActionReport.Response(HashChain.formatTime(e.at()), e.actor().displayName()));
+                }
             }
         }
         return new AfterActionReport.Facts(expectations, deliveredSeqs, decisions, statements, ackOverdue, firstResponses);

@@ -12,7 +12,12 @@ import io.sitroom.exercise.Scenario.Condition;
 import io.sitroom.exercise.Scenario.Expectation;
 import io.sitroom.exercise.Scenario.Inject;
 import io.sitroom.exercise.Scenario.Timing;
-import io.sitroom.role.AuthorityPolicy;
+import io.sitroom.comms.CommsFeature;
+import io.sitroom.decision.DecisionFeature;
+import io.sitroom.membership.RoleFeature;
+import io.sitroom.room.Authority;
+import io.sitroom.room.CommandType;
+import io.sitroom.room.RoomKind;
 import io.sitroom.role.Role;
 
 /**
@@ -102,21 +107,21 @@ public final class ScenarioLinter {
         Set<Role> held = EnumSet.of(e.role());
         switch (e.action()) {
             case ASSIGN_ROLE -> {
-                requireAllowed("role.assign", held, path, e);
+                requireAllowed(RoleFeature.ASSIGN, held, path, e);
                 if (e.assigns() != null && !roles.contains(e.assigns())) {
                     notInRoles(path + ".assigns", e.assigns());
                 }
             }
-            case PROPOSE_DECISION -> requireAllowed("decision.propose", held, path, e);
+            case PROPOSE_DECISION -> requireAllowed(DecisionFeature.PROPOSE, held, path, e);
             case ACCEPT_DECISION -> {
                 if (!e.approvers().isEmpty() && !e.approvers().contains(e.role())) {
                     error(path + ".role", e.role() + " cannot accept a decision whose approvers are "
-                            + AuthorityPolicy.describe(e.approvers()).replace(" or ", ", "));
+                            + Authority.describe(e.approvers()).replace(" or ", ", "));
                 }
             }
-            case POST_UPDATE -> requireAllowed("update.post", held, path, e);
-            case APPROVE_STATEMENT -> requireAllowed("statement.approve", held, path, e);
-            case PUBLISH_STATEMENT -> requireAllowed("statement.publish", held, path, e);
+            case POST_UPDATE -> requireAllowed(CommsFeature.POST_UPDATE, held, path, e);
+            case APPROVE_STATEMENT -> requireAllowed(CommsFeature.APPROVE_STATEMENT, held, path, e);
+            case PUBLISH_STATEMENT -> requireAllowed(CommsFeature.PUBLISH_STATEMENT, held, path, e);
             case ACKNOWLEDGE -> {
                 if (!inject.to().contains(e.role())) {
                     error(path + ".role", e.role() + " cannot acknowledge an inject it does not receive");
@@ -127,10 +132,11 @@ public final class ScenarioLinter {
                 .forEach(r -> error(path + ".approvers", "nobody in this exercise holds " + r + ", so no such decision can be accepted"));
     }
 
-    private void requireAllowed(String command, Set<Role> held, String path, Expectation e) {
-        if (!AuthorityPolicy.allows(command, held)) {
-            error(path + ".role", "no " + e.role() + " can meet this: only " + AuthorityPolicy.describe(AuthorityPolicy.rolesFor(command))
-                    + " may " + command);
+    /** The expected role must be one that may issue the command in an exercise, whatever its content. */
+    private void requireAllowed(CommandType<?> command, Set<Role> held, String path, Expectation e) {
+        if (!command.authority().privileged(held, RoomKind.EXERCISE)) {
+            error(path + ".role", "no " + e.role() + " can meet this: only " + Authority.describe(command.authority().rolesIn(RoomKind.EXERCISE))
+                    + " may " + command.name());
         }
     }
 

@@ -19,7 +19,6 @@ import io.sitroom.limits.LimitsConfig;
 import io.sitroom.limits.RateLimits;
 import io.sitroom.limits.TokenBucket;
 import io.sitroom.role.Role;
-import io.sitroom.role.RoleRules;
 import io.sitroom.room.CommandHandler;
 import io.sitroom.room.CommandResult;
 import io.sitroom.room.EventPage;
@@ -100,7 +99,7 @@ public class LiveSessions {
                     .filter(m -> m.userId().equals(caller.userId())).findFirst()
                     .orElseThrow(() -> SitroomException.notFound("no such room"));
             subscriber.setView(me.roles().stream().map(Role::of).collect(java.util.stream.Collectors.toSet()),
-                    RoleRules.leadRole(snapshot.kind()));
+                    snapshot.kind().leadRole());
             long head = snapshot.seq();
             channel.startAt(head);
             subscriber.send(frames.welcome(snapshot, new Frames.You(caller.userId(), me.displayName(), me.roles())));

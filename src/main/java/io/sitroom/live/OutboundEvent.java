@@ -5,7 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.sitroom.role.Role;
-import io.sitroom.room.EventView;
+import io.sitroom.room.RecordedEvent;
 
 /**
  * An event ready for every connection of a room: encoded once, with what the per-connection
@@ -13,7 +13,7 @@ import io.sitroom.room.EventView;
  */
 record OutboundEvent(long seq, String frame, Set<Role> visibleTo, UUID actorId, Map<UUID, Set<Role>> rolesAfter) {
 
-    static OutboundEvent of(EventView view, String frame) {
-        return new OutboundEvent(view.seq(), frame, view.visibleToRoles(), view.actorId(), view.rolesAfter());
+    static OutboundEvent of(RecordedEvent event, String frame) {
+        return new OutboundEvent(event.seq(), frame, event.visibleTo(), event.actorId(), event.rolesAfter());
     }
 }

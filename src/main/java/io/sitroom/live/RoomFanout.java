@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
@@ -19,9 +18,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.sitroom.room.EventView;
-import io.sitroom.room.EventsAppended;
-import io.sitroom.room.LoggedEvent;
+import io.sitroom.room.AppendListener;
+import io.sitroom.room.EventLog;
+import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.Room;
 
 /**
@@ -31,7 +30,7 @@ import io.sitroom.room.Room;
  * within {@link #REPAIR_DELAY_MS}, are read from the log: {@code seq > delivered}, in order.
  */
 @ApplicationScoped
-public class RoomFanout {
+public class RoomFanout implements AppendListener {
 
     private static final Logger LOG = Logger.getLogger(RoomFanout.class);
     static final long REPAIR_DELAY_MS = 200;
@@ -40,12 +39,14 @@ public class RoomFanout {
 
     private final ConcurrentHashMap<UUID, RoomChannel> channels = new ConcurrentHashMap<>();
     private final Frames frames;
+    private final EventLog log;
     private final ScheduledThreadPoolExecutor readers;
     private final Timer fanoutTime;
     private final Counter readFromLog;
 
-    public RoomFanout(Frames frames, MeterRegistry registry) {
+    public RoomFanout(Frames frames, EventLog log, MeterRegistry registry) {
         this.frames = frames;
+        this.log = log;
         AtomicInteger threads = new AtomicInteger();
         this.readers = new ScheduledThreadPoolExecutor(2, runnable -> {
             Thread thread = new Thread(runnable, "sitroom-fanout-reader-" + threads.incrementAndGet());
@@ -61,11 +62,12 @@ public class RoomFanout {
                 .description("Events the fan-out read from the log (appended on another node, or a gap)").register(registry);
     }
 
-    void onAppended(@Observes EventsAppended appended) {
-        RoomChannel channel = channels.get(appended.roomId());
+    @Override
+    public void appended(UUID roomId, List<RecordedEvent> events) {
+        RoomChannel channel = channels.get(roomId);
         if (channel != null) {
             long start = System.nanoTime();
-            offer(channel, appended.events());
+            offer(channel, events);
             fanoutTime.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
@@ -110,8 +112,8 @@ public class RoomFanout {
         return channels.values().stream().mapToInt(RoomChannel::size).sum();
     }
 
-    private void offer(RoomChannel channel, List<EventView> events) {
-        List<OutboundEvent> outbound = events.stream().map(e -> OutboundEvent.of(e, frames.event(e))).toList();
+    private void offer(RoomChannel channel, List<RecordedEvent> events) {
+        List<OutboundEvent> outbound = events.stream().map(e -> OutboundEvent.of(e, frames.event(e.view()))).toList();
         if (channel.offer(outbound)) {
             readers.schedule(() -> {
                 if (channel.hasGap()) {
@@ -146,8 +148,7 @@ public class RoomFanout {
         long after = channel.delivered();
         while (true) {
             long from = after;
-            List<EventView> page = QuarkusTransaction.requiringNew()
-                    .call(() -> LoggedEvent.page(channel.roomId(), from, PAGE).stream().map(EventView::of).toList());
+            List<RecordedEvent> page = QuarkusTransaction.requiringNew().call(() -> log.page(channel.roomId(), from, PAGE));
             if (page.isEmpty()) {
                 return;
             }

@@ -9,13 +9,16 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.sitroom.comms.CommsFeature;
 import io.sitroom.metrics.MetricsService;
+import io.sitroom.membership.RoleEvent;
+import io.sitroom.role.Role;
+import io.sitroom.room.EventLog;
+import io.sitroom.room.EventPayload;
 import io.sitroom.room.EventView;
 import io.sitroom.room.HashChain;
-import io.sitroom.room.LoggedEvent;
+import io.sitroom.room.RecordedEvent;
+import io.sitroom.room.RoomEvent;
 import io.sitroom.room.Member;
 import io.sitroom.room.Room;
 import io.sitroom.room.RoomService;
@@ -34,8 +37,11 @@ public class ExportService {
     private final Clock clock;
 
     private final io.sitroom.audit.AuditLog audit;
+    private final EventLog log;
 
-    public ExportService(RoomService rooms, CommsFeature comms, MetricsService metrics, Clock clock, io.sitroom.audit.AuditLog audit) {
+    public ExportService(RoomService rooms, CommsFeature comms, MetricsService metrics, Clock clock, io.sitroom.audit.AuditLog audit,
+            EventLog log) {
+        this.log = log;
         this.audit = audit;
         this.rooms = rooms;
         this.comms = comms;
@@ -51,21 +57,21 @@ public class ExportService {
         RoomSnapshot snapshot = rooms.snapshot(roomId, userId);
         List<RoomExport.ChainLink> links = new ArrayList<>();
         List<RoomExport.RoleChange> roleHistory = new ArrayList<>();
-        List<EventView> visible = new ArrayList<>();
+        List<RecordedEvent> visible = new ArrayList<>();
         long after = 0;
-        List<LoggedEvent> page;
+        List<RecordedEvent> page;
         do {
-            page = LoggedEvent.page(roomId, after, PAGE);
-            for (LoggedEvent e : page) {
-                after = e.seq;
+            page = log.page(roomId, after, PAGE);
+            for (RecordedEvent e : page) {
+                after = e.seq();
                 if (e.visibleTo(viewer)) {
-                    EventView view = EventView.of(e);
-                    visible.add(view);
-                    links.add(new RoomExport.ChainLink(e.seq, view.at(), e.kind, view.actor(), e.commandId, view.data(), view.visibleTo(),
-                            e.prevHash, e.hash, null));
-                    roleChange(view).ifPresent(roleHistory::add);
+                    EventView view = e.view();
+                    visible.add(e);
+                    links.add(new RoomExport.ChainLink(e.seq(), view.at(), e.kind(), view.actor(), e.commandId(), view.data(), view.visibleTo(),
+                            e.prevHash(), e.hash(), null));
+                    roleChange(e, view).ifPresent(roleHistory::add);
                 } else {
-                    links.add(new RoomExport.ChainLink(e.seq, null, null, null, null, null, null, e.prevHash, e.hash, true));
+                    links.add(new RoomExport.ChainLink(e.seq(), null, null, null, null, null, null, e.prevHash(), e.hash(), true));
                 }
             }
         } while (page.size() == PAGE);
@@ -77,27 +83,28 @@ public class ExportService {
                 snapshot, roomMetrics, roleHistory, comms.updatesFor(roomId, userId), LessonsLearned.from(visible, snapshot), chain);
     }
 
-    private static java.util.Optional<RoomExport.RoleChange> roleChange(EventView e) {
-        JsonNode d = e.data();
+    private static java.util.Optional<RoomExport.RoleChange> roleChange(RecordedEvent e, EventView view) {
         RoomExport.Person by = e.actor() == null ? null : new RoomExport.Person(e.actor().userId(), e.actor().displayName());
-        return switch (e.kind()) {
-            case "member.added" -> java.util.Optional.of(new RoomExport.RoleChange(e.seq(), e.at(), e.kind(), null, strings(d.path("roles")),
-                    person(d, "userId", "displayName"), null, null, by));
-            case "role.assigned", "role.released" -> java.util.Optional.of(new RoomExport.RoleChange(e.seq(), e.at(), e.kind(),
-                    d.path("role").asText(), null, person(d, "userId", "displayName"), null, null, by));
-            case "role.handed_over" -> java.util.Optional.of(new RoomExport.RoleChange(e.seq(), e.at(), e.kind(), d.path("role").asText(),
-                    null, null, person(d, "fromUserId", "fromDisplayName"), person(d, "toUserId", "toDisplayName"), by));
-            default -> java.util.Optional.empty();
-        };
+        EventPayload payload = e.payload();
+        RoomExport.RoleChange change = null;
+        if (payload instanceof RoomEvent.MemberAdded added) {
+            change = new RoomExport.RoleChange(e.seq(), view.at(), e.kind(), null, names(added.roles()),
+                    new RoomExport.Person(added.userId(), added.displayName()), null, null, by);
+        } else if (payload instanceof RoleEvent.Assigned assigned) {
+            change = new RoomExport.RoleChange(e.seq(), view.at(), e.kind(), assigned.role().wire(), null,
+                    new RoomExport.Person(assigned.userId(), assigned.displayName()), null, null, by);
+        } else if (payload instanceof RoleEvent.Released released) {
+            change = new RoomExport.RoleChange(e.seq(), view.at(), e.kind(), released.role().wire(), null,
+                    new RoomExport.Person(released.userId(), released.displayName()), null, null, by);
+        } else if (payload instanceof RoleEvent.HandedOver handedOver) {
+            change = new RoomExport.RoleChange(e.seq(), view.at(), e.kind(), handedOver.role().wire(), null, null,
+                    new RoomExport.Person(handedOver.fromUserId(), handedOver.fromDisplayName()),
+                    new RoomExport.Person(handedOver.toUserId(), handedOver.toDisplayName()), by);
+        }
+        return java.util.Optional.ofNullable(change);
     }
 
-    private static RoomExport.Person person(JsonNode d, String id, String name) {
-        return new RoomExport.Person(UUID.fromString(d.path(id).asText()), d.path(name).asText());
-    }
-
-    private static List<String> strings(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(n -> values.add(n.asText()));
-        return values;
+    private static List<String> names(java.util.Set<Role> roles) {
+        return roles.stream().map(Role::wire).sorted().toList();
     }
 }

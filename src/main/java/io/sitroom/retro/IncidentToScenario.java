@@ -13,11 +13,18 @@ import java.util.UUID;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.Yaml;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.sitroom.role.AuthorityPolicy;
+import io.sitroom.comms.Audience;
+import io.sitroom.comms.CommsEvent;
+import io.sitroom.comms.CommsFeature;
+import io.sitroom.decision.DecisionEvent;
+import io.sitroom.decision.DecisionFeature;
+import io.sitroom.membership.RoleEvent;
 import io.sitroom.role.Role;
-import io.sitroom.room.EventView;
+import io.sitroom.room.CommandType;
+import io.sitroom.room.EventPayload;
+import io.sitroom.room.RecordedEvent;
+import io.sitroom.room.RoomEvent;
+import io.sitroom.room.RoomKind;
 
 /**
  * Turns a closed incident's timeline into a scenario file, so that real incidents become next
@@ -33,71 +40,65 @@ public final class IncidentToScenario {
     private IncidentToScenario() {
     }
 
-    public static String build(UUID roomId, String title, Instant openedAt, List<EventView> events) {
+    /** {@code events}: the incident's events for everyone, in seq order. */
+    public static String build(UUID roomId, String title, Instant openedAt, List<RecordedEvent> events) {
         Set<Role> roles = EnumSet.of(Role.INCIDENT_COMMANDER);
-        for (EventView e : events) {
-            JsonNode after = e.data().path("rolesAfter");
-            after.forEach(list -> list.forEach(r -> Role.find(r.asText()).filter(IncidentToScenario::playable).ifPresent(roles::add)));
+        for (RecordedEvent e : events) {
+            e.rolesAfter().values().forEach(held -> held.stream().filter(IncidentToScenario::playable).forEach(roles::add));
         }
         List<Map<String, Object>> injects = new ArrayList<>();
         Set<String> rated = new java.util.HashSet<>();
         Map<String, Object> opening = inject("opening", "The incident opens", 0,
                 "**" + title + "**\n\nThis exercise replays a real incident. It opened at " + openedAt + ".", List.of(Role.INCIDENT_COMMANDER));
         injects.add(opening);
-        events.stream().filter(e -> e.kind().equals("role.assigned")).findFirst().ifPresent(first -> {
-            Role assigned = Role.find(first.data().path("role").asText()).orElse(null);
-            if (assigned != null && roles.contains(assigned)) {
+        events.stream().filter(e -> e.payload() instanceof RoleEvent.Assigned).findFirst().ifPresent(first -> {
+            Role assigned = ((RoleEvent.Assigned) first.payload()).role();
+            if (roles.contains(assigned)) {
                 opening.put("expectations", List.of(expectation("first-role", Role.INCIDENT_COMMANDER, "assign_role", within(openedAt, first),
                         "coordinate", Map.of("assigns", assigned.wire()))));
                 rated.add("coordinate");
             }
         });
         int n = 0;
-        for (EventView e : events) {
+        for (RecordedEvent e : events) {
             if (injects.size() >= MAX_INJECTS) {
                 break;
             }
-            long minutes = Math.max(0, Duration.between(openedAt, Instant.parse(e.at())).toMinutes());
+            long minutes = Math.max(0, Duration.between(openedAt, e.at()).toMinutes());
             Role actorRole = actorRole(e, roles);
             String id = "t" + (++n);
-            switch (e.kind()) {
-                case "room.severity_changed" -> injects.add(inject(id, "Severity raised to " + e.data().path("to").asText(), minutes,
-                        "The real team set the severity from " + e.data().path("from").asText() + " to " + e.data().path("to").asText() + ".",
+            EventPayload payload = e.payload();
+            if (payload instanceof RoomEvent.SeverityChanged changed) {
+                injects.add(inject(id, "Severity raised to " + changed.to(), minutes,
+                        "The real team set the severity from " + changed.from() + " to " + changed.to() + ".", List.of(Role.INCIDENT_COMMANDER)));
+            } else if (payload instanceof RoomEvent.PhaseChanged changed) {
+                injects.add(inject(id, "Phase: " + changed.to().wire(), minutes, "The response moved to " + changed.to().wire() + ".",
                         List.of(Role.INCIDENT_COMMANDER)));
-                case "room.phase_changed" -> injects.add(inject(id, "Phase: " + e.data().path("to").asText(), minutes,
-                        "The response moved to " + e.data().path("to").asText() + ".", List.of(Role.INCIDENT_COMMANDER)));
-                case "note.added" -> injects.add(inject(id, "Note from the timeline", minutes, e.data().path("text").asText(),
+            } else if (payload instanceof RoomEvent.NoteAdded note) {
+                injects.add(inject(id, "Note from the timeline", minutes, note.text(),
                         List.of(actorRole == null ? Role.INCIDENT_COMMANDER : actorRole)));
-                case "decision.proposed" -> {
-                    Map<String, Object> inject = inject(id, "Decision point: " + e.data().path("title").asText(), minutes,
-                            e.data().path("context").asText("A decision was needed here.") + "\n\nOptions the real team weighed: "
-                                    + e.data().path("options").toString(),
-                            List.of(actorRole == null ? Role.INCIDENT_COMMANDER : actorRole));
-                    Role proposer = actorRole != null && AuthorityPolicy.allows("decision.propose", Set.of(actorRole)) ? actorRole
-                            : Role.INCIDENT_COMMANDER;
-                    List<String> approvers = new ArrayList<>();
-                    e.data().path("approvers").forEach(a -> Role.find(a.asText()).filter(roles::contains).ifPresent(r -> approvers.add(r.wire())));
-                    inject.put("to", List.of(proposer.wire()));
-                    inject.put("prompts", List.of("What do you decide, and who must approve it?"));
-                    inject.put("expectations", List.of(expectation(id + "-decide", proposer, "propose_decision", MIN_WITHIN, "decide",
-                            approvers.isEmpty() ? Map.of() : Map.of("approvers", approvers))));
-                    rated.add("decide");
-                    injects.add(inject);
-                }
-                case "update.posted" -> {
-                    if ("executive".equals(e.data().path("audience").asText()) && roles.contains(Role.EXECUTIVE)) {
-                        Role poster = actorRole != null && AuthorityPolicy.allows("update.post", Set.of(actorRole)) ? actorRole
-                                : Role.INCIDENT_COMMANDER;
-                        Map<String, Object> inject = inject(id, "Executives ask for status", minutes,
-                                "The executive team wants to know what happened and what it means for the business.", List.of(Role.EXECUTIVE));
-                        inject.put("expectations", List.of(expectation(id + "-update", poster, "post_update", MIN_WITHIN, "inform",
-                                Map.of("audience", "executive"))));
-                        rated.add("inform");
-                        injects.add(inject);
-                    }
-                }
-                default -> {
-                }
+            } else if (payload instanceof DecisionEvent.Proposed proposed) {
+                Map<String, Object> inject = inject(id, "Decision point: " + proposed.title(), minutes,
+                        (proposed.context() == null ? "A decision was needed here." : proposed.context())
+                                + "\n\nOptions the real team weighed: " + String.join("; ", proposed.options() == null ? List.of() : proposed.options()),
+                        List.of(actorRole == null ? Role.INCIDENT_COMMANDER : actorRole));
+                Role proposer = actorRole != null && mayIssue(DecisionFeature.PROPOSE, actorRole) ? actorRole : Role.INCIDENT_COMMANDER;
+                List<String> approvers = proposed.approvers().stream().filter(roles::contains).map(Role::wire).sorted().toList();
+                inject.put("to", List.of(proposer.wire()));
+                inject.put("prompts", List.of("What do you decide, and who must approve it?"));
+                inject.put("expectations", List.of(expectation(id + "-decide", proposer, "propose_decision", MIN_WITHIN, "decide",
+                        approvers.isEmpty() ? Map.of() : Map.of("approvers", approvers))));
+                rated.add("decide");
+                injects.add(inject);
+            } else if (payload instanceof CommsEvent.UpdatePosted posted && posted.audience() == Audience.EXECUTIVE
+                    && roles.contains(Role.EXECUTIVE)) {
+                Role poster = actorRole != null && mayIssue(CommsFeature.POST_UPDATE, actorRole) ? actorRole : Role.INCIDENT_COMMANDER;
+                Map<String, Object> inject = inject(id, "Executives ask for status", minutes,
+                        "The executive team wants to know what happened and what it means for the business.", List.of(Role.EXECUTIVE));
+                inject.put("expectations", List.of(expectation(id + "-update", poster, "post_update", MIN_WITHIN, "inform",
+                        Map.of("audience", "executive"))));
+                rated.add("inform");
+                injects.add(inject);
             }
         }
         Map<String, Object> scenario = new LinkedHashMap<>();
@@ -132,16 +133,20 @@ public final class IncidentToScenario {
         return role != Role.FACILITATOR && role != Role.OBSERVER;
     }
 
-    private static Role actorRole(EventView e, Set<Role> roles) {
+    private static Role actorRole(RecordedEvent e, Set<Role> roles) {
         if (e.actor() == null) {
             return null;
         }
-        return e.actor().roles().stream().map(r -> Role.find(r).orElse(null)).filter(r -> r != null && roles.contains(r)).findFirst()
-                .orElse(null);
+        return e.actor().roles().stream().filter(roles::contains).findFirst().orElse(null);
     }
 
-    private static Duration within(Instant openedAt, EventView e) {
-        Duration took = Duration.between(openedAt, Instant.parse(e.at())).plusMinutes(5);
+    /** Whether a player holding the role may issue the command in the exercise, whatever its content. */
+    private static boolean mayIssue(CommandType<?> command, Role role) {
+        return command.authority().privileged(Set.of(role), RoomKind.EXERCISE);
+    }
+
+    private static Duration within(Instant openedAt, RecordedEvent e) {
+        Duration took = Duration.between(openedAt, e.at()).plusMinutes(5);
         return took.compareTo(MIN_WITHIN) < 0 ? MIN_WITHIN : took;
     }
 

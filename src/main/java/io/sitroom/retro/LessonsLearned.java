@@ -3,7 +3,12 @@ package io.sitroom.retro;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.sitroom.room.EventView;
+import io.sitroom.action.ActionEvent;
+import io.sitroom.comms.CommsEvent;
+import io.sitroom.decision.DecisionEvent;
+import io.sitroom.room.EventPayload;
+import io.sitroom.room.RecordedEvent;
+import io.sitroom.room.RoomEvent;
 import io.sitroom.room.RoomSnapshot;
 
 /**
@@ -15,31 +20,31 @@ final class LessonsLearned {
     private LessonsLearned() {
     }
 
-    static List<String> from(List<EventView> events, RoomSnapshot snapshot) {
+    static List<String> from(List<RecordedEvent> events, RoomSnapshot snapshot) {
         List<String> lessons = new ArrayList<>();
-        long updatesOverdue = count(events, "update.overdue");
+        long updatesOverdue = count(events, CommsEvent.UpdateOverdue.class);
         if (updatesOverdue > 0) {
             lessons.add("The status update cadence was missed " + updatesOverdue + " time(s): agree who posts updates, and when, at the start.");
         }
-        long acksOverdue = count(events, "ack.overdue");
+        long acksOverdue = count(events, CommsEvent.AckOverdue.class);
         if (acksOverdue > 0) {
             lessons.add(acksOverdue + " request(s) for acknowledgement went unanswered past their time: name a deputy for each role.");
         }
-        long actionsOverdue = count(events, "action.overdue");
+        long actionsOverdue = count(events, ActionEvent.Overdue.class);
         if (actionsOverdue > 0) {
             lessons.add(actionsOverdue + " action item(s) passed their due time: review owners and deadlines in every update.");
         }
-        long expired = count(events, "decision.expired");
+        long expired = count(events, DecisionEvent.Expired.class);
         if (expired > 0) {
             lessons.add(expired + " time-bound exception(s) expired: check that each was closed or renewed on purpose.");
         }
-        long rejected = count(events, "decision.rejected");
+        long rejected = count(events, DecisionEvent.Rejected.class);
         if (rejected > 0) {
             lessons.add(rejected + " decision(s) were rejected with a recorded reason: review the dissent in the decision log.");
         }
-        for (EventView e : events) {
-            if (e.kind().equals("note.added")) {
-                String text = e.data().path("text").asText();
+        for (RecordedEvent e : events) {
+            if (e.payload() instanceof RoomEvent.NoteAdded note) {
+                String text = note.text();
                 if (text.regionMatches(true, 0, "lesson:", 0, 7)) {
                     lessons.add(text.substring(7).strip() + " (noted by " + (e.actor() == null ? "the server" : e.actor().displayName()) + ")");
                 }
@@ -52,8 +57,8 @@ final class LessonsLearned {
         return lessons;
     }
 
-    private static long count(List<EventView> events, String kind) {
-        return events.stream().filter(e -> e.kind().equals(kind)).count();
+    private static long count(List<RecordedEvent> events, Class<? extends EventPayload> type) {
+        return events.stream().filter(e -> type.isInstance(e.payload())).count();
     }
 
 }

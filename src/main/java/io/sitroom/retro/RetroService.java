@@ -1,6 +1,5 @@
 package io.sitroom.retro;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,8 +9,8 @@ import jakarta.transaction.Transactional;
 import io.sitroom.error.SitroomException;
 import io.sitroom.exercise.ScenarioError;
 import io.sitroom.exercise.ScenarioLinter;
-import io.sitroom.room.EventPage;
-import io.sitroom.room.EventView;
+import io.sitroom.room.EventLog;
+import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.Phase;
 import io.sitroom.room.Room;
 import io.sitroom.room.RoomKind;
@@ -22,9 +21,11 @@ import io.sitroom.room.RoomService;
 public class RetroService {
 
     private final RoomService rooms;
+    private final EventLog log;
 
-    public RetroService(RoomService rooms) {
+    public RetroService(RoomService rooms, EventLog log) {
         this.rooms = rooms;
+        this.log = log;
     }
 
     /** A closed incident as a scenario file (YAML), from the events the caller may see. */
@@ -35,14 +36,8 @@ public class RetroService {
         if (room.kind != RoomKind.INCIDENT || room.phase != Phase.CLOSED) {
             throw SitroomException.conflict("only a closed incident can become a scenario");
         }
-        List<EventView> events = new ArrayList<>();
-        long since = 0;
-        EventPage page;
-        do {
-            page = rooms.events(roomId, userId, since, RoomService.MAX_PAGE);
-            events.addAll(page.events().stream().filter(e -> e.visibleTo() == null).toList());
-            since = page.nextSince();
-        } while (page.hasMore());
+        // Only what everyone in the room saw becomes part of an exercise anyone may play.
+        List<RecordedEvent> events = log.all(roomId).stream().filter(RecordedEvent::forEveryone).toList();
         String yaml = IncidentToScenario.build(roomId, room.title, room.createdAt, events);
         List<ScenarioError> errors = ScenarioLinter.validate("as-scenario.yaml", yaml);
         if (!errors.isEmpty()) {

@@ -1,7 +1,9 @@
 package io.sitroom.room;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -18,8 +20,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.sitroom.error.SitroomException;
+import io.sitroom.role.Role;
 
-/** Every command the rooms understand, gathered from the features, and the strict decoding of their data. */
+/**
+ * Every command the rooms understand, gathered from the features, with who may issue each (its
+ * {@link Authority}), what a member may issue now ({@link #can}), and the strict decoding of their data.
+ */
 @ApplicationScoped
 public class CommandCatalog {
 
@@ -39,16 +45,45 @@ public class CommandCatalog {
                 .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
+    /** Every command's name, those the server issues for REST calls of its own included. */
     public Set<String> names() {
         return new TreeSet<>(types.keySet());
     }
 
+    /** Every command type, those the server issues for REST calls of its own included. */
+    public Collection<CommandType<?>> types() {
+        return List.copyOf(types.values());
+    }
+
+    /** The type of a command a client sends; refuses with {@code invalid} a name it cannot send. */
     public CommandType<?> type(String name) {
         CommandType<?> type = types.get(name);
-        if (type == null) {
+        if (type == null || !type.fromWire()) {
             throw SitroomException.invalid("unknown command '" + name + "'");
         }
         return type;
+    }
+
+    /** Any command type by name, those the server issues included; for authority questions. */
+    public CommandType<?> declared(String name) {
+        CommandType<?> type = types.get(name);
+        if (type == null) {
+            throw new IllegalArgumentException("no command " + name);
+        }
+        return type;
+    }
+
+    /**
+     * The commands a member holding {@code roles} may issue now in a room of this kind and phase,
+     * sorted: those their roles allow whatever the content, and those whose content decides (the
+     * client offers them where the content fits: a decision naming one of the member's roles, an
+     * action they own). A closed room offers only what reopens it.
+     */
+    public List<String> can(RoomKind kind, Phase phase, Set<Role> roles) {
+        return types.values().stream()
+                .filter(t -> t.authority().mayIssue(roles, kind))
+                .filter(t -> Admission.admits(phase, new Admission.Source.Command(t)))
+                .map(CommandType::name).sorted().toList();
     }
 
     /** Decodes the envelope's data into its command record, or refuses it as {@code invalid}, naming the field. */

@@ -1,7 +1,35 @@
 package io.sitroom.room;
 
 import java.time.Instant;
+import java.util.Set;
 
-/** Everything a decider may consult: the room, who is acting, the time, and the directory of people. */
-public record CommandContext(RoomState room, Member actor, Instant now, Directory directory) {
+import io.sitroom.error.SitroomException;
+import io.sitroom.role.Role;
+
+/**
+ * Everything a decider may consult: the room, who is acting, the time, the directory of people;
+ * and, for a command whose authority depends on its content, the roles that may issue it whatever
+ * the content ({@link #privileged()}), from its declared {@link Authority}.
+ */
+public record CommandContext(RoomState room, Member actor, Instant now, Directory directory, String command, Set<Role> privilegedRoles) {
+
+    public CommandContext(RoomState room, Member actor, Instant now, Directory directory) {
+        this(room, actor, now, directory, null, Set.of());
+    }
+
+    CommandContext forCommand(String name, Set<Role> roles) {
+        return new CommandContext(room, actor, now, directory, name, roles);
+    }
+
+    /** Whether the actor may issue this command whatever its content. */
+    public boolean privileged() {
+        return actor.roles().stream().anyMatch(privilegedRoles::contains);
+    }
+
+    /** Refuses with {@code forbidden}, naming who may, unless the actor is privileged. */
+    public void requirePrivileged() {
+        if (!privileged()) {
+            throw SitroomException.forbidden("only " + Authority.describe(privilegedRoles) + " may " + command);
+        }
+    }
 }

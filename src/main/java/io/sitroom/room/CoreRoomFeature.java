@@ -4,16 +4,28 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The room's own commands. */
+import io.sitroom.role.Role;
+
+/** The room's own commands and events. */
 @ApplicationScoped
 public class CoreRoomFeature implements RoomFeature {
 
+    static final CommandType<RoomCommand.AddMember> ADD_MEMBER = new CommandType<>("member.add", RoomCommand.AddMember.class,
+            Authority.leads(), RoomDecider::addMember);
+    static final CommandType<RoomCommand.ChangeSeverity> CHANGE_SEVERITY = new CommandType<>("room.severity",
+            RoomCommand.ChangeSeverity.class, Authority.of(Role.INCIDENT_COMMANDER), RoomDecider::changeSeverity);
+    static final CommandType<RoomCommand.ChangePhase> CHANGE_PHASE = new CommandType<>("room.phase", RoomCommand.ChangePhase.class,
+            Authority.of(Role.INCIDENT_COMMANDER), RoomDecider::changePhase).alsoWhenClosed();
+    static final CommandType<RoomCommand.AddNote> ADD_NOTE = new CommandType<>("note.add", RoomCommand.AddNote.class,
+            Authority.allBut(Role.OBSERVER), RoomDecider::addNote);
+
     @Override
     public List<CommandType<?>> commandTypes() {
-        return List.of(
-                new CommandType<>("member.add", RoomCommand.AddMember.class, RoomDecider::decide),
-                new CommandType<>("room.severity", RoomCommand.ChangeSeverity.class, RoomDecider::decide),
-                new CommandType<>("room.phase", RoomCommand.ChangePhase.class, RoomDecider::decide),
-                new CommandType<>("note.add", RoomCommand.AddNote.class, RoomDecider::decide));
+        return List.of(ADD_MEMBER, CHANGE_SEVERITY, CHANGE_PHASE, ADD_NOTE);
+    }
+
+    @Override
+    public List<Class<? extends EventPayload>> eventTypes() {
+        return List.of(RoomEvent.class);
     }
 }

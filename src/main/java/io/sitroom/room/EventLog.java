@@ -8,49 +8,50 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.sitroom.json.CanonicalJson;
 
-/** Appends hash-chained events to a room's log, and reads and verifies it. */
+/** Appends hash-chained events to a room's log, and reads (decoded, see {@link EventTypes}) and verifies it. */
 @ApplicationScoped
 public class EventLog {
 
     public static final int VERIFY_PAGE = 1000;
 
-    private final ObjectMapper mapper;
+    private final EventTypes types;
 
-    public EventLog(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public EventLog(EventTypes types) {
+        this.types = types;
     }
 
     /**
      * Appends events to a room whose row the caller has locked (see {@link Room#lockForAppend}),
      * advancing its head. {@code actor} is null for events the server appends by itself.
      */
-    public List<LoggedEvent> append(Room room, Member actor, String commandId, List<NewEvent> events, Instant now) {
+    List<RecordedEvent> append(Room room, Member actor, String commandId, List<NewEvent> events, Instant now) {
         Instant at = now.truncatedTo(ChronoUnit.MILLIS);
-        List<LoggedEvent> appended = new ArrayList<>(events.size());
+        List<RecordedEvent> appended = new ArrayList<>(events.size());
         for (NewEvent event : events) {
             LoggedEvent e = new LoggedEvent();
             e.roomId = room.id;
             e.seq = room.headSeq + 1;
             e.at = at;
-            e.kind = event.payload().kind();
+            e.kind = types.kindOf(event.payload());
             if (actor != null) {
                 e.actorId = actor.userId();
                 e.actorName = actor.displayName();
                 e.actorRoles = RoleSetConverter.join(actor.roles());
             }
             e.commandId = commandId;
-            e.data = CanonicalJson.write(mapper.valueToTree(event.payload()));
+            JsonNode data = types.toData(event.payload());
+            e.data = CanonicalJson.write(data);
             e.visibleTo = event.visibleTo() == null ? null : RoleSetConverter.join(event.visibleTo());
             e.prevHash = room.headHash;
             e.hash = HashChain.hash(e);
             e.persist();
             room.headSeq = e.seq;
             room.headHash = e.hash;
-            appended.add(e);
+            appended.add(RecordedEvent.of(e, data, event.payload()));
         }
         return appended;
     }
@@ -85,16 +86,57 @@ public class EventLog {
         return new ChainReport(firstBad == null, count, room.headHash, firstBad);
     }
 
+    /** Events with {@code seq > after}, oldest first, at most {@code limit}, decoded. */
+    public List<RecordedEvent> page(UUID roomId, long after, int limit) {
+        return types.decode(LoggedEvent.page(roomId, after, limit));
+    }
+
+    /** Every event of a room, oldest first, decoded, a page at a time (for exports, reports and retrospectives). */
+    public List<RecordedEvent> all(UUID roomId) {
+        List<RecordedEvent> all = new ArrayList<>();
+        List<RecordedEvent> page;
+        long after = 0;
+        do {
+            page = page(roomId, after, VERIFY_PAGE);
+            all.addAll(page);
+            if (!page.isEmpty()) {
+                after = page.get(page.size() - 1).seq();
+            }
+        } while (page.size() == VERIFY_PAGE);
+        return all;
+    }
+
+    /** The newest events of one kind, newest first, decoded. */
+    public <P extends EventPayload> List<RecordedEvent> latest(UUID roomId, Class<P> type, int limit) {
+        return types.decode(LoggedEvent.latestOfKind(roomId, types.kindOf(type), limit));
+    }
+
+    /** Every event of one kind in a room, oldest first, decoded. */
+    public <P extends EventPayload> List<RecordedEvent> allOf(UUID roomId, Class<P> type) {
+        String kind = types.kindOf(type);
+        List<RecordedEvent> all = new ArrayList<>();
+        List<LoggedEvent> page;
+        long after = 0;
+        do {
+            page = LoggedEvent.pageOfKind(roomId, kind, after, VERIFY_PAGE);
+            all.addAll(types.decode(page));
+            if (!page.isEmpty()) {
+                after = page.get(page.size() - 1).seq;
+            }
+        } while (page.size() == VERIFY_PAGE);
+        return all;
+    }
+
     /** The events after {@code since} that a viewer may see, scanning at most {@code limit} log rows. */
     public EventPage read(UUID roomId, long since, int limit, Viewer viewer) {
-        List<LoggedEvent> rows = LoggedEvent.page(roomId, since, limit);
+        List<RecordedEvent> rows = page(roomId, since, limit);
         List<EventView> visible = new ArrayList<>(rows.size());
-        for (LoggedEvent e : rows) {
+        for (RecordedEvent e : rows) {
             if (e.visibleTo(viewer)) {
-                visible.add(EventView.of(e));
+                visible.add(e.view());
             }
         }
-        long next = rows.isEmpty() ? since : rows.get(rows.size() - 1).seq;
+        long next = rows.isEmpty() ? since : rows.get(rows.size() - 1).seq();
         return new EventPage(roomId, since, next, rows.size() == limit, visible);
     }
 }

@@ -69,10 +69,6 @@ public class LoggedEvent extends PanacheEntityBase {
     @Column(nullable = false, length = 64)
     public String hash;
 
-    /** Set when appended: the event changed who is in the room or what roles they hold. */
-    @jakarta.persistence.Transient
-    boolean changesMembers;
-
     public Set<Role> visibleToRoles() {
         return visibleTo == null ? null : RoleSetConverter.split(visibleTo);
     }
@@ -84,6 +80,11 @@ public class LoggedEvent extends PanacheEntityBase {
     /** Events with {@code seq > after}, oldest first, at most {@code limit}. */
     public static List<LoggedEvent> page(UUID roomId, long after, int limit) {
         return find("roomId = ?1 and seq > ?2", Sort.ascending("seq"), roomId, after).page(0, limit).list();
+    }
+
+    /** Events of one kind with {@code seq > after}, oldest first, at most {@code limit}. */
+    public static List<LoggedEvent> pageOfKind(UUID roomId, String kind, long after, int limit) {
+        return find("roomId = ?1 and kind = ?2 and seq > ?3", Sort.ascending("seq"), roomId, kind, after).page(0, limit).list();
     }
 
     /** The newest events of one kind, newest first. */

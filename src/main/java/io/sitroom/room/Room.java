@@ -51,13 +51,6 @@ public class Room extends PanacheEntityBase {
     @Column(name = "head_hash", nullable = false, length = 64)
     public String headHash;
 
-    /** When the next status update is due; null when the severity sets no cadence. */
-    @Column(name = "next_update_due")
-    public Instant nextUpdateDue;
-
-    @Column(name = "last_update_at")
-    public Instant lastUpdateAt;
-
     /** The head seq of each of these rooms that exists. */
     public static java.util.Map<UUID, Long> heads(java.util.Collection<UUID> ids) {
         java.util.Map<UUID, Long> heads = new java.util.HashMap<>();

@@ -11,42 +11,27 @@ public sealed interface RoomEvent extends EventPayload {
 
     /** {@code scenarioId}: the scenario an exercise plays (null for an incident). */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @EventKind("room.created")
     record RoomCreated(RoomKind roomKind, String title, Severity severity, Phase phase, UUID createdBy, String scenarioId)
             implements RoomEvent {
-        @Override
-        public String kind() {
-            return "room.created";
-        }
     }
 
     /** {@code invite}: the invitation a guest joined with (absent for members added by a lead). */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @EventKind("member.added")
     record MemberAdded(UUID userId, String displayName, Set<Role> roles, Map<UUID, Set<Role>> rolesAfter, UUID invite)
             implements RoomEvent, ChangesRoles {
-        @Override
-        public String kind() {
-            return "member.added";
-        }
     }
 
+    @EventKind("room.severity_changed")
     record SeverityChanged(Severity from, Severity to) implements RoomEvent {
-        @Override
-        public String kind() {
-            return "room.severity_changed";
-        }
     }
 
+    @EventKind("room.phase_changed")
     record PhaseChanged(Phase from, Phase to) implements RoomEvent {
-        @Override
-        public String kind() {
-            return "room.phase_changed";
-        }
     }
 
+    @EventKind("note.added")
     record NoteAdded(String text, Set<Role> visibleTo) implements RoomEvent {
-        @Override
-        public String kind() {
-            return "note.added";
-        }
     }
 }

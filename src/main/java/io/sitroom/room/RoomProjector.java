@@ -12,14 +12,15 @@ final class RoomProjector {
     private RoomProjector() {
     }
 
-    static void project(Room room, LoggedEvent event, EventPayload payload) {
+    static void project(Room room, RecordedEvent event) {
+        EventPayload payload = event.payload();
         if (payload instanceof RoomEvent.MemberAdded added) {
             RoomMember member = new RoomMember();
             member.roomId = room.id;
             member.userId = added.userId();
             member.displayName = added.displayName();
             member.roles = added.roles();
-            member.joinedAt = event.at;
+            member.joinedAt = event.at();
             member.persist();
         } else if (payload instanceof RoomEvent.SeverityChanged changed) {
             room.severity = changed.to();
@@ -40,5 +41,4 @@ final class RoomProjector {
             member.roles = roles;
         });
     }
-
 }

@@ -13,11 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.sitroom.error.SitroomException;
 import io.sitroom.role.Role;
-import io.sitroom.role.RoleRules;
 
 /** Rooms: opening one, listing mine, and reading a room as a member sees it. */
 @ApplicationScoped
@@ -27,14 +25,16 @@ public class RoomService {
     public static final int DEFAULT_PAGE = 500;
     static final int SNAPSHOT_NOTES = 100;
 
-    private final CommandHandler handler;
+    private final RoomWriter writer;
     private final EventLog log;
+    private final CommandCatalog catalog;
     private final Clock clock;
     private final Instance<RoomFeature> features;
 
-    public RoomService(CommandHandler handler, EventLog log, Clock clock, Instance<RoomFeature> features) {
-        this.handler = handler;
+    public RoomService(RoomWriter writer, EventLog log, CommandCatalog catalog, Clock clock, Instance<RoomFeature> features) {
+        this.writer = writer;
         this.log = log;
+        this.catalog = catalog;
         this.clock = clock;
         this.features = features;
     }
@@ -49,15 +49,16 @@ public class RoomService {
     /** Opens a room; its creator becomes its first member and its lead (IC, or facilitator of an exercise). */
     public RoomSnapshot create(UUID creatorId, String creatorName, NewRoom request) {
         UUID roomId = open(creatorId, creatorName, request, List.of(), id -> {
-        });
+        }).roomId();
         return snapshot(roomId, creatorId);
     }
 
     /**
-     * Opens a room and, in the same transaction, appends {@code thenAppend} (by the server) and runs
-     * {@code alsoRecord} with the new room's id: all of it happens, or none of it.
+     * Opens a room in its first unit of work and, in the same transaction, appends {@code thenAppend}
+     * (by the server) and runs {@code alsoRecord} with the new room's id: all of it happens, or none of
+     * it. Returns the new room's id and every event appended.
      */
-    public UUID open(UUID creatorId, String creatorName, NewRoom request, List<NewEvent> thenAppend,
+    public Opened open(UUID creatorId, String creatorName, NewRoom request, List<NewEvent> thenAppend,
             java.util.function.Consumer<UUID> alsoRecord) {
         Fields.required(request.kind(), "kind");
         String title = Fields.text(request.title(), "title", 200);
@@ -68,7 +69,7 @@ public class RoomService {
             throw SitroomException.invalid("an incident plays no scenario; leave out scenarioId");
         }
         UUID roomId = UUID.randomUUID();
-        List<EventView> events = QuarkusTransaction.requiringNew().call(() -> {
+        List<RecordedEvent> events = writer.run(roomId, locked -> {
             Room room = new Room();
             room.id = roomId;
             room.kind = request.kind();
@@ -80,22 +81,24 @@ public class RoomService {
             room.headSeq = 0;
             room.headHash = Room.GENESIS_HASH;
             room.persist();
-            Set<Role> lead = EnumSet.of(RoleRules.leadRole(room.kind));
+            locked.opened(room);
+            Set<Role> lead = EnumSet.of(room.kind.leadRole());
             Member creator = new Member(creatorId, creatorName, Set.of());
-            List<NewEvent> opening = List.of(
+            List<RecordedEvent> appended = new ArrayList<>(locked.append(creator, null, List.of(
                     NewEvent.forEveryone(new RoomEvent.RoomCreated(room.kind, room.title, room.severity, room.phase, creatorId,
                             request.scenarioId())),
-                    NewEvent.forEveryone(new RoomEvent.MemberAdded(creatorId, creatorName, lead, Map.of(creatorId, lead), null)));
-            List<EventView> appended = new ArrayList<>(handler.appendAndProject(room, creator, null, opening).stream().map(EventView::of).toList());
+                    NewEvent.forEveryone(new RoomEvent.MemberAdded(creatorId, creatorName, lead, Map.of(creatorId, lead), null)))));
             if (!thenAppend.isEmpty()) {
-                appended.addAll(handler.appendAndProject(room, null, null, thenAppend).stream().map(EventView::of).toList());
+                appended.addAll(locked.append(null, null, thenAppend));
             }
             alsoRecord.accept(roomId);
-            handler.signal(room.id, room.headSeq);
             return appended;
         });
-        handler.announce(roomId, events);
-        return roomId;
+        return new Opened(roomId, events);
+    }
+
+    /** A room just opened, and what its opening appended. */
+    public record Opened(UUID roomId, List<RecordedEvent> events) {
     }
 
     @Transactional
@@ -134,11 +137,10 @@ public class RoomService {
                 .map(m -> new RoomSnapshot.MemberView(m.userId, m.displayName, names(m.roles)))
                 .toList();
         List<RoomSnapshot.NoteView> notes = new ArrayList<>();
-        for (LoggedEvent e : LoggedEvent.latestOfKind(roomId, "note.added", SNAPSHOT_NOTES)) {
-            if (e.visibleTo(viewer)) {
-                EventView view = EventView.of(e);
-                notes.add(0, new RoomSnapshot.NoteView(e.seq, view.at(), view.actor(), view.data().path("text").asText(),
-                        view.visibleTo()));
+        for (RecordedEvent e : log.latest(roomId, RoomEvent.NoteAdded.class, SNAPSHOT_NOTES)) {
+            if (e.visibleTo(viewer) && e.payload() instanceof RoomEvent.NoteAdded note) {
+                EventView view = e.view();
+                notes.add(0, new RoomSnapshot.NoteView(e.seq(), view.at(), view.actor(), note.text(), view.visibleTo()));
             }
         }
         Map<String, Object> sections = new LinkedHashMap<>();
@@ -146,7 +148,8 @@ public class RoomService {
             feature.addToSnapshot(roomId, viewer, sections);
         }
         return new RoomSnapshot(room.id, room.kind, room.title, room.severity, room.phase,
-                HashChain.formatTime(room.createdAt), room.createdBy, room.headSeq, room.headHash, members, notes, sections);
+                HashChain.formatTime(room.createdAt), room.createdBy, room.headSeq, room.headHash, members,
+                catalog.can(room.kind, room.phase, me.roles()), notes, sections);
     }
 
     @Transactional

@@ -65,7 +65,9 @@ public class RoomTimer extends PanacheEntityBase {
         deleteById(new Key(roomId, kind, subject));
     }
 
+    /** Timers due by now in rooms that are not closed (a closed room's timers wait until it reopens). */
     static List<RoomTimer> dueAt(Instant now, int limit) {
-        return find("dueAt <= ?1", Sort.ascending("dueAt"), now).page(0, limit).list();
+        return find("dueAt <= ?1 and roomId in (select r.id from Room r where r.phase <> ?2)", Sort.ascending("dueAt"), now, Phase.CLOSED)
+                .page(0, limit).list();
     }
 }

@@ -1,10 +1,12 @@
 package io.sitroom.room;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
@@ -16,21 +18,25 @@ import io.sitroom.error.OutageLog;
 
 /**
  * Fires the timers that fell due, by the application clock: at start (what fell due while the
- * server was down fires once then) and every {@code sitroom.timers.poll-interval}.
+ * server was down fires once then) and every {@code sitroom.timers.poll-interval}. Each firing is
+ * a unit of work of its room: the timer is deleted in the transaction that appends what it caused.
  */
 @ApplicationScoped
 public class Timers {
 
     private static final Logger LOG = Logger.getLogger(Timers.class);
     private static final int BATCH = 200;
+    private static final Admission.Source TIMER = new Admission.Source.Server("timer");
 
-    private final CommandHandler handler;
+    private final RoomWriter writer;
     private final Clock clock;
+    private final List<RoomFeature> features;
     private final OutageLog outage = new OutageLog(LOG, "timers");
 
-    public Timers(CommandHandler handler, Clock clock) {
-        this.handler = handler;
+    public Timers(RoomWriter writer, Clock clock, Instance<RoomFeature> features) {
+        this.writer = writer;
         this.clock = clock;
+        this.features = features.stream().toList();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -51,7 +57,29 @@ public class Timers {
 
     /** Fires one timer now if it is due (a no-op otherwise); returns whether it appended something. */
     public boolean fire(RoomTimer.Key key) {
-        return handler.fire(key);
+        return writer.run(key.roomId(), room -> fire(room, key));
+    }
+
+    /**
+     * Inside the room's unit of work: deletes the timer if it is still due and appends what the
+     * owning feature decides. A closed room keeps its timers for when it reopens.
+     */
+    private boolean fire(LockedRoom room, RoomTimer.Key key) {
+        RoomTimer timer = room.exists() ? RoomTimer.<RoomTimer> findById(key) : null;
+        if (timer == null || timer.dueAt.isAfter(clock.instant()) || !room.admits(TIMER)) {
+            return false;
+        }
+        timer.delete();
+        RoomState state = room.state();
+        List<NewEvent> decided = new ArrayList<>();
+        for (RoomFeature feature : features) {
+            decided.addAll(feature.onTimer(timer, state, clock.instant()));
+        }
+        if (decided.isEmpty()) {
+            return false;
+        }
+        room.append(null, null, decided);
+        return true;
     }
 
     /** Fires every timer due now; returns how many appended something. */
@@ -64,7 +92,7 @@ public class Timers {
                     .map(RoomTimer::key).filter(key -> !failed.contains(key)).toList());
             for (RoomTimer.Key key : due) {
                 try {
-                    if (handler.fire(key)) {
+                    if (fire(key)) {
                         fired++;
                     }
                 } catch (RuntimeException e) {

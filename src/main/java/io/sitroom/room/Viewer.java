@@ -16,7 +16,7 @@ public record Viewer(UUID userId, Set<Role> roles, Role leadRole) {
     }
 
     public static Viewer of(Member member, RoomKind kind) {
-        return new Viewer(member.userId(), member.roles(), io.sitroom.role.RoleRules.leadRole(kind));
+        return new Viewer(member.userId(), member.roles(), kind.leadRole());
     }
 
     /**

@@ -10,23 +10,18 @@ import jakarta.ws.rs.Path;
 public class AuthResource {
 
     private final UserService users;
-    private final InviteService invites;
 
     private final TokenService tokens;
 
     private final io.quarkus.security.identity.SecurityIdentity identity;
     private final jakarta.enterprise.event.Event<TokensRevoked> revocations;
 
-    public AuthResource(UserService users, InviteService invites, TokenService tokens, io.quarkus.security.identity.SecurityIdentity identity,
+    public AuthResource(UserService users, TokenService tokens, io.quarkus.security.identity.SecurityIdentity identity,
             jakarta.enterprise.event.Event<TokensRevoked> revocations) {
         this.identity = identity;
         this.revocations = revocations;
         this.tokens = tokens;
         this.users = users;
-        this.invites = invites;
-    }
-
-    public record JoinRequest(String code, String displayName) {
     }
 
     public record Credentials(String username, String password) {
@@ -57,13 +52,4 @@ public class AuthResource {
         return jakarta.ws.rs.core.Response.noContent().build();
     }
 
-    /** Joins a room with an invitation code, without an account: {@code {token, roomId, role, user}}. */
-    @POST
-    @Path("/join")
-    public InviteService.Joined join(JoinRequest request) {
-        if (request == null) {
-            throw io.sitroom.error.SitroomException.invalid("code and displayName are required");
-        }
-        return invites.join(request.code(), request.displayName());
-    }
 }

@@ -3,8 +3,8 @@ package io.sitroom.security;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
-import io.sitroom.alert.AlertService;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -25,15 +25,23 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     private static final String PREFIX = "Bearer ";
     private static final HttpCredentialTransport TRANSPORT = new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "bearer");
 
+    private final Instance<ServiceTokens> services;
+
+    public BearerTokenMechanism(Instance<ServiceTokens> services) {
+        this.services = services;
+    }
+
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String token = tokenOf(context);
         if (token == null) {
             return Uni.createFrom().nullItem();
         }
-        if (token.startsWith(AlertService.TOKEN_PREFIX) && !context.normalizedPath().equals("/api/alerts")) {
-            // An integration's token opens alert intake and nothing else.
-            return Uni.createFrom().nullItem();
+        for (ServiceTokens service : services) {
+            if (token.startsWith(service.prefix()) && !service.validOn(context.normalizedPath())) {
+                // A system's token opens its own feature's paths and nothing else.
+                return Uni.createFrom().nullItem();
+            }
         }
         return identityProviderManager.authenticate(new SitroomTokenRequest(token));
     }

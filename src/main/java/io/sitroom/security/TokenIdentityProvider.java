@@ -1,6 +1,7 @@
 package io.sitroom.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -8,8 +9,6 @@ import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
-import io.sitroom.alert.AlertResource;
-import io.sitroom.alert.AlertService;
 import io.smallrye.mutiny.Uni;
 
 /** Turns a bearer token into the identity of its account (principal name = user id). */
@@ -17,11 +16,11 @@ import io.smallrye.mutiny.Uni;
 public class TokenIdentityProvider implements IdentityProvider<SitroomTokenRequest> {
 
     private final TokenService tokens;
-    private final AlertService integrations;
+    private final Instance<ServiceTokens> services;
 
-    public TokenIdentityProvider(TokenService tokens, AlertService integrations) {
+    public TokenIdentityProvider(TokenService tokens, Instance<ServiceTokens> services) {
         this.tokens = tokens;
-        this.integrations = integrations;
+        this.services = services;
     }
 
     @Override
@@ -32,12 +31,10 @@ public class TokenIdentityProvider implements IdentityProvider<SitroomTokenReque
     @Override
     public Uni<SecurityIdentity> authenticate(SitroomTokenRequest request, AuthenticationRequestContext context) {
         String token = request.getToken().getToken();
-        if (token.startsWith(AlertService.TOKEN_PREFIX)) {
-            return context.runBlocking(() -> integrations.resolve(token)
-                    .map(i -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                            .setPrincipal(new QuarkusPrincipal(AlertResource.INTEGRATION + ":" + i.id))
-                            .addRole(AlertResource.INTEGRATION).build())
-                    .orElseThrow(AuthenticationFailedException::new));
+        for (ServiceTokens service : services) {
+            if (token.startsWith(service.prefix())) {
+                return context.runBlocking(() -> service.identify(token).orElseThrow(AuthenticationFailedException::new));
+            }
         }
         return context.runBlocking(() -> {
             AppUser user = tokens.resolve(token).orElseThrow(AuthenticationFailedException::new);

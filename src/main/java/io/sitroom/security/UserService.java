@@ -14,11 +14,9 @@ import jakarta.transaction.Transactional;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.sitroom.error.SitroomException;
-import io.sitroom.room.Directory;
-
-/** Accounts: creating them, signing in, and the first admin. Also the directory rooms look people up in. */
+/** Accounts: creating them, signing in, and the first admin; and looking people up by id. */
 @ApplicationScoped
-public class UserService implements Directory {
+public class UserService {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     public static final String ADMIN_USERNAME = "admin";
@@ -123,7 +121,7 @@ public class UserService implements Directory {
         return AppUser.findByUsername(username);
     }
 
-    @Override
+    /** The display name of an account, guests included. */
     @Transactional
     public Optional<String> displayName(UUID userId) {
         return AppUser.<AppUser> findByIdOptional(userId).map(u -> u.displayName);

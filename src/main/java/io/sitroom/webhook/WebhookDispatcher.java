@@ -34,8 +34,9 @@ import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
 import io.sitroom.error.OutageLog;
 import io.sitroom.room.EventView;
-import io.sitroom.room.EventsAppended;
-import io.sitroom.room.LoggedEvent;
+import io.sitroom.room.AppendListener;
+import io.sitroom.room.RecordedEvent;
+import io.sitroom.room.EventLog;
 import io.sitroom.room.Room;
 
 /**
@@ -46,7 +47,7 @@ import io.sitroom.room.Room;
  * {@code X-Sitroom-Delivery}, the same for retries, for the receiver to recognise a repeat.
  */
 @ApplicationScoped
-public class WebhookDispatcher {
+public class WebhookDispatcher implements AppendListener {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private final OutageLog outage = new OutageLog(LOG, "webhook deliveries");
@@ -66,14 +67,18 @@ public class WebhookDispatcher {
 
     private final WebhookTargets targets;
 
-    public WebhookDispatcher(Clock clock, ObjectMapper mapper, WebhookTargets targets) {
+    private final EventLog log;
+
+    public WebhookDispatcher(Clock clock, ObjectMapper mapper, WebhookTargets targets, EventLog log) {
+        this.log = log;
         this.targets = targets;
         this.clock = clock;
         this.mapper = mapper;
     }
 
     /** After a commit, sends soon rather than at the next poll; never on the committing thread. */
-    void onAppended(@Observes EventsAppended appended) {
+    @Override
+    public void appended(UUID roomId, List<RecordedEvent> events) {
         if (kicked.compareAndSet(false, true)) {
             kick.execute(() -> {
                 kicked.set(false);
@@ -163,8 +168,7 @@ public class WebhookDispatcher {
             delivery.lastError = "the webhook was removed";
             return null;
         }
-        LoggedEvent event = LoggedEvent.findById(new LoggedEvent.Key(key.roomId(), key.seq()));
-        EventView view = EventView.of(event);
+        EventView view = log.page(key.roomId(), key.seq() - 1, 1).get(0).view();
         Room room = Room.findById(key.roomId());
         Object body = hook.slack ? Map.of("text", SlackText.of(room.title, view))
                 : Map.of("webhookId", hook.id, "delivery", key.webhookId() + "/" + key.roomId() + "/" + key.seq(), "roomTitle", room.title,

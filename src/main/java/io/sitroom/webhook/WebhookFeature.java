@@ -5,9 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.sitroom.room.CommandType;
-import io.sitroom.room.EventPayload;
-import io.sitroom.room.LoggedEvent;
+import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.Room;
 import io.sitroom.room.RoomFeature;
 
@@ -26,31 +24,26 @@ public class WebhookFeature implements RoomFeature {
     private record Cached(List<Webhook> hooks, long loadedAt) {
     }
 
-    @Override
-    public List<CommandType<?>> commandTypes() {
-        return List.of();
-    }
-
     void invalidate() {
         cache.set(null);
     }
 
     @Override
-    public void project(Room room, LoggedEvent event, EventPayload payload) {
-        if (event.visibleTo != null) {
+    public void project(Room room, RecordedEvent event) {
+        if (!event.forEveryone()) {
             return;
         }
         for (Webhook hook : hooks()) {
-            if (hook.wants(room.id, event.kind)) {
+            if (hook.wants(room.id, event.kind())) {
                 WebhookDelivery delivery = new WebhookDelivery();
                 delivery.webhookId = hook.id;
                 delivery.roomId = room.id;
-                delivery.seq = event.seq;
-                delivery.kind = event.kind;
+                delivery.seq = event.seq();
+                delivery.kind = event.kind();
                 delivery.status = WebhookDelivery.PENDING;
                 delivery.attempts = 0;
-                delivery.nextAttemptAt = event.at;
-                delivery.createdAt = event.at;
+                delivery.nextAttemptAt = event.at();
+                delivery.createdAt = event.at();
                 delivery.persist();
             }
         }

@@ -13,7 +13,6 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 import io.sitroom.error.SitroomException;
-import io.sitroom.role.RoleRules;
 import io.sitroom.room.HashChain;
 import io.sitroom.room.Member;
 import io.sitroom.room.Room;
@@ -143,8 +142,8 @@ public class WebhookService {
     private void requireLead(UUID roomId, Caller caller) {
         Member me = rooms.requireMember(roomId, caller.userId());
         Room room = Room.findById(roomId);
-        if (!me.holds(RoleRules.leadRole(room.kind))) {
-            throw SitroomException.forbidden("only the room's " + RoleRules.leadRole(room.kind) + " adds webhooks for it");
+        if (!me.holds(room.kind.leadRole())) {
+            throw SitroomException.forbidden("only the room's " + room.kind.leadRole() + " adds webhooks for it");
         }
     }
 

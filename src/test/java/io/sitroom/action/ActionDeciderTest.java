@@ -43,18 +43,19 @@ class ActionDeciderTest {
         assertEquals(ErrorCode.INVALID, refusal(() -> ActionDecider.create(
                 new ActionCommand.Create("x", null, null, NOW, null, null), incident().as(IC), A, false)));
         assertEquals(ErrorCode.FORBIDDEN, refusal(() -> ActionDecider.create(
-                new ActionCommand.Create("x", null, null, null, null, null), incident().as(OBSERVER), A, false)));
+                new ActionCommand.Create("x", null, null, null, null, null), ActionFeature.CREATE.authorize(incident().as(OBSERVER)), A, false)));
     }
 
     @Test
     void update_isForTheOwner_aHolderOfTheOwningRole_orTheIc() {
         var owned = new ActionState(A, "t", null, Role.LEGAL, null, ActionStatus.OPEN, false);
         var update = new ActionCommand.Update(A, ActionStatus.DONE, null);
-        assertEquals(1, ActionDecider.update(update, incident().as(LEGAL), owned).size());
-        assertEquals(1, ActionDecider.update(update, incident().as(IC), owned).size());
-        assertEquals(ErrorCode.FORBIDDEN, refusal(() -> ActionDecider.update(update, incident().as(OBSERVER), owned)));
-        assertEquals(ErrorCode.CONFLICT,
-                refusal(() -> ActionDecider.update(new ActionCommand.Update(A, ActionStatus.OPEN, null), incident().as(IC), owned)));
+        assertEquals(1, ActionDecider.update(update, ActionFeature.UPDATE.authorize(incident().as(LEGAL)), owned).size());
+        assertEquals(1, ActionDecider.update(update, ActionFeature.UPDATE.authorize(incident().as(IC)), owned).size());
+        assertEquals(ErrorCode.FORBIDDEN, refusal(() -> ActionDecider.update(update, ActionFeature.UPDATE.authorize(incident().as(OBSERVER)),
+                owned)));
+        assertEquals(ErrorCode.CONFLICT, refusal(() -> ActionDecider.update(new ActionCommand.Update(A, ActionStatus.OPEN, null),
+                ActionFeature.UPDATE.authorize(incident().as(IC)), owned)));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.List;
@@ -48,6 +49,24 @@ class AlertIntakeTest {
         List<Map<String, Object>> received = Api.events(oncall, UUID.fromString(room), "alert.received");
         assertEquals(2, received.size());
         assertEquals(2, ((Map<?, ?>) received.get(1).get("data")).get("received"));
+    }
+
+    @Test
+    void anAlert_opensANewRoom_whenItsRoomIsClosed_andTheAnswerGivesEachEventsSeq() {
+        User oncall = Api.newUser("On-call");
+        String token = integration(oncall);
+        String fingerprint = "cpu-" + UUID.randomUUID();
+        Map<String, Object> alert = Map.of("title", "CPU at 100%", "fingerprint", fingerprint);
+        var first = post(token, alert).then().statusCode(200).extract().jsonPath();
+        UUID closed = UUID.fromString(first.getString("[0].roomId"));
+        assertEquals(3, first.getLong("[0].seq"), "room.created, member.added, then the alert");
+        Api.accepted(oncall, closed, "room.phase", Map.of("phase", "closed"));
+        long closedHead = Api.headSeq(oncall, closed);
+        var again = post(token, alert).then().statusCode(200).body("[0].opened", equalTo(true)).extract().jsonPath();
+        UUID reopened = UUID.fromString(again.getString("[0].roomId"));
+        assertNotEquals(closed, reopened);
+        assertEquals(closedHead, Api.headSeq(oncall, closed), "nothing was appended to the closed room");
+        assertEquals(4, post(token, alert).then().statusCode(200).extract().jsonPath().getLong("[0].seq"), "a repeat in the new room");
     }
 
     @Test

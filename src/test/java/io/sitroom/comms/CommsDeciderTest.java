@@ -89,7 +89,8 @@ class CommsDeciderTest {
 
     @Test
     void approve_isForbidden_forRolesThatDoNotApproveStatements() {
-        assertEquals(ErrorCode.FORBIDDEN, refusal(() -> CommsDecider.approve(new CommsCommand.ApproveStatement(S, null), room().as(OBSERVER),
+        assertEquals(ErrorCode.FORBIDDEN, refusal(() -> CommsDecider.approve(new CommsCommand.ApproveStatement(S, null),
+                CommsFeature.APPROVE_STATEMENT.authorize(room().as(OBSERVER)),
                 statement(Map.of()))).code());
     }
 

@@ -58,7 +58,8 @@ class DecisionDeciderTest {
 
     @Test
     void propose_isForbidden_forObservers_andInvalid_withAPastExpiry() {
-        assertEquals(ErrorCode.FORBIDDEN, refusal(() -> DecisionDecider.propose(propose(Set.of(Role.LEGAL)), room().as(OBSERVER), D, Optional.empty())));
+        assertEquals(ErrorCode.FORBIDDEN, refusal(() -> DecisionDecider.propose(propose(Set.of(Role.LEGAL)),
+                DecisionFeature.PROPOSE.authorize(room().as(OBSERVER)), D, Optional.empty())));
         var expired = new DecisionCommand.Propose("t", null, null, "c", "r", Set.of(Role.LEGAL), NOW.minusSeconds(1), null);
         assertEquals(ErrorCode.INVALID, refusal(() -> DecisionDecider.propose(expired, room().as(IC), D, Optional.empty())));
     }

@@ -46,7 +46,7 @@ class PlaybackDeciderTest {
 
     private static List<String> kinds(List<NewEvent> events) {
         return events.stream().map(e -> e.payload() instanceof ExerciseEvent.InjectDelivered d ? "deliver:" + d.injectId()
-                : e.payload() instanceof ExerciseEvent.ExpectationMissed m ? "miss:" + m.expectationId() : e.payload().kind()).toList();
+                : e.payload() instanceof ExerciseEvent.ExpectationMissed m ? "miss:" + m.expectationId() : e.payload().getClass().getSimpleName()).toList();
     }
 
     @Test

@@ -21,43 +21,51 @@ import io.sitroom.role.Role;
 
 class RoomDeciderTest {
 
+    /** As the pipeline judges a room command: its declared authority, then its decider. */
+    private static List<NewEvent> decide(RoomCommand command, CommandContext context) {
+        CommandType<?> type = command instanceof RoomCommand.AddMember ? CoreRoomFeature.ADD_MEMBER
+                : command instanceof RoomCommand.ChangeSeverity ? CoreRoomFeature.CHANGE_SEVERITY
+                : command instanceof RoomCommand.ChangePhase ? CoreRoomFeature.CHANGE_PHASE : CoreRoomFeature.ADD_NOTE;
+        return type.decide(command, context);
+    }
+
     private static ErrorCode refusal(Runnable decision) {
         return assertThrows(SitroomException.class, decision::run).code();
     }
 
     @Test
     void changeSeverity_appendsFromAndTo_whenIcChangesIt() {
-        List<NewEvent> events = RoomDecider.decide(new RoomCommand.ChangeSeverity(Severity.SEV1), incident().as(IC));
+        List<NewEvent> events = decide(new RoomCommand.ChangeSeverity(Severity.SEV1), incident().as(IC));
         assertEquals(List.of(NewEvent.forEveryone(new RoomEvent.SeverityChanged(Severity.SEV2, Severity.SEV1))), events);
     }
 
     @Test
     void changeSeverity_isForbidden_forOtherRoles() {
         assertEquals(ErrorCode.FORBIDDEN,
-                refusal(() -> RoomDecider.decide(new RoomCommand.ChangeSeverity(Severity.SEV1), incident().as(LEGAL))));
+                refusal(() -> decide(new RoomCommand.ChangeSeverity(Severity.SEV1), incident().as(LEGAL))));
     }
 
     @Test
     void changeSeverity_isConflict_whenUnchanged() {
         assertEquals(ErrorCode.CONFLICT,
-                refusal(() -> RoomDecider.decide(new RoomCommand.ChangeSeverity(Severity.SEV2), incident().as(IC))));
+                refusal(() -> decide(new RoomCommand.ChangeSeverity(Severity.SEV2), incident().as(IC))));
     }
 
     @Test
     void changePhase_recordsTransition_whenIcChangesIt() {
-        List<NewEvent> events = RoomDecider.decide(new RoomCommand.ChangePhase(Phase.CONTAINMENT), incident().as(IC));
+        List<NewEvent> events = decide(new RoomCommand.ChangePhase(Phase.CONTAINMENT), incident().as(IC));
         assertEquals(new RoomEvent.PhaseChanged(Phase.ANALYSIS, Phase.CONTAINMENT), events.get(0).payload());
     }
 
     @Test
     void addNote_isRestricted_whenVisibleToIsGiven() {
-        List<NewEvent> events = RoomDecider.decide(new RoomCommand.AddNote("privileged", Set.of(Role.LEGAL)), incident().as(LEGAL));
+        List<NewEvent> events = decide(new RoomCommand.AddNote("privileged", Set.of(Role.LEGAL)), incident().as(LEGAL));
         assertEquals(Set.of(Role.LEGAL), events.get(0).visibleTo());
     }
 
     @Test
     void addNote_isForbidden_forObservers() {
-        assertEquals(ErrorCode.FORBIDDEN, refusal(() -> RoomDecider.decide(new RoomCommand.AddNote("hi", null), incident().as(OBSERVER))));
+        assertEquals(ErrorCode.FORBIDDEN, refusal(() -> decide(new RoomCommand.AddNote("hi", null), incident().as(OBSERVER))));
     }
 
     @Test
@@ -69,7 +77,7 @@ class RoomDeciderTest {
 
     @Test
     void addMember_carriesRolesAfter_whenIcAddsAKnownUser() {
-        List<NewEvent> events = RoomDecider.decide(new RoomCommand.AddMember(OUTSIDER, Set.of(Role.SCRIBE)), incident().as(IC));
+        List<NewEvent> events = decide(new RoomCommand.AddMember(OUTSIDER, Set.of(Role.SCRIBE)), incident().as(IC));
         assertEquals(new RoomEvent.MemberAdded(OUTSIDER, "Olga Outsider", Set.of(Role.SCRIBE), Map.of(OUTSIDER, Set.of(Role.SCRIBE)), null),
                 events.get(0).payload());
     }
@@ -77,13 +85,13 @@ class RoomDeciderTest {
     @Test
     void addMember_isNotFound_forUnknownUser_andConflict_forMember() {
         assertEquals(ErrorCode.NOT_FOUND,
-                refusal(() -> RoomDecider.decide(new RoomCommand.AddMember(UUID.randomUUID(), Set.of()), incident().as(IC))));
-        assertEquals(ErrorCode.CONFLICT, refusal(() -> RoomDecider.decide(new RoomCommand.AddMember(LEGAL, Set.of()), incident().as(IC))));
+                refusal(() -> decide(new RoomCommand.AddMember(UUID.randomUUID(), Set.of()), incident().as(IC))));
+        assertEquals(ErrorCode.CONFLICT, refusal(() -> decide(new RoomCommand.AddMember(LEGAL, Set.of()), incident().as(IC))));
     }
 
     @Test
     void addMember_isInvalid_forFacilitatorInAnIncident() {
         assertEquals(ErrorCode.INVALID,
-                refusal(() -> RoomDecider.decide(new RoomCommand.AddMember(OUTSIDER, Set.of(Role.FACILITATOR)), incident().as(IC))));
+                refusal(() -> decide(new RoomCommand.AddMember(OUTSIDER, Set.of(Role.FACILITATOR)), incident().as(IC))));
     }
 }

@@ -29,7 +29,7 @@ import io.sitroom.action.ActionFeature;
 import io.sitroom.comms.CommsFeature;
 import io.sitroom.decision.DecisionFeature;
 import io.sitroom.exercise.ExerciseFeature;
-import io.sitroom.role.RoleFeature;
+import io.sitroom.membership.RoleFeature;
 import io.sitroom.room.CommandCatalog;
 import io.sitroom.room.CoreRoomFeature;
 import io.sitroom.room.RoomFeature;
@@ -96,7 +96,7 @@ public final class Fuzz {
      */
     public static CommandCatalog catalog(ObjectMapper mapper) {
         List<RoomFeature> features = List.of(new CoreRoomFeature(), new RoleFeature(), new ActionFeature(null), new CommsFeature(null, null),
-                new DecisionFeature(mapper, null), new ExerciseFeature(null, null, null), new WebhookFeature());
+                new DecisionFeature(mapper, null), new ExerciseFeature(null, null, null, null), new WebhookFeature());
         return new CommandCatalog(instanceOf(features), mapper);
     }
 

@@ -1,4 +1,4 @@
-package io.sitroom.security;
+package io.sitroom.invite;
 
 import java.util.UUID;
 
@@ -11,6 +11,7 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.sitroom.error.SitroomException;
 import io.sitroom.role.Role;
+import io.sitroom.security.Caller;
 
 /** Invitations into a room, made by its lead. */
 @Path("/api/rooms/{id}/invites")
@@ -36,4 +37,5 @@ public class InviteResource {
         return Response.status(Response.Status.CREATED)
                 .entity(invites.create(roomId, Caller.of(identity).userId(), request.role(), request.ttlMinutes())).build();
     }
+
 }

@@ -1,4 +1,4 @@
-package io.sitroom.role;
+package io.sitroom.room;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,9 +28,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.sitroom.clock.MutableClock;
-import io.sitroom.room.CommandCatalog;
-import io.sitroom.room.RoomKind;
-import io.sitroom.security.Invite;
+import io.sitroom.invite.Invite;
+import io.sitroom.role.Role;
 import io.sitroom.testing.Api;
 import io.sitroom.testing.Api.User;
 import io.sitroom.testing.WsClient;
@@ -40,8 +39,8 @@ import io.sitroom.testing.WsClient;
  * prepared in which the command's preconditions hold (a fresh decision to approve, a statement
  * approved by both to publish, a running exercise to pause...), so that authority is the only reason
  * left to refuse it. Each role is then played by a member holding only that role; the expected
- * outcome comes from {@link AuthorityPolicy} (or, for commands whose authority depends on their
- * content, from the roles the prepared content names), never from a copied list. A non-member gets
+ * outcome comes from the command's declared {@link Authority} (and, for commands whose authority depends
+ * on their content, from the roles the prepared content names), never from a copied list. A non-member gets
  * {@code not_found}. Incident commands run in an incident and in an exercise (where the facilitator
  * leads); exercise commands in an exercise.
  */
@@ -88,7 +87,7 @@ class AuthorityMatrixTest {
             this.kind = kind;
             this.targetA = cast.targetA;
             this.targetB = cast.targetB;
-            Role leadRole = RoleRules.leadRole(kind);
+            Role leadRole = kind.leadRole();
             this.lead = cast.byRole.get(leadRole);
             this.room = kind == RoomKind.EXERCISE ? Api.newExercise(lead, SCENARIO) : Api.newIncident(lead, "Matrix");
             for (Role role : roles(kind)) {
@@ -246,8 +245,12 @@ class AuthorityMatrixTest {
         return roles;
     }
 
-    private static boolean expectedAllowed(String command, Role role, Fixture fixture) {
-        return fixture.contentRoles() != null ? fixture.contentRoles().contains(role) : AuthorityPolicy.allows(command, EnumSet.of(role));
+    private boolean privileged(String command, Role role, RoomKind kind) {
+        return catalog.declared(command).authority().privileged(EnumSet.of(role), kind);
+    }
+
+    private boolean expectedAllowed(String command, Role role, Fixture fixture, RoomKind kind) {
+        return privileged(command, role, kind) || fixture.contentRoles() != null && fixture.contentRoles().contains(role);
     }
 
     @TestFactory
@@ -256,20 +259,23 @@ class AuthorityMatrixTest {
         User stranger = Api.newUser("Stranger");
         Cast cast = new Cast();
         List<DynamicTest> tests = new ArrayList<>();
-        for (String command : catalog.names()) {
+        for (String command : catalog.types().stream().filter(CommandType::fromWire).map(CommandType::name).sorted().toList()) {
             Fixture fixture = fixtures.get(command);
             tests.add(DynamicTest.dynamicTest(command, () -> {
                 assertTrue(fixture != null, "no fixture for the command " + command + ": add one to this matrix");
-                assertTrue(fixture.contentRoles() != null || !AuthorityPolicy.rolesFor(command).isEmpty(),
-                        command + " is in neither the policy table nor decided by its content");
+                Authority authority = catalog.declared(command).authority();
+                assertTrue(fixture.contentRoles() != null || !authority.rolesIn(RoomKind.INCIDENT).isEmpty()
+                        || !authority.rolesIn(RoomKind.EXERCISE).isEmpty(),
+                        command + ": no role may issue it, and no fixture names the roles its content allows");
+                assertEquals(fixture.exerciseOnly(), !authority.existsIn(RoomKind.INCIDENT), command + ": exists in incidents?");
                 List<String> mismatches = new ArrayList<>();
                 for (RoomKind kind : fixture.exerciseOnly() ? List.of(RoomKind.EXERCISE) : List.of(RoomKind.INCIDENT, RoomKind.EXERCISE)) {
                     Ctx ctx = new Ctx(kind, cast);
                     // The refusals first, so that an accepted command cannot spoil the preconditions of a later role.
                     List<Role> order = new ArrayList<>(roles(kind));
-                    order.sort(Comparator.comparing(role -> expectedAllowed(command, role, fixture)));
+                    order.sort(Comparator.comparing(role -> expectedAllowed(command, role, fixture, kind)));
                     for (Role role : order) {
-                        boolean allowed = expectedAllowed(command, role, fixture);
+                        boolean allowed = expectedAllowed(command, role, fixture, kind);
                         Response response = Api.command(ctx.actors.get(role), ctx.room, command, fixture.data().apply(ctx, role));
                         String outcome = response.statusCode() == 200 ? "accepted" : response.jsonPath().getString("error.code");
                         if (!outcome.equals(allowed ? "accepted" : "forbidden")) {
@@ -294,7 +300,7 @@ class AuthorityMatrixTest {
         Ctx ctx = new Ctx(RoomKind.INCIDENT, new Cast());
         for (Role role : roles(RoomKind.INCIDENT)) {
             int status = ctx.actors.get(role).as().body(Map.of("role", "observer")).post("/api/rooms/" + ctx.room + "/invites").statusCode();
-            assertEquals(AuthorityPolicy.allows("invite.create", EnumSet.of(role)) ? 201 : 403, status, role.wire());
+            assertEquals(privileged("invite.create", role, RoomKind.INCIDENT) ? 201 : 403, status, role.wire());
         }
     }
 
@@ -313,7 +319,7 @@ class AuthorityMatrixTest {
                     "ack.request", Map.of("about", 1, "roles", List.of("legal")),
                     "member.add", Map.of("userId", Api.newUser("Friend").id().toString()));
             commands.forEach((name, data) -> {
-                int expected = AuthorityPolicy.allows(name, EnumSet.of(role)) ? 200 : 403;
+                int expected = privileged(name, role, RoomKind.INCIDENT) ? 200 : 403;
                 int status = Api.command(guest, room, name, data).statusCode();
                 if (name.equals("room.severity") && expected == 200 && status == 409) {
                     status = 200; // already SEV1 by an earlier guest: allowed, the room just did not change

@@ -1,4 +1,4 @@
-package io.sitroom.security;
+package io.sitroom.invite;
 
 import java.time.Instant;
 import java.util.UUID;

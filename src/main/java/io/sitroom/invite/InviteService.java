@@ -1,4 +1,4 @@
-package io.sitroom.security;
+package io.sitroom.invite;
 
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -13,16 +13,21 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.sitroom.audit.AuditLog;
 import io.sitroom.crypto.Sha256;
 import io.sitroom.error.ErrorCode;
 import io.sitroom.error.SitroomException;
 import io.sitroom.role.Role;
+import io.sitroom.room.Admission;
 import io.sitroom.room.CommandHandler;
 import io.sitroom.room.CommandResult;
 import io.sitroom.room.HashChain;
 import io.sitroom.room.NewEvent;
 import io.sitroom.room.RoomEvent;
+import io.sitroom.room.RoomWriter;
+import io.sitroom.security.AppUser;
+import io.sitroom.security.TokenService;
+import io.sitroom.security.UserService;
 
 /**
  * Invitations: a lead makes a code for one role in one room; whoever has the code joins without
@@ -35,17 +40,20 @@ public class InviteService {
     private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789".toCharArray();
     private static final int CODE_LENGTH = 12;
     public static final int MAX_TTL_MINUTES = 7 * 24 * 60;
+    private static final Admission.Source JOIN = new Admission.Source.Server("invitation join");
 
     private final SecureRandom random = new SecureRandom();
     private final CommandHandler commands;
+    private final RoomWriter writer;
     private final TokenService tokens;
     private final Clock clock;
 
-    private final io.sitroom.audit.AuditLog audit;
+    private final AuditLog audit;
 
-    public InviteService(CommandHandler commands, TokenService tokens, Clock clock, io.sitroom.audit.AuditLog audit) {
+    public InviteService(CommandHandler commands, RoomWriter writer, TokenService tokens, Clock clock, AuditLog audit) {
         this.audit = audit;
         this.commands = commands;
+        this.writer = writer;
         this.tokens = tokens;
         this.clock = clock;
     }
@@ -83,7 +91,11 @@ public class InviteService {
         return new Created(format(code), HashChain.formatTime(expiresAt), role);
     }
 
-    /** Joins a room with a code: a new guest account confined to it, added as a member with the invitation's role. */
+    /**
+     * Joins a room with a code: a new guest account confined to it, added as a member with the
+     * invitation's role. The account, the use of the code and the membership are one unit of work of
+     * the room: all of it happens, or none (a closed room takes no one in).
+     */
     public Joined join(String code, String displayName) {
         String name = displayName == null ? "" : displayName.strip();
         if (name.isEmpty() || name.length() > 128) {
@@ -94,15 +106,17 @@ public class InviteService {
             throw new SitroomException(ErrorCode.NOT_FOUND, "this invitation code is unknown, expired or revoked");
         }
         Role role = Role.of(invite.role);
-        AppUser guest = createGuest(invite, name);
-        commands.appendSystem(invite.roomId, state -> {
-            Set<Role> roles = EnumSet.of(role);
-            return List.of(NewEvent.forEveryone(new RoomEvent.MemberAdded(guest.id, guest.displayName, roles, Map.of(guest.id, roles),
-                    invite.id)));
+        UUID guestId = UUID.randomUUID();
+        Set<Role> roles = EnumSet.of(role);
+        writer.run(invite.roomId, room -> {
+            room.admit(JOIN);
+            createGuest(invite.id, guestId, name); // first: the membership refers to the account
+            return room.append(null, null,
+                    List.of(NewEvent.forEveryone(new RoomEvent.MemberAdded(guestId, name, roles, Map.of(guestId, roles), invite.id))));
         });
-        TokenService.Issued issued = tokens.issue(guest.id);
+        TokenService.Issued issued = tokens.issue(guestId);
         return new Joined(issued.token(), HashChain.formatTime(issued.expiresAt()), invite.roomId, role,
-                new UserService.UserView(guest.id, guest.username, guest.displayName));
+                new UserService.UserView(guestId, guestUsername(guestId), name));
     }
 
     @Transactional
@@ -111,20 +125,22 @@ public class InviteService {
         return invite != null && invite.validAt(clock.instant()) ? invite : null;
     }
 
-    private AppUser createGuest(Invite invite, String displayName) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            Invite row = Invite.findById(invite.id);
-            row.uses++;
-            AppUser guest = new AppUser();
-            guest.id = UUID.randomUUID();
-            guest.username = "guest-" + guest.id;
-            guest.displayName = displayName;
-            guest.admin = false;
-            guest.createdAt = clock.instant();
-            guest.guestRoomId = invite.roomId;
-            guest.persist();
-            return guest;
-        });
+    /** Inside the room's unit of work: the guest's account, and one more use of the invitation. */
+    private void createGuest(UUID inviteId, UUID guestId, String displayName) {
+        Invite row = Invite.findById(inviteId);
+        row.uses++;
+        AppUser guest = new AppUser();
+        guest.id = guestId;
+        guest.username = guestUsername(guestId);
+        guest.displayName = displayName;
+        guest.admin = false;
+        guest.createdAt = clock.instant();
+        guest.guestRoomId = row.roomId;
+        guest.persist();
+    }
+
+    private static String guestUsername(UUID guestId) {
+        return "guest-" + guestId;
     }
 
     private String newCode() {

@@ -1,7 +1,8 @@
-package io.sitroom.role;
+package io.sitroom.membership;
 
 import java.util.UUID;
 
+import io.sitroom.role.Role;
 import io.sitroom.room.Command;
 import io.sitroom.room.Fields;
 

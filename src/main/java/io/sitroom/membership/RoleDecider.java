@@ -1,4 +1,4 @@
-package io.sitroom.role;
+package io.sitroom.membership;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -7,32 +7,21 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.sitroom.error.SitroomException;
+import io.sitroom.role.Role;
 import io.sitroom.room.CommandContext;
 import io.sitroom.room.Member;
 import io.sitroom.room.NewEvent;
 import io.sitroom.room.RoomState;
 
-/** Decides role assignment, release and hand-over. Pure. */
+/** Decides role assignment, release and hand-over (who may is declared in {@link RoleFeature}). Pure. */
 public final class RoleDecider {
 
     private RoleDecider() {
     }
 
-    public static List<NewEvent> decide(RoleCommand command, CommandContext context) {
-        if (command instanceof RoleCommand.Assign c) {
-            return assign(c, context);
-        } else if (command instanceof RoleCommand.Release c) {
-            return release(c, context);
-        } else if (command instanceof RoleCommand.HandOver c) {
-            return handOver(c, context);
-        }
-        throw new IllegalStateException("unhandled role command " + command);
-    }
-
     static List<NewEvent> assign(RoleCommand.Assign c, CommandContext context) {
-        AuthorityPolicy.require("role.assign", context.actor().roles());
         RoomState room = context.room();
-        RoleRules.requireAssignable(c.role(), room.kind());
+        room.kind().requireAssignable(c.role());
         Member target = memberOrNotFound(room, c.userId());
         if (target.holds(c.role())) {
             throw SitroomException.conflict(target.displayName() + " already holds " + c.role());
@@ -46,14 +35,14 @@ public final class RoleDecider {
         Member actor = context.actor();
         boolean ownRole = actor.userId().equals(c.userId());
         if (!ownRole) {
-            AuthorityPolicy.require("role.release", actor.roles());
+            context.requirePrivileged();
         }
         RoomState room = context.room();
         Member target = memberOrNotFound(room, c.userId());
         if (!target.holds(c.role())) {
             throw SitroomException.conflict(target.displayName() + " does not hold " + c.role());
         }
-        Role lead = RoleRules.leadRole(room.kind());
+        Role lead = room.kind().leadRole();
         if (c.role() == lead && room.holders(lead).size() == 1) {
             throw SitroomException.conflict("the last " + lead + " cannot be released; hand the role over instead");
         }
@@ -67,7 +56,7 @@ public final class RoleDecider {
         RoomState room = context.room();
         UUID fromId = c.fromUserId() == null ? actor.userId() : c.fromUserId();
         if (!fromId.equals(actor.userId())) {
-            AuthorityPolicy.require("role.handover", actor.roles());
+            context.requirePrivileged();
         }
         Member from = memberOrNotFound(room, fromId);
         if (!from.holds(c.role())) {

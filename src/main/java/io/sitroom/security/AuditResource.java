@@ -1,4 +1,4 @@
-package io.sitroom.audit;
+package io.sitroom.security;
 
 import java.util.List;
 
@@ -7,9 +7,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
-import io.sitroom.security.Caller;
+import io.sitroom.audit.AuditLog;
 
-/** The audit log, for the admin, newest first. */
+/** The audit log, for the admin, newest first (an admin endpoint: the audit log itself is below accounts, which record into it). */
 @Path("/api/audit")
 @RolesAllowed(Caller.ADMIN)
 public class AuditResource {

@@ -1,4 +1,4 @@
-package io.sitroom.security;
+package io.sitroom.invite;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,12 +6,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.sitroom.error.SitroomException;
-import io.sitroom.role.AuthorityPolicy;
 import io.sitroom.role.Role;
-import io.sitroom.role.RoleRules;
+import io.sitroom.room.Authority;
 import io.sitroom.room.Command;
 import io.sitroom.room.CommandContext;
 import io.sitroom.room.CommandType;
+import io.sitroom.room.EventKind;
 import io.sitroom.room.EventPayload;
 import io.sitroom.room.Fields;
 import io.sitroom.room.NewEvent;
@@ -26,28 +26,22 @@ record InviteCommand(UUID inviteId, Role role, Instant expiresAt) implements Com
         Fields.required(role, "role");
     }
 
+    @EventKind("invite.created")
     record Created(UUID inviteId, Role role, Instant expiresAt) implements EventPayload {
-        @Override
-        public String kind() {
-            return "invite.created";
-        }
     }
 
-    static final CommandType<InviteCommand> TYPE = new CommandType<>("invite.create", InviteCommand.class, InviteCommand::decide);
+    static final CommandType<InviteCommand> TYPE = new CommandType<>("invite.create", InviteCommand.class, Authority.leads(),
+            InviteCommand::decide).issuedByServer();
 
     static List<NewEvent> decide(InviteCommand c, CommandContext context) {
-        AuthorityPolicy.require("invite.create", context.actor().roles());
-        Role lead = RoleRules.leadRole(context.room().kind());
+        Role lead = context.room().kind().leadRole();
         if (!context.actor().holds(lead)) {
             throw SitroomException.forbidden("only the " + lead + " may invite people into this room");
         }
         if (c.role() == lead) {
             throw SitroomException.invalid("an invitation cannot give the room's lead role (" + lead + ")");
         }
-        RoleRules.requireAssignable(c.role(), context.room().kind());
-        if (context.room().isClosed()) {
-            throw SitroomException.conflict("the room is closed");
-        }
+        context.room().kind().requireAssignable(c.role());
         return List.of(new NewEvent(new Created(c.inviteId(), c.role(), c.expiresAt()), Set.of(lead)));
     }
 }

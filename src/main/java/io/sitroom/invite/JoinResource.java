@@ -1,0 +1,31 @@
+package io.sitroom.invite;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+
+import io.sitroom.error.SitroomException;
+
+/** Joining a room with an invitation code, without an account. */
+@Path("/api/auth/join")
+@PermitAll
+public class JoinResource {
+
+    private final InviteService invites;
+
+    public JoinResource(InviteService invites) {
+        this.invites = invites;
+    }
+
+    public record JoinRequest(String code, String displayName) {
+    }
+
+    /** {@code {token, roomId, role, user}}. */
+    @POST
+    public InviteService.Joined join(JoinRequest request) {
+        if (request == null) {
+            throw SitroomException.invalid("code and displayName are required");
+        }
+        return invites.join(request.code(), request.displayName());
+    }
+}

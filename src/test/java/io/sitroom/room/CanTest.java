@@ -1,0 +1,91 @@
+package io.sitroom.room;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.sitroom.testing.Api;
+import io.sitroom.testing.Api.User;
+import io.sitroom.testing.WsClient;
+
+/** The snapshot and the welcome tell each member what they may issue now ({@code can}), from the commands' declared authority. */
+@QuarkusTest
+class CanTest {
+
+    @Inject
+    CommandCatalog catalog;
+
+    private static List<String> can(User user, UUID room) {
+        return user.as().get("/api/rooms/" + room).then().statusCode(200).extract().jsonPath().getList("can");
+    }
+
+    @Test
+    void theIncidentCommander_canLeadTheRoom_butNotRunAnExercise() {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "Can");
+        List<String> can = can(ic, room);
+        assertTrue(can.containsAll(List.of("room.phase", "room.severity", "member.add", "role.assign", "invite.create", "note.add",
+                "decision.propose", "ack.request")), can.toString());
+        assertFalse(can.stream().anyMatch(c -> c.startsWith("exercise.") || c.equals("inject.respond")), can.toString());
+    }
+
+    @Test
+    void anObserver_canOnlyWhatItsContentMayAllow() {
+        User ic = Api.newUser("Ines");
+        User observer = Api.newUser("Otto");
+        UUID room = Api.newIncident(ic, "Can observe");
+        Api.addMember(ic, room, observer, "observer");
+        // Content decides these: a decision naming the observer's role, an action it owns, a role it holds, an ack asked of it.
+        assertEquals(List.of("ack.give", "action.update", "decision.approve", "decision.reject", "role.handover", "role.release"),
+                can(observer, room));
+    }
+
+    @Test
+    void can_isExactlyWhatTheDeclaredAuthorityAllows_forEveryRole() {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "Every role");
+        for (io.sitroom.role.Role role : io.sitroom.role.Role.values()) {
+            if (!RoomKind.INCIDENT.has(role) || role == io.sitroom.role.Role.INCIDENT_COMMANDER) {
+                continue;
+            }
+            User member = Api.newUser("Only " + role);
+            Api.addMember(ic, room, member, role.wire());
+            List<String> expected = new ArrayList<>();
+            for (CommandType<?> type : catalog.types()) {
+                if (type.authority().existsIn(RoomKind.INCIDENT)
+                        && (type.authority().byContent() || type.authority().rolesIn(RoomKind.INCIDENT).contains(role))) {
+                    expected.add(type.name());
+                }
+            }
+            assertEquals(expected.stream().sorted().toList(), can(member, room), role.wire());
+        }
+    }
+
+    @Test
+    void aClosedRoom_offersOnlyReopening_andTheWelcomeSaysSo() {
+        User ic = Api.newUser("Ines");
+        User legal = Api.newUser("Lea");
+        UUID room = Api.newIncident(ic, "Closed");
+        Api.addMember(ic, room, legal, "legal");
+        Api.accepted(ic, room, "room.phase", Map.of("phase", "closed"));
+        assertEquals(List.of("room.phase"), can(ic, room));
+        assertEquals(List.of(), can(legal, room));
+        try (WsClient ws = WsClient.connect(ic, room, null)) {
+            JsonNode welcome = ws.next("welcome");
+            assertEquals("[\"room.phase\"]", welcome.path("room").path("can").toString());
+        }
+        assertEquals(409, Api.command(legal, room, "note.add", Map.of("text", "too late")).statusCode());
+    }
+}
