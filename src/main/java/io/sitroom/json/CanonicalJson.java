@@ -2,17 +2,15 @@ package io.sitroom.json;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The canonical JSON form that event hashes are computed over (documented in docs/protocol.md):
- * object keys sorted by UTF-16 code units, no insignificant white space, strings escaped with
- * the minimal JSON escapes (other control characters as lower-case six-character escapes), integers as plain
- * digits and other numbers as their shortest plain decimal (no exponent, no trailing zeros).
- * It is simple on purpose, so that a verifier in any language can reproduce it.
+ * The server's entry to the canonical JSON form: Jackson trees are turned into the plain values
+ * that {@link CanonicalForm}, the one definition of the form, writes.
  */
 public final class CanonicalJson {
 
@@ -20,49 +18,40 @@ public final class CanonicalJson {
     }
 
     public static String write(JsonNode node) {
-        StringBuilder out = new StringBuilder(256);
-        write(node, out);
-        return out.toString();
+        return CanonicalForm.write(plain(node));
     }
 
-    private static void write(JsonNode node, StringBuilder out) {
+    /**
+     * A Jackson tree as plain values: integers as {@link java.math.BigInteger}, other numbers as
+     * {@link java.math.BigDecimal} (a double by its shortest decimal), and anything that is not
+     * JSON (binary, a wrapped object) as its text.
+     */
+    public static Object plain(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
-            out.append("null");
+            return null;
         } else if (node.isObject()) {
-            List<Map.Entry<String, JsonNode>> fields = new ArrayList<>(node.size());
+            Map<String, Object> fields = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext();) {
-                fields.add(it.next());
+                Map.Entry<String, JsonNode> field = it.next();
+                fields.put(field.getKey(), plain(field.getValue()));
             }
-            fields.sort(Map.Entry.comparingByKey());
-            out.append('{');
-            for (int i = 0; i < fields.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                CanonicalText.string(fields.get(i).getKey(), out);
-                out.append(':');
-                write(fields.get(i).getValue(), out);
-            }
-            out.append('}');
+            return fields;
         } else if (node.isArray()) {
-            out.append('[');
-            for (int i = 0; i < node.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
-                }
-                write(node.get(i), out);
+            List<Object> items = new ArrayList<>(node.size());
+            for (JsonNode item : node) {
+                items.add(plain(item));
             }
-            out.append(']');
+            return items;
         } else if (node.isTextual()) {
-            CanonicalText.string(node.textValue(), out);
+            return node.textValue();
         } else if (node.isBoolean()) {
-            out.append(node.booleanValue());
+            return node.booleanValue();
         } else if (node.isIntegralNumber()) {
-            out.append(node.bigIntegerValue());
+            return node.bigIntegerValue();
         } else if (node.isNumber()) {
-            out.append(CanonicalText.number(node.decimalValue()));
+            return node.decimalValue();
         } else {
-            CanonicalText.string(node.asText(), out);
+            return node.asText();
         }
     }
 }

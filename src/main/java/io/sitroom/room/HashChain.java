@@ -3,20 +3,21 @@ package io.sitroom.room;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.sitroom.crypto.Sha256;
+import io.sitroom.chain.ChainEvent;
 import io.sitroom.json.CanonicalJson;
 
 /**
- * The tamper-evident chain: {@code hash = hex(SHA-256(prevHash + canonicalJson(event)))}, where
- * the event's canonical form is the object described in docs/protocol.md ("Hash chain").
+ * The tamper-evident chain for log rows: {@code hash = hex(SHA-256(prevHash + canonicalJson(event)))}, where
+ * the event's canonical form is the object described in docs/protocol.md ("Hash chain"). The rules
+ * themselves live in {@link ChainEvent} and {@link io.sitroom.chain.ChainHash}, which the offline
+ * verifier shares; this class only reads a row into them.
  */
 public final class HashChain {
 
@@ -36,31 +37,18 @@ public final class HashChain {
 
     /** The canonical JSON of an event as stored: what its hash covers. */
     public static String canonical(LoggedEvent e) {
-        ObjectNode node = NODES.objectNode();
-        node.put("roomId", e.roomId.toString());
-        node.put("seq", e.seq);
-        node.put("at", formatTime(e.at));
-        node.put("kind", e.kind);
-        if (e.actorId == null) {
-            node.putNull("actor");
-        } else {
-            ObjectNode actor = node.putObject("actor");
-            actor.put("userId", e.actorId.toString());
-            actor.put("displayName", e.actorName);
-            actor.set("roles", names(e.actorRoles));
-        }
-        if (e.commandId == null) {
-            node.putNull("commandId");
-        } else {
-            node.put("commandId", e.commandId);
-        }
-        node.set("data", parse(e.data));
-        node.set("visibleTo", e.visibleTo == null ? NODES.nullNode() : names(e.visibleTo));
-        return CanonicalJson.write(node);
+        return event(e).canonical();
     }
 
     public static String hash(LoggedEvent e) {
-        return Sha256.hex(e.prevHash + canonical(e));
+        return event(e).hash(e.prevHash);
+    }
+
+    private static ChainEvent event(LoggedEvent e) {
+        ChainEvent.Actor actor = e.actorId == null ? null
+                : new ChainEvent.Actor(e.actorId.toString(), e.actorName, names(e.actorRoles));
+        return new ChainEvent(e.roomId.toString(), e.seq, formatTime(e.at), e.kind, actor, e.commandId,
+                CanonicalJson.plain(parse(e.data)), e.visibleTo == null ? null : names(e.visibleTo));
     }
 
     static JsonNode parse(String json) {
@@ -72,13 +60,7 @@ public final class HashChain {
         }
     }
 
-    private static ArrayNode names(String commaSeparated) {
-        ArrayNode array = NODES.arrayNode();
-        if (commaSeparated != null && !commaSeparated.isEmpty()) {
-            for (String name : commaSeparated.split(",")) {
-                array.add(name);
-            }
-        }
-        return array;
+    private static List<String> names(String commaSeparated) {
+        return commaSeparated == null || commaSeparated.isEmpty() ? List.of() : List.of(commaSeparated.split(","));
     }
 }

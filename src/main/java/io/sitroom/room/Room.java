@@ -19,7 +19,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 public class Room extends PanacheEntityBase {
 
     /** The hash a room's first event chains from. */
-    public static final String GENESIS_HASH = "0".repeat(64);
+    public static final String GENESIS_HASH = io.sitroom.chain.ChainHash.GENESIS;
 
     @Id
     public UUID id;

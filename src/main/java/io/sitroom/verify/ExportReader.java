@@ -1,0 +1,250 @@
+package io.sitroom.verify;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.sitroom.chain.ChainEvent;
+import io.sitroom.chain.ChainHash;
+
+/**
+ * Reads the chain out of a {@code sitroom-export/1} file and refuses, with one line naming the
+ * field (and the event's seq), anything that is not what the exporter writes: a field of the wrong
+ * type, a missing one, an event field the hash does not cover, or a redacted link that carries
+ * content. Such fields would otherwise be read by an auditor as verified while no hash covers them.
+ * Only what the chain covers is checked; the rest of the export (the snapshot, metrics...) is
+ * derived from it and not verified here.
+ */
+final class ExportReader {
+
+    static final String FORMAT = "sitroom-export/1";
+
+    private static final Set<String> EVENT_FIELDS = Set.of("seq", "at", "kind", "actor", "commandId", "data", "visibleTo", "prevHash",
+            "hash", "redacted");
+    private static final Set<String> LINK_FIELDS = Set.of("seq", "prevHash", "hash", "redacted");
+    private static final Set<String> ACTOR_FIELDS = Set.of("userId", "displayName", "roles");
+
+    /** One link of the chain; {@code event} is null for a redacted link (an event the exporter could not see). */
+    record Link(long seq, String prevHash, String hash, ChainEvent event) {
+
+        boolean redacted() {
+            return event == null;
+        }
+    }
+
+    /** What the chain check needs: the links in file order and the head the export claims. */
+    record Export(long headSeq, String headHash, List<Link> links) {
+    }
+
+    private ExportReader() {
+    }
+
+    /** @throws IllegalArgumentException when the text is not strict JSON or not an export, with a one-line reason */
+    static Export read(String json) {
+        Fields export = Fields.of(StrictJson.read(json), "");
+        String format = export.string("format");
+        if (!format.equals(FORMAT)) {
+            throw new IllegalArgumentException("format is " + StrictJson.quoted(format) + ", not " + FORMAT);
+        }
+        String roomId = export.object("room").string("id");
+        Fields chain = export.object("chain");
+        if (chain.has("genesis") && !chain.string("genesis").equals(ChainHash.GENESIS)) {
+            // The genesis is part of the protocol, not of the file: a file that names another one starts elsewhere.
+            throw new IllegalArgumentException("chain.genesis is not the protocol's genesis hash (64 zeros)");
+        }
+        long headSeq = chain.seq("headSeq");
+        String headHash = chain.hash("headHash");
+        List<Object> events = chain.array("events");
+        List<Link> links = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            links.add(link(Fields.of(events.get(i), "chain.events[" + i + "]"), roomId));
+        }
+        return new Export(headSeq, headHash, links);
+    }
+
+    private static Link link(Fields entry, String roomId) {
+        long seq = entry.seq("seq");
+        Fields e = entry.inEvent(seq);
+        String prevHash = e.hash("prevHash");
+        String hash = e.hash("hash");
+        if (e.has("redacted") && e.bool("redacted")) {
+            String content = e.firstFieldNotIn(LINK_FIELDS);
+            if (content != null) {
+                throw e.refused("is a redacted link but has " + StrictJson.quoted(content)
+                        + " (a redacted link holds only seq, prevHash, hash and redacted)");
+            }
+            return new Link(seq, prevHash, hash, null);
+        }
+        coveredOnly(e, EVENT_FIELDS);
+        ChainEvent.Actor actor = null;
+        if (e.optional("actor") != null) {
+            Fields a = e.object("actor");
+            coveredOnly(a, ACTOR_FIELDS);
+            actor = new ChainEvent.Actor(a.string("userId"), a.optionalString("displayName"), a.strings("roles"));
+        }
+        List<String> visibleTo = e.optional("visibleTo") == null ? null : e.strings("visibleTo");
+        // data may be any JSON value: a row whose data no longer parses is exported as a string and
+        // hashed as one by the server too, so it shows as a broken link, not as an unreadable file.
+        return new Link(seq, prevHash, hash, new ChainEvent(roomId, seq, e.string("at"), e.string("kind"), actor,
+                e.optionalString("commandId"), e.required("data"), visibleTo));
+    }
+
+    private static void coveredOnly(Fields object, Set<String> covered) {
+        String other = object.firstFieldNotIn(covered);
+        if (other != null) {
+            throw object.refused("has a field the hash does not cover: " + StrictJson.quoted(other));
+        }
+    }
+
+    /** An object's fields with typed access; every refusal names the field's path, and the event's seq once known. */
+    private static final class Fields {
+
+        private final Map<String, Object> fields;
+        private final String path;
+        private final String seqNote;
+
+        private Fields(Map<String, Object> fields, String path, String seqNote) {
+            this.fields = fields;
+            this.path = path;
+            this.seqNote = seqNote;
+        }
+
+        /** {@code path} is empty for the file's top level. */
+        static Fields of(Object value, String path) {
+            if (value instanceof Map<?, ?> map) {
+                return new Fields(cast(map), path, "");
+            }
+            throw new IllegalArgumentException((path.isEmpty() ? "the file" : path) + " must be an object, not " + kind(value));
+        }
+
+        /** Safe: {@link StrictJson} only makes maps with string keys. */
+        @SuppressWarnings("unchecked")
+        private static Map<String, Object> cast(Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+
+        Fields inEvent(long seq) {
+            return new Fields(fields, path, " (seq " + seq + ")");
+        }
+
+        boolean has(String key) {
+            return fields.containsKey(key);
+        }
+
+        /** A field's value; null when it is absent or null. */
+        Object optional(String key) {
+            return fields.get(key);
+        }
+
+        Object required(String key) {
+            if (!fields.containsKey(key)) {
+                throw refused(key, "is missing");
+            }
+            return fields.get(key);
+        }
+
+        String string(String key) {
+            return required(key) instanceof String s ? s : wrong(key, "a string");
+        }
+
+        String optionalString(String key) {
+            return optional(key) == null ? null : string(key);
+        }
+
+        boolean bool(String key) {
+            return required(key) instanceof Boolean b ? b : wrong(key, "true or false");
+        }
+
+        String hash(String key) {
+            String hash = string(key);
+            if (!ChainHash.isWellFormed(hash)) {
+                throw refused(key, "must be 64 lower-case hex digits");
+            }
+            return hash;
+        }
+
+        long seq(String key) {
+            Object value = required(key);
+            if (!(value instanceof BigInteger n)) {
+                return wrong(key, "an integer");
+            }
+            if (n.bitLength() >= Long.SIZE) {
+                throw refused(key, "is out of range");
+            }
+            return n.longValue();
+        }
+
+        Fields object(String key) {
+            return required(key) instanceof Map<?, ?> map ? new Fields(cast(map), join(key), seqNote) : wrong(key, "an object");
+        }
+
+        @SuppressWarnings("unchecked")
+        List<Object> array(String key) {
+            return required(key) instanceof List<?> list ? (List<Object>) list : wrong(key, "an array");
+        }
+
+        List<String> strings(String key) {
+            List<Object> values = array(key);
+            List<String> strings = new ArrayList<>(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                if (!(values.get(i) instanceof String s)) {
+                    return wrong(key + "[" + i + "]", values.get(i), "a string");
+                }
+                strings.add(s);
+            }
+            return strings;
+        }
+
+        /** The first field, in file order, that is not one of {@code names}; null when there is none. */
+        String firstFieldNotIn(Set<String> names) {
+            for (String key : fields.keySet()) {
+                if (!names.contains(key)) {
+                    return key;
+                }
+            }
+            return null;
+        }
+
+        private <T> T wrong(String key, String expected) {
+            return wrong(key, fields.get(key), expected);
+        }
+
+        private <T> T wrong(String key, Object value, String expected) {
+            throw refused(key, "must be " + expected + ", not " + kind(value));
+        }
+
+        IllegalArgumentException refused(String key, String what) {
+            return new IllegalArgumentException(join(key) + seqNote + " " + what);
+        }
+
+        IllegalArgumentException refused(String what) {
+            return new IllegalArgumentException(path + seqNote + " " + what);
+        }
+
+        private String join(String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+    }
+
+    private static String kind(Object value) {
+        if (value == null) {
+            return "null";
+        } else if (value instanceof Map<?, ?>) {
+            return "an object";
+        } else if (value instanceof List<?>) {
+            return "an array";
+        } else if (value instanceof String) {
+            return "a string";
+        } else if (value instanceof Boolean b) {
+            return b.toString();
+        } else if (value instanceof BigInteger) {
+            return "an integer";
+        } else if (value instanceof BigDecimal) {
+            return "a decimal number";
+        }
+        return value.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,127 @@
+package io.sitroom.verify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The offline verifier needs nothing but a JDK: neither it nor anything it references, however
+ * indirectly, uses Jackson, Quarkus or any other library.
+ */
+class ExportVerifierJdkOnlyTest {
+
+    private static final Pattern DESCRIPTOR_CLASS = Pattern.compile("L([\\w/$]+)[;<]");
+
+    /** Every class a class file names: its constant pool's classes and the types in its descriptors and signatures. */
+    private static Set<String> references(byte[] classFile) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
+        in.readInt();
+        in.readUnsignedShort();
+        in.readUnsignedShort();
+        int count = in.readUnsignedShort();
+        String[] utf8 = new String[count];
+        Set<Integer> classes = new TreeSet<>();
+        for (int i = 1; i < count; i++) {
+            int tag = in.readUnsignedByte();
+            switch (tag) {
+                case 1 -> utf8[i] = in.readUTF();
+                case 7 -> classes.add(in.readUnsignedShort());
+                case 8, 16, 19, 20 -> in.readUnsignedShort();
+                case 3, 4, 9, 10, 11, 12, 17, 18 -> in.readInt();
+                case 5, 6 -> {
+                    in.readLong();
+                    i++;
+                }
+                case 15 -> {
+                    in.readUnsignedByte();
+                    in.readUnsignedShort();
+                }
+                default -> throw new IOException("unknown constant pool tag " + tag);
+            }
+        }
+        Set<String> names = new TreeSet<>();
+        for (int index : classes) {
+            String name = utf8[index];
+            if (!name.startsWith("[")) {
+                names.add(name);
+            }
+        }
+        for (String text : utf8) {
+            if (text != null) {
+                Matcher m = DESCRIPTOR_CLASS.matcher(text);
+                while (m.find()) {
+                    names.add(m.group(1));
+                }
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void verifierClasses_referenceOnlyTheJdk_transitively() throws Exception {
+        Set<String> seen = new TreeSet<>();
+        Set<String> outside = new TreeSet<>();
+        Deque<String> queue = new ArrayDeque<>();
+        queue.add("io/sitroom/verify/ExportVerifier");
+        while (!queue.isEmpty()) {
+            String name = queue.poll();
+            if (!seen.add(name)) {
+                continue;
+            }
+            try (InputStream in = ExportVerifier.class.getClassLoader().getResourceAsStream(name + ".class")) {
+                assertTrue(in != null, "no class file for " + name);
+                for (String reference : references(in.readAllBytes())) {
+                    if (reference.startsWith("io/sitroom/")) {
+                        queue.add(reference);
+                    } else if (!reference.startsWith("java/")) {
+                        outside.add(name + " -> " + reference);
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(), outside);
+        assertTrue(seen.containsAll(Set.of("io/sitroom/chain/ChainHash", "io/sitroom/chain/ChainEvent", "io/sitroom/json/CanonicalForm",
+                "io/sitroom/crypto/Sha256", "io/sitroom/verify/StrictJson")), seen.toString());
+        assertFalse(seen.contains("io/sitroom/json/CanonicalJson"), seen.toString());
+    }
+
+    @Test
+    void verify_runsInAClassLoaderThatHasNothingButTheJdk() throws Exception {
+        URL classes = ExportVerifier.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader bare = new URLClassLoader(new URL[] { classes }, ClassLoader.getPlatformClassLoader())) {
+            assertThrows(ClassNotFoundException.class, () -> bare.loadClass("com.fasterxml.jackson.databind.JsonNode"));
+            Class<?> verifier = bare.loadClass(ExportVerifier.class.getName());
+            assertTrue(verifier != ExportVerifier.class);
+            Method verify = verifier.getMethod("verify", String.class);
+
+            Object whole = verify.invoke(null, TestExport.valid().json());
+            assertEquals(true, whole.getClass().getMethod("ok").invoke(whole), whole.toString());
+
+            Object broken = verify.invoke(null, TestExport.valid().json().replace("Plant isolated", "Plant isolatex"));
+            assertEquals(4L, broken.getClass().getMethod("firstBadSeq").invoke(broken), broken.toString());
+
+            InvocationTargetException refused = assertThrows(InvocationTargetException.class,
+                    () -> verify.invoke(null, "{\"a\":1,\"a\":2}"));
+            assertInstanceOf(IllegalArgumentException.class, refused.getCause());
+        }
+    }
+}
