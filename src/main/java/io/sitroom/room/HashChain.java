@@ -1,8 +1,6 @@
 package io.sitroom.room;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import io.sitroom.chain.ChainEvent;
+import io.sitroom.clock.WireTime;
 import io.sitroom.json.CanonicalJson;
 
 /**
@@ -21,18 +20,15 @@ import io.sitroom.json.CanonicalJson;
  */
 public final class HashChain {
 
-    /** Event times on the wire and in the hash: UTC, always with milliseconds. */
-    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
-
     private static final ObjectMapper PLAIN = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private HashChain() {
     }
 
+    /** Event times on the wire and in the hash: see {@link WireTime}. */
     public static String formatTime(Instant at) {
-        return TIME.format(at);
+        return WireTime.format(at);
     }
 
     /** The canonical JSON of an event as stored: what its hash covers. */
