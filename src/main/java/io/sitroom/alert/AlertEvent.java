@@ -22,12 +22,20 @@ public sealed interface AlertEvent extends EventPayload {
     @EventKind("alert.received")
     record Received(UUID integrationId, String integration, String fingerprint, String title, Severity severity, String description,
             String source, Map<String, String> labels, int received, boolean resolved) implements AlertEvent {
+        @Override
+        public String brief() {
+            return title;
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @EventKind("alert.resolved")
     record Resolved(UUID integrationId, String integration, String fingerprint, String title, Severity severity, String description,
             String source, Map<String, String> labels, int received, boolean resolved) implements AlertEvent {
+        @Override
+        public String brief() {
+            return title;
+        }
     }
 
     static AlertEvent of(UUID integrationId, String integration, IncomingAlert alert, int received) {

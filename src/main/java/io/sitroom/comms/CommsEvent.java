@@ -7,6 +7,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.sitroom.role.Role;
+import io.sitroom.role.Roles;
 import io.sitroom.room.EventKind;
 import io.sitroom.room.EventPayload;
 import io.sitroom.room.Severity;
@@ -19,6 +20,10 @@ public sealed interface CommsEvent extends EventPayload {
     record UpdatePosted(Audience audience, String summary, String impact, String decisionNeeded, Instant nextUpdateAt,
             String rootCause, String fixOptions, String testPlan, String deploymentPath, String exposure, String obligations,
             String evidence, String timeline) implements CommsEvent {
+        @Override
+        public String brief() {
+            return audience.wire() + ": " + summary;
+        }
     }
 
     @EventKind("update.overdue")
@@ -28,25 +33,49 @@ public sealed interface CommsEvent extends EventPayload {
     @EventKind("statement.drafted")
     record StatementDrafted(UUID statementId, int version, String title, String body, String channel, String textHash)
             implements CommsEvent {
+        @Override
+        public String brief() {
+            return title + " (version " + version + ")";
+        }
     }
 
     @EventKind("statement.approved")
     record StatementApproved(UUID statementId, int version, String textHash, Role role, Set<Role> missing) implements CommsEvent {
+        @Override
+        public String brief() {
+            return "version " + version + " as " + role;
+        }
     }
 
     @EventKind("statement.published")
     record StatementPublished(UUID statementId, int version, String textHash) implements CommsEvent {
+        @Override
+        public String brief() {
+            return "version " + version;
+        }
     }
 
     @EventKind("ack.requested")
     record AckRequested(UUID ackId, long about, Set<Role> roles, Instant dueAt) implements CommsEvent {
+        @Override
+        public String brief() {
+            return "event " + about + " by " + Roles.names(roles);
+        }
     }
 
     @EventKind("ack.given")
     record AckGiven(UUID ackId, Set<Role> roles, Set<Role> pending) implements CommsEvent {
+        @Override
+        public String brief() {
+            return Roles.names(roles);
+        }
     }
 
     @EventKind("ack.overdue")
     record AckOverdue(UUID ackId, long about, Set<Role> pending, Instant dueAt) implements CommsEvent {
+        @Override
+        public String brief() {
+            return "still pending: " + Roles.names(pending);
+        }
     }
 }

@@ -17,16 +17,28 @@ public sealed interface DecisionEvent extends EventPayload {
     @EventKind("decision.proposed")
     record Proposed(UUID decisionId, String title, String context, List<String> options, String choice, String rationale,
             Set<Role> approvers, Instant expiresAt, UUID supersedes) implements DecisionEvent {
+        @Override
+        public String brief() {
+            return title;
+        }
     }
 
     /** One approval; {@code roles} are the listed approver roles it covers, {@code missing} those still without one. */
     @EventKind("decision.approved")
     record Approved(UUID decisionId, Set<Role> roles, String comment, Set<Role> missing, boolean needsIndependentApprover)
             implements DecisionEvent {
+        @Override
+        public String brief() {
+            return comment == null ? "" : comment;
+        }
     }
 
     @EventKind("decision.rejected")
     record Rejected(UUID decisionId, Set<Role> roles, String reason) implements DecisionEvent {
+        @Override
+        public String brief() {
+            return reason;
+        }
     }
 
     @EventKind("decision.accepted")

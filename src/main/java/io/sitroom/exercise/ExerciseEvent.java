@@ -34,21 +34,37 @@ public sealed interface ExerciseEvent extends EventPayload {
     @EventKind("inject.delivered")
     record InjectDelivered(String injectId, String title, String body, Set<Role> to, List<String> prompts, long scenarioMs,
             boolean manual) implements ExerciseEvent {
+        @Override
+        public String brief() {
+            return title;
+        }
     }
 
     @EventKind("inject.responded")
     record InjectResponded(String injectId, String text) implements ExerciseEvent {
+        @Override
+        public String brief() {
+            return text;
+        }
     }
 
     /** For the facilitator: an expectation met, by the event at {@code bySeq}. */
     @EventKind("expectation.met")
     record ExpectationMet(String expectationId, String injectId, Role role, String action, long bySeq, long scenarioMs)
             implements ExerciseEvent {
+        @Override
+        public String brief() {
+            return expectationId;
+        }
     }
 
     /** For the facilitator: an expectation whose time ran out unmet. */
     @EventKind("expectation.missed")
     record ExpectationMissed(String expectationId, String injectId, Role role, String action, long dueScenarioMs)
             implements ExerciseEvent {
+        @Override
+        public String brief() {
+            return expectationId;
+        }
     }
 }

@@ -28,6 +28,10 @@ record InviteCommand(UUID inviteId, Role role, Instant expiresAt) implements Com
 
     @EventKind("invite.created")
     record Created(UUID inviteId, Role role, Instant expiresAt) implements EventPayload {
+        @Override
+        public String brief() {
+            return role.wire();
+        }
     }
 
     static final CommandType<InviteCommand> TYPE = new CommandType<>("invite.create", InviteCommand.class, Authority.leads(),

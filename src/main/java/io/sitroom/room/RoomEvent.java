@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.sitroom.role.Role;
+import io.sitroom.role.Roles;
 
 /** Events about the room itself. */
 public sealed interface RoomEvent extends EventPayload {
@@ -14,6 +15,10 @@ public sealed interface RoomEvent extends EventPayload {
     @EventKind("room.created")
     record RoomCreated(RoomKind roomKind, String title, Severity severity, Phase phase, UUID createdBy, String scenarioId)
             implements RoomEvent {
+        @Override
+        public String brief() {
+            return title;
+        }
     }
 
     /** {@code invite}: the invitation a guest joined with (absent for members added by a lead). */
@@ -21,17 +26,33 @@ public sealed interface RoomEvent extends EventPayload {
     @EventKind("member.added")
     record MemberAdded(UUID userId, String displayName, Set<Role> roles, Map<UUID, Set<Role>> rolesAfter, UUID invite)
             implements RoomEvent, ChangesRoles {
+        @Override
+        public String brief() {
+            return displayName + (roles.isEmpty() ? "" : " as " + Roles.names(roles));
+        }
     }
 
     @EventKind("room.severity_changed")
     record SeverityChanged(Severity from, Severity to) implements RoomEvent {
+        @Override
+        public String brief() {
+            return from + " to " + to;
+        }
     }
 
     @EventKind("room.phase_changed")
     record PhaseChanged(Phase from, Phase to) implements RoomEvent {
+        @Override
+        public String brief() {
+            return from + " to " + to;
+        }
     }
 
     @EventKind("note.added")
     record NoteAdded(String text, Set<Role> visibleTo) implements RoomEvent {
+        @Override
+        public String brief() {
+            return text;
+        }
     }
 }

@@ -1,6 +1,6 @@
 package io.sitroom.webhook;
 
-import io.sitroom.room.EventView;
+import io.sitroom.room.RecordedEvent;
 
 /** One line of text for a Slack-compatible webhook. */
 final class SlackText {
@@ -8,15 +8,10 @@ final class SlackText {
     private SlackText() {
     }
 
-    static String of(String roomTitle, EventView e) {
+    static String of(String roomTitle, RecordedEvent e) {
         String by = e.actor() == null ? "" : " by " + e.actor().displayName();
-        String what = "";
-        for (String key : new String[] { "title", "text", "summary", "to", "role" }) {
-            if (e.data().hasNonNull(key) && e.data().get(key).isValueNode()) {
-                what = ": " + e.data().get(key).asText();
-                break;
-            }
-        }
+        String brief = e.payload().brief();
+        String what = brief.isEmpty() ? "" : ": " + brief;
         if (what.length() > 300) {
             what = what.substring(0, 297) + "...";
         }

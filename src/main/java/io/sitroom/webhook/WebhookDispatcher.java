@@ -168,9 +168,10 @@ public class WebhookDispatcher implements AppendListener {
             delivery.lastError = "the webhook was removed";
             return null;
         }
-        EventView view = log.page(key.roomId(), key.seq() - 1, 1).get(0).view();
+        RecordedEvent event = log.page(key.roomId(), key.seq() - 1, 1).get(0);
+        EventView view = event.view();
         Room room = Room.findById(key.roomId());
-        Object body = hook.slack ? Map.of("text", SlackText.of(room.title, view))
+        Object body = hook.slack ? Map.of("text", SlackText.of(room.title, event))
                 : Map.of("webhookId", hook.id, "delivery", key.webhookId() + "/" + key.roomId() + "/" + key.seq(), "roomTitle", room.title,
                         "event", view);
         try {

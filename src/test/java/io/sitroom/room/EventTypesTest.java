@@ -52,9 +52,16 @@ class EventTypesTest {
     void everyRecord_roundTrips_throughItsStoredForm() {
         RoomEvent.NoteAdded note = new RoomEvent.NoteAdded("text with \"quotes\"", null);
         assertEquals(note, types.decode(types.kindOf(note), types.toData(note)));
+        assertEquals(List.of("text", "visibleTo"), iterator(types.toData(note).fieldNames()), "only the record's components are stored");
         assertTrue(types.kinds().containsAll(List.of("room.created", "member.added", "role.handed_over", "decision.proposed",
                 "action.created", "update.posted", "statement.published", "ack.given", "inject.delivered", "expectation.missed",
                 "invite.created", "alert.received", "alert.resolved")), "every feature's events are registered: " + types.kinds());
+    }
+
+    private static List<String> iterator(java.util.Iterator<String> names) {
+        List<String> list = new java.util.ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
     }
 
     @Test
