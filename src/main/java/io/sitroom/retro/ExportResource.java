@@ -9,8 +9,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.sitroom.error.SitroomException;
@@ -22,12 +20,12 @@ import io.sitroom.security.Caller;
 public class ExportResource {
 
     private final ExportService exports;
-    private final ObjectMapper mapper;
+    private final ExportRenderer renderer;
     private final SecurityIdentity identity;
 
-    public ExportResource(ExportService exports, ObjectMapper mapper, SecurityIdentity identity) {
+    public ExportResource(ExportService exports, ExportRenderer renderer, SecurityIdentity identity) {
         this.exports = exports;
-        this.mapper = mapper;
+        this.renderer = renderer;
         this.identity = identity;
     }
 
@@ -40,8 +38,8 @@ public class ExportResource {
         RoomExport export = exports.export(roomId, Caller.of(identity).userId());
         String name = "sitroom-" + roomId.toString().substring(0, 8);
         return switch (chosen) {
-            case "markdown" -> file(ExportRenderer.markdown(export, mapper), "text/markdown; charset=utf-8", name + ".md");
-            case "html" -> file(ExportRenderer.html(export, mapper), "text/html; charset=utf-8", name + ".html");
+            case "markdown" -> file(renderer.markdown(export), "text/markdown; charset=utf-8", name + ".md");
+            case "html" -> file(renderer.html(export), "text/html; charset=utf-8", name + ".html");
             case "json" -> file(export, MediaType.APPLICATION_JSON, name + ".json");
             default -> file(VerisExport.from(export), MediaType.APPLICATION_JSON, name + "-veris.json");
         };

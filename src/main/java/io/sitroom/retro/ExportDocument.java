@@ -1,0 +1,198 @@
+package io.sitroom.retro;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.sitroom.action.ActionView;
+import io.sitroom.comms.CommsViews.AckView;
+import io.sitroom.comms.CommsViews.StatementView;
+import io.sitroom.decision.DecisionView;
+import io.sitroom.room.EventView;
+import io.sitroom.room.RoomSnapshot;
+
+/**
+ * What the Markdown and HTML retrospectives show, as plain values. Built from a {@link RoomExport} by
+ * {@link #from}, a pure function, so that the templates only lay it out: each piece of user text
+ * reaches a template as one value, which the template escapes for its format and which therefore
+ * cannot add a heading, a row or an element to the document.
+ */
+public record ExportDocument(String title, String kind, String severity, String phase, String openedAt, String exportedAt,
+        String exportedBy, List<Metric> metrics, List<RoleRow> roles, List<DecisionEntry> decisions, List<StatementEntry> statements,
+        List<ActionRow> actions, List<AckEntry> acks, List<String> lessons, List<TimelineRow> timeline, ChainSummary chain) {
+
+    /** The metrics that repeat the room's own fields, already in the header. */
+    private static final Set<String> ROOM_FIELDS = Set.of("roomId", "title", "kind");
+    /** The event data fields that say best what an event was about, in order of preference. */
+    private static final List<String> BRIEF_FIELDS = List.of("text", "title", "summary", "to", "role", "injectId", "reason", "status");
+    private static final int BRIEF_LENGTH = 120;
+
+    public record Metric(String name, String value) {
+    }
+
+    public record RoleRow(long seq, String at, String change, String who, String by) {
+    }
+
+    /** {@code supersedes} and {@code supersededBy} are null when there is none. */
+    public record DecisionEntry(String title, String status, String choice, String rationale, String proposedBy, String proposedAt,
+            String approvers, List<Approval> approvals, List<Dissent> dissent, String supersedes, String supersededBy) {
+    }
+
+    public record Approval(String by, String roles, String at) {
+    }
+
+    /** {@code comment} is null when the dissenter gave none. */
+    public record Dissent(String by, String comment) {
+    }
+
+    /** {@code publishedVersion} is null until a version went out. */
+    public record StatementEntry(String title, int version, String status, String textHash, Integer publishedVersion) {
+    }
+
+    public record ActionRow(String title, String owner, String due, boolean overdue, String status, String risk) {
+    }
+
+    /** {@code pending} is empty once every role answered. */
+    public record AckEntry(long about, String roles, String pending, boolean overdue) {
+    }
+
+    /** {@code brief} is empty when the event has no short text. */
+    public record TimelineRow(long seq, String at, String kind, String brief, String by) {
+    }
+
+    /** {@code firstBadSeq} is null when the chain verified. */
+    public record ChainSummary(long headSeq, String headHash, boolean verified, Long firstBadSeq, String algorithm, List<ChainRow> links) {
+    }
+
+    public record ChainRow(long seq, String hash, boolean redacted) {
+    }
+
+    static ExportDocument from(RoomExport export) {
+        RoomSnapshot room = export.room();
+        return new ExportDocument(room.title(), String.valueOf(room.kind()), String.valueOf(room.severity()), String.valueOf(room.phase()),
+                room.createdAt(), export.exportedAt(), export.exportedBy().displayName(), metrics(export.metrics()),
+                export.roleHistory().stream().map(ExportDocument::role).toList(),
+                section(room, "decisions", DecisionView.class).stream().map(ExportDocument::decision).toList(),
+                section(room, "statements", StatementView.class).stream().map(ExportDocument::statement).toList(),
+                section(room, "actions", ActionView.class).stream().map(ExportDocument::action).toList(),
+                section(room, "acks", AckView.class).stream().map(ExportDocument::ack).toList(),
+                List.copyOf(export.lessonsLearned()), timeline(export.chain()), chain(export.chain()));
+    }
+
+    /**
+     * The one place that reads the metrics: name/value rows of those that happened. Metrics are a
+     * map today; when they become a record, only this method changes.
+     */
+    static List<Metric> metrics(Map<String, Object> metrics) {
+        if (metrics == null) {
+            return List.of();
+        }
+        return metrics.entrySet().stream().filter(m -> m.getValue() != null && !ROOM_FIELDS.contains(m.getKey()))
+                .map(m -> new Metric(m.getKey(), String.valueOf(m.getValue()))).toList();
+    }
+
+    /**
+     * A feature's section of the snapshot, as the view records that feature puts there. A section of
+     * another shape is a bug in this code, not something to render half of: it fails the export.
+     */
+    static <T> List<T> section(RoomSnapshot room, String name, Class<T> type) {
+        Object value = room.featureSections() == null ? null : room.featureSections().get(name);
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof List<?> items)) {
+            throw new IllegalStateException("snapshot section '" + name + "' is a " + value.getClass().getName() + ", not a list of "
+                    + type.getSimpleName());
+        }
+        List<T> typed = new ArrayList<>(items.size());
+        for (Object item : items) {
+            if (!type.isInstance(item)) {
+                throw new IllegalStateException("snapshot section '" + name + "' holds a "
+                        + (item == null ? "null" : item.getClass().getName()) + ", not a " + type.getSimpleName());
+            }
+            typed.add(type.cast(item));
+        }
+        return typed;
+    }
+
+    private static RoleRow role(RoomExport.RoleChange c) {
+        String who = c.member() != null ? name(c.member()) : name(c.from()) + " -> " + name(c.to());
+        String change = c.kind() + (c.role() != null ? " " + c.role() : c.roles() != null ? " " + String.join(", ", c.roles()) : "");
+        return new RoleRow(c.seq(), c.at(), change, who, c.by() == null ? "server" : name(c.by()));
+    }
+
+    private static DecisionEntry decision(DecisionView d) {
+        return new DecisionEntry(d.title(), d.status(), d.choice(), d.rationale(), d.proposedBy() == null ? "" : d.proposedBy().displayName(),
+                d.proposedAt(), join(d.approvers()),
+                list(d.approvals()).stream().map(a -> new Approval(voter(a), join(a.roles()), a.at())).toList(),
+                list(d.rejections()).stream().map(r -> new Dissent(voter(r), r.comment())).toList(),
+                d.supersedes() == null ? null : d.supersedes().toString(), d.supersededBy() == null ? null : d.supersededBy().toString());
+    }
+
+    private static StatementEntry statement(StatementView s) {
+        String hash = s.textHash() == null ? "" : s.textHash().substring(0, Math.min(12, s.textHash().length()));
+        return new StatementEntry(s.title(), s.version(), s.status(), hash, s.publishedVersion());
+    }
+
+    private static ActionRow action(ActionView a) {
+        String owner = a.owner() == null ? "" : a.owner().displayName() != null ? a.owner().displayName()
+                : a.owner().role() != null ? a.owner().role() : "";
+        return new ActionRow(a.title(), owner, a.dueAt() == null ? "" : a.dueAt(), a.overdue(), a.status(),
+                a.riskScore() == null ? "" : a.riskScore().toString());
+    }
+
+    private static AckEntry ack(AckView a) {
+        return new AckEntry(a.about(), join(a.roles()), join(a.pending()), a.overdue());
+    }
+
+    private static List<TimelineRow> timeline(RoomExport.Chain chain) {
+        return chain.events().stream().filter(e -> e.redacted() == null)
+                .map(e -> new TimelineRow(e.seq(), e.at(), e.kind(), brief(e.data()), e.actor() == null ? "server" : actor(e.actor())))
+                .toList();
+    }
+
+    private static ChainSummary chain(RoomExport.Chain chain) {
+        return new ChainSummary(chain.headSeq(), chain.headHash(), chain.verification().ok(), chain.verification().firstBadSeq(),
+                chain.algorithm(), chain.events().stream().map(e -> new ChainRow(e.seq(), e.hash(), e.redacted() != null)).toList());
+    }
+
+    /** Event data has one shape per event kind; the timeline only needs its most telling short field. */
+    private static String brief(Object data) {
+        if (data == null) {
+            return "";
+        }
+        if (!(data instanceof JsonNode node)) {
+            throw new IllegalStateException("event data is a " + data.getClass().getName() + ", not a JSON tree");
+        }
+        for (String key : BRIEF_FIELDS) {
+            if (node.hasNonNull(key) && node.get(key).isValueNode()) {
+                String value = node.get(key).asText();
+                return value.length() > BRIEF_LENGTH ? value.substring(0, BRIEF_LENGTH - 3) + "..." : value;
+            }
+        }
+        return "";
+    }
+
+    private static String voter(DecisionView.VoteView vote) {
+        return vote.by() == null || vote.by().displayName() == null ? "" : vote.by().displayName();
+    }
+
+    private static String actor(EventView.ActorView actor) {
+        return actor.displayName() == null ? "" : actor.displayName();
+    }
+
+    private static String name(RoomExport.Person person) {
+        return person == null || person.displayName() == null ? "" : person.displayName();
+    }
+
+    private static String join(List<String> values) {
+        return values == null ? "" : String.join(", ", values);
+    }
+
+    private static <T> List<T> list(List<T> values) {
+        return values == null ? List.of() : values;
+    }
+}

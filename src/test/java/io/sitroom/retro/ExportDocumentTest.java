@@ -1,0 +1,58 @@
+package io.sitroom.retro;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.sitroom.decision.DecisionView;
+import io.sitroom.room.Phase;
+import io.sitroom.room.RoomKind;
+import io.sitroom.room.RoomSnapshot;
+import io.sitroom.room.Severity;
+
+class ExportDocumentTest {
+
+    private static RoomSnapshot withSection(String name, Object value) {
+        Map<String, Object> sections = new LinkedHashMap<>();
+        sections.put(name, value);
+        return new RoomSnapshot(UUID.randomUUID(), RoomKind.INCIDENT, "Room", Severity.SEV2, Phase.DETECTION, "2026-01-01T00:00:00Z",
+                UUID.randomUUID(), 1, "hash", List.of(), List.of(), sections);
+    }
+
+    @Test
+    void section_failsLoudly_whenItIsNotAList() {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> ExportDocument.section(withSection("decisions", Map.of()), "decisions", DecisionView.class));
+        assertEquals(true, e.getMessage().contains("decisions"));
+    }
+
+    @Test
+    void section_failsLoudly_whenItHoldsAnotherType() {
+        assertThrows(IllegalStateException.class,
+                () -> ExportDocument.section(withSection("decisions", List.of("not a decision")), "decisions", DecisionView.class));
+    }
+
+    @Test
+    void section_isEmpty_whenNoFeatureAddedIt() {
+        assertEquals(List.of(), ExportDocument.section(withSection("other", List.of()), "decisions", DecisionView.class));
+    }
+
+    @Test
+    void metrics_listThoseThatHappened_withoutTheRoomsOwnFields() {
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        metrics.put("roomId", UUID.randomUUID());
+        metrics.put("title", "Room");
+        metrics.put("kind", RoomKind.INCIDENT);
+        metrics.put("severity", Severity.SEV1);
+        metrics.put("closedAt", null);
+        metrics.put("overdueActions", 2L);
+        assertEquals(List.of(new ExportDocument.Metric("severity", "SEV1"), new ExportDocument.Metric("overdueActions", "2")),
+                ExportDocument.metrics(metrics));
+    }
+}
