@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import io.sitroom.action.ActionView;
 import io.sitroom.comms.CommsViews.AckView;
@@ -27,7 +26,6 @@ public record ExportDocument(String title, String kind, String severity, String 
     /** The metrics that repeat the room's own fields, already in the header. */
     private static final Set<String> ROOM_FIELDS = Set.of("roomId", "title", "kind");
     /** The event data fields that say best what an event was about, in order of preference. */
-    private static final List<String> BRIEF_FIELDS = List.of("text", "title", "summary", "to", "role", "injectId", "reason", "status");
     private static final int BRIEF_LENGTH = 120;
 
     public record Metric(String name, String value) {
@@ -150,7 +148,7 @@ public record ExportDocument(String title, String kind, String severity, String 
 
     private static List<TimelineRow> timeline(RoomExport.Chain chain) {
         return chain.events().stream().filter(e -> e.redacted() == null)
-                .map(e -> new TimelineRow(e.seq(), e.at(), e.kind(), brief(e.data()), e.actor() == null ? "server" : actor(e.actor())))
+                .map(e -> new TimelineRow(e.seq(), e.at(), e.kind(), brief(e.brief()), e.actor() == null ? "server" : actor(e.actor())))
                 .toList();
     }
 
@@ -159,21 +157,12 @@ public record ExportDocument(String title, String kind, String severity, String 
                 chain.algorithm(), chain.events().stream().map(e -> new ChainRow(e.seq(), e.hash(), e.redacted() != null)).toList());
     }
 
-    /** Event data has one shape per event kind; the timeline only needs its most telling short field. */
-    private static String brief(Object data) {
-        if (data == null) {
+    /** The event's own short text (see {@code EventPayload.brief()}), cut to fit a table cell. */
+    private static String brief(String brief) {
+        if (brief == null) {
             return "";
         }
-        if (!(data instanceof JsonNode node)) {
-            throw new IllegalStateException("event data is a " + data.getClass().getName() + ", not a JSON tree");
-        }
-        for (String key : BRIEF_FIELDS) {
-            if (node.hasNonNull(key) && node.get(key).isValueNode()) {
-                String value = node.get(key).asText();
-                return value.length() > BRIEF_LENGTH ? value.substring(0, BRIEF_LENGTH - 3) + "..." : value;
-            }
-        }
-        return "";
+        return brief.length() > BRIEF_LENGTH ? brief.substring(0, BRIEF_LENGTH - 3) + "..." : brief;
     }
 
     private static String voter(DecisionView.VoteView vote) {

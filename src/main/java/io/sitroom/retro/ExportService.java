@@ -68,10 +68,10 @@ public class ExportService {
                     EventView view = e.view();
                     visible.add(e);
                     links.add(new RoomExport.ChainLink(e.seq(), view.at(), e.kind(), view.actor(), e.commandId(), view.data(), view.visibleTo(),
-                            e.prevHash(), e.hash(), null));
+                            e.prevHash(), e.hash(), null, e.payload().brief()));
                     roleChange(e, view).ifPresent(roleHistory::add);
                 } else {
-                    links.add(new RoomExport.ChainLink(e.seq(), null, null, null, null, null, null, e.prevHash(), e.hash(), true));
+                    links.add(new RoomExport.ChainLink(e.seq(), null, null, null, null, null, null, e.prevHash(), e.hash(), true, null));
                 }
             }
         } while (page.size() == PAGE);

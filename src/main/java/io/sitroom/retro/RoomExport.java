@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.sitroom.comms.CommsViews;
@@ -37,9 +38,13 @@ public record RoomExport(String format, String exportedAt, Person exportedBy, Ro
     public record Chain(String algorithm, String genesis, long headSeq, String headHash, ChainReport verification, List<ChainLink> events) {
     }
 
-    /** One link: the full event, or only its seq and hashes when the caller may not see it. */
+    /**
+     * One link: the full event, or only its seq and hashes when the caller may not see it. {@code brief}
+     * is the event's own short text for rendered timelines; it is not part of the file (the chain covers
+     * exactly the event).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ChainLink(long seq, String at, String kind, EventView.ActorView actor, String commandId, Object data, List<String> visibleTo,
-            String prevHash, String hash, Boolean redacted) {
+            String prevHash, String hash, Boolean redacted, @JsonIgnore String brief) {
     }
 }
