@@ -18,10 +18,13 @@ import {
   joinLink,
   kindGroup,
   latestUpdate,
+  may,
   missingApproversText,
   parseSpeed,
   pendingAcksByRole,
+  playbackControls,
   publishState,
+  roleForms,
   scenarioTime,
   sortActions,
   updateData,
@@ -113,7 +116,70 @@ describe('timeline groups', () => {
   });
 });
 
+// What the server lists in `can`, as in the protocol's example: an IC, an observer, a closed room.
+const IC_CAN = [
+  'ack.give',
+  'ack.request',
+  'action.create',
+  'action.update',
+  'decision.approve',
+  'decision.propose',
+  'decision.reject',
+  'invite.create',
+  'member.add',
+  'note.add',
+  'role.assign',
+  'role.handover',
+  'role.release',
+  'room.phase',
+  'room.severity',
+  'statement.draft',
+  'update.post',
+];
+const OBSERVER_CAN = ['ack.give', 'action.update', 'decision.approve', 'decision.reject', 'role.handover', 'role.release'];
+const CLOSED_IC_CAN = ['room.phase'];
+const LEGAL_CAN = ['ack.give', 'action.create', 'action.update', 'decision.approve', 'decision.propose', 'decision.reject', 'note.add', 'role.handover', 'role.release', 'statement.approve'];
+const COMMS_CAN = [...LEGAL_CAN, 'statement.draft', 'statement.publish', 'update.post'].sort();
+
+describe('may: what the server lists', () => {
+  it('is true exactly for the commands `can` lists', () => {
+    expect(may(IC_CAN, 'room.severity')).toBe(true);
+    expect(may(OBSERVER_CAN, 'room.severity')).toBe(false);
+    expect(may(OBSERVER_CAN, 'note.add')).toBe(false);
+    expect(may(CLOSED_IC_CAN, 'room.phase')).toBe(true);
+    expect(may(CLOSED_IC_CAN, 'note.add')).toBe(false);
+    expect(may([], 'note.add')).toBe(false);
+  });
+});
+
 describe('roles', () => {
+  const members = [
+    { userId: 'ic', displayName: 'Ines', roles: ['incident_commander'] },
+    { userId: 'obs', displayName: 'Otto', roles: ['observer'] },
+    { userId: 'new', displayName: 'Nia', roles: [] },
+  ];
+
+  it('offers assign, release and add to whoever `can` lets assign and add', () => {
+    const ic = roleForms(IC_CAN, ['incident_commander'], members, 'ic');
+    expect([ic.assign, ic.release, ic.add]).toEqual([true, true, true]);
+    const obs = roleForms(OBSERVER_CAN, ['observer'], members, 'obs');
+    expect([obs.assign, obs.release, obs.add]).toEqual([false, false, false]);
+  });
+
+  it('offers to hand over my own roles to someone else, when I hold one', () => {
+    expect(roleForms(IC_CAN, ['incident_commander'], members, 'ic').handover).toEqual({
+      roles: ['incident_commander'],
+      to: [members[1], members[2]],
+    });
+    expect(roleForms(OBSERVER_CAN, ['observer'], members, 'obs').handover?.roles).toEqual(['observer']);
+    expect(roleForms(OBSERVER_CAN, [], members, 'new').handover).toBeNull();
+  });
+
+  it('offers nothing in a closed room', () => {
+    expect(roleForms(CLOSED_IC_CAN, ['incident_commander'], members, 'ic')).toEqual({ assign: false, release: false, add: false, handover: null });
+    expect(roleForms([], ['observer'], members, 'obs').handover).toBeNull();
+  });
+
   it('lists the holders of each role, nobody included', () => {
     const holders = holdersByRole(
       [
@@ -139,11 +205,21 @@ describe('decisions', () => {
   });
 
   it('lets an approver vote once, only on a proposed decision', () => {
-    expect(canVote(decision(), ['legal'], 'u-legal')).toBe(true);
-    expect(canVote(decision(), ['scribe'], 'u-scribe')).toBe(false);
+    expect(canVote(decision(), ['legal'], 'u-legal', LEGAL_CAN)).toBe(true);
+    expect(canVote(decision(), ['scribe'], 'u-scribe', LEGAL_CAN)).toBe(false); // not an approver of this one
     const voted = decision({ approvals: [{ by: person('u-legal'), roles: ['legal'], at: '', seq: 6 }] });
-    expect(canVote(voted, ['legal'], 'u-legal')).toBe(false);
-    expect(canVote(decision({ status: 'rejected' }), ['legal'], 'u-legal')).toBe(false);
+    expect(canVote(voted, ['legal'], 'u-legal', LEGAL_CAN)).toBe(false);
+    expect(canVote(decision({ status: 'rejected' }), ['legal'], 'u-legal', LEGAL_CAN)).toBe(false);
+  });
+
+  it('lets anyone `can` lists vote where the decision names one of their roles, even an observer', () => {
+    expect(canVote(decision({ approvers: ['observer'], missingApprovers: ['observer'] }), ['observer'], 'o', OBSERVER_CAN)).toBe(true);
+    expect(canVote(decision(), ['observer'], 'o', OBSERVER_CAN)).toBe(false);
+  });
+
+  it('offers no vote when `can` lists none (a closed room)', () => {
+    expect(canVote(decision(), ['legal'], 'u-legal', [])).toBe(false);
+    expect(canVote(decision(), ['legal', 'incident_commander'], 'u', CLOSED_IC_CAN)).toBe(false);
   });
 
   it('finds what waits for a role, oldest first', () => {
@@ -188,53 +264,51 @@ describe('actions', () => {
     expect(sortActions(list, now).map((a) => a.actionId)).toEqual(['late', 'soon', 'later', 'none', 'closed']);
   });
 
-  it('lets the owner, a holder of the owning role, or a lead change it', () => {
-    const byName = action({ owner: { userId: 'u1', displayName: 'U', role: null } });
-    const byRole = action({ owner: { userId: null, displayName: null, role: 'legal' } });
-    expect(canUpdateAction(byName, [], 'u1')).toBe(true);
-    expect(canUpdateAction(byName, ['scribe'], 'u2')).toBe(false);
-    expect(canUpdateAction(byRole, ['legal'], 'u2')).toBe(true);
-    expect(canUpdateAction(byRole, ['incident_commander'], 'u3')).toBe(true);
-    expect(canUpdateAction(action({}), ['facilitator'], 'u3')).toBe(true);
+  it('offers the status control whenever `can` lists action.update; the server judges the action', () => {
+    expect(canUpdateAction(IC_CAN)).toBe(true);
+    expect(canUpdateAction(OBSERVER_CAN)).toBe(true);
+    expect(canUpdateAction(CLOSED_IC_CAN)).toBe(false);
+    expect(canUpdateAction([])).toBe(false);
   });
 });
 
 describe('publishState: the two-person rule', () => {
   it('is disabled while either approval is missing, saying which', () => {
-    expect(publishState(statement(), ['comms_approver'])).toEqual({
+    expect(publishState(statement(), COMMS_CAN)).toEqual({
       enabled: false,
       reason: 'waiting for approval by comms approver, legal',
     });
     const commsOnly = statement({ approvals: [approval('comms_approver', 'c')], missingApprovers: ['legal'] });
-    expect(publishState(commsOnly, ['comms_approver'])).toEqual({ enabled: false, reason: 'waiting for approval by legal' });
+    expect(publishState(commsOnly, COMMS_CAN)).toEqual({ enabled: false, reason: 'waiting for approval by legal' });
   });
 
-  it('does not count approvals of an older version', () => {
-    const stale = statement({
-      approvals: [approval('comms_approver', 'c', 1), approval('legal', 'l', 1)],
-      missingApprovers: [],
-      status: 'approved',
-    });
-    expect(publishState(stale, ['comms_approver']).enabled).toBe(false);
+  it('goes by the statement’s status and missing approvers, as the server computes them', () => {
+    expect(publishState(statement({ missingApprovers: [], status: 'draft' }), COMMS_CAN).enabled).toBe(false);
   });
 
-  it('is enabled for the comms approver once both approved, and never for others', () => {
+  it('is enabled once both approved for whoever `can` lets publish, and never for others', () => {
     const approved = statement({
       status: 'approved',
-      approvals: [approval('comms_approver', 'c'), approval('legal', 'l')],
+      approvals: [approval('legal', 'l'), approval('comms_approver', 'c')],
       missingApprovers: [],
     });
-    expect(publishState(approved, ['comms_approver']).enabled).toBe(true);
-    expect(publishState(approved, ['legal'])).toEqual({ enabled: false, reason: 'only the comms approver publishes' });
-    expect(publishState({ ...approved, status: 'published' }, ['comms_approver']).enabled).toBe(false);
+    expect(publishState(approved, COMMS_CAN)).toEqual({ enabled: true, reason: 'comms approver and legal approved: ready to publish' });
+    expect(publishState(approved, LEGAL_CAN)).toEqual({ enabled: false, reason: 'approved; you may not publish it' });
+    expect(publishState(approved, []).enabled).toBe(false); // a closed room
+    expect(publishState({ ...approved, status: 'published' }, COMMS_CAN)).toEqual({ enabled: false, reason: 'version 2 is published' });
   });
 
-  it('offers the approver roles I may still give', () => {
-    expect(approvableAs(statement(), ['comms_approver', 'legal'], 'both')).toEqual(['comms_approver', 'legal']);
-    const gave = statement({ approvals: [approval('comms_approver', 'both')] });
-    expect(approvableAs(gave, ['comms_approver', 'legal'], 'both')).toEqual([]); // one person, one approval
-    expect(approvableAs(gave, ['legal'], 'l')).toEqual(['legal']);
-    expect(approvableAs(statement(), ['scribe'], 's')).toEqual([]);
+  it('offers the roles of mine the current version still needs', () => {
+    expect(approvableAs(statement(), ['comms_approver', 'legal'], 'both', COMMS_CAN)).toEqual(['comms_approver', 'legal']);
+    const gave = statement({ approvals: [approval('comms_approver', 'both')], missingApprovers: ['legal'] });
+    expect(approvableAs(gave, ['comms_approver', 'legal'], 'both', COMMS_CAN)).toEqual([]); // one person, one approval
+    expect(approvableAs(gave, ['legal'], 'l', LEGAL_CAN)).toEqual(['legal']);
+    expect(approvableAs(statement(), ['scribe'], 's', IC_CAN)).toEqual([]);
+  });
+
+  it('offers no approval when `can` does not list statement.approve, or once published', () => {
+    expect(approvableAs(statement(), ['legal'], 'l', [])).toEqual([]);
+    expect(approvableAs(statement({ status: 'published' }), ['legal'], 'l', LEGAL_CAN)).toEqual([]);
   });
 });
 
@@ -304,8 +378,12 @@ describe('acknowledgements', () => {
       ['executive', 1],
     ]);
   });
-  it('finds the requests I can answer', () => {
-    expect(acksForMe([ack('a', ['legal']), ack('b', ['executive'])], ['executive']).map((a) => a.ackId)).toEqual(['b']);
+  it('finds the requests I can answer: a role of mine is still pending', () => {
+    expect(acksForMe([ack('a', ['legal']), ack('b', ['executive'])], ['executive'], OBSERVER_CAN).map((a) => a.ackId)).toEqual(['b']);
+    expect(acksForMe([ack('a', ['observer'])], ['observer'], OBSERVER_CAN).map((a) => a.ackId)).toEqual(['a']);
+  });
+  it('offers none when `can` does not list ack.give (a closed room)', () => {
+    expect(acksForMe([ack('b', ['executive'])], ['executive'], [])).toEqual([]);
   });
 });
 
@@ -330,6 +408,24 @@ describe('exercises', () => {
     expect(parseSpeed('fast')).toBeNull();
   });
 
+  it('shows the playback buttons `can` lists, enabled as the status allows', () => {
+    const facilitator = ['exercise.end', 'exercise.inject', 'exercise.pause', 'exercise.resume', 'exercise.speed', 'exercise.start'];
+    expect(playbackControls('ready', facilitator)).toEqual({
+      start: { shown: true, enabled: true },
+      pause: { shown: true, enabled: false },
+      resume: { shown: true, enabled: false },
+      speed: { shown: true, enabled: true },
+      end: { shown: true, enabled: false },
+    });
+    const running = playbackControls('running', facilitator);
+    expect([running.start.enabled, running.pause.enabled, running.end.enabled]).toEqual([false, true, true]);
+    expect(playbackControls('paused', facilitator).resume.enabled).toBe(true);
+    expect(playbackControls('ended', facilitator).speed.enabled).toBe(false);
+    const player = playbackControls('running', ['inject.respond', 'note.add']);
+    expect(Object.values(player).some((b) => b.shown)).toBe(false);
+    expect(playbackControls('running', CLOSED_IC_CAN).pause.shown).toBe(false);
+  });
+
   it('counts expectations by status', () => {
     const e = (status: string) => ({ id: status, injectId: 'i', role: 'legal', action: 'acknowledge', objective: 'o', status });
     expect(expectationCounts([e('met'), e('met'), e('missed'), e('pending')])).toEqual({ met: 2, missed: 1, pending: 1, not_started: 0 });
@@ -348,10 +444,16 @@ describe('exercises', () => {
       event(6, 'inject.responded', { injectId: 'a', text: 'on it' }, 'me'),
       event(7, 'inject.responded', { injectId: 'c', text: 'not me' }, 'someone-else'),
     ];
-    const mine = injectsForMe(timeline, ['executive'], 'me');
+    const can = ['inject.respond'];
+    const mine = injectsForMe(timeline, ['executive'], 'me', can);
     expect(mine.map((i) => i.injectId)).toEqual(['c', 'a']);
-    expect(mine[1]).toMatchObject({ title: 'A', prompts: ['Q?'], scenarioMs: 0, response: { text: 'on it', seq: 6 } });
-    expect(mine[0]!.response).toBeNull();
-    expect(injectsForMe(timeline, ['observer'], 'me')).toEqual([]);
+    expect(mine[1]).toMatchObject({ title: 'A', prompts: ['Q?'], scenarioMs: 0, response: { text: 'on it', seq: 6 }, canRespond: false });
+    expect(mine[0]).toMatchObject({ response: null, canRespond: true });
+    expect(injectsForMe(timeline, ['observer'], 'me', can)).toEqual([]);
+  });
+
+  it('offers no response when `can` does not list inject.respond (a closed room)', () => {
+    const timeline = [event(3, 'inject.delivered', { injectId: 'a', title: 'A', to: ['executive'] })];
+    expect(injectsForMe(timeline, ['executive'], 'me', [])[0]).toMatchObject({ injectId: 'a', canRespond: false });
   });
 });

@@ -67,6 +67,17 @@ export function changesSections(kind: string): boolean {
   return group !== 'notes' && group !== 'other';
 }
 
+// --- What I may do ---------------------------------------------------------------------------
+// The server says which commands this member may issue now: the snapshot's `can`. No role list
+// decides here. A command whose authority depends on its content (decision.approve, ack.give,
+// action.update, role.release, role.handover, inject.respond) is listed for everyone who might issue
+// it for some content; where it applies comes from the item's data (approvers, pending, owner, to).
+
+/** Whether `can` lists the command. */
+export function may(can: readonly string[], command: string): boolean {
+  return can.includes(command);
+}
+
 // --- Roles -----------------------------------------------------------------------------------
 
 /** Role -> the display names holding it, in the order of `roles`; roles nobody holds map to []. */
@@ -85,26 +96,31 @@ export function holdsAny(myRoles: readonly string[], roles: readonly string[]): 
   return myRoles.some((r) => roles.includes(r));
 }
 
-/** Roles that do the work of a room (propose decisions, create actions); executives and observers follow it. */
-export const WORKING_ROLES = [
-  'incident_commander',
-  'containment_lead',
-  'comms_approver',
-  'legal',
-  'scribe',
-  'facilitator',
-  'participant',
-] as const;
-/** Who may post status updates. */
-export const UPDATE_POSTERS = ['incident_commander', 'scribe', 'comms_approver', 'facilitator'] as const;
-/** Who may draft statements. */
-export const STATEMENT_DRAFTERS = ['comms_approver', 'incident_commander'] as const;
+export interface RoleForms {
+  /** Assign a role to any member (with its Release button when `release`). */
+  assign: boolean;
+  release: boolean;
+  /** Add a person to the room. */
+  add: boolean;
+  /**
+   * Hand over one of my own roles (the form sends no fromUserId, so it is always mine) to another
+   * member; null when I may not or hold no role.
+   */
+  handover: { roles: string[]; to: Member[] } | null;
+}
 
-/** Who may add members, assign, release and hand over roles, and request acknowledgements. */
-export const LEADS = ['incident_commander', 'facilitator'] as const;
-
-export function isLead(myRoles: readonly string[]): boolean {
-  return holdsAny(myRoles, LEADS);
+/** The role-management forms to offer, from `can` and the roles I hold. */
+export function roleForms(can: readonly string[], myRoles: readonly string[], members: readonly Member[], myUserId: string): RoleForms {
+  const assign = may(can, 'role.assign');
+  return {
+    assign,
+    release: assign && may(can, 'role.release'),
+    add: may(can, 'member.add'),
+    handover:
+      may(can, 'role.handover') && myRoles.length
+        ? { roles: [...myRoles], to: members.filter((m) => m.userId !== myUserId) }
+        : null,
+  };
 }
 
 // --- Decisions -------------------------------------------------------------------------------
@@ -116,8 +132,12 @@ export function missingApproversText(decision: Decision): string {
   return 'waiting for an approver other than the proposer';
 }
 
-/** Whether I may approve or reject: proposed, I hold an approver role, and I have not voted. */
-export function canVote(decision: Decision, myRoles: readonly string[], myUserId: string): boolean {
+/**
+ * Whether I may approve or reject: `can` lists a vote, the decision is proposed, I hold one of its
+ * approver roles, and I have not voted.
+ */
+export function canVote(decision: Decision, myRoles: readonly string[], myUserId: string, can: readonly string[]): boolean {
+  if (!may(can, 'decision.approve') && !may(can, 'decision.reject')) return false;
   if (decision.status !== 'proposed') return false;
   if (!holdsAny(myRoles, decision.approvers)) return false;
   return ![...decision.approvals, ...decision.rejections].some((v) => v.by.userId === myUserId);
@@ -146,11 +166,14 @@ export function sortActions(actions: readonly ActionItem[], nowMs: number): Acti
   return [...actions].sort((a, b) => rank(a) - rank(b) || due(a) - due(b) || a.seq - b.seq);
 }
 
-/** Whether I may change an action's status: its owner (by name or role), the IC or the facilitator. */
-export function canUpdateAction(action: ActionItem, myRoles: readonly string[], myUserId: string): boolean {
-  if (isLead(myRoles)) return true;
-  const o = action.owner;
-  return Boolean(o && ((o.userId && o.userId === myUserId) || (o.role && myRoles.includes(o.role))));
+/**
+ * Whether to offer the status control of an action: whenever `can` lists action.update. Its owner
+ * may update it, and some members may update any action, but `can` lists the command for both and
+ * the client cannot tell them apart; so the control is offered on every action and the server
+ * refuses a member who may not update this one, in words the command log and alert line show.
+ */
+export function canUpdateAction(can: readonly string[]): boolean {
+  return may(can, 'action.update');
 }
 
 export function ownerText(action: ActionItem): string {
@@ -162,8 +185,6 @@ export function ownerText(action: ActionItem): string {
 
 // --- Statements ------------------------------------------------------------------------------
 
-export const STATEMENT_APPROVERS = ['comms_approver', 'legal'] as const;
-
 export interface PublishState {
   enabled: boolean;
   /** Why not, or that it is ready, in plain words. */
@@ -171,27 +192,29 @@ export interface PublishState {
 }
 
 /**
- * The two-person rule as the Publish button shows it: enabled only for a comms approver once the
- * current version has the approval of both comms_approver and legal, and is not already out.
+ * The two-person rule as the Publish button shows it: enabled once the current version has every
+ * approval it needs (the statement's missingApprovers is empty, status approved), is not already
+ * out, and `can` lists statement.publish.
  */
-export function publishState(statement: Statement, myRoles: readonly string[]): PublishState {
+export function publishState(statement: Statement, can: readonly string[]): PublishState {
   if (statement.status === 'published') return { enabled: false, reason: `version ${statement.version} is published` };
-  const missing = STATEMENT_APPROVERS.filter(
-    (r) =>
-      statement.missingApprovers.includes(r) ||
-      !statement.approvals.some((a) => a.role === r && a.version === statement.version),
-  );
-  if (missing.length) return { enabled: false, reason: `waiting for approval by ${roleWords(missing)}` };
-  if (!myRoles.includes('comms_approver')) return { enabled: false, reason: 'only the comms approver publishes' };
-  return { enabled: true, reason: 'comms approver and legal approved: ready to publish' };
+  if (statement.missingApprovers.length) {
+    return { enabled: false, reason: `waiting for approval by ${roleWords(statement.missingApprovers)}` };
+  }
+  if (statement.status !== 'approved') return { enabled: false, reason: 'waiting for approval' };
+  if (!may(can, 'statement.publish')) return { enabled: false, reason: 'approved; you may not publish it' };
+  const by = [...new Set(statement.approvals.filter((a) => a.version === statement.version).map((a) => a.role))].sort();
+  return { enabled: true, reason: `${by.length ? `${by.map((r) => r.replace(/_/g, ' ')).join(' and ')} approved: ` : ''}ready to publish` };
 }
 
-/** The approver roles I may still approve the current version as (one person gives only one). */
-export function approvableAs(statement: Statement, myRoles: readonly string[], myUserId: string): string[] {
-  if (statement.status === 'published') return [];
-  const current = statement.approvals.filter((a) => a.version === statement.version);
-  if (current.some((a) => a.by.userId === myUserId)) return [];
-  return STATEMENT_APPROVERS.filter((r) => myRoles.includes(r) && !current.some((a) => a.role === r));
+/**
+ * The roles I may still approve the current version as: those of my roles it still needs, when
+ * `can` lists statement.approve and I have not approved this version already (one person, one).
+ */
+export function approvableAs(statement: Statement, myRoles: readonly string[], myUserId: string, can: readonly string[]): string[] {
+  if (!may(can, 'statement.approve') || statement.status === 'published') return [];
+  if (statement.approvals.some((a) => a.version === statement.version && a.by.userId === myUserId)) return [];
+  return statement.missingApprovers.filter((r) => myRoles.includes(r));
 }
 
 // --- Updates ---------------------------------------------------------------------------------
@@ -290,8 +313,9 @@ export function pendingAcksByRole(acks: readonly Ack[]): Map<string, number> {
   return result;
 }
 
-/** The open requests I can answer (I hold a role they still wait for). */
-export function acksForMe(acks: readonly Ack[], myRoles: readonly string[]): Ack[] {
+/** The open requests I can answer: `can` lists ack.give and I hold a role they still wait for. */
+export function acksForMe(acks: readonly Ack[], myRoles: readonly string[], can: readonly string[]): Ack[] {
+  if (!may(can, 'ack.give')) return [];
   return acks.filter((a) => holdsAny(myRoles, a.pending));
 }
 
@@ -317,6 +341,27 @@ export function parseSpeed(text: string): number | null {
   return text.trim() !== '' && Number.isFinite(n) && n >= SPEED_MIN && n <= SPEED_MAX ? n : null;
 }
 
+export const PLAYBACK = ['start', 'pause', 'resume', 'speed', 'end'] as const;
+export type Playback = (typeof PLAYBACK)[number];
+
+/**
+ * The facilitator's playback buttons: each shown when `can` lists its command (exercise.start, ...),
+ * enabled when the exercise's status allows it.
+ */
+export function playbackControls(status: string, can: readonly string[]): Record<Playback, { shown: boolean; enabled: boolean }> {
+  const enabled: Record<Playback, boolean> = {
+    start: status === 'ready',
+    pause: status === 'running',
+    resume: status === 'paused',
+    speed: status !== 'ended',
+    end: status !== 'ready' && status !== 'ended',
+  };
+  return Object.fromEntries(PLAYBACK.map((b) => [b, { shown: may(can, `exercise.${b}`), enabled: enabled[b] }])) as Record<
+    Playback,
+    { shown: boolean; enabled: boolean }
+  >;
+}
+
 export function expectationCounts(expectations: readonly ExpectationStatus[] | null | undefined): Record<string, number> {
   const counts: Record<string, number> = { met: 0, missed: 0, pending: 0, not_started: 0 };
   for (const e of expectations ?? []) counts[e.status] = (counts[e.status] ?? 0) + 1;
@@ -337,13 +382,20 @@ export interface DeliveredInject {
   scenarioMs: number | null;
   /** My response, if I gave one. */
   response: { text: string; seq: number } | null;
+  /** Whether to offer a response: none given yet, and `can` lists inject.respond. */
+  canRespond: boolean;
 }
 
 /**
- * The injects delivered to my roles, newest first, from the timeline. The server sends a player only
- * their own; the filter keeps a facilitator's participant view to the roles they play too.
+ * The injects delivered to my roles (their `to`), newest first, from the timeline. The server sends a
+ * player only their own; the filter keeps a facilitator's participant view to the roles they play too.
  */
-export function injectsForMe(timeline: readonly RoomEvent[], myRoles: readonly string[], myUserId: string): DeliveredInject[] {
+export function injectsForMe(
+  timeline: readonly RoomEvent[],
+  myRoles: readonly string[],
+  myUserId: string,
+  can: readonly string[],
+): DeliveredInject[] {
   const responses = new Map<string, { text: string; seq: number }>();
   for (const e of timeline) {
     if (e.kind === 'inject.responded' && e.actor?.userId === myUserId && typeof e.data.injectId === 'string') {
@@ -357,6 +409,7 @@ export function injectsForMe(timeline: readonly RoomEvent[], myRoles: readonly s
     const to = Array.isArray(d.to) ? d.to.map(String) : [];
     if (!holdsAny(myRoles, to)) continue;
     const injectId = String(d.injectId ?? '');
+    const response = responses.get(injectId) ?? null;
     result.push({
       seq: e.seq,
       injectId,
@@ -365,7 +418,8 @@ export function injectsForMe(timeline: readonly RoomEvent[], myRoles: readonly s
       to,
       prompts: Array.isArray(d.prompts) ? d.prompts.map(String) : [],
       scenarioMs: typeof d.scenarioMs === 'number' ? d.scenarioMs : null,
-      response: responses.get(injectId) ?? null,
+      response,
+      canRespond: response === null && may(can, 'inject.respond'),
     });
   }
   return result.reverse();

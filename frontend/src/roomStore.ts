@@ -1,7 +1,7 @@
 // One room as every view of it sees it: one WebSocket (resuming), the snapshot kept current,
 // the timeline, and the commands sent with their outcome. Views subscribe and render.
 import { ApiError, api } from './api';
-import { changesSections } from './model';
+import { changesSections, may } from './model';
 import { type ConnectionStatus, RoomConnection } from './socket';
 import { type RoomView, applyEvent } from './state';
 import type { ApiErrorBody, ResultFrame, RoomEvent, RoomSnapshot, Session } from './types';
@@ -102,6 +102,18 @@ export class RoomStore {
 
   get room(): RoomSnapshot | null {
     return this.view?.room ?? null;
+  }
+
+  /**
+   * The commands I may issue now, as the last snapshot said (fetched again after events that change
+   * roles, phase or sections). Forms and buttons are offered from this, never from role names.
+   */
+  get can(): readonly string[] {
+    return this.view?.room.can ?? [];
+  }
+
+  may(command: string): boolean {
+    return may(this.can, command);
   }
 
   /** Sends a command and lists it as pending until its result arrives; false when not connected. */

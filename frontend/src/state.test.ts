@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type RoomView, applyEvent, isCommander } from './state';
+import { type RoomView, applyEvent } from './state';
 import type { RoomEvent } from './types';
 
 const view: RoomView = {
@@ -15,6 +15,7 @@ const view: RoomView = {
     seq: 2,
     headHash: 'h',
     members: [{ userId: 'a', displayName: 'Alice', roles: ['incident_commander'] }],
+    can: ['note.add', 'room.phase', 'room.severity'],
     notes: [],
   },
 };
@@ -52,7 +53,10 @@ describe('applyEvent', () => {
     );
     expect(v.room.members.find((m) => m.userId === 'b')!.roles).toEqual(['scribe', 'incident_commander']);
     expect(v.you.roles).toEqual([]);
-    expect(isCommander(v)).toBe(false);
-    expect(isCommander(view)).toBe(true);
+  });
+
+  it('keeps `can` as the snapshot said until the next snapshot', () => {
+    const v = applyEvent(view, ev(3, 'room.phase_changed', { from: 'detection', to: 'closed' }));
+    expect(v.room.can).toEqual(view.room.can);
   });
 });

@@ -56,7 +56,3 @@ export function applyEvent(view: RoomView, event: RoomEvent): RoomView {
   }
   return { room, you };
 }
-
-export function isCommander(view: RoomView): boolean {
-  return view.you.roles.includes('incident_commander');
-}

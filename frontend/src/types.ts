@@ -1,5 +1,13 @@
 // The wire shapes of the Sitroom REST API and room socket, as far as this client reads them.
 
+// --- Role vocabulary -------------------------------------------------------------------------
+// The one place role names are listed. This is vocabulary, not authority: the names the server
+// knows, to label things and to offer in selects and checkboxes (whom to assign, invite, ask,
+// give an action to or name as an approver). What this member may do is never decided from a list
+// of roles: the snapshot's `can` lists the commands they may issue now, and an item's own data
+// (a decision's approvers, an ack's pending roles, an action's owner, an inject's `to`) says where.
+
+/** Every role the server knows, in the order they are shown. */
 export const ROLES = [
   'incident_commander',
   'containment_lead',
@@ -12,6 +20,27 @@ export const ROLES = [
   'observer',
 ] as const;
 export type Role = (typeof ROLES)[number];
+
+/** The roles a room of this kind has: facilitators run exercises only. */
+export function rolesOfKind(kind: string): Role[] {
+  return ROLES.filter((r) => kind === 'EXERCISE' || r !== 'facilitator');
+}
+
+/** The roles offered as addressees of an acknowledgement or as an action's owner: observers only watch. */
+export const ADDRESSABLE_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'observer');
+
+/** The roles offered for an invitation: it never gives the facilitator's (the exercise's lead) role. */
+export const INVITABLE_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'facilitator');
+
+/** The roles the propose form offers as a decision's approvers (the server accepts any role). */
+export const APPROVER_CHOICES: readonly Role[] = [
+  'incident_commander',
+  'containment_lead',
+  'comms_approver',
+  'legal',
+  'executive',
+  'scribe',
+];
 
 export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -109,6 +138,13 @@ export interface RoomSnapshot {
   seq: number;
   headHash: string;
   members: Member[];
+  /**
+   * The commands this member may issue now, sorted. One whose authority depends on its content
+   * (decision.approve/reject, ack.give, action.update, role.release/handover, inject.respond) is
+   * listed for everyone who might issue it for some content; the item's data says for which. A
+   * closed room lists only room.phase, for the incident commander. invite.create is a REST call.
+   */
+  can: string[];
   notes: Note[];
   decisions?: Decision[];
   actions?: ActionItem[];

@@ -1,9 +1,10 @@
-// Acknowledgements: who is still silent per role, the open requests, give one, request one.
+// Acknowledgements: who is still silent per role, the open requests, give one, request one; offered
+// as the snapshot's `can` and each request's pending roles say.
 import { field, h } from '../dom';
-import { acksForMe, isLead, pendingAcksByRole } from '../model';
+import { acksForMe, pendingAcksByRole } from '../model';
 import type { RoomStore } from '../roomStore';
 import { roleLabel, timeLabel } from '../timeline';
-import { ROLES, type Ack } from '../types';
+import { ADDRESSABLE_ROLES, type Ack } from '../types';
 import { type Scope, form, panel, renderKeyed } from '../ui';
 
 function ackItem(store: RoomStore, a: Ack, mine: boolean): HTMLElement {
@@ -43,7 +44,7 @@ export function acksPanel(store: RoomStore, scope: Scope): HTMLElement {
   const perRole = h('ul', { class: 'chips', 'aria-label': 'Pending acknowledgements per role', 'data-testid': 'acks-per-role' });
   const list = h('ul', { class: 'items', 'data-testid': 'acks' });
   const about = h('input', { name: 'about', type: 'number', min: 1, required: true, inputmode: 'numeric' });
-  const boxes = ROLES.filter((r) => r !== 'observer').map((r) => h('input', { type: 'checkbox', name: 'roles', value: r }));
+  const boxes = ADDRESSABLE_ROLES.map((r) => h('input', { type: 'checkbox', name: 'roles', value: r }));
   const request = form(
     { 'aria-label': 'Request an acknowledgement', class: 'subform' },
     [
@@ -67,10 +68,10 @@ export function acksPanel(store: RoomStore, scope: Scope): HTMLElement {
 
   function render(): void {
     const acks = store.room?.acks ?? [];
-    request.hidden = !isLead(store.myRoles);
+    request.hidden = !store.may('ack.request');
     if (!about.value && store.room) about.placeholder = String(store.room.seq);
     const open = acks.filter((a) => a.pending.length);
-    const mine = new Set(acksForMe(acks, store.myRoles).map((a) => a.ackId));
+    const mine = new Set(acksForMe(acks, store.myRoles, store.can).map((a) => a.ackId));
     renderKeyed(perRole, JSON.stringify([...pendingAcksByRole(acks)]), () => {
       const pending = [...pendingAcksByRole(acks)];
       return pending.length

@@ -1,9 +1,10 @@
-// Actions: owner, due time (overdue highlighted), status changes, and a form to create one.
+// Actions: owner, due time (overdue highlighted), status changes, and a form to create one; both
+// offered as the snapshot's `can` says.
 import { field, h, select, setOptions } from '../dom';
-import { WORKING_ROLES, canUpdateAction, holdsAny, isOverdue, ownerText, sortActions } from '../model';
+import { canUpdateAction, isOverdue, ownerText, sortActions } from '../model';
 import type { RoomStore } from '../roomStore';
 import { roleLabel } from '../timeline';
-import { ACTION_STATUSES, ROLES, type ActionItem } from '../types';
+import { ACTION_STATUSES, ADDRESSABLE_ROLES, type ActionItem } from '../types';
 import { type Scope, form, panel, renderKeyed } from '../ui';
 
 const statusOptions = ACTION_STATUSES.map((s) => ({ value: s, label: roleLabel(s) }));
@@ -18,13 +19,19 @@ function actionItem(store: RoomStore, a: ActionItem, now: number): HTMLElement {
   const overdue = isOverdue(a, now);
   const status = select('status', statusOptions, a.status);
   status.setAttribute('data-focus', `status-${a.actionId}`);
-  const change = canUpdateAction(a, store.myRoles, store.myUserId)
+  // Offered on every action when `can` lists action.update: the server refuses, in words shown in
+  // the command log and the alert line, a member who neither owns this action nor may update any.
+  const change = canUpdateAction(store.can)
     ? form(
         { class: 'row inline', 'aria-label': `Status of ${a.title}` },
         [field('Status', status), h('button', { type: 'submit', class: 'secondary', 'data-focus': `set-${a.actionId}` }, 'Update')],
         () => {
           if (status.value !== a.status) {
-            store.send('action.update', { actionId: a.actionId, status: status.value }, `“${a.title}” → ${roleLabel(status.value)}`);
+            store.send('action.update', { actionId: a.actionId, status: status.value }, `“${a.title}” → ${roleLabel(status.value)}`, {
+              onRefused: () => {
+                status.value = a.status;
+              },
+            });
           }
         },
       )
@@ -73,13 +80,13 @@ export function actionsPanel(store: RoomStore, scope: Scope): HTMLElement {
     if (!room) return;
     const now = Date.now();
     const actions = sortActions(room.actions ?? [], now);
-    create.hidden = !holdsAny(store.myRoles, WORKING_ROLES);
+    create.hidden = !store.may('action.create');
     setOptions(owner, [
       { value: '', label: 'nobody yet' },
       ...room.members.map((m) => ({ value: `user:${m.userId}`, label: m.displayName })),
-      ...ROLES.filter((r) => r !== 'observer').map((r) => ({ value: `role:${r}`, label: `role: ${roleLabel(r)}` })),
+      ...ADDRESSABLE_ROLES.map((r) => ({ value: `role:${r}`, label: `role: ${roleLabel(r)}` })),
     ]);
-    renderKeyed(list, JSON.stringify([actions, actions.map((a) => isOverdue(a, now)), store.myRoles]), () =>
+    renderKeyed(list, JSON.stringify([actions, actions.map((a) => isOverdue(a, now)), store.can]), () =>
       actions.length ? actions.map((a) => actionItem(store, a, now)) : [h('li', { class: 'muted' }, 'No action yet.')],
     );
   }

@@ -1,24 +1,27 @@
-// Decisions: propose (with approvers), approve or reject, and who is still missing.
+// Decisions: propose (with approvers), approve or reject, and who is still missing. What is offered
+// follows the snapshot's `can` and each decision's approvers.
 import { field, h, replace } from '../dom';
-import { WORKING_ROLES, canVote, holdsAny, missingApproversText } from '../model';
+import { canVote, missingApproversText } from '../model';
 import type { RoomStore } from '../roomStore';
 import { roleLabel, timeLabel } from '../timeline';
-import type { Decision } from '../types';
+import { APPROVER_CHOICES, type Decision } from '../types';
 import { type Scope, form, panel, renderKeyed } from '../ui';
-
-const APPROVER_ROLES = ['incident_commander', 'containment_lead', 'comms_approver', 'legal', 'executive', 'scribe'];
 
 export function decisionCard(store: RoomStore, d: Decision): HTMLElement {
   const waiting = missingApproversText(d);
   const reason = h('input', { name: 'comment', maxlength: 2000, 'data-focus': `comment-${d.decisionId}` });
   const message = h('p', { class: 'error', role: 'alert' });
-  const vote = canVote(d, store.myRoles, store.myUserId)
+  const vote = canVote(d, store.myRoles, store.myUserId, store.can)
     ? form(
         { class: 'row vote', 'aria-label': `Vote on ${d.title}` },
         [
           field('Comment (a reason is required to reject)', reason),
-          h('button', { type: 'submit', value: 'approve', 'data-focus': `approve-${d.decisionId}` }, 'Approve'),
-          h('button', { type: 'submit', value: 'reject', class: 'danger', 'data-focus': `reject-${d.decisionId}` }, 'Reject'),
+          store.may('decision.approve')
+            ? h('button', { type: 'submit', value: 'approve', 'data-focus': `approve-${d.decisionId}` }, 'Approve')
+            : null,
+          store.may('decision.reject')
+            ? h('button', { type: 'submit', value: 'reject', class: 'danger', 'data-focus': `reject-${d.decisionId}` }, 'Reject')
+            : null,
           message,
         ],
         (submitter) => {
@@ -64,7 +67,7 @@ export function proposeForm(store: RoomStore): HTMLFormElement {
   const choice = h('input', { name: 'choice', required: true, maxlength: 2000 });
   const rationale = h('textarea', { name: 'rationale', rows: 2, required: true, maxlength: 10000 });
   const context = h('textarea', { name: 'context', rows: 2, maxlength: 10000 });
-  const boxes = APPROVER_ROLES.map((r) => h('input', { type: 'checkbox', name: 'approvers', value: r }));
+  const boxes = APPROVER_CHOICES.map((r) => h('input', { type: 'checkbox', name: 'approvers', value: r }));
   const message = h('p', { class: 'error', role: 'alert' });
   const el = form(
     { 'aria-label': 'Propose a decision', class: 'subform' },
@@ -109,8 +112,8 @@ export function decisionsPanel(store: RoomStore, scope: Scope): HTMLElement {
   const { section } = panel('Decisions', list, propose);
   function render(): void {
     const decisions = [...(store.room?.decisions ?? [])].sort((a, b) => b.seq - a.seq);
-    propose.hidden = !holdsAny(store.myRoles, WORKING_ROLES);
-    renderKeyed(list, JSON.stringify([decisions, store.myRoles]), () =>
+    propose.hidden = !store.may('decision.propose');
+    renderKeyed(list, JSON.stringify([decisions, store.myRoles, store.can]), () =>
       decisions.length ? decisions.map((d) => decisionCard(store, d)) : [h('li', { class: 'muted' }, 'No decision yet.')],
     );
   }

@@ -1,11 +1,11 @@
-// Roles: who holds what; the leads assign, release, hand over and add people; a holder hands over.
-// Also the note form, which any member but an observer may use.
+// Roles: who holds what; assign, release, hand over and add people; severity and phase; the note
+// form. Each form is offered when the snapshot's `can` lists its command.
 import { api, errorText } from '../api';
 import { type Option, field, h, replace, select, setOptions } from '../dom';
-import { holdersByRole, isLead } from '../model';
+import { holdersByRole, roleForms } from '../model';
 import type { RoomStore } from '../roomStore';
 import { phaseLabel, roleLabel } from '../timeline';
-import { PHASES, ROLES, SEVERITIES } from '../types';
+import { PHASES, ROLES, SEVERITIES, rolesOfKind } from '../types';
 import { type Scope, form, panel, renderKeyed } from '../ui';
 
 const roleOptions: Option[] = ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
@@ -24,17 +24,13 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
 
   const name = (userId: string) => store.room?.members.find((m) => m.userId === userId)?.displayName ?? userId;
 
+  const releaseButton = h('button', { type: 'submit', value: 'release', class: 'secondary' }, 'Release role');
   const assign = form(
     { 'aria-label': 'Assign or release a role', class: 'subform' },
     [
       h('h3', {}, 'Assign a role'),
       h('div', { class: 'row' }, field('Member', memberSelect), field('Role', roleSelect)),
-      h(
-        'div',
-        { class: 'row' },
-        h('button', { type: 'submit', value: 'assign' }, 'Assign role'),
-        h('button', { type: 'submit', value: 'release', class: 'secondary' }, 'Release role'),
-      ),
+      h('div', { class: 'row' }, h('button', { type: 'submit', value: 'assign' }, 'Assign role'), releaseButton),
     ],
     (submitter) => {
       if (!memberSelect.value) return;
@@ -89,8 +85,7 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
   function render(): void {
     const room = store.room;
     if (!room) return;
-    const roles = ROLES.filter((r) => room.kind === 'EXERCISE' || r !== 'facilitator');
-    const holders = holdersByRole(room.members, roles);
+    const holders = holdersByRole(room.members, rolesOfKind(room.kind));
     renderKeyed(table, JSON.stringify([room.members, store.myUserId]), () => [
       h(
         'table',
@@ -117,18 +112,16 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
         store.myRoles.length ? store.myRoles.map(roleLabel).join(', ') : 'no role',
       ),
     ]);
-    const lead = isLead(store.myRoles);
-    assign.hidden = add.hidden = !lead;
-    handover.hidden = !lead && !store.myRoles.length;
-    const members = room.members.map((m) => ({ value: m.userId, label: m.displayName }));
-    setOptions(memberSelect, members);
-    setOptions(
-      handTo,
-      members.filter((m) => m.value !== store.myUserId || lead),
-    );
-    setOptions(handRole, lead ? roleOptions : roleOptions.filter((o) => store.myRoles.includes(o.value)));
+    const offer = roleForms(store.can, store.myRoles, room.members, store.myUserId);
+    assign.hidden = !offer.assign;
+    releaseButton.hidden = !offer.release;
+    add.hidden = !offer.add;
+    handover.hidden = !offer.handover;
+    setOptions(memberSelect, room.members.map((m) => ({ value: m.userId, label: m.displayName })));
+    setOptions(handTo, (offer.handover?.to ?? []).map((m) => ({ value: m.userId, label: m.displayName })));
+    setOptions(handRole, roleOptions.filter((o) => offer.handover?.roles.includes(o.value)));
     userOptions();
-    if (lead && !usersAsked) {
+    if (offer.add && !usersAsked) {
       usersAsked = true;
       api
         .users()
@@ -148,18 +141,24 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
   return section;
 }
 
-/** The incident commander's severity and phase controls (hidden from everyone else). */
+/**
+ * Severity and phase controls, each offered when `can` lists room.severity or room.phase; a closed
+ * room offers only the phase, to whoever may reopen it.
+ */
 export function roomControls(store: RoomStore, scope: Scope): HTMLElement {
   const severity = select('severity', SEVERITIES.map((s) => ({ value: s, label: s })));
   const phase = select('phase', PHASES.map((p) => ({ value: p, label: phaseLabel(p) })));
   let shown = '';
+  const severityRow = h(
+    'div',
+    { class: 'row' },
+    field('Severity', severity, 'SEV1 is the worst'),
+    h('button', { type: 'submit', value: 'severity' }, 'Set severity'),
+  );
+  const phaseRow = h('div', { class: 'row' }, field('Phase', phase), h('button', { type: 'submit', value: 'phase' }, 'Set phase'));
   const el = form(
     { 'aria-label': 'Severity and phase', class: 'card' },
-    [
-      h('h2', {}, 'Severity and phase'),
-      h('div', { class: 'row' }, field('Severity', severity, 'SEV1 is the worst'), h('button', { type: 'submit', value: 'severity' }, 'Set severity')),
-      h('div', { class: 'row' }, field('Phase', phase), h('button', { type: 'submit', value: 'phase' }, 'Set phase')),
-    ],
+    [h('h2', {}, 'Severity and phase'), severityRow, phaseRow],
     (submitter) => {
       if ((submitter as HTMLButtonElement | null)?.value === 'phase') {
         store.send('room.phase', { phase: phase.value }, `Phase → ${phaseLabel(phase.value)}`);
@@ -170,7 +169,9 @@ export function roomControls(store: RoomStore, scope: Scope): HTMLElement {
   );
   function render(): void {
     const room = store.room;
-    el.hidden = !room || !store.myRoles.includes('incident_commander');
+    severityRow.hidden = !store.may('room.severity');
+    phaseRow.hidden = !store.may('room.phase');
+    el.hidden = !room || (severityRow.hidden && phaseRow.hidden);
     // Follow the room's values, but never overwrite a choice the IC is making.
     if (room && shown !== `${room.severity}|${room.phase}`) {
       shown = `${room.severity}|${room.phase}`;
@@ -183,8 +184,8 @@ export function roomControls(store: RoomStore, scope: Scope): HTMLElement {
   return el;
 }
 
-/** A note, for everyone or only some roles (visibleTo). */
-export function noteForm(store: RoomStore, options: { title?: string; onlyFor?: string[] } = {}): HTMLElement {
+/** A note, for everyone or only some roles (visibleTo); offered when `can` lists note.add. */
+export function noteForm(store: RoomStore, scope: Scope, options: { title?: string; onlyFor?: string[] } = {}): HTMLElement {
   const text = h('textarea', { name: 'text', rows: 3, required: true, maxlength: 10000 });
   const boxes = options.onlyFor ? [] : ROLES.map((role) => h('input', { type: 'checkbox', name: 'visibleTo', value: role }));
   const el = form(
@@ -216,5 +217,10 @@ export function noteForm(store: RoomStore, options: { title?: string; onlyFor?: 
       });
     },
   );
+  const render = () => {
+    el.hidden = !store.may('note.add');
+  };
+  scope.on(store, (c) => c.type === 'room' && render());
+  render();
   return el;
 }

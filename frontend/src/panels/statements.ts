@@ -1,16 +1,16 @@
 // External statements: draft and revise, approve (comms approver and legal), publish under the
-// two-person rule; the Publish button says who is still missing.
+// two-person rule; the Publish button says who is still missing. Offered as the snapshot's `can` says.
 import { field, h, setOptions, select } from '../dom';
-import { STATEMENT_DRAFTERS, approvableAs, holdsAny, publishState } from '../model';
+import { approvableAs, publishState } from '../model';
 import type { RoomStore } from '../roomStore';
 import { roleLabel } from '../timeline';
 import type { Statement } from '../types';
 import { type Scope, form, panel, renderKeyed } from '../ui';
 
 function statementItem(store: RoomStore, s: Statement): HTMLElement {
-  const publish = publishState(s, store.myRoles);
+  const publish = publishState(s, store.can);
   const reasonId = `publish-why-${s.statementId}`;
-  const approveAs = approvableAs(s, store.myRoles, store.myUserId);
+  const approveAs = approvableAs(s, store.myRoles, store.myUserId, store.can);
   const approvals = s.approvals.filter((a) => a.version === s.version);
   return h(
     'li',
@@ -101,12 +101,12 @@ export function statementsPanel(store: RoomStore, scope: Scope): HTMLElement {
 
   function render(): void {
     const statements = store.room?.statements ?? [];
-    draft.hidden = !holdsAny(store.myRoles, STATEMENT_DRAFTERS);
+    draft.hidden = !store.may('statement.draft');
     setOptions(revise, [
       { value: '', label: 'a new statement' },
       ...statements.map((s) => ({ value: s.statementId, label: `${s.title} (v${s.version})` })),
     ]);
-    renderKeyed(list, JSON.stringify([statements, store.myRoles]), () =>
+    renderKeyed(list, JSON.stringify([statements, store.myRoles, store.can]), () =>
       statements.length ? statements.map((s) => statementItem(store, s)) : [h('li', { class: 'muted' }, 'No statement yet.')],
     );
   }

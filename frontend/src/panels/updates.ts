@@ -1,7 +1,7 @@
 // Status updates by audience: the latest of each, the cadence countdown, and the post form with
 // each audience's own fields.
 import { field, h, replace, select } from '../dom';
-import { UPDATE_POSTERS, countdown, holdsAny, updateData, updateFields } from '../model';
+import { countdown, updateData, updateFields } from '../model';
 import type { RoomStore } from '../roomStore';
 import { timeLabel } from '../timeline';
 import { AUDIENCES, type StatusUpdate } from '../types';
@@ -96,7 +96,7 @@ export function updatesPanel(store: RoomStore, scope: Scope): HTMLElement {
   const { section } = panel('Status updates', nextUpdateLine(store, scope), list, post);
   function render(): void {
     const updates = [...(store.room?.updates ?? [])].sort((a, b) => b.seq - a.seq);
-    post.hidden = !holdsAny(store.myRoles, UPDATE_POSTERS);
+    post.hidden = !store.may('update.post');
     renderKeyed(list, JSON.stringify(updates), () =>
       updates.length
         ? updates.map((u) =>

@@ -43,7 +43,7 @@ export function consoleView(main: HTMLElement, store: RoomStore): () => void {
     h(
       'div',
       { class: 'room-grid' },
-      h('div', {}, timelinePanel(store, scope), noteForm(store)),
+      h('div', {}, timelinePanel(store, scope), noteForm(store, scope)),
       h('div', {}, roomControls(store, scope), rolesPanel(store, scope), commandLog(store, scope)),
     ),
     h(

@@ -37,7 +37,7 @@ export function execView(main: HTMLElement, store: RoomStore): () => void {
         : [h('p', { class: 'muted' }, 'No executive update yet.')],
     );
     const decisions = awaitingRole(room.decisions ?? [], 'executive');
-    renderKeyed(waiting, JSON.stringify([decisions, store.myRoles]), () =>
+    renderKeyed(waiting, JSON.stringify([decisions, store.myRoles, store.can]), () =>
       decisions.length ? decisions.map((d) => decisionCard(store, d)) : [h('li', { class: 'muted' }, 'Nothing waits for an executive.')],
     );
   }

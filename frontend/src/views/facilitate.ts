@@ -1,13 +1,14 @@
 // The facilitator console (/rooms/{id}/facilitate): the scenario's injects delivered and upcoming,
 // playback controls, facilitator notes, live expectation status, who has not reacted, invitations.
+// Controls are offered as the snapshot's `can` says (exercise.*, invite.create).
 import { api, errorText } from '../api';
 import { field, h, replace, select } from '../dom';
 import { markdown } from '../markdown';
-import { exerciseElapsed, expectationCounts, joinLink, kindGroup, parseSpeed, scenarioTime } from '../model';
+import { PLAYBACK, exerciseElapsed, expectationCounts, joinLink, kindGroup, parseSpeed, playbackControls, scenarioTime } from '../model';
 import { noteForm } from '../panels/roles';
 import type { RoomStore } from '../roomStore';
 import { roleLabel, timeLabel } from '../timeline';
-import { ROLES, type ExerciseView, type InjectStatus } from '../types';
+import { INVITABLE_ROLES, type ExerciseView, type InjectStatus } from '../types';
 import { Scope, commandLog, downloadLink, form, panel, renderKeyed, roomHeader, timelinePanel } from '../ui';
 
 function timingText(i: InjectStatus): string {
@@ -81,7 +82,7 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
   // --- Invitations ---------------------------------------------------------------------------
   const inviteRole = select(
     'role',
-    ROLES.filter((r) => r !== 'facilitator').map((r) => ({ value: r, label: roleLabel(r) })),
+    INVITABLE_ROLES.map((r) => ({ value: r, label: roleLabel(r) })),
     'incident_commander',
   );
   const ttl = h('input', { name: 'ttlMinutes', type: 'number', min: 1, max: 10080, value: 240, required: true });
@@ -132,20 +133,25 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
     },
   );
 
+  const invitePanel = panel('Invite players', inviteForm, invites).section;
+
   // --- Rendering -----------------------------------------------------------------------------
   function tick(): void {
     if (exercise) replace(clock, scenarioTime(exerciseElapsed(exercise, fetchedAt, Date.now())));
   }
 
   function render(): void {
+    invitePanel.hidden = !store.may('invite.create');
     const x = exercise;
     if (!x) return;
     const status = x.status;
-    buttons.start.disabled = status !== 'ready';
-    buttons.pause.disabled = status !== 'running';
-    buttons.resume.disabled = status !== 'paused';
-    buttons.speed.disabled = status === 'ended';
-    buttons.end.disabled = status === 'ready' || status === 'ended';
+    const playback = playbackControls(status, store.can);
+    for (const b of PLAYBACK) {
+      buttons[b].hidden = !playback[b].shown;
+      buttons[b].disabled = !playback[b].enabled;
+    }
+    controls.hidden = PLAYBACK.every((b) => !playback[b].shown);
+    const deliver = store.may('exercise.inject');
     renderKeyed(summary, `${x.title}|${status}|${x.speed}`, () => [
       h('h3', {}, x.title),
       h('p', {}, 'Status: ', h('span', { class: `chip st-${status}`, 'data-status': status }, status), ` · speed ${x.speed}× · scenario clock `, clock),
@@ -156,7 +162,7 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
     ]);
     tick();
     const byId = new Map(x.injects.map((i) => [i.id, i.title]));
-    renderKeyed(injects, JSON.stringify(x.injects), () =>
+    renderKeyed(injects, JSON.stringify([x.injects, deliver]), () =>
       orderInjects(x.injects).map((i) =>
         h(
           'li',
@@ -170,7 +176,7 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
           ),
           h('details', {}, h('summary', {}, 'What the players get'), markdown(i.body)),
           i.facilitatorNotes ? h('details', {}, h('summary', {}, 'Facilitator notes'), markdown(i.facilitatorNotes)) : null,
-          i.status === 'upcoming'
+          i.status === 'upcoming' && deliver
             ? h(
                 'button',
                 {
@@ -238,6 +244,8 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
     try {
       exercise = await api.exercise(store.roomId);
       fetchedAt = Date.now();
+      // The server sends the whole script (expectations included) to the facilitator only.
+      if (!exercise.expectations) replace(message, 'Only the facilitator sees the whole script.');
       render();
     } catch (e) {
       replace(message, `Could not load the exercise: ${errorText(e)}`);
@@ -261,12 +269,11 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
       if (['exercise', 'people', 'decisions', 'comms'].includes(kindGroup(c.event.kind))) refresh();
       if (c.event.kind === 'note.added') renderNotes();
     }
-    if (c.type === 'room' && store.room?.kind === 'EXERCISE' && !store.myRoles.includes('facilitator')) {
-      replace(message, 'Only the facilitator sees the whole script.');
-    }
+    if (c.type === 'room') render();
     if (c.type === 'status' && c.status.state === 'resumed') refresh();
   });
   scope.every(1000, tick);
+  render();
   void load();
   renderNotes();
   document.title = 'Facilitator console · Sitroom';
@@ -288,11 +295,11 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
       h(
         'div',
         {},
-        panel('Invite players', inviteForm, invites).section,
+        invitePanel,
         panel('Expectations', expectations).section,
         panel('Not reacted yet', notReacted).section,
         panel('Facilitator notes', notes).section,
-        noteForm(store, { title: 'Add a facilitator note', onlyFor: ['facilitator'] }),
+        noteForm(store, scope, { title: 'Add a facilitator note', onlyFor: ['facilitator'] }),
         commandLog(store, scope),
       ),
     ),

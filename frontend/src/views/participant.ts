@@ -1,5 +1,6 @@
 // The participant view (/rooms/{id}/play): the injects delivered to my roles with their prompts,
-// a response to each, decisions (propose, approve) and acknowledgements.
+// a response to each (when the snapshot's `can` lists inject.respond), decisions (propose, approve)
+// and acknowledgements.
 import { field, h, replace } from '../dom';
 import { markdown } from '../markdown';
 import { type DeliveredInject, injectsForMe, scenarioTime } from '../model';
@@ -11,6 +12,16 @@ import { Scope, commandLog, form, panel, renderKeyed, roomHeader } from '../ui';
 
 function injectCard(store: RoomStore, i: DeliveredInject): HTMLElement {
   const text = h('textarea', { name: 'text', rows: 3, maxlength: 10000, 'data-focus': `text-${i.injectId}` });
+  const respond = i.canRespond
+    ? form(
+        { 'aria-label': `Respond to ${i.title}`, class: 'subform' },
+        [field('Your response (optional)', text), h('button', { type: 'submit', 'data-focus': `respond-${i.injectId}` }, 'Respond')],
+        () => {
+          const value = text.value.trim();
+          store.send('inject.respond', value ? { injectId: i.injectId, text: value } : { injectId: i.injectId }, `Respond to “${i.title}”`);
+        },
+      )
+    : null;
   return h(
     'li',
     { class: 'inject delivered', 'data-inject': i.injectId },
@@ -20,14 +31,7 @@ function injectCard(store: RoomStore, i: DeliveredInject): HTMLElement {
     i.prompts.length ? h('div', { class: 'prompts' }, h('h4', {}, 'Questions for you'), h('ul', {}, ...i.prompts.map((p) => h('li', {}, p)))) : null,
     i.response
       ? h('p', { class: 'responded', 'data-testid': 'responded' }, `You responded (#${i.response.seq})${i.response.text ? `: ${i.response.text}` : '.'}`)
-      : form(
-          { 'aria-label': `Respond to ${i.title}`, class: 'subform' },
-          [field('Your response (optional)', text), h('button', { type: 'submit', 'data-focus': `respond-${i.injectId}` }, 'Respond')],
-          () => {
-            const value = text.value.trim();
-            store.send('inject.respond', value ? { injectId: i.injectId, text: value } : { injectId: i.injectId }, `Respond to “${i.title}”`);
-          },
-        ),
+      : respond,
   );
 }
 
@@ -47,7 +51,7 @@ export function participantView(main: HTMLElement, store: RoomStore): () => void
   }
 
   function renderInjects(): void {
-    const injects = injectsForMe(store.timeline, store.myRoles, store.myUserId);
+    const injects = injectsForMe(store.timeline, store.myRoles, store.myUserId, store.can);
     renderKeyed(list, JSON.stringify(injects), () =>
       injects.length ? injects.map((i) => injectCard(store, i)) : [h('li', { class: 'muted' }, 'No inject for you yet. They appear here as the exercise runs.')],
     );

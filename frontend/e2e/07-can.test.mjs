@@ -1,0 +1,85 @@
+// What the console offers follows the snapshot's `can`: an observer gets no form to write with, a
+// closed room offers the incident commander only the phase (to reopen it) and everybody else nothing,
+// and reopening brings the forms back.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { browserFor, command, incident, launch, openRoom, person, signIn, tag } from './lib.mjs';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+const formNamed = (page, name) => page.locator(`form[aria-label="${name}"]`);
+const WRITING_FORMS = ['Add a note', 'Propose a decision', 'Create an action', 'Post a status update', 'Draft a statement', 'Request an acknowledgement'];
+
+test('forms follow `can`: an observer, a closed room, a reopened one', { timeout: 120_000 }, async () => {
+  const ic = await person('Ida Commander');
+  const legal = await person('Lio Legal');
+  const observer = await person('Olu Observer');
+  const room = await incident(ic, `Closed for now ${tag()}`, [
+    [legal, ['legal']],
+    [observer, ['observer']],
+  ]);
+  await command(room.id, ic, 'action.create', { title: 'Brief the regulator', ownerRole: 'legal' });
+
+  const icPage = await browserFor(browser);
+  const legalPage = await browserFor(browser);
+  const obsPage = await browserFor(browser);
+  await signIn(icPage, ic);
+  await openRoom(icPage, `/rooms/${room.id}`);
+  await signIn(legalPage, legal);
+  await openRoom(legalPage, `/rooms/${room.id}`);
+  await signIn(obsPage, observer);
+  await openRoom(obsPage, `/rooms/${room.id}`);
+
+  // Open room: the IC has every form; the observer none of the writing ones.
+  await formNamed(icPage, 'Add a note').waitFor();
+  for (const name of WRITING_FORMS) assert.equal(await formNamed(icPage, name).isVisible(), true, `the IC gets “${name}”`);
+  await icPage.getByRole('button', { name: 'Set severity' }).waitFor();
+  await obsPage.locator('[data-testid=actions] li').filter({ hasText: 'Brief the regulator' }).waitFor();
+  for (const name of [...WRITING_FORMS, 'Severity and phase', 'Assign or release a role', 'Add a member']) {
+    assert.equal(await formNamed(obsPage, name).isVisible(), false, `the observer gets no “${name}”`);
+  }
+  // The observer may hand over their own role.
+  assert.equal(await formNamed(obsPage, 'Hand over a role').isVisible(), true);
+
+  // action.update is listed for everyone who might own an action: the observer is offered the
+  // control, and the server refuses, in words, an action that is not theirs.
+  const obsAction = obsPage.locator('[data-testid=actions] li').filter({ hasText: 'Brief the regulator' });
+  await obsAction.getByLabel('Status', { exact: true }).selectOption('done');
+  await obsAction.getByRole('button', { name: 'Update' }).click();
+  await obsPage.getByTestId('commands').locator('[data-state=refused]').waitFor();
+  assert.match(await obsPage.getByTestId('alert').innerText(), /was refused: only the action's owner/);
+
+  // The IC closes the room: only the phase stays, for the IC; legal and the observer get no form.
+  const controls = formNamed(icPage, 'Severity and phase');
+  await controls.getByLabel('Phase').selectOption('closed');
+  await controls.getByRole('button', { name: 'Set phase' }).click();
+  await icPage.getByRole('button', { name: 'Set severity' }).waitFor({ state: 'hidden' });
+  await formNamed(icPage, 'Add a note').waitFor({ state: 'hidden' });
+  assert.equal(await icPage.getByRole('button', { name: 'Set phase' }).isVisible(), true);
+  for (const name of [...WRITING_FORMS, 'Assign or release a role', 'Hand over a role', 'Add a member']) {
+    assert.equal(await formNamed(icPage, name).isVisible(), false, `a closed room offers the IC no “${name}”`);
+  }
+  const legalAction = legalPage.locator('[data-testid=actions] li').filter({ hasText: 'Brief the regulator' });
+  await formNamed(legalPage, 'Add a note').waitFor({ state: 'hidden' });
+  await legalAction.getByRole('button', { name: 'Update' }).waitFor({ state: 'hidden' });
+  assert.equal(await formNamed(legalPage, 'Severity and phase').isVisible(), false);
+  assert.equal(await formNamed(legalPage, 'Hand over a role').isVisible(), false);
+
+  // Reopened, the forms are back.
+  await controls.getByLabel('Phase').selectOption('recovery');
+  await controls.getByRole('button', { name: 'Set phase' }).click();
+  await formNamed(icPage, 'Add a note').waitFor();
+  await icPage.getByRole('button', { name: 'Set severity' }).waitFor();
+  await formNamed(legalPage, 'Add a note').waitFor();
+  await legalAction.getByRole('button', { name: 'Update' }).waitFor();
+
+  await icPage.context().close();
+  await legalPage.context().close();
+  await obsPage.context().close();
+});
