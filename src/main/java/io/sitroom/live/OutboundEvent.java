@@ -8,12 +8,12 @@ import io.sitroom.role.Role;
 import io.sitroom.room.RecordedEvent;
 
 /**
- * An event ready for every connection of a room: encoded once, with what the per-connection
- * visibility filter needs alongside.
+ * An event ready for every connection of a room: its frame encoded once (and compressed once, when a
+ * connection wants it compressed), with what the per-connection visibility filter needs alongside.
  */
-record OutboundEvent(long seq, String frame, Set<Role> visibleTo, UUID actorId, Map<UUID, Set<Role>> rolesAfter) {
+record OutboundEvent(long seq, EncodedFrame frame, Set<Role> visibleTo, UUID actorId, Map<UUID, Set<Role>> rolesAfter) {
 
-    static OutboundEvent of(RecordedEvent event, String frame) {
+    static OutboundEvent of(RecordedEvent event, EncodedFrame frame) {
         return new OutboundEvent(event.seq(), frame, event.visibleTo(), event.actorId(), event.rolesAfter());
     }
 }

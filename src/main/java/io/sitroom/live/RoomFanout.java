@@ -113,7 +113,7 @@ public class RoomFanout implements AppendListener {
     }
 
     private void offer(RoomChannel channel, List<RecordedEvent> events) {
-        List<OutboundEvent> outbound = events.stream().map(e -> OutboundEvent.of(e, frames.event(e.view()))).toList();
+        List<OutboundEvent> outbound = events.stream().map(e -> OutboundEvent.of(e, EncodedFrame.of(frames.event(e.view())))).toList();
         if (channel.offer(outbound)) {
             readers.schedule(() -> {
                 if (channel.hasGap()) {

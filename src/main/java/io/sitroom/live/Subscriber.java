@@ -23,8 +23,8 @@ final class Subscriber {
     private static final Logger LOG = Logger.getLogger(Subscriber.class);
 
     private final WebSocketConnection connection;
-    /** The Vert.x socket under the connection, written to directly when reachable (see {@link DirectWrites}). */
-    private final io.vertx.core.http.WebSocketBase socket;
+    /** Writes this connection's frames (see {@link SocketWriter}: shared bytes, compressed once). */
+    private final SocketWriter writer;
     /** The event loop the connection lives on: live events are written from it, without a hop between threads. */
     private final Executor eventLoop;
     private final UUID userId;
@@ -45,7 +45,7 @@ final class Subscriber {
 
     Subscriber(WebSocketConnection connection, Executor eventLoop, UUID userId, Set<Role> roles, int maxPending) {
         this.connection = connection;
-        this.socket = DirectWrites.socketOf(connection);
+        this.writer = SocketWriter.of(connection);
         this.eventLoop = eventLoop;
         this.userId = userId;
         this.roles = Set.copyOf(roles);
@@ -108,6 +108,7 @@ final class Subscriber {
         for (OutboundEvent event : events) {
             deliver(event);
         }
+        writer.flush();
     }
 
     /** Sends a resumed event from history (the caller sends them in order, before going live). */
@@ -116,6 +117,11 @@ final class Subscriber {
             lastSeq = seq;
             send(frame);
         }
+    }
+
+    /** Whether this connection's frames go out compressed (permessage-deflate). */
+    boolean deflates() {
+        return writer.deflates();
     }
 
     /**
@@ -144,6 +150,7 @@ final class Subscriber {
             deliver(event);
         }
         held.clear();
+        writer.flush();
     }
 
     private void deliver(OutboundEvent event) {
@@ -153,7 +160,7 @@ final class Subscriber {
         lastSeq = event.seq();
         // Most events are for everyone: no viewer to build for those.
         if (event.visibleTo() == null || new Viewer(userId, roles, leadRole).maySee(event.visibleTo(), event.actorId())) {
-            write(event.frame());
+            write(event.frame(), false);
         }
         Set<Role> after = event.rolesAfter().get(userId);
         if (after != null) {
@@ -185,27 +192,20 @@ final class Subscriber {
     /** Sends a frame without waiting, unless the connection is too far behind (see {@link #tooFarBehind()}). */
     void send(String frame) {
         if (!tooFarBehind()) {
-            write(frame);
+            write(EncodedFrame.of(frame), true);
         }
     }
 
-    private void write(String frame) {
+    private void write(EncodedFrame frame, boolean flush) {
         if (dropped || !connection.isOpen()) {
             return;
         }
         pending.incrementAndGet();
-        if (socket != null) {
-            socket.writeTextMessage(frame).onComplete(written -> {
-                pending.decrementAndGet();
-                if (written.failed()) {
-                    LOG.debugf("send to connection %s failed: %s", connection.id(), written.cause().getMessage());
-                }
-            });
-            return;
-        }
-        connection.sendText(frame).subscribe().with(ok -> pending.decrementAndGet(), failure -> {
+        writer.write(frame, flush, (ok, failure) -> {
             pending.decrementAndGet();
-            LOG.debugf("send to connection %s failed: %s", connection.id(), failure.getMessage());
+            if (!ok) {
+                LOG.debugf("send to connection %s failed: %s", connection.id(), failure == null ? "closed" : failure.getMessage());
+            }
         });
     }
 
