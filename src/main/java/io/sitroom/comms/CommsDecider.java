@@ -174,12 +174,14 @@ public final class CommsDecider {
         return List.of(NewEvent.forEveryone(new CommsEvent.AckGiven(ack.id(), covers, pending)));
     }
 
-    /** Silence is not agreement: an unanswered request past its time is reported to the room's lead. */
+    /**
+     * Silence is not agreement: an unanswered request past its time is reported to the whole room
+     * (whose snapshot shows it overdue anyway), the lead and those who still owe it included.
+     */
     public static List<NewEvent> ackOverdue(AckState ack, Instant now) {
         if (ack.overdue() || ack.pending().isEmpty() || ack.dueAt().isAfter(now)) {
             return List.of();
         }
-        return List.of(new NewEvent(new CommsEvent.AckOverdue(ack.id(), ack.about(), ack.pending(), ack.dueAt()),
-                Set.of(Role.INCIDENT_COMMANDER)));
+        return List.of(NewEvent.forEveryone(new CommsEvent.AckOverdue(ack.id(), ack.about(), ack.pending(), ack.dueAt())));
     }
 }

@@ -26,6 +26,19 @@ public sealed interface CommsEvent extends EventPayload {
         }
     }
 
+    /**
+     * When the next status update is due now (null: none owed) and when the last was posted, for
+     * everyone in the room: appended whenever an update or a new severity moves the schedule, so that
+     * every member's view follows it, whichever audience the update was for.
+     */
+    @EventKind("update.rescheduled")
+    record UpdateRescheduled(Instant nextDueAt, Instant lastUpdateAt) implements CommsEvent {
+        @Override
+        public String brief() {
+            return nextDueAt == null ? "no update owed" : "next update due " + io.sitroom.clock.WireTime.format(nextDueAt);
+        }
+    }
+
     @EventKind("update.overdue")
     record UpdateOverdue(Instant dueAt, Severity severity, Instant lastUpdateAt) implements CommsEvent {
     }

@@ -206,6 +206,18 @@ public class CommsFeature implements RoomFeature {
         }
     }
 
+    /** After an update or a new severity moved the schedule, everyone learns when the next update is due. */
+    @Override
+    public List<NewEvent> react(Room room, List<RecordedEvent> appended, Instant now) {
+        boolean moved = appended.stream().anyMatch(e -> e.payload() instanceof CommsEvent.UpdatePosted
+                || e.payload() instanceof RoomEvent.SeverityChanged);
+        if (!moved) {
+            return List.of();
+        }
+        UpdateCadence cadence = UpdateCadence.of(room.id);
+        return List.of(NewEvent.forEveryone(new CommsEvent.UpdateRescheduled(cadence.nextDueAt, cadence.lastUpdateAt)));
+    }
+
     @Override
     public List<NewEvent> onTimer(RoomTimer timer, RoomState state, Instant now) {
         if (UPDATE_TIMER.equals(timer.kind)) {

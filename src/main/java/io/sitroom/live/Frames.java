@@ -53,6 +53,10 @@ public class Frames {
     record ErrorFrame(String type, ApiError error) {
     }
 
+    /** What the member may issue now, after the event at {@code seq} changed their roles or the room's phase. */
+    record CanFrame(String type, UUID roomId, long seq, List<String> can) {
+    }
+
     Inbound decode(String text) {
         if (text.length() > MAX_FRAME_BYTES / 4 && utf8Length(text) > MAX_FRAME_BYTES) {
             return new Inbound.Bad(ErrorCode.TOO_LARGE, "frame is larger than " + MAX_FRAME_BYTES + " bytes", null);
@@ -105,6 +109,10 @@ public class Frames {
 
     String event(EventView event) {
         return write(event);
+    }
+
+    String can(UUID roomId, long seq, List<String> can) {
+        return write(new CanFrame("can", roomId, seq, can));
     }
 
     String result(CommandResult result) {

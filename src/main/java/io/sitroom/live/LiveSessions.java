@@ -19,6 +19,7 @@ import io.sitroom.limits.LimitsConfig;
 import io.sitroom.limits.RateLimits;
 import io.sitroom.limits.TokenBucket;
 import io.sitroom.role.Role;
+import io.sitroom.room.CommandCatalog;
 import io.sitroom.room.CommandHandler;
 import io.sitroom.room.CommandResult;
 import io.sitroom.room.EventPage;
@@ -50,6 +51,7 @@ public class LiveSessions {
 
     private final RoomService rooms;
     private final CommandHandler commands;
+    private final CommandCatalog catalog;
     private final RoomFanout fanout;
     private final Frames frames;
     private final RateLimits limits;
@@ -58,8 +60,9 @@ public class LiveSessions {
     private final Map<UUID, AtomicInteger> connectionsPerUser = new ConcurrentHashMap<>();
     private final String tooManyFrames;
 
-    public LiveSessions(RoomService rooms, CommandHandler commands, RoomFanout fanout, Frames frames, RateLimits limits,
-            LimitsConfig config, TokenRevocations revocations) {
+    public LiveSessions(RoomService rooms, CommandHandler commands, CommandCatalog catalog, RoomFanout fanout, Frames frames,
+            RateLimits limits, LimitsConfig config, TokenRevocations revocations) {
+        this.catalog = catalog;
         this.revocations = revocations;
         this.tooManyFrames = frames.error(ErrorCode.RATE_LIMITED,
                 "too many frames: frames over the limit are dropped (this warning comes at most once a second); slow down");
@@ -90,7 +93,7 @@ public class LiveSessions {
         }
         connection.userData().put(FRAMES, limits.newFrameBucket());
         Subscriber subscriber = new Subscriber(connection, eventLoopOf(Vertx.currentContext()), caller.userId(), java.util.Set.of(),
-                config.maxPendingFrames());
+                config.maxPendingFrames(), (seq, kind, phase, roles) -> frames.can(roomId, seq, catalog.can(kind, phase, roles)));
         connection.userData().put(SUBSCRIBER, subscriber);
         RoomChannel channel = fanout.join(roomId, subscriber);
         try {
@@ -98,8 +101,8 @@ public class LiveSessions {
             RoomSnapshot.MemberView me = snapshot.members().stream()
                     .filter(m -> m.userId().equals(caller.userId())).findFirst()
                     .orElseThrow(() -> SitroomException.notFound("no such room"));
-            subscriber.setView(me.roles().stream().map(Role::of).collect(java.util.stream.Collectors.toSet()),
-                    snapshot.kind().leadRole());
+            subscriber.setView(me.roles().stream().map(Role::of).collect(java.util.stream.Collectors.toSet()), snapshot.kind(),
+                    snapshot.phase());
             long head = snapshot.seq();
             channel.startAt(head);
             subscriber.send(frames.welcome(snapshot, new Frames.You(caller.userId(), me.displayName(), me.roles())));

@@ -11,6 +11,8 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.sitroom.role.Role;
+import io.sitroom.room.Phase;
+import io.sitroom.room.RoomKind;
 import io.sitroom.room.Viewer;
 
 /**
@@ -29,7 +31,9 @@ final class Subscriber {
     private final Executor eventLoop;
     private final UUID userId;
     private Set<Role> roles;
-    private Role leadRole = Role.INCIDENT_COMMANDER;
+    private RoomKind kind = RoomKind.INCIDENT;
+    private Phase phase = Phase.DETECTION;
+    private final Can can;
     private long lastSeq;
     private boolean live;
     private final List<OutboundEvent> held = new ArrayList<>();
@@ -43,7 +47,13 @@ final class Subscriber {
     private long dropWindowStart = Long.MIN_VALUE;
     private int droppedInWindow;
 
-    Subscriber(WebSocketConnection connection, Executor eventLoop, UUID userId, Set<Role> roles, int maxPending) {
+    /** The {@code can} frame for a member of a room of this kind and phase holding these roles, after the event at {@code seq}. */
+    interface Can {
+        String frame(long seq, RoomKind kind, Phase phase, Set<Role> roles);
+    }
+
+    Subscriber(WebSocketConnection connection, Executor eventLoop, UUID userId, Set<Role> roles, int maxPending, Can can) {
+        this.can = can;
         this.connection = connection;
         this.writer = SocketWriter.of(connection);
         this.eventLoop = eventLoop;
@@ -61,13 +71,14 @@ final class Subscriber {
     }
 
     synchronized Viewer viewer() {
-        return new Viewer(userId, roles, leadRole);
+        return new Viewer(userId, roles, kind.leadRole());
     }
 
-    /** What this viewer may see, from the welcome snapshot: their roles and the role leading this kind of room. */
-    synchronized void setView(Set<Role> roles, Role leadRole) {
+    /** What this viewer may see and issue, from the welcome snapshot: their roles, the kind of room and its phase. */
+    synchronized void setView(Set<Role> roles, RoomKind kind, Phase phase) {
         this.roles = Set.copyOf(roles);
-        this.leadRole = leadRole;
+        this.kind = kind;
+        this.phase = phase;
     }
 
     /**
@@ -159,12 +170,22 @@ final class Subscriber {
         }
         lastSeq = event.seq();
         // Most events are for everyone: no viewer to build for those.
-        if (event.visibleTo() == null || new Viewer(userId, roles, leadRole).maySee(event.visibleTo(), event.actorId())) {
+        if (event.visibleTo() == null || new Viewer(userId, roles, kind.leadRole()).maySee(event.visibleTo(), event.actorId())) {
             write(event.frame(), false);
         }
+        boolean canChanged = false;
         Set<Role> after = event.rolesAfter().get(userId);
-        if (after != null) {
+        if (after != null && !after.equals(roles)) {
             roles = Set.copyOf(after);
+            canChanged = true;
+        }
+        if (event.phaseAfter() != null && event.phaseAfter() != phase) {
+            phase = event.phaseAfter();
+            canChanged = true;
+        }
+        if (canChanged) {
+            // What this member may issue follows its roles and the room's phase: told right after the event that changed them.
+            write(EncodedFrame.of(can.frame(event.seq(), kind, phase, roles)), false);
         }
     }
 

@@ -74,6 +74,32 @@ class CanTest {
     }
 
     @Test
+    void aLiveMember_isToldWhatItMayIssue_rightAfterItsRolesOrThePhaseChange() {
+        User ic = Api.newUser("Ines");
+        User lea = Api.newUser("Lea");
+        UUID room = Api.newIncident(ic, "Can follows");
+        Api.addMember(ic, room, lea, "observer");
+        try (WsClient ws = WsClient.connect(lea, room, null)) {
+            ws.next("welcome");
+            long assigned = Api.accepted(ic, room, "role.assign", Map.of("userId", lea.id().toString(), "role", "scribe"));
+            JsonNode can = ws.next("can");
+            assertEquals(assigned, can.path("seq").asLong());
+            assertEquals(can(lea, room).toString(), strings(can.path("can")).toString(), "the frame says what the snapshot says");
+            assertTrue(strings(can.path("can")).contains("update.post"));
+            long closed = Api.accepted(ic, room, "room.phase", Map.of("phase", "closed"));
+            JsonNode afterClose = ws.next("can");
+            assertEquals(closed, afterClose.path("seq").asLong());
+            assertEquals(List.of(), strings(afterClose.path("can")));
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(n -> values.add(n.asText()));
+        return values;
+    }
+
+    @Test
     void aClosedRoom_offersOnlyReopening_andTheWelcomeSaysSo() {
         User ic = Api.newUser("Ines");
         User legal = Api.newUser("Lea");

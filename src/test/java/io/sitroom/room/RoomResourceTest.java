@@ -93,7 +93,7 @@ class RoomResourceTest {
         Api.command(ic, room, "room.phase", Map.of("phase", "containment")).then().statusCode(200);
         ic.as().get("/api/rooms/" + room).then().body("severity", equalTo("SEV1")).body("phase", equalTo("containment"));
         ic.as().get("/api/rooms/" + room + "/events?since=2").then().statusCode(200)
-                .body("events.kind", contains("room.severity_changed", "room.phase_changed"))
+                .body("events.kind", contains("room.severity_changed", "update.rescheduled", "room.phase_changed"))
                 .body("events[0].data.from", equalTo("SEV2"))
                 .body("events[0].data.to", equalTo("SEV1"))
                 .body("events[0].actor.userId", equalTo(ic.id().toString()))
