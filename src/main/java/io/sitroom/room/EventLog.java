@@ -106,9 +106,9 @@ public class EventLog {
         return all;
     }
 
-    /** The newest events of one kind, newest first, decoded. */
-    public <P extends EventPayload> List<RecordedEvent> latest(UUID roomId, Class<P> type, int limit) {
-        return types.decode(LoggedEvent.latestOfKind(roomId, types.kindOf(type), limit));
+    /** The newest events of one kind with {@code seq < before}, newest first, at most {@code limit}, decoded. */
+    public <P extends EventPayload> List<RecordedEvent> latestBefore(UUID roomId, Class<P> type, long before, int limit) {
+        return types.decode(LoggedEvent.latestOfKindBefore(roomId, types.kindOf(type), before, limit));
     }
 
     /** Every event of one kind in a room, oldest first, decoded. */

@@ -91,4 +91,17 @@ public class LoggedEvent extends PanacheEntityBase {
     public static List<LoggedEvent> latestOfKind(UUID roomId, String kind, int limit) {
         return find("roomId = ?1 and kind = ?2", Sort.descending("seq"), roomId, kind).page(0, limit).list();
     }
+
+    /** The newest events of one kind with {@code seq < before}, newest first. */
+    static List<LoggedEvent> latestOfKindBefore(UUID roomId, String kind, long before, int limit) {
+        return find("roomId = ?1 and kind = ?2 and seq < ?3", Sort.descending("seq"), roomId, kind, before).page(0, limit).list();
+    }
+
+    /** The seqs and authors of restricted events with {@code seq > after}: who wrote something not everyone may see. */
+    static List<Object[]> restrictedAuthors(UUID roomId, long after) {
+        return getEntityManager().createQuery(
+                "select e.seq, e.actorId from LoggedEvent e where e.roomId = ?1 and e.seq > ?2 and e.visibleTo is not null"
+                        + " and e.actorId is not null", Object[].class)
+                .setParameter(1, roomId).setParameter(2, after).getResultList();
+    }
 }

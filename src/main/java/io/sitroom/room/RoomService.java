@@ -30,8 +30,13 @@ public class RoomService {
     private final CommandCatalog catalog;
     private final Clock clock;
     private final Instance<RoomFeature> features;
+    private final SnapshotCache snapshots;
+    private final ConsistentReads reads;
 
-    public RoomService(RoomWriter writer, EventLog log, CommandCatalog catalog, Clock clock, Instance<RoomFeature> features) {
+    public RoomService(RoomWriter writer, EventLog log, CommandCatalog catalog, Clock clock, Instance<RoomFeature> features,
+            SnapshotCache snapshots, ConsistentReads reads) {
+        this.snapshots = snapshots;
+        this.reads = reads;
         this.writer = writer;
         this.log = log;
         this.catalog = catalog;
@@ -127,29 +132,53 @@ public class RoomService {
         return RoomMember.find(roomId, userId) != null;
     }
 
-    @Transactional
+    /**
+     * The room as a member sees it now. Read in one consistent view of the database (see
+     * {@link ConsistentReads}), so that it is exactly the room at its {@code seq}: the events after it
+     * are exactly what it does not reflect yet. Members who see the same (same roles, and no restricted
+     * event of their own to see) share one snapshot per head (see {@link SnapshotCache}). Always a
+     * transaction of its own: the consistent view must be chosen before its first statement.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public RoomSnapshot snapshot(UUID roomId, UUID userId) {
+        reads.begin();
         Member me = requireMember(roomId, userId);
         Room room = Room.findById(roomId);
+        return snapshots.of(room, me, clock.instant(), () -> build(room, me));
+    }
+
+    private RoomSnapshot build(Room room, Member me) {
+        UUID roomId = room.id;
         Viewer viewer = Viewer.of(me, room.kind);
         List<RoomSnapshot.MemberView> members = RoomMember.ofRoom(roomId).stream()
                 .sorted((a, b) -> a.joinedAt.compareTo(b.joinedAt))
                 .map(m -> new RoomSnapshot.MemberView(m.userId, m.displayName, names(m.roles)))
                 .toList();
-        List<RoomSnapshot.NoteView> notes = new ArrayList<>();
-        for (RecordedEvent e : log.latest(roomId, RoomEvent.NoteAdded.class, SNAPSHOT_NOTES)) {
-            if (e.visibleTo(viewer) && e.payload() instanceof RoomEvent.NoteAdded note) {
-                EventView view = e.view();
-                notes.add(0, new RoomSnapshot.NoteView(e.seq(), view.at(), view.actor(), note.text(), view.visibleTo()));
-            }
-        }
         Map<String, Object> sections = new LinkedHashMap<>();
         for (RoomFeature feature : features) {
             feature.addToSnapshot(roomId, viewer, sections);
         }
         return new RoomSnapshot(room.id, room.kind, room.title, room.severity, room.phase,
                 HashChain.formatTime(room.createdAt), room.createdBy, room.headSeq, room.headHash, members,
-                catalog.can(room.kind, room.phase, me.roles()), notes, sections);
+                catalog.can(room.kind, room.phase, me.roles()), notes(roomId, viewer), sections);
+    }
+
+    /** The newest {@value #SNAPSHOT_NOTES} notes this viewer may see, oldest first. */
+    private List<RoomSnapshot.NoteView> notes(UUID roomId, Viewer viewer) {
+        List<RoomSnapshot.NoteView> notes = new ArrayList<>();
+        long before = Long.MAX_VALUE;
+        List<RecordedEvent> page;
+        do {
+            page = log.latestBefore(roomId, RoomEvent.NoteAdded.class, before, SNAPSHOT_NOTES * 2);
+            for (RecordedEvent e : page) {
+                before = e.seq();
+                if (notes.size() < SNAPSHOT_NOTES && e.visibleTo(viewer) && e.payload() instanceof RoomEvent.NoteAdded note) {
+                    EventView view = e.view();
+                    notes.add(0, new RoomSnapshot.NoteView(e.seq(), view.at(), view.actor(), note.text(), view.visibleTo()));
+                }
+            }
+        } while (notes.size() < SNAPSHOT_NOTES && page.size() == SNAPSHOT_NOTES * 2);
+        return notes;
     }
 
     @Transactional
