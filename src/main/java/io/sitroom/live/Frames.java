@@ -54,7 +54,7 @@ public class Frames {
     }
 
     /** What the member may issue now, after the event at {@code seq} changed their roles or the room's phase. */
-    record CanFrame(String type, UUID roomId, long seq, List<String> can) {
+    record CanFrame(String type, UUID roomId, long seq, List<String> can, List<String> privileged) {
     }
 
     Inbound decode(String text) {
@@ -111,8 +111,8 @@ public class Frames {
         return write(event);
     }
 
-    String can(UUID roomId, long seq, List<String> can) {
-        return write(new CanFrame("can", roomId, seq, can));
+    String can(UUID roomId, long seq, List<String> can, List<String> privileged) {
+        return write(new CanFrame("can", roomId, seq, can, privileged));
     }
 
     String result(CommandResult result) {

@@ -93,7 +93,8 @@ public class LiveSessions {
         }
         connection.userData().put(FRAMES, limits.newFrameBucket());
         Subscriber subscriber = new Subscriber(connection, eventLoopOf(Vertx.currentContext()), caller.userId(), java.util.Set.of(),
-                config.maxPendingFrames(), (seq, kind, phase, roles) -> frames.can(roomId, seq, catalog.can(kind, phase, roles)));
+                config.maxPendingFrames(), (seq, kind, phase, roles) -> frames.can(roomId, seq, catalog.can(kind, phase, roles),
+                        catalog.privileged(kind, phase, roles)));
         connection.userData().put(SUBSCRIBER, subscriber);
         RoomChannel channel = fanout.join(roomId, subscriber);
         try {

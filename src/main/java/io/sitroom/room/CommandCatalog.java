@@ -86,6 +86,18 @@ public class CommandCatalog {
                 .map(CommandType::name).sorted().toList();
     }
 
+    /**
+     * Of {@link #can}, the commands a member holding {@code roles} may issue whatever their content
+     * (update any action, release anyone's role), so that a client offers them on every item, and the
+     * others only where the item's data names the member (its owner, its approvers, its pending roles).
+     */
+    public List<String> privileged(RoomKind kind, Phase phase, Set<Role> roles) {
+        return types.values().stream()
+                .filter(t -> t.authority().existsIn(kind) && t.authority().privileged(roles, kind))
+                .filter(t -> Admission.admits(phase, new Admission.Source.Command(t)))
+                .map(CommandType::name).sorted().toList();
+    }
+
     /** Decodes the envelope's data into its command record, or refuses it as {@code invalid}, naming the field. */
     public Command decode(CommandEnvelope envelope) {
         CommandType<?> type = type(envelope.name());

@@ -160,7 +160,8 @@ public class RoomService {
         }
         return new RoomSnapshot(room.id, room.kind, room.title, room.severity, room.phase,
                 HashChain.formatTime(room.createdAt), room.createdBy, room.headSeq, room.headHash, members,
-                catalog.can(room.kind, room.phase, me.roles()), notes(roomId, viewer), sections);
+                catalog.can(room.kind, room.phase, me.roles()), catalog.privileged(room.kind, room.phase, me.roles()),
+                notes(roomId, viewer), sections);
     }
 
     /** The newest {@value #SNAPSHOT_NOTES} notes this viewer may see, oldest first. */

@@ -12,11 +12,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * A room as one member sees it now: the {@code room} of the {@code welcome} frame and the answer
  * of {@code GET /api/rooms/{id}}. {@code seq} is the head of the log this snapshot reflects.
  * Features add their own sections (decisions, actions, ...) next to the core fields. {@code can}
- * lists the commands this member may issue now (see {@link CommandCatalog#can}).
+ * lists the commands this member may issue now (see {@link CommandCatalog#can}); {@code privileged} those of
+ * them it may issue for any item, whatever the content ({@link CommandCatalog#privileged}).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RoomSnapshot(UUID id, RoomKind kind, String title, Severity severity, Phase phase, String createdAt,
-        UUID createdBy, long seq, String headHash, List<MemberView> members, List<String> can, List<NoteView> notes,
+        UUID createdBy, long seq, String headHash, List<MemberView> members, List<String> can, List<String> privileged,
+        List<NoteView> notes,
         @JsonIgnore Map<String, Object> sections) {
 
     public record MemberView(UUID userId, String displayName, List<String> roles) {

@@ -22,7 +22,7 @@ class ExportDocumentTest {
         Map<String, Object> sections = new LinkedHashMap<>();
         sections.put(name, value);
         return new RoomSnapshot(UUID.randomUUID(), RoomKind.INCIDENT, "Room", Severity.SEV2, Phase.DETECTION, "2026-01-01T00:00:00Z",
-                UUID.randomUUID(), 1, "hash", List.of(), List.of(), List.of(), sections);
+                UUID.randomUUID(), 1, "hash", List.of(), List.of(), List.of(), List.of(), sections);
     }
 
     @Test

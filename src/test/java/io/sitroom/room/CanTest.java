@@ -27,6 +27,10 @@ class CanTest {
     @Inject
     CommandCatalog catalog;
 
+    private static List<String> privileged(User user, UUID room) {
+        return user.as().get("/api/rooms/" + room).then().statusCode(200).extract().jsonPath().getList("privileged");
+    }
+
     private static List<String> can(User user, UUID room) {
         return user.as().get("/api/rooms/" + room).then().statusCode(200).extract().jsonPath().getList("can");
     }
@@ -50,6 +54,8 @@ class CanTest {
         // Content decides these: a decision naming the observer's role, an action it owns, a role it holds, an ack asked of it.
         assertEquals(List.of("ack.give", "action.update", "decision.approve", "decision.reject", "role.handover", "role.release"),
                 can(observer, room));
+        assertEquals(List.of(), privileged(observer, room), "none of them for any item");
+        assertTrue(privileged(ic, room).containsAll(List.of("action.update", "role.release", "role.handover")), "the IC: for every item");
     }
 
     @Test
