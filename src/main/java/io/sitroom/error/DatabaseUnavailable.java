@@ -43,7 +43,7 @@ public class DatabaseUnavailable {
                 .end(body);
     }
 
-    /** Whether a failure comes from a database that could not be reached (connection refused, lost, shut down). */
+    /** Whether a failure comes from a database that could not be reached (connection refused, lost, shut down, or none free in time). */
     public static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
@@ -52,6 +52,12 @@ public class DatabaseUnavailable {
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+            // Agroal's pool gives no connection in time (all busy, or none can be opened): a plain
+            // SQLException known only by its message; to a client it is the same "try again shortly".
+            if (t instanceof SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
+                    && sql.getMessage().startsWith("Sorry, acquisition timeout")) {
                 return true;
             }
         }

@@ -44,6 +44,14 @@ public interface LimitsConfig {
     @WithDefault("1000")
     int floodCloseAfter();
 
+    /**
+     * Connections reading their welcome (snapshot, missed events) from the database at once, per node;
+     * the others wait their turn. A reconnect storm of thousands then queues in memory instead of
+     * exhausting the connection pool (whose other connections stay free for commands and REST).
+     */
+    @WithDefault("16")
+    int concurrentWelcomes();
+
     /** Frames waiting to be written to one connection before it counts as a slow consumer and is closed. */
     @WithDefault("5000")
     int maxPendingFrames();

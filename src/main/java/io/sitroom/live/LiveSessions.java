@@ -58,11 +58,13 @@ public class LiveSessions {
     private final LimitsConfig config;
     private final TokenRevocations revocations;
     private final Map<UUID, AtomicInteger> connectionsPerUser = new ConcurrentHashMap<>();
+    private final WelcomeReads welcomes;
     private final String tooManyFrames;
 
     public LiveSessions(RoomService rooms, CommandHandler commands, CommandCatalog catalog, RoomFanout fanout, Frames frames,
             RateLimits limits, LimitsConfig config, TokenRevocations revocations) {
         this.catalog = catalog;
+        this.welcomes = new WelcomeReads(config.concurrentWelcomes());
         this.revocations = revocations;
         this.tooManyFrames = frames.error(ErrorCode.RATE_LIMITED,
                 "too many frames: frames over the limit are dropped (this warning comes at most once a second); slow down");
@@ -98,7 +100,7 @@ public class LiveSessions {
         connection.userData().put(SUBSCRIBER, subscriber);
         RoomChannel channel = fanout.join(roomId, subscriber);
         try {
-            RoomSnapshot snapshot = rooms.snapshot(roomId, caller.userId());
+            RoomSnapshot snapshot = welcomes.read(() -> rooms.snapshot(roomId, caller.userId()));
             RoomSnapshot.MemberView me = snapshot.members().stream()
                     .filter(m -> m.userId().equals(caller.userId())).findFirst()
                     .orElseThrow(() -> SitroomException.notFound("no such room"));
@@ -114,7 +116,8 @@ public class LiveSessions {
             subscriber.goLive(head);
         } catch (SitroomException e) {
             subscriber.send(frames.error(e.code(), e.getMessage()));
-            connection.close(new CloseReason(CloseReason.NORMAL.getCode(), e.getMessage())).subscribe().with(ok -> {
+            int code = e.code() == ErrorCode.UNAVAILABLE ? TRY_AGAIN_LATER : CloseReason.NORMAL.getCode();
+            connection.close(new CloseReason(code, e.getMessage())).subscribe().with(ok -> {
             }, failure -> {
             });
         } catch (RuntimeException e) {
@@ -150,7 +153,8 @@ public class LiveSessions {
     private void resume(UUID roomId, Caller caller, Subscriber subscriber, long since, long head) {
         long after = since;
         while (after < head) {
-            EventPage page = rooms.events(roomId, caller.userId(), after, RESUME_PAGE);
+            long from = after;
+            EventPage page = welcomes.read(() -> rooms.events(roomId, caller.userId(), from, RESUME_PAGE));
             // Paced by what the client reads: never more than half the slow-consumer limit unwritten.
             int pace = Math.max(1, config.maxPendingFrames() / 2);
             int sent = 0;

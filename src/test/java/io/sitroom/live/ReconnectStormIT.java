@@ -45,6 +45,8 @@ class ReconnectStormIT {
         final List<Long> seqs = new ArrayList<>();
         volatile long last = -1;
         volatile boolean open;
+        /** Welcomes received: a connection counts as back only once the server has welcomed it. */
+        final AtomicInteger welcomes = new AtomicInteger();
         final AtomicInteger refusals = new AtomicInteger();
         private final StringBuilder partial = new StringBuilder();
 
@@ -68,8 +70,11 @@ class ReconnectStormIT {
                 try {
                     JsonNode frame = JSON.readTree(partial.toString());
                     String type = frame.path("type").asText();
-                    if ("welcome".equals(type) && last < 0) {
-                        last = frame.path("seq").asLong();
+                    if ("welcome".equals(type)) {
+                        welcomes.incrementAndGet();
+                        if (last < 0) {
+                            last = frame.path("seq").asLong();
+                        }
                     } else if ("event".equals(type)) {
                         synchronized (seqs) {
                             seqs.add(frame.path("seq").asLong());
@@ -167,7 +172,11 @@ class ReconnectStormIT {
         }
     }
 
-    /** Waits (without a thread) until the client noticed the drop, then tries until it is back in. */
+    /**
+     * Waits (without a thread) until the client noticed the drop, then tries until it is back in: welcomed
+     * again. A connection the server closes before its welcome (1013, "reconnect shortly", when it is busy
+     * welcoming the others) is tried again, as the web client does.
+     */
     private static CompletableFuture<Void> reconnect(Follower follower, long deadline, List<Integer> badStatuses) {
         if (System.nanoTime() > deadline) {
             return CompletableFuture.failedFuture(new AssertionError("a client could not reconnect within " + CATCH_UP));
@@ -175,9 +184,10 @@ class ReconnectStormIT {
         if (follower.open) {
             return later(50).thenCompose(x -> reconnect(follower, deadline, badStatuses));
         }
+        int welcomedBefore = follower.welcomes.get();
         return follower.connect().handle((ws, failure) -> {
             if (failure == null) {
-                return CompletableFuture.<Void> completedFuture(null);
+                return welcomed(follower, welcomedBefore, deadline, badStatuses);
             }
             if (failure.getCause() instanceof WebSocketHandshakeException handshake) {
                 follower.refusals.incrementAndGet();
@@ -188,6 +198,16 @@ class ReconnectStormIT {
             }
             return later(100).thenCompose(x -> reconnect(follower, deadline, badStatuses));
         }).thenCompose(next -> next);
+    }
+
+    private static CompletableFuture<Void> welcomed(Follower follower, int welcomedBefore, long deadline, List<Integer> badStatuses) {
+        if (follower.welcomes.get() > welcomedBefore) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!follower.open) {
+            return later(100).thenCompose(x -> reconnect(follower, deadline, badStatuses));
+        }
+        return later(20).thenCompose(x -> welcomed(follower, welcomedBefore, deadline, badStatuses));
     }
 
     private static CompletableFuture<Void> later(long millis) {
