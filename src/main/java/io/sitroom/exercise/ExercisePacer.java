@@ -55,11 +55,20 @@ public class ExercisePacer implements AppendListener {
         ticks.forEach(this::schedule);
     }
 
-    /** After anything happened in an exercise room, its next tick may have moved. */
+    /**
+     * After anything happened in an exercise room, its next tick may have moved: it is read again on the
+     * pacer's own thread, never on the appending one.
+     */
     @Override
     public void appended(UUID roomId, List<RecordedEvent> events) {
         boolean playback = scheduled.containsKey(roomId) || events.stream().anyMatch(e -> e.payload() instanceof ExerciseEvent);
         if (playback) {
+            executor.execute(() -> reschedule(roomId));
+        }
+    }
+
+    private void reschedule(UUID roomId) {
+        try {
             RoomTimer tick = QuarkusTransaction.requiringNew().call(() -> RoomTimer
                     .<RoomTimer> findById(new RoomTimer.Key(roomId, ExerciseFeature.TICK_TIMER, ExerciseFeature.TICK_SUBJECT)));
             if (tick == null) {
@@ -67,6 +76,8 @@ public class ExercisePacer implements AppendListener {
             } else {
                 schedule(tick);
             }
+        } catch (RuntimeException e) {
+            LOG.warnf("exercise %s: could not read its next tick (%s); the timer poll fires it", roomId, e.getMessage());
         }
     }
 
