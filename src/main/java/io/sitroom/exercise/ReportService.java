@@ -24,11 +24,11 @@ import io.sitroom.role.Role;
 import io.sitroom.room.CommandEnvelope;
 import io.sitroom.room.CommandHandler;
 import io.sitroom.room.CommandResult;
+import io.sitroom.room.EventLog;
 import io.sitroom.room.EventView;
 import io.sitroom.room.HashChain;
-import io.sitroom.room.EventLog;
-import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.Member;
+import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.RoomService;
 
 /** The after-action report of an exercise, for its facilitator, and its improvement plan turned into action items. */

@@ -8,17 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.sitroom.comms.CommsFeature;
+import io.sitroom.decision.DecisionFeature;
 import io.sitroom.exercise.Scenario.Condition;
 import io.sitroom.exercise.Scenario.Expectation;
 import io.sitroom.exercise.Scenario.Inject;
 import io.sitroom.exercise.Scenario.Timing;
-import io.sitroom.comms.CommsFeature;
-import io.sitroom.decision.DecisionFeature;
 import io.sitroom.membership.RoleFeature;
+import io.sitroom.role.Role;
 import io.sitroom.room.Authority;
 import io.sitroom.room.CommandType;
 import io.sitroom.room.RoomKind;
-import io.sitroom.role.Role;
 
 /**
  * The checks a scenario must pass beyond its form: roles the exercise has, ids that resolve, no

@@ -33,10 +33,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
 import io.sitroom.error.OutageLog;
-import io.sitroom.room.EventView;
 import io.sitroom.room.AppendListener;
-import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.EventLog;
+import io.sitroom.room.EventView;
+import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.Room;
 
 /**
