@@ -22,6 +22,7 @@ public final class RoleDecider {
     static List<NewEvent> assign(RoleCommand.Assign c, CommandContext context) {
         RoomState room = context.room();
         room.kind().requireAssignable(c.role());
+        requireLeadFor(c.role(), context);
         Member target = memberOrNotFound(room, c.userId());
         if (target.holds(c.role())) {
             throw SitroomException.conflict(target.displayName() + " already holds " + c.role());
@@ -36,6 +37,7 @@ public final class RoleDecider {
         boolean ownRole = actor.userId().equals(c.userId());
         if (!ownRole) {
             context.requirePrivileged();
+            requireLeadFor(c.role(), context);
         }
         RoomState room = context.room();
         Member target = memberOrNotFound(room, c.userId());
@@ -57,6 +59,7 @@ public final class RoleDecider {
         UUID fromId = c.fromUserId() == null ? actor.userId() : c.fromUserId();
         if (!fromId.equals(actor.userId())) {
             context.requirePrivileged();
+            requireLeadFor(c.role(), context);
         }
         Member from = memberOrNotFound(room, fromId);
         if (!from.holds(c.role())) {
@@ -74,6 +77,18 @@ public final class RoleDecider {
                 to.userId(), plus(to.roles(), c.role()));
         return List.of(NewEvent.forEveryone(new RoleEvent.HandedOver(c.role(), from.userId(), from.displayName(),
                 to.userId(), to.displayName(), after)));
+    }
+
+    /**
+     * The room's lead role (the facilitator of an exercise, the IC of an incident) is given, and taken
+     * from someone else, only by a holder of it: an exercise's incident commander is a player and cannot
+     * make itself facilitator.
+     */
+    private static void requireLeadFor(Role role, CommandContext context) {
+        Role lead = context.room().kind().leadRole();
+        if (role == lead && !context.actor().holds(lead)) {
+            throw SitroomException.forbidden("only the " + lead + " may give or take the " + lead + " role");
+        }
     }
 
     private static Member memberOrNotFound(RoomState room, UUID userId) {

@@ -11,8 +11,10 @@ import io.sitroom.room.RoomFeature;
 
 /**
  * Who holds which role: assignment, release and hand-over. Their events carry the roles afterwards,
- * which the room's own projection applies. The leads manage roles; anyone may release or hand over
- * a role they hold themselves.
+ * which the room's own projection applies. The incident commander assigns roles (in an exercise too,
+ * where it is a player and naming a containment lead is part of the play), so does an exercise's
+ * facilitator; anyone may release or hand over a role they hold themselves. The room's lead role
+ * (the IC of an incident, the facilitator of an exercise) changes hands only by its holders.
  */
 @ApplicationScoped
 public class RoleFeature implements RoomFeature {

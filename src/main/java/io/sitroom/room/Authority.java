@@ -34,7 +34,19 @@ public record Authority(Map<RoomKind, Set<Role>> roles, boolean byContent) {
     public static final Set<Role> WORKING = Collections.unmodifiableSet(EnumSet.of(Role.INCIDENT_COMMANDER, Role.CONTAINMENT_LEAD,
             Role.COMMS_APPROVER, Role.LEGAL, Role.SCRIBE, Role.FACILITATOR, Role.PARTICIPANT));
 
-    /** The leads: they manage members and roles, invite, and ask for acknowledgements. */
+    /**
+     * The room's lead alone: the incident commander of an incident, the facilitator of an exercise (whose
+     * incident commander is a player). The lead manages members and roles and invites.
+     */
+    public static Authority lead() {
+        Map<RoomKind, Set<Role>> roles = new EnumMap<>(RoomKind.class);
+        for (RoomKind kind : RoomKind.values()) {
+            roles.put(kind, Set.of(kind.leadRole()));
+        }
+        return new Authority(roles, false);
+    }
+
+    /** Whoever leads the response in either kind of room: the incident commander, and an exercise's facilitator. */
     public static Authority leads() {
         return of(Role.INCIDENT_COMMANDER, Role.FACILITATOR);
     }

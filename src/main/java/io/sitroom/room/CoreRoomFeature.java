@@ -11,7 +11,7 @@ import io.sitroom.role.Role;
 public class CoreRoomFeature implements RoomFeature {
 
     static final CommandType<RoomCommand.AddMember> ADD_MEMBER = new CommandType<>("member.add", RoomCommand.AddMember.class,
-            Authority.leads(), RoomDecider::addMember);
+            Authority.lead(), RoomDecider::addMember);
     static final CommandType<RoomCommand.ChangeSeverity> CHANGE_SEVERITY = new CommandType<>("room.severity",
             RoomCommand.ChangeSeverity.class, Authority.of(Role.INCIDENT_COMMANDER), RoomDecider::changeSeverity);
     static final CommandType<RoomCommand.ChangePhase> CHANGE_PHASE = new CommandType<>("room.phase", RoomCommand.ChangePhase.class,

@@ -100,4 +100,33 @@ class RoleDeciderTest {
                 refusal(() -> decide(new RoleCommand.HandOver(Role.OBSERVER, IC, OBSERVER), incident().as(LEGAL))));
         assertEquals(1, decide(new RoleCommand.HandOver(Role.OBSERVER, LEGAL, OBSERVER), incident().as(IC)).size());
     }
+
+    private static final UUID FACILITATOR = UUID.fromString("00000000-0000-0000-0000-00000000000f");
+
+    /** An exercise: its facilitator leads; its incident commander is a player. */
+    private static DeciderFixtures exercise() {
+        return incident().with(FACILITATOR, "Fay Facilitator", Role.FACILITATOR).kind(io.sitroom.room.RoomKind.EXERCISE);
+    }
+
+    @Test
+    void aPlayingIncidentCommander_cannotMakeAnyoneFacilitator_norTakeTheRoleFromTheFacilitator() {
+        assertEquals(ErrorCode.FORBIDDEN, refusal(() -> decide(new RoleCommand.Assign(IC, Role.FACILITATOR), exercise().as(IC))));
+        assertEquals(ErrorCode.FORBIDDEN,
+                refusal(() -> decide(new RoleCommand.HandOver(Role.FACILITATOR, IC, FACILITATOR), exercise().as(IC))));
+        assertEquals(ErrorCode.FORBIDDEN,
+                refusal(() -> decide(new RoleCommand.Release(FACILITATOR, Role.FACILITATOR), exercise().as(IC))));
+    }
+
+    @Test
+    void aPlayingIncidentCommander_stillAssignsPlayerRoles_andTheFacilitatorSharesItsOwn() {
+        assertEquals(1, decide(new RoleCommand.Assign(LEGAL, Role.CONTAINMENT_LEAD), exercise().as(IC)).size());
+        assertEquals(1, decide(new RoleCommand.Assign(LEGAL, Role.FACILITATOR), exercise().as(FACILITATOR)).size());
+        assertEquals(1, decide(new RoleCommand.HandOver(Role.FACILITATOR, LEGAL, null), exercise().as(FACILITATOR)).size());
+    }
+
+    @Test
+    void inAnIncident_onlyAnIncidentCommanderMakesOne() {
+        assertEquals(ErrorCode.FORBIDDEN, refusal(() -> decide(new RoleCommand.Assign(LEGAL, Role.INCIDENT_COMMANDER), incident().as(LEGAL))));
+        assertEquals(1, decide(new RoleCommand.Assign(LEGAL, Role.INCIDENT_COMMANDER), incident().as(IC)).size());
+    }
 }

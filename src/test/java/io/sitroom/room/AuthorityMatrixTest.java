@@ -294,6 +294,43 @@ class AuthorityMatrixTest {
         return tests.stream();
     }
 
+    /**
+     * The lead role changes hands only by its holders: in an exercise the incident commander is a player,
+     * and no player can make itself (or anyone) facilitator by any path (assign, hand-over, release of the
+     * facilitator's role, adding a member, an invitation), nor take the role from the facilitator; in an
+     * incident nobody but the IC makes an IC.
+     */
+    @Test
+    void theLeadRole_isGrantedHandedOverAndReleasedOnlyByTheLead_onEveryPath() {
+        Cast cast = new Cast();
+        for (RoomKind kind : List.of(RoomKind.EXERCISE, RoomKind.INCIDENT)) {
+            Ctx ctx = new Ctx(kind, cast);
+            String lead = kind.leadRole().wire();
+            User leadUser = ctx.lead;
+            for (Role role : roles(kind)) {
+                if (role == kind.leadRole()) {
+                    continue;
+                }
+                User player = ctx.actors.get(role);
+                Map<String, Map<String, Object>> attempts = Map.of(
+                        "role.assign", Map.of("userId", player.id().toString(), "role", lead),
+                        "role.handover", Map.of("role", lead, "fromUserId", leadUser.id().toString(), "toUserId", player.id().toString()),
+                        "role.release", Map.of("userId", leadUser.id().toString(), "role", lead),
+                        "member.add", Map.of("userId", Api.newUser("Co-lead").id().toString(), "roles", List.of(lead)));
+                // An IC of an exercise still names players' roles (part of the play), but never the facilitator's.
+                attempts.forEach((name, data) -> assertEquals(403, Api.command(player, ctx.room, name, data).statusCode(),
+                        kind + " " + role + " " + name + " of the lead role"));
+                assertEquals(403, player.as().body(Map.of("role", "observer")).post("/api/rooms/" + ctx.room + "/invites").statusCode(),
+                        kind + " " + role + " invites");
+            }
+            assertEquals(List.of(lead), ctx.rolesOf(leadUser), kind + ": the lead still leads");
+            // The lead itself may share the role, and hand it over.
+            User next = ctx.actors.get(kind == RoomKind.EXERCISE ? Role.PARTICIPANT : Role.SCRIBE);
+            assertEquals(200, Api.command(leadUser, ctx.room, "role.assign", Map.of("userId", next.id().toString(), "role", lead))
+                    .statusCode(), kind + ": the lead shares its role");
+        }
+    }
+
     /** The lead's invitations are in the policy table too; they are a REST call, not a command. */
     @Test
     void invitations_areForTheLeadOnly() {
