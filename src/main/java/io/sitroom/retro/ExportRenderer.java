@@ -22,7 +22,7 @@ final class ExportRenderer {
                 .append("\n- Opened: ").append(room.createdAt()).append("\n- Exported: ").append(export.exportedAt()).append(" by ")
                 .append(export.exportedBy().displayName()).append(" (what this person may see)\n\n");
         md.append("## Summary\n\n");
-        export.metrics().forEach((k, v) -> {
+        export.metrics().fields().forEach((k, v) -> {
             if (v != null && !List.of("roomId", "title", "kind").contains(k)) {
                 md.append("- ").append(k).append(": ").append(v).append("\n");
             }
