@@ -1,6 +1,5 @@
 package io.sitroom.metrics;
 
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.ws.rs.GET;
@@ -11,7 +10,10 @@ import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.sitroom.security.Caller;
 
-/** Response metrics: of one room ({@code ?roomId=}), or of every room the caller belongs to, with totals. */
+/**
+ * Response metrics: of one room ({@code ?roomId=}, a {@link RoomMetrics}), or of every room the caller
+ * belongs to, with totals (a {@link MetricsSummary}).
+ */
 @Path("/api/metrics")
 @Authenticated
 public class MetricsResource {
@@ -24,8 +26,9 @@ public class MetricsResource {
         this.identity = identity;
     }
 
+    // One method for both answers keeps the path as it was; the two shapes are typed records.
     @GET
-    public Map<String, Object> get(@QueryParam("roomId") UUID roomId) {
+    public Object get(@QueryParam("roomId") UUID roomId) {
         UUID me = Caller.of(identity).userId();
         return roomId == null ? metrics.forUser(me) : metrics.forMember(roomId, me);
     }

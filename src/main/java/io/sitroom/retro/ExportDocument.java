@@ -10,6 +10,7 @@ import io.sitroom.action.ActionView;
 import io.sitroom.comms.CommsViews.AckView;
 import io.sitroom.comms.CommsViews.StatementView;
 import io.sitroom.decision.DecisionView;
+import io.sitroom.metrics.RoomMetrics;
 import io.sitroom.room.EventView;
 import io.sitroom.room.RoomSnapshot;
 
@@ -24,7 +25,6 @@ public record ExportDocument(String title, String kind, String severity, String 
         List<ActionRow> actions, List<AckEntry> acks, List<String> lessons, List<TimelineRow> timeline, ChainSummary chain) {
 
     /** The metrics that repeat the room's own fields, already in the header. */
-    private static final Set<String> ROOM_FIELDS = Set.of("roomId", "title", "kind");
     /** The event data fields that say best what an event was about, in order of preference. */
     private static final int BRIEF_LENGTH = 120;
 
@@ -80,16 +80,37 @@ public record ExportDocument(String title, String kind, String severity, String 
                 List.copyOf(export.lessonsLearned()), timeline(export.chain()), chain(export.chain()));
     }
 
-    /**
-     * The one place that reads the metrics: name/value rows of those that happened. Metrics are a
-     * map today; when they become a record, only this method changes.
-     */
-    static List<Metric> metrics(Map<String, Object> metrics) {
-        if (metrics == null) {
+    /** The metrics that happened, as name/value rows in the order of the JSON export (the room's own fields are in the header). */
+    static List<Metric> metrics(RoomMetrics m) {
+        if (m == null) {
             return List.of();
         }
-        return metrics.entrySet().stream().filter(m -> m.getValue() != null && !ROOM_FIELDS.contains(m.getKey()))
-                .map(m -> new Metric(m.getKey(), String.valueOf(m.getValue()))).toList();
+        List<Metric> rows = new ArrayList<>();
+        row(rows, "severity", m.severity());
+        row(rows, "phase", m.phase());
+        row(rows, "openedAt", m.openedAt());
+        row(rows, "closedAt", m.closedAt());
+        row(rows, "timeToAcknowledgeSeconds", m.timeToAcknowledgeSeconds());
+        row(rows, "timeToFirstExecutiveUpdateSeconds", m.timeToFirstExecutiveUpdateSeconds());
+        row(rows, "timeToContainmentSeconds", m.timeToContainmentSeconds());
+        row(rows, "decisionLatencySeconds", m.decisionLatencySeconds());
+        row(rows, "overdueActions", m.overdueActions());
+        row(rows, "openExceptions", m.openExceptions());
+        row(rows, "oldestOpenExceptionAgeSeconds", m.oldestOpenExceptionAgeSeconds());
+        row(rows, "meanTimeToCloseHighRiskActionsSeconds", m.meanTimeToCloseHighRiskActionsSeconds());
+        RoomMetrics.ExerciseScore score = m.exerciseScore();
+        if (score != null) {
+            row(rows, "exerciseScore", "met " + score.met() + " of " + score.triggered()
+                    + (score.score() == null ? "" : " (" + Math.round(score.score() * 100) + "%)")
+                    + (score.endedAt() == null ? "" : ", ended " + score.endedAt()));
+        }
+        return rows;
+    }
+
+    private static void row(List<Metric> rows, String name, Object value) {
+        if (value != null) {
+            rows.add(new Metric(name, String.valueOf(value)));
+        }
     }
 
     /**

@@ -3,7 +3,6 @@ package io.sitroom.retro;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,7 @@ import jakarta.transaction.Transactional;
 import io.sitroom.comms.CommsFeature;
 import io.sitroom.membership.RoleEvent;
 import io.sitroom.metrics.MetricsService;
+import io.sitroom.metrics.RoomMetrics;
 import io.sitroom.role.Role;
 import io.sitroom.room.EventLog;
 import io.sitroom.room.EventPayload;
@@ -77,7 +77,7 @@ public class ExportService {
         } while (page.size() == PAGE);
         RoomExport.Chain chain = new RoomExport.Chain("sha256(prevHash + canonicalJson(event)), see docs/protocol.md", Room.GENESIS_HASH,
                 room.headSeq, room.headHash, rooms.verify(roomId, userId), links);
-        Map<String, Object> roomMetrics = metrics.forRoom(roomId);
+        RoomMetrics roomMetrics = metrics.forRoom(roomId);
         audit.record(me.userId(), me.displayName(), "room.export", "room " + roomId, "events " + links.size());
         return new RoomExport(RoomExport.FORMAT, HashChain.formatTime(clock.instant()), new RoomExport.Person(me.userId(), me.displayName()),
                 snapshot, roomMetrics, roleHistory, comms.updatesFor(roomId, userId), LessonsLearned.from(visible, snapshot), chain);

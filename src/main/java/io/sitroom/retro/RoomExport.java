@@ -1,13 +1,13 @@
 package io.sitroom.retro;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.sitroom.comms.CommsViews;
+import io.sitroom.metrics.RoomMetrics;
 import io.sitroom.room.ChainReport;
 import io.sitroom.room.EventView;
 import io.sitroom.room.RoomSnapshot;
@@ -18,7 +18,7 @@ import io.sitroom.room.RoomSnapshot;
  * (seq, prevHash, hash), so that anyone can still recompute the whole chain from this file alone.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record RoomExport(String format, String exportedAt, Person exportedBy, RoomSnapshot room, Map<String, Object> metrics,
+public record RoomExport(String format, String exportedAt, Person exportedBy, RoomSnapshot room, RoomMetrics metrics,
         List<RoleChange> roleHistory, List<CommsViews.UpdateView> updates, List<String> lessonsLearned, Chain chain) {
 
     public static final String FORMAT = "sitroom-export/1";

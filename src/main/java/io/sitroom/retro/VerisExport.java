@@ -38,7 +38,7 @@ final class VerisExport {
         veris.put("discovery_method", Map.of("unknown", true));
         Map<String, Object> timeline = new LinkedHashMap<>();
         timeline.put("incident", Map.of("year", day.getYear(), "month", day.getMonthValue(), "day", day.getDayOfMonth()));
-        Object contained = export.metrics().get("timeToContainmentSeconds");
+        Object contained = export.metrics().timeToContainmentSeconds();
         timeline.put("containment", contained instanceof Number seconds
                 ? Map.of("unit", "Hours", "value", Math.round(seconds.doubleValue() / 36.0) / 100.0)
                 : Map.of("unit", "Unknown"));

@@ -87,11 +87,6 @@ public class LoggedEvent extends PanacheEntityBase {
         return find("roomId = ?1 and kind = ?2 and seq > ?3", Sort.ascending("seq"), roomId, kind, after).page(0, limit).list();
     }
 
-    /** The newest events of one kind, newest first. */
-    public static List<LoggedEvent> latestOfKind(UUID roomId, String kind, int limit) {
-        return find("roomId = ?1 and kind = ?2", Sort.descending("seq"), roomId, kind).page(0, limit).list();
-    }
-
     /** The newest events of one kind with {@code seq < before}, newest first. */
     static List<LoggedEvent> latestOfKindBefore(UUID roomId, String kind, long before, int limit) {
         return find("roomId = ?1 and kind = ?2 and seq < ?3", Sort.descending("seq"), roomId, kind, before).page(0, limit).list();

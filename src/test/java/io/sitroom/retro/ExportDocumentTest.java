@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.sitroom.decision.DecisionView;
+import io.sitroom.metrics.RoomMetrics;
 import io.sitroom.room.Phase;
 import io.sitroom.room.RoomKind;
 import io.sitroom.room.RoomSnapshot;
@@ -45,14 +46,12 @@ class ExportDocumentTest {
 
     @Test
     void metrics_listThoseThatHappened_withoutTheRoomsOwnFields() {
-        Map<String, Object> metrics = new LinkedHashMap<>();
-        metrics.put("roomId", UUID.randomUUID());
-        metrics.put("title", "Room");
-        metrics.put("kind", RoomKind.INCIDENT);
-        metrics.put("severity", Severity.SEV1);
-        metrics.put("closedAt", null);
-        metrics.put("overdueActions", 2L);
-        assertEquals(List.of(new ExportDocument.Metric("severity", "SEV1"), new ExportDocument.Metric("overdueActions", "2")),
-                ExportDocument.metrics(metrics));
+        RoomMetrics metrics = new RoomMetrics(UUID.randomUUID(), RoomKind.EXERCISE, "Room", Severity.SEV1, Phase.ANALYSIS,
+                "2026-01-01T00:00:00.000Z", null, null, null, 600L, null, 2L, 0, null, null,
+                new RoomMetrics.ExerciseScore(1, 4, 0.25, null));
+        assertEquals(List.of(new ExportDocument.Metric("severity", "SEV1"), new ExportDocument.Metric("phase", "analysis"),
+                new ExportDocument.Metric("openedAt", "2026-01-01T00:00:00.000Z"), new ExportDocument.Metric("timeToContainmentSeconds", "600"),
+                new ExportDocument.Metric("overdueActions", "2"), new ExportDocument.Metric("openExceptions", "0"),
+                new ExportDocument.Metric("exerciseScore", "met 1 of 4 (25%)")), ExportDocument.metrics(metrics));
     }
 }
