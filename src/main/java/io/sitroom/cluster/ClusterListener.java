@@ -24,10 +24,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.sitroom.error.OutageLog;
 import io.sitroom.live.RoomFanout;
+import io.sitroom.live.TokenRevocations;
 
 /**
- * Hears other nodes' appends: one dedicated connection runs {@code LISTEN} and hands each
- * (room, seq) to the fan-out, which reads {@code seq > delivered} from the log for rooms with
+ * Hears other nodes' appends and revocations: one dedicated connection runs {@code LISTEN}; it hands
+ * a revoked sign-in to this node's sockets (closed with 4401) and each (room, seq) to the fan-out, which reads {@code seq > delivered} from the log for rooms with
  * clients on this node. A lost connection is opened again and followed by a catch-up of every
  * such room; a slow poll does the same in case a wake-up was lost, so a lost wake-up only delays.
  */
@@ -38,6 +39,7 @@ public class ClusterListener {
     private static final int WAIT_MS = 500;
 
     private final RoomFanout fanout;
+    private final TokenRevocations revocations;
     private final ClusterConfig config;
     /** On PostgreSQL several nodes may share the database: poll, whether or not wake-ups are on. */
     private final boolean shared;
@@ -52,12 +54,13 @@ public class ClusterListener {
     private volatile boolean running;
     private Thread thread;
 
-    public ClusterListener(RoomFanout fanout, ClusterConfig config, MeterRegistry registry,
+    public ClusterListener(RoomFanout fanout, TokenRevocations revocations, ClusterConfig config, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
             @ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.fanout = fanout;
+        this.revocations = revocations;
         this.config = config;
         this.shared = ClusterNotifier.isPostgresql(dbKind) && url.isPresent();
         this.active = shared && config.enabled();
@@ -138,7 +141,9 @@ public class ClusterListener {
                 quietSince = System.nanoTime();
                 for (PGNotification notification : notifications) {
                     wakeUps.increment();
-                    WakeUp.parse(notification.getParameter()).ifPresent(w -> fanout.wake(w.roomId(), w.seq()));
+                    String payload = notification.getParameter();
+                    WakeUp.parse(payload).ifPresent(w -> fanout.wake(w.roomId(), w.seq()));
+                    Revoked.parse(payload).ifPresent(r -> revocations.revoke(r.userId(), r.tokenHash()));
                 }
             } else if (System.nanoTime() - quietSince > TimeUnit.MILLISECONDS.toNanos(config.checkAfter().toMillis())) {
                 // A connection that died quietly never reports it by itself: ask it something.

@@ -3,15 +3,21 @@ package io.sitroom.cluster;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sitroom.room.AppendSignal;
+import io.sitroom.security.TokensRevoked;
 
 /**
  * Sends {@code NOTIFY <channel>, '<roomId>:<seq>'} inside each appending transaction, so other
- * nodes hear of it exactly when it commits (and never if it rolls back). On H2 it does nothing.
+ * nodes hear of it exactly when it commits (and never if it rolls back); and
+ * {@code 'revoked:<userId>:<tokenHash|*>'} when a sign-in ends, so every node closes its sockets. On
+ * H2 (one node) it does nothing.
  */
 @ApplicationScoped
 public class ClusterNotifier implements AppendSignal {
@@ -34,10 +40,24 @@ public class ClusterNotifier implements AppendSignal {
     @Override
     public void appended(UUID roomId, long headSeq) {
         if (active) {
-            entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)")
-                    .setParameter(1, config.channel())
-                    .setParameter(2, WakeUp.payload(roomId, headSeq))
-                    .getSingleResult();
+            notify(WakeUp.payload(roomId, headSeq));
         }
+    }
+
+    /**
+     * A user's tokens (or one of them) were revoked, or their account disabled, on this node: every node
+     * is told once the revocation committed (this node closes its own sockets by the same event).
+     */
+    void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokensRevoked revoked) {
+        if (active) {
+            QuarkusTransaction.requiringNew().run(() -> notify(Revoked.payload(revoked.userId(), revoked.tokenHash())));
+        }
+    }
+
+    private void notify(String payload) {
+        entityManager.createNativeQuery("SELECT pg_notify(?1, ?2)")
+                .setParameter(1, config.channel())
+                .setParameter(2, payload)
+                .getSingleResult();
     }
 }

@@ -1,6 +1,7 @@
 package io.sitroom.live;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +13,9 @@ import io.sitroom.limits.RateLimits;
 import io.sitroom.room.RoomService;
 import io.sitroom.error.DatabaseUnavailable;
 import io.sitroom.security.Caller;
+import io.sitroom.security.TokenService;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.impl.HttpUtils;
 
 /**
  * Guards the upgrade to a room connection: 401 without a valid token, 404 for anyone who is not
@@ -22,11 +25,13 @@ import io.smallrye.mutiny.Uni;
 public class RoomUpgradeCheck implements HttpUpgradeCheck {
 
     private final RoomService rooms;
+    private final TokenService tokens;
     private final LimitsConfig limits;
     private final RateLimits rateLimits;
 
-    public RoomUpgradeCheck(RoomService rooms, LimitsConfig limits, RateLimits rateLimits) {
+    public RoomUpgradeCheck(RoomService rooms, TokenService tokens, LimitsConfig limits, RateLimits rateLimits) {
         this.rooms = rooms;
+        this.tokens = tokens;
         this.limits = limits;
         this.rateLimits = rateLimits;
     }
@@ -68,7 +73,7 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
             if (caller == null) {
                 return CheckResult.rejectUpgrade(401);
             }
-            UUID roomId = roomIdOf(context.httpRequest().path());
+            UUID roomId = roomIdOf(HttpUtils.normalizePath(context.httpRequest().path()));
             if (roomId == null) {
                 return CheckResult.rejectUpgrade(404);
             }
@@ -80,15 +85,19 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
             if (!rateLimits.mayUpgrade(caller.userId())) {
                 return CheckResult.rejectUpgrade(429);
             }
-            return VertxContextSupport.executeBlocking(() -> rooms.isMember(roomId, caller.userId()))
-                    .map(member -> {
-                        if (!member) {
+            String tokenHash = Caller.tokenHashOf(identity);
+            return VertxContextSupport.executeBlocking(() -> new Admission(rooms.isMember(roomId, caller.userId()),
+                    tokenHash == null ? null : tokens.expiresAt(tokenHash).orElse(null)))
+                    .map(admission -> {
+                        if (!admission.member()) {
                             return CheckResult.rejectUpgradeSync(404);
                         }
                         context.userData().put(LiveSessions.CALLER, caller);
-                        String tokenHash = Caller.tokenHashOf(identity);
                         if (tokenHash != null) {
                             context.userData().put(TokenRevocations.TOKEN_HASH, tokenHash);
+                        }
+                        if (admission.tokenExpiresAt() != null) {
+                            context.userData().put(TokenRevocations.TOKEN_EXPIRES_AT, admission.tokenExpiresAt());
                         }
                         if (since != null) {
                             context.userData().put(LiveSessions.SINCE, since);
@@ -98,7 +107,14 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
         }).onFailure(DatabaseUnavailable::isCause).recoverWithItem(() -> CheckResult.rejectUpgradeSync(503));
     }
 
-    /** The room id is the segment after {@code /ws/rooms/}. */
+    /** Whether the caller is a member of the room, and when the token it upgrades with expires (null: unknown). */
+    private record Admission(boolean member, Instant tokenExpiresAt) {
+    }
+
+    /**
+     * The room id is the segment after {@code /ws/rooms/} of the path as the router reads it (normalised:
+     * {@code /ws/rooms/<mine>/../<other>} opens {@code <other>}, so it is checked as {@code <other>}).
+     */
     private static UUID roomIdOf(String path) {
         String rest = path.substring(path.indexOf("/ws/rooms/") + "/ws/rooms/".length());
         String value = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : rest;

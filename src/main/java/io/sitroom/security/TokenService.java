@@ -72,4 +72,10 @@ public class TokenService {
         AuthToken row = AuthToken.findById(tokenHash);
         return row != null && row.validAt(clock.instant());
     }
+
+    /** When the token with this hash expires, if it is known. */
+    @Transactional
+    public Optional<Instant> expiresAt(String tokenHash) {
+        return Optional.ofNullable(AuthToken.<AuthToken> findById(tokenHash)).map(row -> row.expiresAt);
+    }
 }

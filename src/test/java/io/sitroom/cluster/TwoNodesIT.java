@@ -95,6 +95,27 @@ class TwoNodesIT {
         withCluster(Map.of("SITROOM_CLUSTER_ENABLED", "false", "SITROOM_CLUSTER_POLL_INTERVAL", "1s"), this::writeThroughBothNodes);
     }
 
+    @Test
+    void aRevocationOnOneNode_closesTheUsersSocketsOnTheOther_within2Seconds() throws Exception {
+        withCluster(Map.of(), (a, b) -> {
+            String admin = a.login("admin", AppProcess.ADMIN_PASSWORD);
+            String id = a.as(admin).body(Map.of("username", "mallory", "displayName", "Mallory", "password", "mallory-password-1"))
+                    .post("/api/users").then().statusCode(201).extract().path("id");
+            String token = b.login("mallory", "mallory-password-1");
+            String room = b.as(token).body(Map.of("kind", "INCIDENT", "title", "Revoked elsewhere", "severity", "SEV2"))
+                    .post("/api/rooms").then().statusCode(201).extract().path("id");
+            try (WsClient onB = WsClient.connect(b.roomSocket(room, null), token)) {
+                onB.next("welcome");
+                long revokedAt = System.nanoTime();
+                a.as(admin).post("/api/users/" + id + "/revoke-tokens").then().statusCode(200);
+                assertEquals(4401, onB.awaitClose(Duration.ofSeconds(5)), "node B closes the socket of a sign-in revoked on node A");
+                Duration took = Duration.ofNanos(System.nanoTime() - revokedAt);
+                org.junit.jupiter.api.Assertions.assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "within 2 s: " + took);
+                b.as(token).get("/api/rooms").then().statusCode(401);
+            }
+        });
+    }
+
     private void writeThroughBothNodes(AppProcess a, AppProcess b) throws Exception {
         String admin = a.login("admin", AppProcess.ADMIN_PASSWORD);
         Map<String, String> tokens = new HashMap<>();
