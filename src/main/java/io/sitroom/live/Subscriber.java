@@ -42,6 +42,8 @@ final class Subscriber {
     /** Frames handed to the socket and not yet written out: a client that stops reading makes this grow. */
     private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean dropped;
+    /** Taken out of the room: nothing more is written. */
+    private volatile boolean removed;
     /** When this connection was last told it is sending too many frames (nanoTime), or never. */
     private long rateWarnedAt = Long.MIN_VALUE;
     private long dropWindowStart = Long.MIN_VALUE;
@@ -173,6 +175,15 @@ final class Subscriber {
         if (event.visibleTo() == null || new Viewer(userId, roles, kind.leadRole()).maySee(event.visibleTo(), event.actorId())) {
             write(event.frame(), false);
         }
+        if (userId.equals(event.removed())) {
+            // Out of the room: this connection sees nothing more of it.
+            removed = true;
+            writer.flush();
+            connection.close(new io.quarkus.websockets.next.CloseReason(REMOVED, "removed from the room")).subscribe().with(ok -> {
+            }, failure -> {
+            });
+            return;
+        }
         boolean canChanged = false;
         Set<Role> after = event.rolesAfter().get(userId);
         if (after != null && !after.equals(roles)) {
@@ -218,7 +229,7 @@ final class Subscriber {
     }
 
     private void write(EncodedFrame frame, boolean flush) {
-        if (dropped || !connection.isOpen()) {
+        if (dropped || removed || !connection.isOpen()) {
             return;
         }
         pending.incrementAndGet();
@@ -231,4 +242,6 @@ final class Subscriber {
     }
 
     static final int SLOW_CONSUMER = 4008;
+    /** Close code 4403: the member was taken out of the room; reconnecting is refused (404). */
+    static final int REMOVED = 4403;
 }

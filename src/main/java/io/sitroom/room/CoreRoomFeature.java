@@ -12,6 +12,8 @@ public class CoreRoomFeature implements RoomFeature {
 
     static final CommandType<RoomCommand.AddMember> ADD_MEMBER = new CommandType<>("member.add", RoomCommand.AddMember.class,
             Authority.lead(), RoomDecider::addMember);
+    static final CommandType<RoomCommand.RemoveMember> REMOVE_MEMBER = new CommandType<>("member.remove", RoomCommand.RemoveMember.class,
+            Authority.lead(), RoomDecider::removeMember);
     static final CommandType<RoomCommand.ChangeSeverity> CHANGE_SEVERITY = new CommandType<>("room.severity",
             RoomCommand.ChangeSeverity.class, Authority.of(Role.INCIDENT_COMMANDER), RoomDecider::changeSeverity);
     static final CommandType<RoomCommand.ChangePhase> CHANGE_PHASE = new CommandType<>("room.phase", RoomCommand.ChangePhase.class,
@@ -21,7 +23,7 @@ public class CoreRoomFeature implements RoomFeature {
 
     @Override
     public List<CommandType<?>> commandTypes() {
-        return List.of(ADD_MEMBER, CHANGE_SEVERITY, CHANGE_PHASE, ADD_NOTE);
+        return List.of(ADD_MEMBER, REMOVE_MEMBER, CHANGE_SEVERITY, CHANGE_PHASE, ADD_NOTE);
     }
 
     @Override

@@ -102,7 +102,7 @@ public final class LockedRoom {
     public List<RecordedEvent> append(Member actor, String commandId, List<NewEvent> decided) {
         List<RecordedEvent> events = appender.append(this, actor, commandId, decided);
         appended.addAll(events);
-        if (events.stream().anyMatch(e -> e.payload() instanceof ChangesRoles)) {
+        if (events.stream().anyMatch(e -> e.payload() instanceof ChangesRoles || e.payload() instanceof RoomEvent.MemberRemoved)) {
             members = null;
         }
         return events;

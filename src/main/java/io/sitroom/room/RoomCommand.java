@@ -17,6 +17,13 @@ public sealed interface RoomCommand extends Command {
         }
     }
 
+    /** Takes someone out of the room: they no longer see or do anything in it. */
+    record RemoveMember(UUID userId) implements RoomCommand {
+        public RemoveMember {
+            Fields.required(userId, "userId");
+        }
+    }
+
     record ChangeSeverity(Severity severity) implements RoomCommand {
         public ChangeSeverity {
             Fields.required(severity, "severity");

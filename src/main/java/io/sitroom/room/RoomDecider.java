@@ -27,6 +27,18 @@ public final class RoomDecider {
                 new RoomEvent.MemberAdded(c.userId(), displayName, roles, Map.of(c.userId(), roles), null)));
     }
 
+    /** The lead takes a member out; the room never loses its last lead. */
+    static List<NewEvent> removeMember(RoomCommand.RemoveMember c, CommandContext context) {
+        RoomState room = context.room();
+        Member target = room.member(c.userId())
+                .orElseThrow(() -> SitroomException.notFound("user " + c.userId() + " is not a member of this room"));
+        Role lead = room.kind().leadRole();
+        if (target.holds(lead) && room.holders(lead).size() == 1) {
+            throw SitroomException.conflict("the last " + lead + " cannot be removed; hand the role over first");
+        }
+        return List.of(NewEvent.forEveryone(new RoomEvent.MemberRemoved(target.userId(), target.displayName(), target.roles())));
+    }
+
     static List<NewEvent> changeSeverity(RoomCommand.ChangeSeverity c, CommandContext context) {
         Severity current = context.room().severity();
         if (current == c.severity()) {

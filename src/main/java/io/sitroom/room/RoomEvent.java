@@ -32,6 +32,15 @@ public sealed interface RoomEvent extends EventPayload {
         }
     }
 
+    /** Someone taken out of the room by its lead, with the roles they held. */
+    @EventKind("member.removed")
+    record MemberRemoved(UUID userId, String displayName, Set<Role> roles) implements RoomEvent {
+        @Override
+        public String brief() {
+            return displayName;
+        }
+    }
+
     @EventKind("room.severity_changed")
     record SeverityChanged(Severity from, Severity to) implements RoomEvent {
         @Override

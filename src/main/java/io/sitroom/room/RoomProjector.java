@@ -22,6 +22,8 @@ final class RoomProjector {
             member.roles = added.roles();
             member.joinedAt = event.at();
             member.persist();
+        } else if (payload instanceof RoomEvent.MemberRemoved removed) {
+            RoomMember.deleteById(new RoomMember.Key(room.id, removed.userId()));
         } else if (payload instanceof RoomEvent.SeverityChanged changed) {
             room.severity = changed.to();
         } else if (payload instanceof RoomEvent.PhaseChanged changed) {

@@ -78,6 +78,15 @@ public class RoomResource {
         return asResponse(result, Response.Status.CREATED);
     }
 
+    /** Takes a member out of the room (the lead): {@code member.remove}. */
+    @jakarta.ws.rs.DELETE
+    @Path("/{id}/members/{userId}")
+    public Response removeMember(@PathParam("id") UUID id, @PathParam("userId") UUID userId) {
+        var data = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("userId", userId.toString());
+        CommandResult result = commands.handle(id, caller().userId(), new CommandEnvelope("remove-" + UUID.randomUUID(), "member.remove", data));
+        return asResponse(result, Response.Status.OK);
+    }
+
     @POST
     @Path("/{id}/commands")
     public Response command(@PathParam("id") UUID id, EnvelopeBody body) {

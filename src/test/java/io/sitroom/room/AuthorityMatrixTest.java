@@ -148,6 +148,11 @@ class AuthorityMatrixTest {
     private Map<String, Fixture> fixtures() {
         Map<String, Fixture> f = new LinkedHashMap<>();
         f.put("member.add", Fixture.table((c, r) -> Map.of("userId", Api.newUser("Newcomer").id().toString(), "roles", List.of("scribe"))));
+        f.put("member.remove", Fixture.table((c, r) -> {
+            User leaving = Api.newUser("Leaving");
+            Api.addMember(c.lead, c.room, leaving, "observer");
+            return Map.of("userId", leaving.id().toString());
+        }));
         f.put("role.assign", Fixture.table((c, r) -> {
             List<String> held = c.rolesOf(c.targetA);
             String role = Stream.of("scribe", "executive", "observer", "participant", "legal", "containment_lead", "comms_approver")
