@@ -1,5 +1,7 @@
 package io.sitroom.limits;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,21 +11,32 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.sitroom.error.ErrorCode;
 import io.sitroom.error.SitroomException;
 
-/** Per-user rate limits: commands (across REST and WebSocket) and WebSocket upgrades. */
+/**
+ * Per-user rate limits: commands (across REST and WebSocket), WebSocket upgrades, and each
+ * connection's frames. Time comes from the application clock, so tests move it instead of racing it.
+ */
 @ApplicationScoped
 public class RateLimits {
 
     private final LimitsConfig config;
+    private final Clock clock;
     private final Map<UUID, TokenBucket> commands = new ConcurrentHashMap<>();
     private final Map<UUID, TokenBucket> upgrades = new ConcurrentHashMap<>();
 
-    public RateLimits(LimitsConfig config) {
+    public RateLimits(LimitsConfig config, Clock clock) {
         this.config = config;
+        this.clock = clock;
+    }
+
+    /** Now, in nanoseconds of the application clock: what buckets and flood windows measure time in. */
+    public long now() {
+        Instant instant = clock.instant();
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 
     /** Refuses with {@code rate_limited} when the user has issued commands faster than allowed. */
     public void takeCommand(UUID userId) {
-        long now = System.nanoTime();
+        long now = now();
         TokenBucket bucket = commands.computeIfAbsent(userId, id -> new TokenBucket(config.commandsPerSecond(), config.commandBurst(), now));
         if (!bucket.tryTake(now)) {
             throw new SitroomException(ErrorCode.RATE_LIMITED, "too many commands; slow down (at most "
@@ -36,18 +49,18 @@ public class RateLimits {
      * and comes straight back must not get a fresh allowance of frames each time.
      */
     public boolean mayUpgrade(UUID userId) {
-        long now = System.nanoTime();
+        long now = now();
         return upgrades.computeIfAbsent(userId, id -> new TokenBucket(config.upgradesPerSecond(), config.upgradeBurst(), now))
                 .tryTake(now);
     }
 
     /** After a connection of this user was closed for flooding: no burst of new connections, one a second at most. */
     public void spendUpgrades(UUID userId) {
-        long now = System.nanoTime();
+        long now = now();
         upgrades.computeIfAbsent(userId, id -> new TokenBucket(config.upgradesPerSecond(), config.upgradeBurst(), now)).empty(now);
     }
 
     public TokenBucket newFrameBucket() {
-        return new TokenBucket(config.framesPerSecond(), config.frameBurst(), System.nanoTime());
+        return new TokenBucket(config.framesPerSecond(), config.frameBurst(), now());
     }
 }

@@ -2,7 +2,7 @@ package io.sitroom.limits;
 
 /**
  * A token bucket: {@code capacity} tokens at most, refilled at {@code perSecond}. Pure; the caller
- * passes a monotonic time in nanoseconds. Thread-safe.
+ * passes the time in nanoseconds (a clock set back refills nothing). Thread-safe.
  */
 public final class TokenBucket {
 
@@ -26,7 +26,7 @@ public final class TokenBucket {
 
     /** Takes one token if there is one. */
     public synchronized boolean tryTake(long nowNanos) {
-        tokens = Math.min(capacity, tokens + (nowNanos - last) * perNano);
+        tokens = Math.min(capacity, tokens + Math.max(0, nowNanos - last) * perNano);
         last = nowNanos;
         if (tokens >= 1) {
             tokens -= 1;

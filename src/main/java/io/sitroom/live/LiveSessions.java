@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -59,10 +61,13 @@ public class LiveSessions {
     private final TokenRevocations revocations;
     private final Map<UUID, AtomicInteger> connectionsPerUser = new ConcurrentHashMap<>();
     private final WelcomeReads welcomes;
+    private final Counter framesDropped;
     private final String tooManyFrames;
 
     public LiveSessions(RoomService rooms, CommandHandler commands, CommandCatalog catalog, RoomFanout fanout, Frames frames,
-            RateLimits limits, LimitsConfig config, TokenRevocations revocations) {
+            RateLimits limits, LimitsConfig config, TokenRevocations revocations, MeterRegistry registry) {
+        this.framesDropped = Counter.builder("sitroom.frames.dropped")
+                .description("Frames dropped for coming faster than a connection's rate").register(registry);
         this.catalog = catalog;
         this.welcomes = new WelcomeReads(config.concurrentWelcomes());
         this.revocations = revocations;
@@ -184,11 +189,12 @@ public class LiveSessions {
             return;
         }
         TokenBucket bucket = connection.userData().get(FRAMES);
-        long now = System.nanoTime();
+        long now = limits.now();
         if (bucket != null && !bucket.tryTake(now)) {
             // Dropped. Answering every dropped frame would let a flood make the server write as much
             // as it reads: one warning a second is enough for a client that means well, and one
             // that keeps flooding is closed (it may come back, at the rate of upgrades allowed).
+            framesDropped.increment();
             switch (subscriber.dropped(now, config.floodCloseAfter())) {
                 case WARN -> subscriber.send(tooManyFrames);
                 case CLOSE -> closeForFlooding(connection, caller);
