@@ -102,7 +102,7 @@ class CommsDeciderTest {
         var partly = new CommsDecider.AckState(S, 3, Set.of(Role.LEGAL, Role.COMMS_APPROVER), Map.of(Role.LEGAL, LEGAL), NOW, false);
         List<NewEvent> overdue = CommsDecider.ackOverdue(partly, NOW);
         assertEquals(Set.of(Role.COMMS_APPROVER), ((CommsEvent.AckOverdue) overdue.get(0).payload()).pending());
-        assertEquals(Set.of(Role.INCIDENT_COMMANDER), overdue.get(0).visibleTo());
+        assertEquals(null, overdue.get(0).visibleTo(), "the whole room sees the silence");
         assertEquals(ErrorCode.CONFLICT, refusal(() -> CommsDecider.giveAck(new CommsCommand.GiveAck(S), room().as(LEGAL), partly)).code());
     }
 }
