@@ -43,7 +43,12 @@ public class Invite extends PanacheEntityBase {
     @Column(nullable = false)
     public int uses;
 
+    /** How many may join with it; null: no limit but its expiry. */
+    @Column(name = "max_uses")
+    public Integer maxUses;
+
+    /** Whether someone may still join with it now: not revoked, not expired, not used up. */
     public boolean validAt(Instant now) {
-        return revokedAt == null && now.isBefore(expiresAt);
+        return revokedAt == null && now.isBefore(expiresAt) && (maxUses == null || uses < maxUses);
     }
 }

@@ -1,7 +1,9 @@
 package io.sitroom.invite;
 
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,7 +28,7 @@ public class InviteResource {
         this.identity = identity;
     }
 
-    public record NewInvite(Role role, Integer ttlMinutes) {
+    public record NewInvite(Role role, Integer ttlMinutes, Integer maxUses) {
     }
 
     @POST
@@ -35,7 +37,21 @@ public class InviteResource {
             throw SitroomException.invalid("role is required");
         }
         return Response.status(Response.Status.CREATED)
-                .entity(invites.create(roomId, Caller.of(identity).userId(), request.role(), request.ttlMinutes())).build();
+                .entity(invites.create(roomId, Caller.of(identity).userId(), request.role(), request.ttlMinutes(), request.maxUses())).build();
+    }
+
+    /** The room's invitations, for its lead (never their codes). */
+    @GET
+    public List<InviteService.InviteView> list(@PathParam("id") UUID roomId) {
+        return invites.list(roomId, Caller.of(identity).userId());
+    }
+
+    /** Revokes an invitation: nobody joins with it any more. */
+    @POST
+    @Path("/{inviteId}/revoke")
+    public Response revoke(@PathParam("id") UUID roomId, @PathParam("inviteId") UUID inviteId) {
+        invites.revoke(roomId, Caller.of(identity).userId(), inviteId);
+        return Response.noContent().build();
     }
 
 }

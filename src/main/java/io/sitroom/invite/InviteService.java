@@ -17,13 +17,17 @@ import io.sitroom.audit.AuditLog;
 import io.sitroom.crypto.Sha256;
 import io.sitroom.error.ErrorCode;
 import io.sitroom.error.SitroomException;
+import io.sitroom.limits.RateLimits;
 import io.sitroom.role.Role;
 import io.sitroom.room.Admission;
 import io.sitroom.room.CommandHandler;
 import io.sitroom.room.CommandResult;
 import io.sitroom.room.HashChain;
+import io.sitroom.room.Member;
 import io.sitroom.room.NewEvent;
+import io.sitroom.room.Room;
 import io.sitroom.room.RoomEvent;
+import io.sitroom.room.RoomService;
 import io.sitroom.room.RoomWriter;
 import io.sitroom.security.AppUser;
 import io.sitroom.security.TokenService;
@@ -41,16 +45,22 @@ public class InviteService {
     private static final int CODE_LENGTH = 12;
     public static final int MAX_TTL_MINUTES = 7 * 24 * 60;
     private static final Admission.Source JOIN = new Admission.Source.Server("invitation join");
+    private static final String UNKNOWN = "this invitation code is unknown, expired, used up or revoked";
 
     private final SecureRandom random = new SecureRandom();
     private final CommandHandler commands;
     private final RoomWriter writer;
+    private final RoomService rooms;
+    private final RateLimits rateLimits;
     private final TokenService tokens;
     private final Clock clock;
 
     private final AuditLog audit;
 
-    public InviteService(CommandHandler commands, RoomWriter writer, TokenService tokens, Clock clock, AuditLog audit) {
+    public InviteService(CommandHandler commands, RoomWriter writer, RoomService rooms, RateLimits rateLimits, TokenService tokens,
+            Clock clock, AuditLog audit) {
+        this.rooms = rooms;
+        this.rateLimits = rateLimits;
         this.audit = audit;
         this.commands = commands;
         this.writer = writer;
@@ -64,7 +74,12 @@ public class InviteService {
     public record Joined(String token, String expiresAt, UUID roomId, Role role, UserService.UserView user) {
     }
 
-    public Created create(UUID roomId, UUID userId, Role role, Integer ttlMinutes) {
+    /** An invitation as its room's lead sees it listed: never its code. */
+    public record InviteView(UUID inviteId, Role role, String createdAt, String expiresAt, int uses, Integer maxUses, String revokedAt,
+            boolean valid) {
+    }
+
+    public Created create(UUID roomId, UUID userId, Role role, Integer ttlMinutes, Integer maxUses) {
         int ttl = ttlMinutes == null ? 240 : ttlMinutes;
         if (ttl < 1 || ttl > MAX_TTL_MINUTES) {
             throw SitroomException.invalid("ttlMinutes must be from 1 to " + MAX_TTL_MINUTES);
@@ -73,7 +88,7 @@ public class InviteService {
         UUID inviteId = UUID.randomUUID();
         Instant expiresAt = clock.instant().plus(Duration.ofMinutes(ttl));
         CommandResult result = commands.execute(roomId, userId, "invite-" + inviteId, InviteCommand.TYPE,
-                new InviteCommand(inviteId, role, expiresAt), () -> {
+                new InviteCommand(inviteId, role, expiresAt, maxUses), () -> {
                     Invite invite = new Invite();
                     invite.id = inviteId;
                     invite.roomId = roomId;
@@ -82,13 +97,41 @@ public class InviteService {
                     invite.createdBy = userId;
                     invite.createdAt = clock.instant();
                     invite.expiresAt = expiresAt;
+                    invite.maxUses = maxUses;
                     invite.persist();
                 });
         if (!result.ok()) {
             throw new SitroomException(result.error().code(), result.error().message());
         }
-        audit.record(userId, null, "invite.create", "room " + roomId, "invite " + inviteId + ", role " + role + ", expires " + expiresAt);
+        audit.record(userId, null, "invite.create", "room " + roomId, "invite " + inviteId + ", role " + role + ", expires " + expiresAt
+                + (maxUses == null ? "" : ", at most " + maxUses + " uses"));
         return new Created(format(code), HashChain.formatTime(expiresAt), role);
+    }
+
+    /** Revokes an invitation (its room's lead): nobody joins with it any more; who joined stays. */
+    public void revoke(UUID roomId, UUID userId, UUID inviteId) {
+        CommandResult result = commands.execute(roomId, userId, "invite-revoke-" + inviteId, InviteCommand.REVOKE,
+                new InviteCommand.Revoke(inviteId), () -> {
+                });
+        if (!result.ok()) {
+            throw new SitroomException(result.error().code(), result.error().message());
+        }
+        audit.record(userId, null, "invite.revoke", "room " + roomId, "invite " + inviteId);
+    }
+
+    /** A room's invitations, newest first, for its lead (anyone else: 403, a non-member 404). */
+    @Transactional
+    public List<InviteView> list(UUID roomId, UUID userId) {
+        Member me = rooms.requireMember(roomId, userId);
+        Role lead = Room.<Room> findById(roomId).kind.leadRole();
+        if (!me.holds(lead)) {
+            throw SitroomException.forbidden("only the " + lead + " sees the room's invitations");
+        }
+        Instant now = clock.instant();
+        return Invite.<Invite> list("roomId", io.quarkus.panache.common.Sort.descending("createdAt"), roomId).stream()
+                .map(i -> new InviteView(i.id, Role.of(i.role), HashChain.formatTime(i.createdAt), HashChain.formatTime(i.expiresAt), i.uses,
+                        i.maxUses, i.revokedAt == null ? null : HashChain.formatTime(i.revokedAt), i.validAt(now)))
+                .toList();
     }
 
     /**
@@ -96,20 +139,27 @@ public class InviteService {
      * invitation's role. The account, the use of the code and the membership are one unit of work of
      * the room: all of it happens, or none (a closed room takes no one in).
      */
-    public Joined join(String code, String displayName) {
+    public Joined join(String code, String displayName, String clientAddress) {
+        if (!rateLimits.mayJoin(clientAddress)) {
+            throw new SitroomException(ErrorCode.RATE_LIMITED, "too many joins from this address; try again in a minute");
+        }
         String name = displayName == null ? "" : displayName.strip();
         if (name.isEmpty() || name.length() > 128) {
             throw SitroomException.invalid("displayName is required, at most 128 characters");
         }
         Invite invite = code == null ? null : findValid(Sha256.hex(normalize(code)));
         if (invite == null) {
-            throw new SitroomException(ErrorCode.NOT_FOUND, "this invitation code is unknown, expired or revoked");
+            throw new SitroomException(ErrorCode.NOT_FOUND, UNKNOWN);
         }
         Role role = Role.of(invite.role);
         UUID guestId = UUID.randomUUID();
         Set<Role> roles = EnumSet.of(role);
         writer.run(invite.roomId, room -> {
             room.admit(JOIN);
+            // Again under the room's lock: two joins at once must not both take the last use.
+            if (!Invite.<Invite> findById(invite.id).validAt(clock.instant())) {
+                throw new SitroomException(ErrorCode.NOT_FOUND, UNKNOWN);
+            }
             createGuest(invite.id, guestId, name); // first: the membership refers to the account
             return room.append(null, null,
                     List.of(NewEvent.forEveryone(new RoomEvent.MemberAdded(guestId, name, roles, Map.of(guestId, roles), invite.id))));

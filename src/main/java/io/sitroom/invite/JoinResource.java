@@ -3,8 +3,10 @@ package io.sitroom.invite;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 
 import io.sitroom.error.SitroomException;
+import io.vertx.core.http.HttpServerRequest;
 
 /** Joining a room with an invitation code, without an account. */
 @Path("/api/auth/join")
@@ -22,10 +24,10 @@ public class JoinResource {
 
     /** {@code {token, roomId, role, user}}. */
     @POST
-    public InviteService.Joined join(JoinRequest request) {
+    public InviteService.Joined join(JoinRequest request, @Context HttpServerRequest http) {
         if (request == null) {
             throw SitroomException.invalid("code and displayName are required");
         }
-        return invites.join(request.code(), request.displayName());
+        return invites.join(request.code(), request.displayName(), http.remoteAddress() == null ? "unknown" : http.remoteAddress().host());
     }
 }

@@ -52,6 +52,10 @@ public interface LimitsConfig {
     @WithDefault("16")
     int concurrentWelcomes();
 
+    /** Joins by invitation code per client address and minute (and at once). */
+    @WithDefault("10")
+    int joinsPerMinute();
+
     /** Frames waiting to be written to one connection before it counts as a slow consumer and is closed. */
     @WithDefault("5000")
     int maxPendingFrames();

@@ -22,6 +22,8 @@ public class RateLimits {
     private final Clock clock;
     private final Map<UUID, TokenBucket> commands = new ConcurrentHashMap<>();
     private final Map<UUID, TokenBucket> upgrades = new ConcurrentHashMap<>();
+    /** Joins by invitation code per client address (no account to count by); forgotten when the map grows large. */
+    private final Map<String, TokenBucket> joins = new ConcurrentHashMap<>();
 
     public RateLimits(LimitsConfig config, Clock clock) {
         this.config = config;
@@ -62,5 +64,18 @@ public class RateLimits {
 
     public TokenBucket newFrameBucket() {
         return new TokenBucket(config.framesPerSecond(), config.frameBurst(), now());
+    }
+
+    /**
+     * Whether a client address may join a room with an invitation code now: joining makes a guest
+     * account, so a stranger with a code must not make them by the hundred.
+     */
+    public boolean mayJoin(String address) {
+        long now = now();
+        if (joins.size() > 100_000) {
+            joins.clear();
+        }
+        return joins.computeIfAbsent(address, a -> new TokenBucket(config.joinsPerMinute() / 60.0, config.joinsPerMinute(), now))
+                .tryTake(now);
     }
 }

@@ -86,11 +86,10 @@ public class Frames {
 
     private Inbound command(JsonNode frame) {
         JsonNode id = frame.get("commandId");
-        String commandId = id != null && id.isTextual() && !id.textValue().isEmpty()
-                && id.textValue().length() <= CommandEnvelope.MAX_COMMAND_ID_LENGTH ? id.textValue() : null;
+        String commandId = id != null && id.isTextual() && CommandEnvelope.isValidId(id.textValue()) ? id.textValue() : null;
         if (commandId == null) {
-            return new Inbound.Bad(ErrorCode.INVALID,
-                    "command frame lacks 'commandId' (a string of 1 to " + CommandEnvelope.MAX_COMMAND_ID_LENGTH + " characters)", null);
+            return new Inbound.Bad(ErrorCode.INVALID, "command frame lacks 'commandId' (1 to " + CommandEnvelope.MAX_COMMAND_ID_LENGTH
+                    + " letters, digits and . _ : -)", null);
         }
         JsonNode name = frame.get("name");
         if (name == null || !name.isTextual() || name.textValue().isEmpty()) {

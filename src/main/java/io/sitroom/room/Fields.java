@@ -4,7 +4,11 @@ import java.util.Collection;
 
 import io.sitroom.error.SitroomException;
 
-/** Validation helpers for command records: each failure is an {@code invalid} refusal naming the field. */
+/**
+ * Validation helpers for command records: each failure is an {@code invalid} refusal naming the field.
+ * Text may hold line breaks and tabs, never other control characters (a NUL the database refuses,
+ * escape sequences that would forge a terminal or a log).
+ */
 public final class Fields {
 
     private Fields() {
@@ -49,6 +53,13 @@ public final class Fields {
     private static String maxLength(String value, String field, int max) {
         if (value.length() > max) {
             throw SitroomException.invalid("field '" + field + "' is longer than " + max + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c >= 0x7f && c <= 0x9f) {
+                throw SitroomException.invalid("field '" + field + "' holds a control character (U+" + String.format("%04X", (int) c)
+                        + "); only line breaks and tabs are allowed");
+            }
         }
         return value;
     }
