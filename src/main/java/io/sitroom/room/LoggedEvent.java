@@ -91,4 +91,9 @@ public class LoggedEvent extends PanacheEntityBase {
     public static List<LoggedEvent> latestOfKind(UUID roomId, String kind, int limit) {
         return find("roomId = ?1 and kind = ?2", Sort.descending("seq"), roomId, kind).page(0, limit).list();
     }
+
+    /** Up to {@code limit} events of one kind before {@code seq}, newest first. */
+    public static List<LoggedEvent> latestOfKindBefore(UUID roomId, String kind, long seq, int limit) {
+        return find("roomId = ?1 and kind = ?2 and seq < ?3", Sort.descending("seq"), roomId, kind, seq).page(0, limit).list();
+    }
 }

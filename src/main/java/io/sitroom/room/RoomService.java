@@ -2,6 +2,7 @@ package io.sitroom.room;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -133,12 +134,16 @@ public class RoomService {
         Room room = Room.findById(roomId);
         Viewer viewer = Viewer.of(me, room.kind);
         List<RoomSnapshot.MemberView> members = RoomMember.ofRoom(roomId).stream()
-                .sorted((a, b) -> a.joinedAt.compareTo(b.joinedAt))
+                // In the order they joined: by the seq of their member.added (see RoomMember.joinedSeq).
+                .sorted(Comparator.comparing((RoomMember m) -> m.joinedSeq, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(m -> m.joinedAt))
                 .map(m -> new RoomSnapshot.MemberView(m.userId, m.displayName, names(m.roles)))
                 .toList();
         List<RoomSnapshot.NoteView> notes = new ArrayList<>();
-        for (RecordedEvent e : log.latest(roomId, RoomEvent.NoteAdded.class, SNAPSHOT_NOTES)) {
-            if (e.visibleTo(viewer) && e.payload() instanceof RoomEvent.NoteAdded note) {
+        // The latest notes this viewer may see (not the latest notes, filtered): a client that keeps its
+        // notes from the events it receives arrives at the same list (protocol.md, "The snapshot").
+        for (RecordedEvent e : log.latestVisible(roomId, RoomEvent.NoteAdded.class, SNAPSHOT_NOTES, viewer)) {
+            if (e.payload() instanceof RoomEvent.NoteAdded note) {
                 EventView view = e.view();
                 notes.add(0, new RoomSnapshot.NoteView(e.seq(), view.at(), view.actor(), note.text(), view.visibleTo()));
             }
