@@ -175,6 +175,11 @@ export const api = {
   scenarios: () => request<ScenarioSummary[]>('GET', '/api/scenarios'),
   myOpenActions: () => request<ActionItem[]>('GET', '/api/actions?owner=me&status=open'),
   room: (id: string) => request<RoomSnapshot>('GET', room(id)),
+  /**
+   * Whether this member may still open the room: the smallest page of its log (one row), for the
+   * reconnect check. It answers 401 and 404 as the snapshot does, without building one.
+   */
+  probe: (id: string) => request<unknown>('GET', `${room(id)}/events?since=0&limit=1`),
   exercise: (id: string) => request<ExerciseView>('GET', `${room(id)}/exercise`),
   users: () => request<User[]>('GET', '/api/users'),
   addMember: (roomId: string, userId: string, roles: string[]) =>

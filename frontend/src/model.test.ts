@@ -5,7 +5,6 @@ import {
   awaitingRole,
   canUpdateAction,
   canVote,
-  changesSections,
   countByGroup,
   countdown,
   durationText,
@@ -107,12 +106,6 @@ describe('timeline groups', () => {
     expect(counts.notes).toBe(2);
     expect(counts.room).toBe(1);
     expect(counts.actions).toBe(0);
-  });
-
-  it('asks for fresh sections after events that change them, not after notes', () => {
-    expect(changesSections('decision.approved')).toBe(true);
-    expect(changesSections('room.severity_changed')).toBe(true); // the update cadence moves
-    expect(changesSections('note.added')).toBe(false);
   });
 });
 
@@ -427,7 +420,7 @@ describe('exercises', () => {
   });
 
   it('counts expectations by status', () => {
-    const e = (status: string) => ({ id: status, injectId: 'i', role: 'legal', action: 'acknowledge', objective: 'o', status });
+    const e = (status: string) => ({ id: status, injectId: 'i', role: 'legal', action: 'acknowledge', objective: 'o', withinMs: 300_000, status });
     expect(expectationCounts([e('met'), e('met'), e('missed'), e('pending')])).toEqual({ met: 2, missed: 1, pending: 1, not_started: 0 });
     expect(expectationCounts(undefined)).toEqual({ met: 0, missed: 0, pending: 0, not_started: 0 });
   });

@@ -61,12 +61,6 @@ export function countByGroup(events: readonly { kind: string }[]): Record<Timeli
   return counts;
 }
 
-/** Whether an event changes what the snapshot's sections say (so they are fetched again). */
-export function changesSections(kind: string): boolean {
-  const group = kindGroup(kind);
-  return group !== 'notes' && group !== 'other';
-}
-
 // --- What I may do ---------------------------------------------------------------------------
 // The server says which commands this member may issue now: the snapshot's `can`. No role list
 // decides here. A command whose authority depends on its content (decision.approve, ack.give,
@@ -326,10 +320,15 @@ export function scenarioTime(ms: number | null | undefined): string {
   return ms == null ? 'T+?' : `T+${durationText(ms)}`;
 }
 
-/** The scenario clock now: as fetched, plus what passed since at the exercise's speed if it runs. */
-export function exerciseElapsed(view: Pick<ExerciseView, 'status' | 'speed' | 'elapsedMs'>, fetchedAtMs: number, nowMs: number): number {
+/**
+ * The scenario clock to show now: `elapsedMs` as last read exactly (at the welcome, or the last
+ * playback event), at `readAtMs` of this browser's clock, plus what passed since at the exercise's
+ * speed if it runs. Measuring from a moment of this browser's own clock keeps a browser whose clock
+ * is off showing the server's scenario time (`reducers.scenarioElapsed` reads it at a server time).
+ */
+export function exerciseElapsed(view: Pick<ExerciseView, 'status' | 'speed' | 'elapsedMs'>, readAtMs: number, nowMs: number): number {
   if (view.status !== 'running') return view.elapsedMs;
-  return view.elapsedMs + Math.max(0, nowMs - fetchedAtMs) * view.speed;
+  return view.elapsedMs + Math.max(0, nowMs - readAtMs) * view.speed;
 }
 
 export const SPEED_MIN = 0.1;

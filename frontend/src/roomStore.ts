@@ -1,10 +1,15 @@
 // One room as every view of it sees it: one WebSocket (resuming), the snapshot kept current,
 // the timeline, and the commands sent with their outcome. Views subscribe and render.
+//
+// The snapshot comes once, in the welcome; after it, every event is applied to it by the sections'
+// reducers (state.ts, reducers.ts) and every `can` frame replaces `can`. Nothing is fetched again
+// because an event arrived: a resumed connection's welcome (since = the last seq seen) replaces the
+// state, and its replayed events, already in it, change nothing.
 import { ApiError, api } from './api';
-import { changesSections, may } from './model';
-import { type ConnectionStatus, RoomConnection } from './socket';
-import { type RoomView, applyEvent } from './state';
-import type { ApiErrorBody, ResultFrame, RoomEvent, RoomSnapshot, Session } from './types';
+import { may } from './model';
+import { type ConnectionStatus, RoomConnection, type SocketLike } from './socket';
+import { type RoomView, applyCan, applyEvent } from './state';
+import type { ApiErrorBody, CanFrame, ResultFrame, RoomEvent, RoomSnapshot, Session } from './types';
 
 export interface SentCommand {
   commandId: string;
@@ -28,6 +33,12 @@ export interface SendOptions {
   onRefused?: (error: ApiErrorBody) => void;
 }
 
+/** For tests: the socket and the URL to open (the page's own origin otherwise). */
+export interface StoreOptions {
+  url?: (since: number) => string;
+  createSocket?: (url: string) => SocketLike;
+}
+
 export class RoomStore {
   view: RoomView | null = null;
   status: ConnectionStatus = { state: 'connecting' };
@@ -36,32 +47,46 @@ export class RoomStore {
   private readonly listeners = new Set<Listener>();
   private readonly callbacks = new Map<string, SendOptions>();
   private readonly connection: RoomConnection;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  private refreshing = false;
-  private refreshAgain = false;
+  /**
+   * When (this browser's clock) the exercise's `elapsedMs` was last read exactly: at the welcome and
+   * at each playback event. The scenario clock shown runs on from there, so a browser whose clock is
+   * off by some seconds still shows the server's scenario time (see `model.exerciseElapsed`).
+   */
+  exerciseReadAt = 0;
 
   constructor(
     readonly roomId: string,
     readonly session: Session,
+    options: StoreOptions = {},
   ) {
-    const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+    const url =
+      options.url ??
+      ((since: number) => {
+        const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+        return `${scheme}://${location.host}/ws/rooms/${encodeURIComponent(roomId)}?token=${encodeURIComponent(session.token)}&since=${since}`;
+      });
     this.connection = new RoomConnection({
-      url: (since) =>
-        `${scheme}://${location.host}/ws/rooms/${encodeURIComponent(roomId)}?token=${encodeURIComponent(session.token)}&since=${since}`,
+      url,
+      createSocket: options.createSocket,
       onWelcome: (frame) => {
+        // The welcome (first or after a reconnect) replaces the state. Events of the timeline that
+        // came after its seq are applied again; those it already reflects are skipped.
         let view: RoomView = { room: frame.room, you: frame.you };
-        // A resume replays events the snapshot already reflects; applyEvent skips those.
         for (const event of this.connection.timeline) view = applyEvent(view, event);
         this.view = view;
+        this.exerciseReadAt = Date.now();
         this.emit({ type: 'room' });
       },
       onEvent: (event) => this.onEvent(event),
+      onCan: (frame) => this.onCan(frame),
       onResult: (frame) => this.onResult(frame),
       onError: (error) => this.setAlert(`The server says: ${error.message}`),
       onStatus: (status) => this.onStatus(status),
+      // Only decides whether reconnecting is worth it (signed out? still a member?); its answer is
+      // never used as state: that comes with the new connection's welcome.
       beforeReconnect: async () => {
         try {
-          await api.room(roomId);
+          await api.probe(roomId);
           return null;
         } catch (e) {
           if (e instanceof ApiError && e.status === 401) return 'signed out';
@@ -78,7 +103,6 @@ export class RoomStore {
   }
 
   stop(): void {
-    clearTimeout(this.refreshTimer);
     this.listeners.clear();
     this.connection.stop('left the room');
   }
@@ -105,8 +129,9 @@ export class RoomStore {
   }
 
   /**
-   * The commands I may issue now, as the last snapshot said (fetched again after events that change
-   * roles, phase or sections). Forms and buttons are offered from this, never from role names.
+   * The commands I may issue now: the welcome's, replaced by each `can` frame (which follows an
+   * event that changed my roles or the room's phase). Forms and buttons are offered from this,
+   * never from role names.
    */
   get can(): readonly string[] {
     return this.view?.room.can ?? [];
@@ -142,10 +167,17 @@ export class RoomStore {
   private onEvent(event: RoomEvent): void {
     const before = this.view;
     if (this.view) this.view = applyEvent(this.view, event);
+    if (this.view !== before && event.kind.startsWith('exercise.')) this.exerciseReadAt = Date.now();
     this.emit({ type: 'event', event });
     if (this.view !== before) this.emit({ type: 'room' });
     if (event.commandId) this.settle(event.commandId, true, `done (seq ${event.seq})`);
-    if (changesSections(event.kind)) this.scheduleRefresh();
+  }
+
+  private onCan(frame: CanFrame): void {
+    if (!this.view) return;
+    const before = this.view;
+    this.view = applyCan(this.view, frame);
+    if (this.view !== before) this.emit({ type: 'room' });
   }
 
   private onResult(frame: ResultFrame): void {
@@ -184,41 +216,5 @@ export class RoomStore {
       if (this.alert.startsWith('Not connected')) this.setAlert('');
     }
     this.emit({ type: 'status', status });
-  }
-
-  /**
-   * The snapshot's sections (decisions, actions, statements, ...) are computed by the server; after
-   * an event that changes them, the snapshot is fetched again (batched, newest answer wins).
-   */
-  private scheduleRefresh(): void {
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.refresh(), 120);
-  }
-
-  private async refresh(): Promise<void> {
-    if (this.refreshing) {
-      this.refreshAgain = true;
-      return;
-    }
-    this.refreshing = true;
-    try {
-      const room = await api.room(this.roomId);
-      if (this.view && room.seq >= this.view.room.seq) {
-        // Members and roles follow the log; keep "you" in step with the snapshot's members.
-        const me = room.members.find((m) => m.userId === this.view!.you.userId);
-        this.view = { room, you: me ? { ...this.view.you, roles: me.roles } : this.view.you };
-        this.emit({ type: 'room' });
-      } else if (this.view) {
-        this.refreshAgain = true;
-      }
-    } catch {
-      /* the socket reports connection trouble; the next event tries again */
-    } finally {
-      this.refreshing = false;
-      if (this.refreshAgain) {
-        this.refreshAgain = false;
-        this.scheduleRefresh();
-      }
-    }
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RoomConnection, type SocketLike, backoffDelay, mergeBySeq, newCommandId } from './socket';
+import { RoomConnection, type SocketLike, backoffDelay, mergeBySeq, mergeBySeqInPlace, newCommandId } from './socket';
 import type { RoomEvent } from './types';
 
 const seqs = (list: readonly { seq: number }[]) => list.map((e) => e.seq);
@@ -41,6 +41,23 @@ describe('mergeBySeq', () => {
     const merged = mergeBySeq([], shuffled);
     expect(seqs(merged)).toEqual(seqs(all));
     expect(seqs(mergeBySeq(merged, shuffled))).toEqual(seqs(all));
+  });
+});
+
+describe('mergeBySeqInPlace', () => {
+  it('merges into the list itself, with mergeBySeq\'s order and no duplicates', () => {
+    const list = [e(1), e(3)];
+    const merged = mergeBySeqInPlace(list, [e(4), e(2), e(3)]);
+    expect(merged).toBe(list);
+    expect(seqs(list)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('appends a long run of events without copying the list (linear, not quadratic)', () => {
+    const list: { seq: number; tag: string }[] = [];
+    const start = performance.now();
+    for (let seq = 1; seq <= 200_000; seq++) mergeBySeqInPlace(list, [e(seq)]);
+    expect(list).toHaveLength(200_000);
+    expect(performance.now() - start).toBeLessThan(2_000);
   });
 });
 
@@ -126,6 +143,7 @@ describe('RoomConnection', () => {
     const statuses: string[] = [];
     const seen: number[] = [];
     const results: unknown[] = [];
+    const cans: unknown[] = [];
     const connection = new RoomConnection({
       url: (since) => `ws://test/ws/rooms/r1?token=t&since=${since}`,
       createSocket: (url) => {
@@ -136,11 +154,26 @@ describe('RoomConnection', () => {
       onWelcome: () => {},
       onEvent: (event) => seen.push(event.seq),
       onResult: (frame) => results.push(frame),
+      onCan: (frame) => cans.push(frame.can),
       onError: () => {},
       onStatus: (s) => statuses.push(s.state === 'resumed' ? `resumed@${s.since}` : s.state),
     });
-    return { connection, sockets, statuses, seen, results };
+    return { connection, sockets, statuses, seen, results, cans };
   }
+
+  it('keeps one timeline, grown in place, and passes `can` frames on', () => {
+    const { connection, sockets, cans } = setup();
+    connection.start();
+    sockets[0]!.open();
+    sockets[0]!.frame(welcome(0));
+    const timeline = connection.timeline;
+    for (const s of [1, 2, 3]) sockets[0]!.frame(ev(s));
+    sockets[0]!.frame({ type: 'can', roomId: 'r1', seq: 3, can: ['note.add'] });
+    expect(connection.timeline).toBe(timeline);
+    expect(timeline.map((x) => x.seq)).toEqual([1, 2, 3]);
+    expect(cans).toEqual([['note.add']]);
+    connection.stop();
+  });
 
   it('reconnects with since = last seq, and shows no event twice', async () => {
     const { connection, sockets, statuses, seen } = setup();

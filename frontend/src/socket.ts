@@ -1,6 +1,6 @@
 // The room connection: a WebSocket that reconnects with backoff and resumes from the last seq,
 // keeping one timeline ordered by seq with no event twice.
-import type { ApiErrorBody, CommandFrame, ResultFrame, RoomEvent, ServerFrame, WelcomeFrame } from './types';
+import type { ApiErrorBody, CanFrame, CommandFrame, ResultFrame, RoomEvent, ServerFrame, WelcomeFrame } from './types';
 
 /**
  * Pure: `list` (ordered by seq, no duplicates) with `incoming` merged in. Frames may repeat
@@ -8,7 +8,16 @@ import type { ApiErrorBody, CommandFrame, ResultFrame, RoomEvent, ServerFrame, W
  * ordered by seq with one entry per seq, the first one seen winning. `list` is not changed.
  */
 export function mergeBySeq<T extends { seq: number }>(list: readonly T[], incoming: readonly T[]): T[] {
-  const result = list.slice();
+  return mergeBySeqInPlace(list.slice(), incoming);
+}
+
+/**
+ * `mergeBySeq` into `list` itself, which it returns: the next event (the usual case) is pushed, in
+ * amortised constant time, so a long incident's timeline is never copied per event; a repeat is
+ * dropped and an out-of-order event goes to its place (binary search).
+ */
+export function mergeBySeqInPlace<T extends { seq: number }>(list: T[], incoming: readonly T[]): T[] {
+  const result = list;
   for (const item of incoming) {
     const last = result[result.length - 1];
     if (last === undefined || item.seq > last.seq) {
@@ -82,10 +91,15 @@ export interface RoomConnectionOptions {
   onWelcome: (frame: WelcomeFrame) => void;
   /** A new event was merged in; `timeline` is the whole ordered timeline. */
   onEvent: (event: RoomEvent, timeline: readonly RoomEvent[]) => void;
+  /** What this member may issue changed (after an event that changed their roles or the room's phase). */
+  onCan?: (frame: CanFrame) => void;
   onResult: (frame: ResultFrame) => void;
   onError: (error: ApiErrorBody) => void;
   onStatus: (status: ConnectionStatus) => void;
-  /** Asked before each reconnect: null to go on, or the reason to stop trying (signed out, room gone). */
+  /**
+   * Asked before each reconnect: null to go on, or the reason to stop trying (signed out, room gone).
+   * Only that: the state always comes from the new connection's welcome.
+   */
   beforeReconnect?: () => Promise<string | null>;
   createSocket?: (url: string) => SocketLike;
   pingEveryMs?: number;
@@ -97,7 +111,8 @@ const OPEN = 1;
 
 export class RoomConnection {
   private socket: SocketLike | null = null;
-  private events: RoomEvent[] = [];
+  /** Ordered by seq, one entry per seq; only ever grows, in place (see `mergeBySeqInPlace`). */
+  private readonly events: RoomEvent[] = [];
   private attempt = 0;
   private welcomed = false;
   private everWelcomed = false;
@@ -165,10 +180,13 @@ export class RoomConnection {
       }
       case 'event': {
         const before = this.events.length;
-        this.events = mergeBySeq(this.events, [frame]);
+        mergeBySeqInPlace(this.events, [frame]);
         if (this.events.length !== before) this.options.onEvent(frame, this.events);
         break;
       }
+      case 'can':
+        this.options.onCan?.(frame);
+        break;
       case 'result':
         this.options.onResult(frame);
         break;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type RoomView, applyEvent } from './state';
+import { type RoomView, applyCan, applyEvent } from './state';
 import type { RoomEvent } from './types';
 
 const view: RoomView = {
@@ -51,12 +51,15 @@ describe('applyEvent', () => {
         rolesAfter: { a: [], b: ['scribe', 'incident_commander'] },
       }),
     );
-    expect(v.room.members.find((m) => m.userId === 'b')!.roles).toEqual(['scribe', 'incident_commander']);
+    expect(v.room.members.find((m) => m.userId === 'b')!.roles).toEqual(['incident_commander', 'scribe']); // sorted, as the server lists them
     expect(v.you.roles).toEqual([]);
   });
 
-  it('keeps `can` as the snapshot said until the next snapshot', () => {
-    const v = applyEvent(view, ev(3, 'room.phase_changed', { from: 'detection', to: 'closed' }));
+  it('keeps `can` until a `can` frame replaces it', () => {
+    let v = applyEvent(view, ev(3, 'room.phase_changed', { from: 'detection', to: 'closed' }));
     expect(v.room.can).toEqual(view.room.can);
+    v = applyCan(v, { type: 'can', seq: 3, can: ['room.phase'] });
+    expect(v.room.can).toEqual(['room.phase']);
+    expect(applyCan(v, { type: 'can', seq: 2, can: [] })).toBe(v); // about an older event: stale
   });
 });

@@ -124,7 +124,7 @@ export interface Note {
   at: string;
   actor: Actor;
   text: string;
-  visibleTo?: string[];
+  visibleTo?: string[] | null;
 }
 
 export interface RoomSnapshot {
@@ -184,12 +184,21 @@ export interface Decision {
   proposedBy: Person;
   proposedAt: string;
   expiresAt?: string | null;
+  supersedes?: string | null;
+  supersededBy?: string | null;
   decidedAt?: string | null;
   approvals: Vote[];
   rejections: Vote[];
 }
 
 export const ACTION_STATUSES = ['open', 'in_progress', 'blocked', 'done', 'cancelled'] as const;
+
+export interface Risk {
+  likelihood: number;
+  impact: number;
+  exposure: number;
+  effort: number;
+}
 
 export interface ActionItem {
   actionId: string;
@@ -200,8 +209,12 @@ export interface ActionItem {
   dueAt?: string | null;
   overdue: boolean;
   status: string;
+  decisionId?: string | null;
+  risk?: Risk | null;
   riskScore?: number | null;
   createdAt: string;
+  updatedAt?: string;
+  closedAt?: string | null;
 }
 
 export const AUDIENCES = ['all', 'executive', 'engineering', 'legal'] as const;
@@ -272,9 +285,17 @@ export interface ExpectationStatus {
   objective: string;
   /** What is expected, in words. */
   description?: string | null;
+  /** How long after its inject's delivery it falls due. */
+  withinMs: number;
   /** pending, met, missed or not_started */
   status: string;
   dueAtMs?: number | null;
+}
+
+/** The scenario clock's anchor: scenario time `scenarioMs` at wall time `at` (null unless running). */
+export interface ScenarioAnchor {
+  scenarioMs: number;
+  at: string | null;
 }
 
 /** GET /api/rooms/{id}/exercise: the facilitator sees all of it, a player the injects delivered to them. */
@@ -285,7 +306,9 @@ export interface ExerciseView {
   /** ready, running, paused or ended */
   status: string;
   speed: number;
+  /** The scenario clock's reading when the server wrote this (see `clock` to read it at any time). */
   elapsedMs: number;
+  clock: ScenarioAnchor;
   injects: InjectStatus[];
   expectations?: ExpectationStatus[] | null;
   notReacted?: { injectId: string; roles: string[] }[] | null;
@@ -333,7 +356,15 @@ export interface ErrorFrame {
   error: ApiErrorBody;
 }
 
-export type ServerFrame = WelcomeFrame | RoomEvent | ResultFrame | ErrorFrame | { type: 'pong' };
+/** What this member may issue now, after the event at `seq` changed their roles or the room's phase. */
+export interface CanFrame {
+  type: 'can';
+  roomId?: string;
+  seq: number;
+  can: string[];
+}
+
+export type ServerFrame = WelcomeFrame | RoomEvent | ResultFrame | ErrorFrame | CanFrame | { type: 'pong' };
 
 export interface CommandFrame {
   type: 'command';

@@ -288,8 +288,10 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
     ...boxes.map((b) => b.label),
   );
 
+  // Counted once, then one by one as events arrive: recounting the whole timeline per event would
+  // make a long incident quadratic.
+  const c = countByGroup(store.timeline);
   function counts(): void {
-    const c = countByGroup(store.timeline);
     for (const b of boxes) {
       replace(b.count, `(${c[b.group]})`);
       b.label.hidden = b.group === 'other' && c.other === 0;
@@ -300,7 +302,9 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
     const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
     const item = timelineItem(event);
     item.hidden = !shown.has(kindGroup(event.kind));
-    const index = store.timeline.indexOf(event);
+    const timeline = store.timeline;
+    // Almost always the newest: appended without searching the timeline.
+    const index = timeline[timeline.length - 1] === event ? timeline.length - 1 : timeline.indexOf(event);
     list.insertBefore(item, list.children[index] ?? null);
     if (atBottom) list.scrollTop = list.scrollHeight;
   }
@@ -310,6 +314,7 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
   scope.on(store, (change) => {
     if (change.type === 'event') {
       insert(change.event);
+      c[kindGroup(change.event.kind)] += 1;
       counts();
     }
   });

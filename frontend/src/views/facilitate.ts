@@ -1,14 +1,15 @@
 // The facilitator console (/rooms/{id}/facilitate): the scenario's injects delivered and upcoming,
 // playback controls, facilitator notes, live expectation status, who has not reacted, invitations.
-// Controls are offered as the snapshot's `can` says (exercise.*, invite.create).
+// Controls are offered as the snapshot's `can` says (exercise.*, invite.create). The exercise is the
+// store's: the welcome's section, kept current by the events (nothing is fetched again).
 import { api, errorText } from '../api';
 import { field, h, replace, select } from '../dom';
 import { markdown } from '../markdown';
-import { PLAYBACK, exerciseElapsed, expectationCounts, joinLink, kindGroup, parseSpeed, playbackControls, scenarioTime } from '../model';
+import { PLAYBACK, exerciseElapsed, expectationCounts, joinLink, parseSpeed, playbackControls, scenarioTime } from '../model';
 import { noteForm } from '../panels/roles';
 import type { RoomStore } from '../roomStore';
 import { roleLabel, timeLabel } from '../timeline';
-import { INVITABLE_ROLES, type ExerciseView, type InjectStatus } from '../types';
+import { INVITABLE_ROLES, type InjectStatus } from '../types';
 import { Scope, commandLog, downloadLink, form, panel, renderKeyed, roomHeader, timelinePanel } from '../ui';
 
 function timingText(i: InjectStatus): string {
@@ -36,11 +37,6 @@ export function orderInjects(injects: readonly InjectStatus[]): InjectStatus[] {
 
 export function facilitateView(main: HTMLElement, store: RoomStore): () => void {
   const scope = new Scope();
-  let exercise: ExerciseView | null = null;
-  let fetchedAt = 0;
-  let loading = false;
-  let again = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
 
   const summary = h('div', { 'data-testid': 'exercise-status' });
   const clock = h('strong', { 'data-testid': 'scenario-clock' });
@@ -137,13 +133,19 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
 
   // --- Rendering -----------------------------------------------------------------------------
   function tick(): void {
-    if (exercise) replace(clock, scenarioTime(exerciseElapsed(exercise, fetchedAt, Date.now())));
+    const x = store.room?.exercise;
+    if (x) replace(clock, scenarioTime(exerciseElapsed(x, store.exerciseReadAt, Date.now())));
   }
 
   function render(): void {
     invitePanel.hidden = !store.may('invite.create');
-    const x = exercise;
-    if (!x) return;
+    const x = store.room?.exercise;
+    if (!x) {
+      if (store.room) replace(message, 'This room is not an exercise.');
+      return;
+    }
+    // The server sends the whole script (expectations included) to the facilitator only.
+    if (!x.expectations) replace(message, 'Only the facilitator sees the whole script.');
     const status = x.status;
     const playback = playbackControls(status, store.can);
     for (const b of PLAYBACK) {
@@ -235,46 +237,12 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
     );
   }
 
-  async function load(): Promise<void> {
-    if (loading) {
-      again = true;
-      return;
-    }
-    loading = true;
-    try {
-      exercise = await api.exercise(store.roomId);
-      fetchedAt = Date.now();
-      // The server sends the whole script (expectations included) to the facilitator only.
-      if (!exercise.expectations) replace(message, 'Only the facilitator sees the whole script.');
-      render();
-    } catch (e) {
-      replace(message, `Could not load the exercise: ${errorText(e)}`);
-    } finally {
-      loading = false;
-      if (again) {
-        again = false;
-        refresh();
-      }
-    }
-  }
-  function refresh(): void {
-    clearTimeout(timer);
-    timer = setTimeout(() => void load(), 150);
-  }
-  scope.add(() => clearTimeout(timer));
-
   scope.on(store, (c) => {
-    if (c.type === 'event') {
-      // Playback, injects and expectations change the script's state; roles and decisions meet expectations.
-      if (['exercise', 'people', 'decisions', 'comms'].includes(kindGroup(c.event.kind))) refresh();
-      if (c.event.kind === 'note.added') renderNotes();
-    }
+    if (c.type === 'event' && c.event.kind === 'note.added') renderNotes();
     if (c.type === 'room') render();
-    if (c.type === 'status' && c.status.state === 'resumed') refresh();
   });
   scope.every(1000, tick);
   render();
-  void load();
   renderNotes();
   document.title = 'Facilitator console · Sitroom';
 

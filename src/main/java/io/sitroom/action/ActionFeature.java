@@ -34,11 +34,17 @@ public class ActionFeature implements RoomFeature {
 
     static final String DUE_TIMER = "action.due";
 
-    /** Highest risk first, then the earliest due, then the oldest. */
+    /**
+     * Highest risk first, then the earliest due, then the oldest. Actions created in the same
+     * millisecond (one batch shares its time) go by their place in the log, so the order never depends
+     * on how the database returns rows and a client can rank them the same way (the web client's
+     * {@code compareActions} mirrors this).
+     */
     static final Comparator<ActionItem> RANKING = Comparator
             .comparing((ActionItem a) -> a.riskScore == null ? 0 : a.riskScore, Comparator.reverseOrder())
             .thenComparing(a -> a.dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(a -> a.createdAt);
+            .thenComparing(a -> a.createdAt)
+            .thenComparingLong(a -> a.createdSeq);
 
     private final RoomService rooms;
 

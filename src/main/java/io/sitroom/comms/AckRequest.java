@@ -56,7 +56,8 @@ public class AckRequest extends PanacheEntityBase {
     }
 
     public List<AckResponse> responses() {
-        return AckResponse.list("ackId", Sort.ascending("seq"), id);
+        // One acknowledgement may answer for several roles: by role within it, so the order is fixed.
+        return AckResponse.list("ackId", Sort.ascending("seq", "role"), id);
     }
 
     public CommsDecider.AckState toState() {

@@ -260,7 +260,11 @@ public class CommsFeature implements RoomFeature {
 
     List<StatementView> statements(UUID roomId) {
         List<StatementView> result = new ArrayList<>();
-        for (Statement s : Statement.<Statement> list("roomId", Sort.ascending("createdAt"), roomId)) {
+        // Oldest first, by their first version's place in the log: unlike the time (one batch shares its
+        // millisecond) it never ties, and a client that appends each new statement arrives at the same order.
+        List<Statement> all = new ArrayList<>(Statement.<Statement> list("roomId", roomId));
+        all.sort(Comparator.comparingLong(Statement::firstSeq));
+        for (Statement s : all) {
             StatementVersion current = s.current();
             List<ApprovalView> approvals = s.approvalsOf(s.currentVersion).stream()
                     .map(a -> new ApprovalView(a.role, new Person(a.userId, a.displayName), a.version, a.textHash, CommsViews.time(a.at)))

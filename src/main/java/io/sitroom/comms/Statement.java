@@ -42,6 +42,11 @@ public class Statement extends PanacheEntityBase {
         return find("roomId = ?1 and id = ?2", roomId, id).firstResult();
     }
 
+    /** The seq of the event that drafted its first version. */
+    public long firstSeq() {
+        return StatementVersion.<StatementVersion> findById(new StatementVersion.Key(id, 1)).seq;
+    }
+
     public StatementVersion current() {
         return StatementVersion.findById(new StatementVersion.Key(id, currentVersion));
     }

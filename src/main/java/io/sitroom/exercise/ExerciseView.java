@@ -2,6 +2,7 @@ package io.sitroom.exercise;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.sitroom.exercise.Scenario.Inject;
 import io.sitroom.role.Role;
+import io.sitroom.room.HashChain;
 import io.sitroom.room.Viewer;
 
 /**
@@ -21,16 +23,31 @@ import io.sitroom.room.Viewer;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExerciseView(String scenarioId, String title, String summary, String status, double speed, long elapsedMs,
-        List<InjectStatus> injects, List<ExpectationStatus> expectations, List<NotReacted> notReacted, List<String> debrief) {
+        Anchor clock, List<InjectStatus> injects, List<ExpectationStatus> expectations, List<NotReacted> notReacted,
+        List<String> debrief) {
+
+    /**
+     * The scenario clock's anchor: scenario time {@code scenarioMs} at wall time {@code at} (null unless
+     * running). {@code elapsedMs} is this reading at the snapshot's moment, which a client is not told;
+     * with the anchor it reads the clock at any time as {@link ScenarioClock#elapsedMs} does, and the
+     * playback events (started, paused, resumed, speed_changed, ended) move the anchor as the server's
+     * projection does.
+     */
+    public record Anchor(long scenarioMs, String at) {
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InjectStatus(String id, String title, String body, List<String> to, List<String> prompts, String status,
             Long deliveredAtMs, Long dueAtMs, ScenarioView.TimingView timing, String facilitatorNotes) {
     }
 
-    /** {@code description}: what is expected, in words ("incident_commander to assign legal within 10 min of ..."). */
+    /**
+     * {@code description}: what is expected, in words ("incident_commander to assign legal within 10 min of ...");
+     * {@code withinMs}: how long after its inject's delivery it falls due, so a client that sees the
+     * delivery can set {@code dueAtMs} itself.
+     */
     public record ExpectationStatus(String id, String injectId, String role, String action, String objective, String description,
-            String status, Long dueAtMs) {
+            long withinMs, String status, Long dueAtMs) {
     }
 
     public record NotReacted(String injectId, List<String> roles) {
@@ -54,21 +71,28 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
                         null, plannedAt(inject, state), ScenarioView.timing(inject.timing()), inject.facilitatorNotes()));
             }
         }
+        ScenarioClock clock = state.clock();
+        Anchor anchor = new Anchor(clock.anchorScenarioMs(), clock.anchorAt() == null ? null : HashChain.formatTime(clock.anchorAt()));
         if (!facilitator) {
+            // A player knows only what reached it, so its injects go in the order they were delivered
+            // (the scenario's order is the facilitator's to know): a client appends each delivery.
+            Map<String, Long> deliveredSeq = new HashMap<>();
+            DeliveredInject.<DeliveredInject> list("roomId", exercise.roomId).forEach(d -> deliveredSeq.put(d.injectId, d.seq));
+            injects.sort(Comparator.comparingLong(i -> deliveredSeq.getOrDefault(i.id(), Long.MAX_VALUE)));
             return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(), exercise.speed, elapsed,
-                    injects, null, null, null);
+                    anchor, injects, null, null, null);
         }
         List<ExpectationStatus> expectations = new ArrayList<>();
         for (Inject inject : scenario.injects()) {
             for (Scenario.Expectation e : inject.expectations()) {
                 PlaybackState.ExpectationState s = state.expectations().get(e.id());
                 expectations.add(new ExpectationStatus(e.id(), inject.id(), e.role().wire(), e.action().wire(), e.objective(),
-                        AfterActionReport.describe(e, inject), s == null ? "not_started" : s.outcome().wire(),
+                        AfterActionReport.describe(e, inject), e.within().toMillis(), s == null ? "not_started" : s.outcome().wire(),
                         s == null ? null : s.dueScenarioMs()));
             }
         }
         return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(), exercise.speed, elapsed,
-                injects, expectations, notReacted(exercise.roomId, scenario, state, responded), scenario.debrief());
+                anchor, injects, expectations, notReacted(exercise.roomId, scenario, state, responded), scenario.debrief());
     }
 
     /** When a timed inject is planned, in scenario time, if that can be known yet. */

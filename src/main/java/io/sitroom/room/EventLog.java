@@ -106,9 +106,27 @@ public class EventLog {
         return all;
     }
 
-    /** The newest events of one kind with {@code seq < before}, newest first, at most {@code limit}, decoded. */
-    public <P extends EventPayload> List<RecordedEvent> latestBefore(UUID roomId, Class<P> type, long before, int limit) {
-        return types.decode(LoggedEvent.latestOfKindBefore(roomId, types.kindOf(type), before, limit));
+    /**
+     * The latest {@code limit} events of one kind that a viewer may see, newest first: read back in
+     * pages until enough are found, so events the viewer may not see never push visible ones out.
+     */
+    public <P extends EventPayload> List<RecordedEvent> latestVisible(UUID roomId, Class<P> type, int limit, Viewer viewer) {
+        String kind = types.kindOf(type);
+        List<RecordedEvent> result = new ArrayList<>(limit);
+        long before = Long.MAX_VALUE;
+        List<LoggedEvent> page;
+        do {
+            page = LoggedEvent.latestOfKindBefore(roomId, kind, before, limit);
+            for (RecordedEvent e : types.decode(page)) {
+                if (e.visibleTo(viewer) && result.size() < limit) {
+                    result.add(e);
+                }
+            }
+            if (!page.isEmpty()) {
+                before = page.get(page.size() - 1).seq;
+            }
+        } while (page.size() == limit && result.size() < limit);
+        return result;
     }
 
     /** Every event of one kind in a room, oldest first, decoded. */

@@ -43,6 +43,10 @@ public class RoomMember extends PanacheEntityBase {
     @Column(name = "joined_at", nullable = false)
     public Instant joinedAt;
 
+    /** The seq of the member.added event (null for memberships older than this column). */
+    @Column(name = "joined_seq")
+    public Long joinedSeq;
+
     public Member toMember() {
         return new Member(userId, displayName, roles);
     }

@@ -21,6 +21,7 @@ final class RoomProjector {
             member.displayName = added.displayName();
             member.roles = added.roles();
             member.joinedAt = event.at();
+            member.joinedSeq = event.seq();
             member.persist();
         } else if (payload instanceof RoomEvent.MemberRemoved removed) {
             RoomMember.deleteById(new RoomMember.Key(room.id, removed.userId()));

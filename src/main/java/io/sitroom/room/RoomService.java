@@ -2,6 +2,7 @@ package io.sitroom.room;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,7 +152,9 @@ public class RoomService {
         UUID roomId = room.id;
         Viewer viewer = Viewer.of(me, room.kind);
         List<RoomSnapshot.MemberView> members = RoomMember.ofRoom(roomId).stream()
-                .sorted((a, b) -> a.joinedAt.compareTo(b.joinedAt))
+                // In the order they joined: by the seq of their member.added (see RoomMember.joinedSeq).
+                .sorted(Comparator.comparing((RoomMember m) -> m.joinedSeq, Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(m -> m.joinedAt))
                 .map(m -> new RoomSnapshot.MemberView(m.userId, m.displayName, names(m.roles)))
                 .toList();
         Map<String, Object> sections = new LinkedHashMap<>();
@@ -167,18 +170,12 @@ public class RoomService {
     /** The newest {@value #SNAPSHOT_NOTES} notes this viewer may see, oldest first. */
     private List<RoomSnapshot.NoteView> notes(UUID roomId, Viewer viewer) {
         List<RoomSnapshot.NoteView> notes = new ArrayList<>();
-        long before = Long.MAX_VALUE;
-        List<RecordedEvent> page;
-        do {
-            page = log.latestBefore(roomId, RoomEvent.NoteAdded.class, before, SNAPSHOT_NOTES * 2);
-            for (RecordedEvent e : page) {
-                before = e.seq();
-                if (notes.size() < SNAPSHOT_NOTES && e.visibleTo(viewer) && e.payload() instanceof RoomEvent.NoteAdded note) {
-                    EventView view = e.view();
-                    notes.add(0, new RoomSnapshot.NoteView(e.seq(), view.at(), view.actor(), note.text(), view.visibleTo()));
-                }
+        for (RecordedEvent e : log.latestVisible(roomId, RoomEvent.NoteAdded.class, SNAPSHOT_NOTES, viewer)) {
+            if (e.payload() instanceof RoomEvent.NoteAdded note) {
+                EventView view = e.view();
+                notes.add(0, new RoomSnapshot.NoteView(e.seq(), view.at(), view.actor(), note.text(), view.visibleTo()));
             }
-        } while (notes.size() < SNAPSHOT_NOTES && page.size() == SNAPSHOT_NOTES * 2);
+        }
         return notes;
     }
 

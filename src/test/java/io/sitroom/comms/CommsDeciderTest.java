@@ -6,6 +6,7 @@ import static io.sitroom.room.DeciderFixtures.NOW;
 import static io.sitroom.room.DeciderFixtures.OBSERVER;
 import static io.sitroom.room.DeciderFixtures.incident;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,7 +103,7 @@ class CommsDeciderTest {
         var partly = new CommsDecider.AckState(S, 3, Set.of(Role.LEGAL, Role.COMMS_APPROVER), Map.of(Role.LEGAL, LEGAL), NOW, false);
         List<NewEvent> overdue = CommsDecider.ackOverdue(partly, NOW);
         assertEquals(Set.of(Role.COMMS_APPROVER), ((CommsEvent.AckOverdue) overdue.get(0).payload()).pending());
-        assertEquals(null, overdue.get(0).visibleTo(), "the whole room sees the silence");
+        assertNull(overdue.get(0).visibleTo(), "everyone sees an overdue acknowledgement: their snapshots show it overdue");
         assertEquals(ErrorCode.CONFLICT, refusal(() -> CommsDecider.giveAck(new CommsCommand.GiveAck(S), room().as(LEGAL), partly)).code());
     }
 }

@@ -221,4 +221,27 @@ class ExerciseFlowTest {
         facilitator.as().get("/api/rooms/" + room).then().body("exercise.status", equalTo("ended"));
         facilitator.as().get("/api/rooms/" + room + "/exercise").then().body("injects.status", not(hasItem("delivered-twice")));
     }
+
+    @Test
+    void view_givesTheClockAnchorAndDeadlines_andAPlayerTheirInjectsInDeliveryOrder() {
+        start();
+        // decision-point (scenario order: 4th) reaches legal before legal-brief (2nd) does.
+        Api.accepted(facilitator, room, "exercise.inject", Map.of("injectId", "decision-point"));
+        play(Duration.ofMinutes(6));
+        legal.as().get("/api/rooms/" + room).then()
+                .body("exercise.injects.id", contains("decision-point", "legal-brief"))
+                .body("exercise.clock.scenarioMs", equalTo(0));
+        var view = facilitator.as().get("/api/rooms/" + room).then().extract().jsonPath();
+        assertEquals(List.of("kickoff", "legal-brief", "exec-ask", "decision-point", "notify-yes", "notify-no", "escalation", "curveball"),
+                view.getList("exercise.injects.id"), "the facilitator's script keeps the scenario's order");
+        assertEquals(600_000, view.getLong("exercise.expectations.find { it.id == 'name-lead' }.withinMs"));
+        assertEquals(600_000, view.getLong("exercise.expectations.find { it.id == 'name-lead' }.dueAtMs"));
+        // elapsedMs is the clock read at its anchor: 6 minutes of scenario time at 1000x after the start.
+        long anchor = view.getLong("exercise.clock.scenarioMs");
+        java.time.Instant at = java.time.Instant.parse(view.getString("exercise.clock.at"));
+        long wall = Duration.between(at, clock.instant()).toMillis();
+        assertEquals(anchor + wall * 1000, view.getLong("exercise.elapsedMs"));
+        Api.accepted(facilitator, room, "exercise.pause", Map.of());
+        facilitator.as().get("/api/rooms/" + room).then().body("exercise.clock.at", nullValue());
+    }
 }

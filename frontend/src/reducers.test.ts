@@ -1,0 +1,334 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type ReduceContext,
+  SNAPSHOT_NOTES,
+  compareActions,
+  maySee,
+  reduceAcks,
+  reduceActions,
+  reduceDecisions,
+  reduceExercise,
+  reduceMembers,
+  reduceNotes,
+  reduceStatements,
+  reduceUpdates,
+  scenarioElapsed,
+  wireTime,
+} from './reducers';
+import type { ActionItem, Actor, ExerciseView, Note, RoomEvent } from './types';
+
+const ALICE: Actor = { userId: 'a', displayName: 'Alice', roles: ['incident_commander'] };
+const LEE: Actor = { userId: 'l', displayName: 'Lee', roles: ['legal'] };
+const EVE: Actor = { userId: 'e', displayName: 'Eve', roles: ['executive', 'legal'] };
+
+function ev(seq: number, kind: string, data: Record<string, unknown>, actor?: Actor, visibleTo?: string[]): RoomEvent {
+  return {
+    type: 'event',
+    roomId: 'r',
+    seq,
+    at: `2026-01-01T10:00:${String(seq).padStart(2, '0')}.000Z`,
+    kind,
+    data,
+    hash: `h${seq}`,
+    ...(actor ? { actor } : {}),
+    ...(visibleTo ? { visibleTo } : {}),
+  };
+}
+
+function ctx(userId: string, roles: string[], kind = 'INCIDENT'): ReduceContext {
+  return {
+    userId,
+    roles,
+    kind,
+    members: [
+      { userId: 'a', displayName: 'Alice', roles: ['incident_commander'] },
+      { userId: 'l', displayName: 'Lee', roles: ['legal'] },
+      { userId: 'e', displayName: 'Eve', roles: ['executive', 'legal'] },
+      { userId: userId, displayName: 'Me', roles },
+    ],
+  };
+}
+
+describe('wireTime', () => {
+  it('writes instants as the server does: three fraction digits, truncated', () => {
+    expect(wireTime('2026-01-01T10:00:00Z')).toBe('2026-01-01T10:00:00.000Z');
+    expect(wireTime('2026-01-01T10:00:00.4Z')).toBe('2026-01-01T10:00:00.400Z');
+    expect(wireTime('2026-01-01T10:00:00.451136724Z')).toBe('2026-01-01T10:00:00.451Z');
+    expect(wireTime('2026-01-01T10:00:00.999999Z')).toBe('2026-01-01T10:00:00.999Z');
+    expect(wireTime(null)).toBeNull();
+  });
+});
+
+describe('maySee', () => {
+  it('lets everyone see unrestricted items, and restricted ones the roles named, the lead and the author', () => {
+    expect(maySee(null, 'x', ctx('s', ['scribe']))).toBe(true);
+    expect(maySee(['legal'], 'x', ctx('s', ['scribe']))).toBe(false);
+    expect(maySee(['legal'], 's', ctx('s', ['scribe']))).toBe(true);
+    expect(maySee(['legal'], 'x', ctx('s', ['legal', 'scribe']))).toBe(true);
+    expect(maySee(['legal'], 'x', ctx('a', ['incident_commander']))).toBe(true);
+    expect(maySee(['legal'], 'x', ctx('i', ['incident_commander'], 'EXERCISE'))).toBe(false); // an exercise's IC is a player
+    expect(maySee(['legal'], 'x', ctx('f', ['facilitator'], 'EXERCISE'))).toBe(true);
+  });
+});
+
+describe('reduceMembers', () => {
+  it('appends who joins and sets roles from rolesAfter, sorted', () => {
+    let members = reduceMembers([], ev(1, 'member.added', { userId: 'a', displayName: 'Alice', roles: ['scribe', 'legal'], rolesAfter: { a: ['scribe', 'legal'] } }));
+    expect(members).toEqual([{ userId: 'a', displayName: 'Alice', roles: ['legal', 'scribe'] }]);
+    members = reduceMembers(members, ev(2, 'role.released', { userId: 'a', role: 'legal', rolesAfter: { a: ['scribe'] } }));
+    expect(members[0]!.roles).toEqual(['scribe']);
+    expect(reduceMembers(members, ev(3, 'note.added', { text: 'x' }))).toBe(members);
+  });
+});
+
+describe('reduceNotes', () => {
+  const note = (seq: number, visibleTo?: string[]) => ev(seq, 'note.added', { text: `n${seq}`, visibleTo: visibleTo ?? null }, ALICE, visibleTo);
+
+  it('keeps the latest 100 this member may see, oldest first', () => {
+    let notes: Note[] = [];
+    for (let seq = 1; seq <= SNAPSHOT_NOTES + 5; seq++) notes = reduceNotes(notes, note(seq), ctx('s', ['scribe']));
+    expect(notes).toHaveLength(SNAPSHOT_NOTES);
+    expect(notes[0]!.seq).toBe(6);
+    expect(notes.at(-1)).toEqual({ seq: 105, at: note(105).at, actor: ALICE, text: 'n105', visibleTo: null });
+  });
+
+  it('drops notes restricted to a role this member just lost', () => {
+    const me = ctx('s', ['legal', 'scribe']);
+    let notes = reduceNotes([], note(1, ['legal']), me);
+    notes = reduceNotes(notes, note(2), me);
+    expect(notes.map((n) => n.seq)).toEqual([1, 2]);
+    notes = reduceNotes(notes, ev(3, 'role.released', { userId: 's', role: 'legal', rolesAfter: { s: ['scribe'] } }), ctx('s', ['scribe']));
+    expect(notes.map((n) => n.seq)).toEqual([2]);
+  });
+});
+
+describe('reduceDecisions', () => {
+  const proposed = ev(1, 'decision.proposed', {
+    decisionId: 'd1',
+    title: 'Isolate',
+    context: null,
+    options: [],
+    choice: 'Yes',
+    rationale: 'Because',
+    approvers: ['legal', 'executive'],
+    expiresAt: '2026-01-01T11:00:00Z',
+    supersedes: null,
+  }, ALICE);
+
+  it('follows approvals to acceptance, with the missing roles the events carry', () => {
+    let list = reduceDecisions([], proposed);
+    expect(list[0]).toEqual({
+      decisionId: 'd1',
+      seq: 1,
+      title: 'Isolate',
+      options: [],
+      choice: 'Yes',
+      rationale: 'Because',
+      approvers: ['executive', 'legal'],
+      missingApprovers: ['executive', 'legal'],
+      status: 'proposed',
+      proposedBy: { userId: 'a', displayName: 'Alice' },
+      proposedAt: proposed.at,
+      expiresAt: '2026-01-01T11:00:00.000Z',
+      approvals: [],
+      rejections: [],
+    });
+    list = reduceDecisions(list, ev(2, 'decision.approved', { decisionId: 'd1', roles: ['legal'], comment: null, missing: ['executive'] }, LEE));
+    expect(list[0]!.missingApprovers).toEqual(['executive']);
+    list = reduceDecisions(list, ev(3, 'decision.approved', { decisionId: 'd1', roles: ['legal', 'executive'], comment: 'ok', missing: [] }, EVE));
+    list = reduceDecisions(list, ev(4, 'decision.accepted', { decisionId: 'd1', approvedBy: ['l', 'e'] }, EVE));
+    expect(list[0]).toMatchObject({ status: 'accepted', decidedAt: ev(4, '', {}).at, missingApprovers: [] });
+    expect(list[0]!.approvals.map((v) => [v.by.userId, v.roles, v.comment, v.seq])).toEqual([
+      ['l', ['legal'], null, 2],
+      ['e', ['executive', 'legal'], 'ok', 3],
+    ]);
+    list = reduceDecisions(list, ev(5, 'decision.expired', { decisionId: 'd1', expiresAt: '2026-01-01T11:00:00Z', statusBefore: 'accepted' }));
+    expect(list[0]).toMatchObject({ status: 'expired', decidedAt: ev(4, '', {}).at });
+  });
+
+  it('keeps a rejection as dissent, and marks what a newer decision supersedes', () => {
+    let list = reduceDecisions([], proposed);
+    list = reduceDecisions(list, ev(2, 'decision.rejected', { decisionId: 'd1', roles: ['legal'], reason: 'no' }, LEE));
+    expect(list[0]).toMatchObject({ status: 'rejected', missingApprovers: [], rejections: [{ comment: 'no', seq: 2 }] });
+    list = reduceDecisions(list, ev(3, 'decision.superseded', { decisionId: 'd1', supersededBy: 'd2' }));
+    expect(list[0]).toMatchObject({ status: 'superseded', supersededBy: 'd2' });
+  });
+});
+
+describe('actions', () => {
+  const action = (seq: number, riskScore: number | null, dueAt: string | null, createdAt = 'T'): ActionItem => ({
+    actionId: `x${seq}`,
+    seq,
+    title: '',
+    overdue: false,
+    status: 'open',
+    riskScore,
+    dueAt,
+    createdAt,
+  });
+
+  it('ranks as the server does: risk, then due time (none last), then age, then seq', () => {
+    const list = [action(1, null, null), action(2, 40, '2026-01-02'), action(3, 40, '2026-01-01'), action(4, 40, null), action(5, 0, null), action(6, 40, null)];
+    expect([...list].sort(compareActions).map((a) => a.seq)).toEqual([3, 2, 4, 6, 1, 5]);
+  });
+
+  it('creates, updates (closedAt while closed) and marks overdue', () => {
+    const created = ev(1, 'action.created', {
+      actionId: 'x',
+      title: 'Patch',
+      ownerId: null,
+      ownerName: null,
+      ownerRole: 'legal',
+      dueAt: '2026-01-01T12:00:00Z',
+      decisionId: null,
+      risk: null,
+      riskScore: null,
+    }, ALICE);
+    let list = reduceActions([], created);
+    expect(list[0]).toEqual({
+      actionId: 'x',
+      roomId: 'r',
+      seq: 1,
+      title: 'Patch',
+      owner: { userId: null, displayName: null, role: 'legal' },
+      dueAt: '2026-01-01T12:00:00.000Z',
+      overdue: false,
+      status: 'open',
+      createdAt: created.at,
+      updatedAt: created.at,
+    });
+    list = reduceActions(list, ev(2, 'action.updated', { actionId: 'x', from: 'open', to: 'done', note: null }, ALICE));
+    expect(list[0]).toMatchObject({ status: 'done', closedAt: ev(2, '', {}).at, updatedAt: ev(2, '', {}).at });
+    list = reduceActions(list, ev(3, 'action.updated', { actionId: 'x', from: 'done', to: 'open', note: null }, ALICE));
+    expect(list[0]!.closedAt).toBeUndefined();
+    list = reduceActions(list, ev(4, 'action.overdue', { actionId: 'x' }));
+    expect(list[0]!.overdue).toBe(true);
+  });
+});
+
+describe('reduceUpdates', () => {
+  const empty = { updates: [], nextUpdateDue: '2026-01-01T11:00:00.000Z', lastUpdateAt: null };
+  const post = (seq: number, audience: string, actor = ALICE) =>
+    ev(seq, 'update.posted', { audience, summary: `s${seq}` }, actor, audience === 'all' ? undefined : [audience === 'engineering' ? 'containment_lead' : audience]);
+
+  it('keeps the latest per audience, in the audiences order, and the cadence from update.rescheduled', () => {
+    const ic = ctx('a', ['incident_commander']);
+    let s = reduceUpdates(empty, post(1, 'legal'), ic);
+    s = reduceUpdates(s, post(2, 'all'), ic);
+    s = reduceUpdates(s, post(3, 'legal'), ic);
+    expect(s.updates.map((u) => [u.audience, u.seq])).toEqual([
+      ['all', 2],
+      ['legal', 3],
+    ]);
+    expect(s.updates[0]!.by).toEqual({ userId: 'a', displayName: 'Alice' });
+    s = reduceUpdates(s, ev(4, 'update.rescheduled', { nextDueAt: null, lastUpdateAt: '2026-01-01T10:00:03.5Z' }), ic);
+    expect([s.nextUpdateDue, s.lastUpdateAt]).toEqual([null, '2026-01-01T10:00:03.500Z']);
+  });
+
+  it('drops an audience this member no longer reads, but not what they wrote', () => {
+    const me = ctx('s', ['legal', 'scribe']);
+    let s = reduceUpdates(empty, post(1, 'legal'), me);
+    s = reduceUpdates(s, post(2, 'executive', { userId: 's', displayName: 'Me', roles: ['scribe'] }), me);
+    s = reduceUpdates(s, ev(3, 'role.released', { userId: 's', role: 'legal', rolesAfter: { s: ['scribe'] } }), ctx('s', ['scribe']));
+    expect(s.updates.map((u) => u.audience)).toEqual(['executive']);
+  });
+});
+
+describe('reduceStatements', () => {
+  const drafted = (seq: number, version: number) =>
+    ev(seq, 'statement.drafted', { statementId: 's1', version, title: `T${version}`, body: 'B', channel: 'web', textHash: `h${version}` }, ALICE);
+  const approved = (seq: number, version: number, role: string, actor: Actor) =>
+    ev(seq, 'statement.approved', { statementId: 's1', version, textHash: `h${version}`, role, missing: [] }, actor);
+
+  it('needs both approvals of the current version, and a revision voids them', () => {
+    let list = reduceStatements([], drafted(1, 1));
+    expect(list[0]).toMatchObject({ status: 'draft', missingApprovers: ['comms_approver', 'legal'], approvals: [] });
+    list = reduceStatements(list, approved(2, 1, 'legal', LEE));
+    expect(list[0]).toMatchObject({ status: 'draft', missingApprovers: ['comms_approver'] });
+    list = reduceStatements(list, approved(3, 1, 'comms_approver', ALICE));
+    expect(list[0]).toMatchObject({ status: 'approved', missingApprovers: [] });
+    list = reduceStatements(list, ev(4, 'statement.published', { statementId: 's1', version: 1, textHash: 'h1' }, ALICE));
+    expect(list[0]).toMatchObject({ status: 'published', publishedVersion: 1, publishedAt: ev(4, '', {}).at });
+    list = reduceStatements(list, drafted(5, 2));
+    expect(list[0]).toMatchObject({ version: 2, title: 'T2', status: 'draft', approvals: [], publishedVersion: 1, missingApprovers: ['comms_approver', 'legal'] });
+    expect(reduceStatements(list, approved(6, 1, 'legal', LEE))).toBe(list); // an approval of an older version changes nothing
+  });
+});
+
+describe('reduceAcks', () => {
+  it('answers each role once, in role order within one acknowledgement, until overdue or done', () => {
+    let list = reduceAcks([], ev(1, 'ack.requested', { ackId: 'k', about: 1, roles: ['legal', 'executive', 'scribe'], dueAt: '2026-01-01T10:15:01.123456Z' }, ALICE));
+    expect(list[0]).toEqual({ ackId: 'k', seq: 1, about: 1, roles: ['executive', 'legal', 'scribe'], acknowledged: [], pending: ['executive', 'legal', 'scribe'], dueAt: '2026-01-01T10:15:01.123Z', overdue: false });
+    list = reduceAcks(list, ev(2, 'ack.given', { ackId: 'k', roles: ['legal', 'executive'], pending: ['scribe'] }, EVE));
+    expect(list[0]!.acknowledged.map((a) => a.role)).toEqual(['executive', 'legal']);
+    expect(list[0]!.pending).toEqual(['scribe']);
+    list = reduceAcks(list, ev(3, 'ack.overdue', { ackId: 'k', about: 1, pending: ['scribe'] }));
+    expect(list[0]!.overdue).toBe(true);
+  });
+});
+
+describe('reduceExercise', () => {
+  const base: ExerciseView = {
+    scenarioId: 'drill',
+    title: 'Drill',
+    summary: '',
+    status: 'ready',
+    speed: 1,
+    elapsedMs: 0,
+    clock: { scenarioMs: 0, at: null },
+    injects: [],
+  };
+  const script: ExerciseView = {
+    ...base,
+    injects: [
+      { id: 'kickoff', title: 'K', body: 'b', to: ['incident_commander'], prompts: [], status: 'upcoming', dueAtMs: 0, timing: { type: 'at', atSeconds: 0 } },
+      { id: 'legal', title: 'L', body: 'b', to: ['legal'], prompts: [], status: 'upcoming', dueAtMs: 300_000, timing: { type: 'at', atSeconds: 300 } },
+      { id: 'ask', title: 'A', body: 'b', to: ['executive', 'legal'], prompts: [], status: 'upcoming', timing: { type: 'after', after: 'legal', delaySeconds: 600 } },
+    ],
+    expectations: [{ id: 'x', injectId: 'legal', role: 'legal', action: 'acknowledge', objective: 'o', withinMs: 300_000, status: 'not_started', dueAtMs: null }],
+    notReacted: [{ injectId: 'kickoff', roles: ['incident_commander'] }],
+    debrief: [],
+  };
+  const delivery = (seq: number, injectId: string, to: string[], scenarioMs: number) =>
+    ev(seq, 'inject.delivered', { injectId, title: injectId, body: 'b', to, prompts: [], scenarioMs, manual: false }, undefined, to);
+
+  it('moves the scenario clock as playback does, and reads it like ScenarioClock', () => {
+    const me = ctx('f', ['facilitator'], 'EXERCISE');
+    let x = reduceExercise(base, ev(1, 'exercise.started', { scenarioId: 'drill', speed: 2.5 }), me);
+    expect(x).toMatchObject({ status: 'running', speed: 2.5, clock: { scenarioMs: 0, at: ev(1, '', {}).at } });
+    const started = Date.parse(ev(1, '', {}).at);
+    expect(scenarioElapsed(x, started + 1001)).toBe(2502);
+    expect(scenarioElapsed(x, started - 5)).toBe(0);
+    x = reduceExercise(x, ev(2, 'exercise.paused', { scenarioMs: 2500 }), me);
+    expect(scenarioElapsed(x, started + 99_999)).toBe(2500);
+    x = reduceExercise(x, ev(3, 'exercise.speed_changed', { from: 2.5, to: 60, scenarioMs: 2500 }), me);
+    expect(x.clock).toEqual({ scenarioMs: 2500, at: null });
+    x = reduceExercise(x, ev(4, 'exercise.resumed', { scenarioMs: 2500 }), me);
+    expect(scenarioElapsed(x, Date.parse(ev(4, '', {}).at) + 10)).toBe(3100);
+  });
+
+  it('shows the facilitator a delivery: planned successors, pending expectations, who has not reacted', () => {
+    const f = ctx('f', ['facilitator'], 'EXERCISE');
+    const x = reduceExercise(script, delivery(5, 'legal', ['legal'], 290_000), f);
+    expect(x.injects[1]).toEqual({ id: 'legal', title: 'L', body: 'b', to: ['legal'], prompts: [], status: 'delivered', deliveredAtMs: 290_000, timing: { type: 'at', atSeconds: 300 } });
+    expect(x.injects[2]!.dueAtMs).toBe(890_000);
+    expect(x.expectations![0]).toMatchObject({ status: 'pending', dueAtMs: 590_000 });
+    expect(x.notReacted).toEqual([
+      { injectId: 'kickoff', roles: ['incident_commander'] },
+      { injectId: 'legal', roles: ['legal'] },
+    ]);
+    const answered = reduceExercise(x, ev(6, 'inject.responded', { injectId: 'legal', text: null }, EVE, ['legal']), f);
+    expect(answered.notReacted).toEqual([{ injectId: 'kickoff', roles: ['incident_commander'] }]);
+    expect(reduceExercise(answered, ev(7, 'expectation.met', { expectationId: 'x' }), f).expectations![0]!.status).toBe('met');
+  });
+
+  it('shows a player the injects for their roles, in the order they came', () => {
+    const lee = ctx('l', ['legal'], 'EXERCISE');
+    let x = reduceExercise(base, delivery(5, 'ask', ['legal', 'executive'], 10), lee);
+    x = reduceExercise(x, delivery(6, 'legal', ['legal'], 5), lee);
+    expect(x.injects.map((i) => i.id)).toEqual(['ask', 'legal']);
+    expect(x.injects[0]).toEqual({ id: 'ask', title: 'ask', body: 'b', to: ['executive', 'legal'], prompts: [], status: 'delivered', deliveredAtMs: 10 });
+    x = reduceExercise(x, ev(7, 'role.handed_over', { role: 'legal', fromUserId: 'l', toUserId: 'e', rolesAfter: { l: ['executive'], e: ['legal'] } }), ctx('l', ['executive'], 'EXERCISE'));
+    expect(x.injects.map((i) => i.id)).toEqual(['ask']);
+  });
+});
