@@ -257,11 +257,15 @@ describe('actions', () => {
     expect(sortActions(list, now).map((a) => a.actionId)).toEqual(['late', 'soon', 'later', 'none', 'closed']);
   });
 
-  it('offers the status control whenever `can` lists action.update; the server judges the action', () => {
-    expect(canUpdateAction(IC_CAN)).toBe(true);
-    expect(canUpdateAction(OBSERVER_CAN)).toBe(true);
-    expect(canUpdateAction(CLOSED_IC_CAN)).toBe(false);
-    expect(canUpdateAction([])).toBe(false);
+  it('offers the status control to the owner (by name or role) and to whoever may update any action', () => {
+    const mine = action({ actionId: 'mine', owner: { userId: 'me', displayName: 'Me', role: null } });
+    const legals = action({ actionId: 'legals', owner: { userId: null, displayName: null, role: 'legal' } });
+    const others = action({ actionId: 'others', owner: { userId: 'someone', displayName: 'Someone', role: null } });
+    expect(canUpdateAction(others, IC_CAN, ['action.update'], 'me', ['incident_commander'])).toBe(true);
+    expect(canUpdateAction(mine, OBSERVER_CAN, [], 'me', ['observer'])).toBe(true);
+    expect(canUpdateAction(legals, OBSERVER_CAN, [], 'me', ['observer', 'legal'])).toBe(true);
+    expect(canUpdateAction(others, OBSERVER_CAN, [], 'me', ['observer'])).toBe(false);
+    expect(canUpdateAction(mine, CLOSED_IC_CAN, [], 'me', ['incident_commander'])).toBe(false);
   });
 });
 

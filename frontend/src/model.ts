@@ -161,13 +161,21 @@ export function sortActions(actions: readonly ActionItem[], nowMs: number): Acti
 }
 
 /**
- * Whether to offer the status control of an action: whenever `can` lists action.update. Its owner
- * may update it, and some members may update any action, but `can` lists the command for both and
- * the client cannot tell them apart; so the control is offered on every action and the server
- * refuses a member who may not update this one, in words the command log and alert line show.
+ * Whether to offer the status control of an action: to a member who may update any action
+ * (`privileged` lists action.update), and to its owner, by name or by a role they hold, when `can`
+ * lists it. Mirrors `ActionDecider.update`.
  */
-export function canUpdateAction(can: readonly string[]): boolean {
-  return may(can, 'action.update');
+export function canUpdateAction(
+  action: ActionItem,
+  can: readonly string[],
+  privileged: readonly string[],
+  myUserId: string,
+  myRoles: readonly string[],
+): boolean {
+  if (!may(can, 'action.update')) return false;
+  if (may(privileged, 'action.update')) return true;
+  const owner = action.owner;
+  return !!owner && (owner.userId === myUserId || (!!owner.role && myRoles.includes(owner.role)));
 }
 
 export function ownerText(action: ActionItem): string {

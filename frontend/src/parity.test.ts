@@ -16,7 +16,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type RoomView, applyCan, applyEvent, readAt } from './state';
-import type { CanFrame, RoomEvent, RoomSnapshot } from './types';
+import type { CanFrame, RoomEvent, RoomSnapshot, WelcomeFrame } from './types';
 
 interface Fixture {
   name: string;
@@ -28,7 +28,7 @@ interface Fixture {
   now: string;
   commands: Record<string, number>;
   before: RoomSnapshot;
-  frames: (RoomEvent | CanFrame)[];
+  frames: (RoomEvent | CanFrame | WelcomeFrame)[];
   after: RoomSnapshot;
 }
 
@@ -43,7 +43,13 @@ function replay(fixture: Fixture): RoomSnapshot {
     you: { userId: fixture.viewer.userId, displayName: fixture.viewer.displayName, roles: fixture.viewer.rolesBefore },
   };
   for (const frame of fixture.frames) {
-    view = frame.type === 'can' ? applyCan(view, frame) : applyEvent(view, frame);
+    if (frame.type === 'resync') {
+      view = { room: frame.room, you: frame.you };
+    } else if (frame.type === 'can') {
+      view = applyCan(view, frame);
+    } else if (frame.type === 'event') {
+      view = applyEvent(view, frame);
+    }
   }
   return readAt(view.room, Date.parse(fixture.now));
 }

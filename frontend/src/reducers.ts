@@ -133,8 +133,8 @@ function nonNull<T extends object>(object: T): T {
 
 /**
  * Mirrors `RoomProjector.project` and the members of `RoomService.snapshot`: a member.added appends the
- * member (members are listed in the order they joined, by the seq of their member.added); every event
- * with `rolesAfter` sets each named member's roles, sorted.
+ * member (members are listed in the order they joined, by the seq of their member.added), a
+ * member.removed takes them out; every event with `rolesAfter` sets each named member's roles, sorted.
  */
 export function reduceMembers(members: readonly Member[], event: RoomEvent): Member[] {
   let result = members as Member[];
@@ -144,6 +144,10 @@ export function reduceMembers(members: readonly Member[], event: RoomEvent): Mem
     if (userId && !members.some((m) => m.userId === userId)) {
       result = [...members, { userId, displayName: str(d.displayName) ?? userId, roles: sortedRoles(d.roles) }];
     }
+  }
+  if (event.kind === 'member.removed') {
+    const userId = str(d.userId);
+    result = result.filter((m) => m.userId !== userId);
   }
   const after = rolesAfter(event);
   if (Object.keys(after).length) {

@@ -137,6 +137,11 @@ export class RoomStore {
     return this.view?.room.can ?? [];
   }
 
+  /** Of `can`, the commands I may issue for any item, whatever its content. */
+  get privileged(): readonly string[] {
+    return this.view?.room.privileged ?? [];
+  }
+
   may(command: string): boolean {
     return may(this.can, command);
   }

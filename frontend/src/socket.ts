@@ -184,6 +184,10 @@ export class RoomConnection {
         if (this.events.length !== before) this.options.onEvent(frame, this.events);
         break;
       }
+      case 'resync':
+        // The member's roles changed: the snapshot for the new roles replaces the state; events follow from its seq.
+        this.options.onWelcome(frame);
+        break;
       case 'can':
         this.options.onCan?.(frame);
         break;

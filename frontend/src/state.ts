@@ -59,7 +59,8 @@ export function applyEvent(view: RoomView, event: RoomEvent): RoomView {
  */
 export function applyCan(view: RoomView, frame: CanFrame): RoomView {
   if (frame.seq < view.room.seq || !Array.isArray(frame.can)) return view;
-  return { ...view, room: { ...view.room, can: [...frame.can] } };
+  const privileged = Array.isArray(frame.privileged) ? [...frame.privileged] : view.room.privileged;
+  return { ...view, room: { ...view.room, can: [...frame.can], privileged } };
 }
 
 /**

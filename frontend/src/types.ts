@@ -145,6 +145,8 @@ export interface RoomSnapshot {
    * closed room lists only room.phase, for the incident commander. invite.create is a REST call.
    */
   can: string[];
+  /** Of `can`, those this member may issue for any item whatever its content (update any action...). */
+  privileged?: string[];
   notes: Note[];
   decisions?: Decision[];
   actions?: ActionItem[];
@@ -339,8 +341,9 @@ export interface You {
   roles: string[];
 }
 
+/** `welcome` opens a connection; `resync` welcomes it again after the member's roles changed. */
 export interface WelcomeFrame {
-  type: 'welcome';
+  type: 'welcome' | 'resync';
   roomId: string;
   seq: number;
   you: You;
@@ -362,6 +365,7 @@ export interface CanFrame {
   roomId?: string;
   seq: number;
   can: string[];
+  privileged?: string[];
 }
 
 export type ServerFrame = WelcomeFrame | RoomEvent | ResultFrame | ErrorFrame | CanFrame | { type: 'pong' };

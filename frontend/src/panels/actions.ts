@@ -19,9 +19,8 @@ function actionItem(store: RoomStore, a: ActionItem, now: number): HTMLElement {
   const overdue = isOverdue(a, now);
   const status = select('status', statusOptions, a.status);
   status.setAttribute('data-focus', `status-${a.actionId}`);
-  // Offered on every action when `can` lists action.update: the server refuses, in words shown in
-  // the command log and the alert line, a member who neither owns this action nor may update any.
-  const change = canUpdateAction(store.can)
+  // Offered to its owner, and to a member who may update any action.
+  const change = canUpdateAction(a, store.can, store.privileged, store.myUserId, store.myRoles)
     ? form(
         { class: 'row inline', 'aria-label': `Status of ${a.title}` },
         [field('Status', status), h('button', { type: 'submit', class: 'secondary', 'data-focus': `set-${a.actionId}` }, 'Update')],

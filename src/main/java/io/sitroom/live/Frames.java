@@ -53,6 +53,10 @@ public class Frames {
     record ErrorFrame(String type, ApiError error) {
     }
 
+    /** A welcome again, mid-connection, after the member's roles changed: the snapshot for its new roles. */
+    record Resync(String type, UUID roomId, long seq, You you, RoomSnapshot room) {
+    }
+
     /** What the member may issue now, after the event at {@code seq} changed their roles or the room's phase. */
     record CanFrame(String type, UUID roomId, long seq, List<String> can, List<String> privileged) {
     }
@@ -104,6 +108,10 @@ public class Frames {
 
     String welcome(RoomSnapshot room, You you) {
         return write(new Welcome("welcome", room.id(), room.seq(), you, room));
+    }
+
+    String resync(RoomSnapshot room, You you) {
+        return write(new Resync("resync", room.id(), room.seq(), you, room));
     }
 
     String event(EventView event) {

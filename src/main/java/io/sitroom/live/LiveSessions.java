@@ -29,6 +29,7 @@ import io.sitroom.room.EventView;
 import io.sitroom.room.RoomService;
 import io.sitroom.room.RoomSnapshot;
 import io.sitroom.security.Caller;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.impl.ContextInternal;
@@ -101,7 +102,7 @@ public class LiveSessions {
         connection.userData().put(FRAMES, limits.newFrameBucket());
         Subscriber subscriber = new Subscriber(connection, eventLoopOf(Vertx.currentContext()), caller.userId(), java.util.Set.of(),
                 config.maxPendingFrames(), (seq, kind, phase, roles) -> frames.can(roomId, seq, catalog.can(kind, phase, roles),
-                        catalog.privileged(kind, phase, roles)));
+                        catalog.privileged(kind, phase, roles)), s -> resync(connection, s, roomId, caller));
         connection.userData().put(SUBSCRIBER, subscriber);
         RoomChannel channel = fanout.join(roomId, subscriber);
         try {
@@ -135,6 +136,31 @@ public class LiveSessions {
                     }, failure -> {
                     });
         }
+    }
+
+    /**
+     * Welcomes a connection again after its member's roles changed, on a worker: the snapshot for the new
+     * roles ({@code resync}), then the events after it. A member no longer in the room is told and closed.
+     */
+    private void resync(WebSocketConnection connection, Subscriber subscriber, UUID roomId, Caller caller) {
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                RoomSnapshot snapshot = welcomes.read(() -> rooms.snapshot(roomId, caller.userId()));
+                RoomSnapshot.MemberView me = snapshot.members().stream().filter(m -> m.userId().equals(caller.userId())).findFirst()
+                        .orElseThrow(() -> SitroomException.notFound("no such room"));
+                subscriber.setView(me.roles().stream().map(Role::of).collect(java.util.stream.Collectors.toSet()), snapshot.kind(),
+                        snapshot.phase());
+                subscriber.send(frames.resync(snapshot, new Frames.You(caller.userId(), me.displayName(), me.roles())));
+                subscriber.goLive(snapshot.seq());
+            } catch (RuntimeException e) {
+                // Closed for the client to reconnect: a fresh welcome then (or a 404 when it is no longer a member).
+                LOG.debugf("connection %s: could not welcome it again (%s); closing it", connection.id(), e.getMessage());
+                connection.close(new CloseReason(TRY_AGAIN_LATER, "reconnect to see the room as your new roles see it")).subscribe()
+                        .with(ok -> {
+                        }, failure -> {
+                        });
+            }
+        });
     }
 
     private void closeForFlooding(WebSocketConnection connection, Caller caller) {

@@ -26,8 +26,10 @@ import io.vertx.core.http.impl.WebSocketImplBase;
  * <li>through the Vert.x socket, or websockets-next's {@code sendText}, when it cannot (a Quarkus
  * upgrade that hides the socket): slower, never wrong.</li>
  * </ul>
- * Writes may come from any thread; Netty runs them on the connection's event loop in the order each
- * thread made them.
+ * Writes may come from any thread and reach the socket in the order they were made: one made off the
+ * connection's event loop runs there as a task, and one made on the loop is written at once only when
+ * no such task of this connection is still waiting (else it queues behind them), so a live event can
+ * never overtake the welcome or the resumed history written from a worker.
  */
 final class SocketWriter {
 
@@ -45,6 +47,8 @@ final class SocketWriter {
     private final WebSocketBase socket;
     private final ChannelHandlerContext channel;
     private final boolean deflate;
+    /** Writes of this connection handed to its event loop and not run yet. */
+    private final java.util.concurrent.atomic.AtomicInteger queued = new java.util.concurrent.atomic.AtomicInteger();
 
     private SocketWriter(WebSocketConnection connection, WebSocketBase socket, ChannelHandlerContext channel, boolean deflate) {
         this.connection = connection;
@@ -71,12 +75,14 @@ final class SocketWriter {
             TextWebSocketFrame netty = deflate
                     ? new TextWebSocketFrame(true, WebSocketExtension.RSV1, Unpooled.wrappedBuffer(frame.deflated()))
                     : new TextWebSocketFrame(true, 0, Unpooled.wrappedBuffer(frame.utf8()));
-            var promise = channel.newPromise().addListener(f -> done.written(f.isSuccess(), f.cause()));
-            if (flush) {
-                channel.writeAndFlush(netty, promise);
-            } else {
-                channel.write(netty, promise);
-            }
+            onLoop(() -> {
+                var promise = channel.newPromise().addListener(f -> done.written(f.isSuccess(), f.cause()));
+                if (flush) {
+                    channel.writeAndFlush(netty, promise);
+                } else {
+                    channel.write(netty, promise);
+                }
+            });
         } else if (socket != null) {
             socket.writeTextMessage(frame.text()).onComplete(written -> done.written(written.succeeded(), written.cause()));
         } else {
@@ -87,8 +93,25 @@ final class SocketWriter {
     /** Sends what was written without flushing. */
     void flush() {
         if (channel != null) {
-            channel.flush();
+            onLoop(channel::flush);
         }
+    }
+
+    /** Runs a write on the connection's event loop, in the order writes were made (see the class comment). */
+    private void onLoop(Runnable write) {
+        var loop = channel.executor();
+        if (loop.inEventLoop() && queued.get() == 0) {
+            write.run();
+            return;
+        }
+        queued.incrementAndGet();
+        loop.execute(() -> {
+            try {
+                write.run();
+            } finally {
+                queued.decrementAndGet();
+            }
+        });
     }
 
     private static boolean negotiatedDeflate(ChannelHandlerContext channel) {

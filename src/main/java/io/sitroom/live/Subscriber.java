@@ -34,6 +34,7 @@ final class Subscriber {
     private RoomKind kind = RoomKind.INCIDENT;
     private Phase phase = Phase.DETECTION;
     private final Can can;
+    private final Resync resync;
     private long lastSeq;
     private boolean live;
     private final List<OutboundEvent> held = new ArrayList<>();
@@ -54,8 +55,14 @@ final class Subscriber {
         String frame(long seq, RoomKind kind, Phase phase, Set<Role> roles);
     }
 
-    Subscriber(WebSocketConnection connection, Executor eventLoop, UUID userId, Set<Role> roles, int maxPending, Can can) {
+    /** Welcomes this connection again (off the event loop): its snapshot, then {@link #goLive} from its seq. */
+    interface Resync {
+        void request(Subscriber subscriber);
+    }
+
+    Subscriber(WebSocketConnection connection, Executor eventLoop, UUID userId, Set<Role> roles, int maxPending, Can can, Resync resync) {
         this.can = can;
+        this.resync = resync;
         this.connection = connection;
         this.writer = SocketWriter.of(connection);
         this.eventLoop = eventLoop;
@@ -119,7 +126,11 @@ final class Subscriber {
             return;
         }
         for (OutboundEvent event : events) {
-            deliver(event);
+            if (live) {
+                deliver(event);
+            } else {
+                held.add(event);
+            }
         }
         writer.flush();
     }
@@ -158,11 +169,16 @@ final class Subscriber {
     synchronized void goLive(long seq) {
         lastSeq = Math.max(lastSeq, seq);
         live = true;
-        held.sort(Comparator.comparingLong(OutboundEvent::seq));
-        for (OutboundEvent event : held) {
-            deliver(event);
-        }
+        List<OutboundEvent> waiting = new ArrayList<>(held);
         held.clear();
+        waiting.sort(Comparator.comparingLong(OutboundEvent::seq));
+        for (OutboundEvent event : waiting) {
+            if (live) {
+                deliver(event);
+            } else {
+                held.add(event);
+            }
+        }
         writer.flush();
     }
 
@@ -184,18 +200,19 @@ final class Subscriber {
             });
             return;
         }
-        boolean canChanged = false;
         Set<Role> after = event.rolesAfter().get(userId);
         if (after != null && !after.equals(roles)) {
+            // New roles may see what was recorded before (a legal note, the facilitator's script), which can
+            // never come as an event: the member is welcomed again, with a snapshot for its new roles, and
+            // the events after it follow. Until then they are held.
             roles = Set.copyOf(after);
-            canChanged = true;
+            live = false;
+            resync.request(this);
+            return;
         }
         if (event.phaseAfter() != null && event.phaseAfter() != phase) {
+            // What a member may issue follows the room's phase: told right after the event that changed it.
             phase = event.phaseAfter();
-            canChanged = true;
-        }
-        if (canChanged) {
-            // What this member may issue follows its roles and the room's phase: told right after the event that changed them.
             write(EncodedFrame.of(can.frame(event.seq(), kind, phase, roles)), false);
         }
     }

@@ -63,7 +63,7 @@ class InviteTest {
         ic.as().post("/api/rooms/" + room + "/invites/" + openId + "/revoke").then().statusCode(204);
         given().contentType(ContentType.JSON).body(Map.of("code", open, "displayName", "Late")).post("/api/auth/join").then()
                 .statusCode(404);
-        ic.as().post("/api/rooms/" + room + "/invites/" + openId + "/revoke").then().statusCode(409);
+        ic.as().post("/api/rooms/" + room + "/invites/" + openId + "/revoke").then().statusCode(204); // a retry: nothing more appended
         assertEquals(List.of("invite.created", "invite.created", "invite.revoked"),
                 Api.events(ic, room, "invite.created", "invite.revoked").stream().map(e -> e.get("kind")).toList());
         assertEquals(3, ic.as().get("/api/rooms/" + room).then().extract().jsonPath().getList("members").size(), "the IC and the two who joined");

@@ -58,7 +58,8 @@ import io.sitroom.testing.WsClient;
  * changes what someone may see (a restricted note's roles, an update's audience, an inject's
  * addressees, a room's lead). A member who gains such a role may see, in the snapshot at {@code m},
  * items that were recorded before {@code n} and that no frame carries, so no client could derive
- * them; see {@link #ROLE_CHANGES_IN_WINDOW}. Before {@code n} every role changes hands freely.
+ * them except from a snapshot for its new roles: the server sends one ({@code resync}); see
+ * {@link #ROLE_CHANGES_IN_WINDOW}. Before {@code n} every role changes hands freely.
  */
 @QuarkusTest
 class ParityFixturesTest {
@@ -67,11 +68,12 @@ class ParityFixturesTest {
     static final long[] SEEDS = {1, 7, 42, 2024, 99991};
 
     /**
-     * False: in the window, role changes touch only roles that no visibility rule names (scribe,
-     * observer, participant). True writes histories in which any role changes hands in the window,
-     * to show what a client cannot derive today (the parity test then fails for those members).
+     * True (the default): in the window any role changes hands, those that visibility rules name too; a
+     * member whose roles change gets a {@code resync} frame (the snapshot for its new roles), which the
+     * client's replay takes as its new state. False keeps role changes in the window to roles no
+     * visibility rule names (scribe, observer, participant).
      */
-    static final boolean ROLE_CHANGES_IN_WINDOW = Boolean.getBoolean("parity.roleChangesInWindow");
+    static final boolean ROLE_CHANGES_IN_WINDOW = !"false".equals(System.getProperty("parity.roleChangesInWindow"));
 
     static final List<String> INCIDENT_ROLES = List.of("incident_commander", "containment_lead", "comms_approver", "legal", "scribe",
             "executive", "observer");
