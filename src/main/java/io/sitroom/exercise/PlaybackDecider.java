@@ -17,7 +17,6 @@ import io.sitroom.exercise.Scenario.Inject;
 import io.sitroom.exercise.Scenario.Timing;
 import io.sitroom.membership.RoleEvent;
 import io.sitroom.role.Role;
-import io.sitroom.room.Authority;
 import io.sitroom.room.CommandContext;
 import io.sitroom.room.EventPayload;
 import io.sitroom.room.NewEvent;
@@ -85,13 +84,17 @@ public final class PlaybackDecider {
         return List.of(delivery(inject, state.clock().elapsedMs(context.now()), true));
     }
 
-    /** A player answers an inject their role received. */
+    /**
+     * A player answers an inject their role received. An inject that is not in the scenario, not yet
+     * delivered, or delivered to other roles gets one and the same refusal ({@code forbidden}, as for any
+     * command a role may not issue): a player must not learn from it which injects others got, or which
+     * are still to come.
+     */
     public static List<NewEvent> respond(ExerciseCommand.Respond c, CommandContext context, Scenario scenario, PlaybackState state) {
-        Inject inject = scenario.inject(c.injectId()).filter(i -> state.delivered().containsKey(i.id()))
-                .orElseThrow(() -> SitroomException.notFound("no delivered inject '" + c.injectId() + "'"));
-        if (context.actor().roles().stream().noneMatch(inject.to()::contains)) {
-            throw SitroomException.forbidden("inject '" + inject.id() + "' was not for " + Authority.describe(context.actor().roles()));
-        }
+        Set<Role> roles = context.actor().roles();
+        Inject inject = scenario.inject(c.injectId())
+                .filter(i -> state.delivered().containsKey(i.id()) && roles.stream().anyMatch(i.to()::contains))
+                .orElseThrow(() -> SitroomException.forbidden("'" + c.injectId() + "' is not an inject delivered to your roles"));
         return List.of(new NewEvent(new ExerciseEvent.InjectResponded(inject.id(), c.text()), inject.to()));
     }
 

@@ -9,4 +9,11 @@ public interface ScenarioConfig {
     /** The folders of scenario files, read at start. */
     @WithDefault("scenarios")
     java.util.List<String> dirs();
+
+    /**
+     * Uploads one account may validate per minute, and at once: each is a whole file (up to 1 MB)
+     * parsed and linted, so an account must not keep a core busy with them.
+     */
+    @WithDefault("20")
+    int validationsPerMinute();
 }

@@ -9,22 +9,31 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.security.identity.SecurityIdentity;
 import io.sitroom.error.SitroomException;
+import io.sitroom.error.SitroomExceptionMapper;
 import io.sitroom.security.Caller;
 
 /**
  * The scenario library, for signed-in accounts (not exercise guests: the script would spoil the
- * exercise), and the validator for uploaded scenario files.
+ * exercise), and the validator for uploaded scenario files (rate-limited per account).
  */
 @Path("/api/scenarios")
 @RolesAllowed(Caller.USER)
 public class ScenarioResource {
 
     private final ScenarioCatalog catalog;
+    private final ScenarioValidator validator;
+    private final SecurityIdentity identity;
 
-    public ScenarioResource(ScenarioCatalog catalog) {
+    public ScenarioResource(ScenarioCatalog catalog, ScenarioValidator validator, SecurityIdentity identity) {
         this.catalog = catalog;
+        this.validator = validator;
+        this.identity = identity;
     }
 
     /** A scenario in the library; {@code durationSeconds} in scenario time, as in the full scenario. */
@@ -53,8 +62,14 @@ public class ScenarioResource {
     @Path("/validate")
     @Consumes({ "application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN })
     public Validation validate(String yaml) {
-        List<ScenarioError> errors = ScenarioLinter.validate("upload", yaml).stream()
-                .map(e -> new ScenarioError(null, e.line(), e.path(), e.message())).toList();
+        List<ScenarioError> errors = validator.validate(Caller.of(identity).userId(), yaml);
         return new Validation(errors.isEmpty(), errors);
+    }
+
+    /** A refusal for validating too often: the protocol's error body, and when to try again. */
+    @ServerExceptionMapper
+    public Response tooManyValidations(ScenarioValidator.TooManyValidations e) {
+        return Response.fromResponse(SitroomExceptionMapper.respond(e.toApiError()))
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).build();
     }
 }

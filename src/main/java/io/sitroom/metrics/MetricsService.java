@@ -3,6 +3,7 @@ package io.sitroom.metrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import org.hibernate.jpa.HibernateHints;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.sitroom.decision.DecisionState;
 import io.sitroom.error.SitroomException;
+import io.sitroom.role.Role;
 import io.sitroom.room.Phase;
 import io.sitroom.room.RoomKind;
 import io.sitroom.room.RoomService;
@@ -28,20 +30,23 @@ import io.sitroom.room.Severity;
 @ApplicationScoped
 public class MetricsService {
 
-    /** A room, its kept tally (left join: a missing row reads as nothing happened) and its open exceptions. */
+    /**
+     * A room, its kept tally (left join: a missing row reads as nothing happened), its open exceptions,
+     * and the roles the reader holds there (what they may see of it).
+     */
     private static final String SELECT = """
             select r.id, r.kind, r.title, r.severity, r.phase, r.createdAt, m,
                 (select count(d) from Decision d where d.roomId = r.id and d.status = :accepted and d.expiresAt > :now),
-                (select min(d.decidedAt) from Decision d where d.roomId = r.id and d.status = :accepted and d.expiresAt > :now)
+                (select min(d.decidedAt) from Decision d where d.roomId = r.id and d.status = :accepted and d.expiresAt > :now),
+                rm.roles
+            from RoomMember rm join Room r on r.id = rm.roomId left join RoomMetricsRow m on m.roomId = r.id
             """;
     private static final String OF_USER = SELECT + """
-            from RoomMember rm join Room r on r.id = rm.roomId left join RoomMetricsRow m on m.roomId = r.id
             where rm.userId = :user
             order by r.createdAt, r.id
             """;
     private static final String OF_ROOM = SELECT + """
-            from Room r left join RoomMetricsRow m on m.roomId = r.id
-            where r.id = :room
+            where rm.roomId = :room and rm.userId = :user
             """;
 
     private final RoomService rooms;
@@ -52,33 +57,35 @@ public class MetricsService {
         this.clock = clock;
     }
 
-    /** One room's metrics (the caller has checked membership). */
+    /**
+     * A room's metrics as one of its members may see them ({@code not_found} for anyone else): an
+     * exercise's score only for its facilitator ({@link RoomMetrics#seenBy}).
+     */
     @Transactional
-    public RoomMetrics forRoom(UUID roomId) {
-        List<RoomMetrics> found = read(OF_ROOM, "room", roomId);
+    public RoomMetrics forMember(UUID roomId, UUID userId) {
+        rooms.requireMember(roomId, userId);
+        TypedQuery<Object[]> query = query(OF_ROOM).setParameter("room", roomId).setParameter("user", userId);
+        List<RoomMetrics> found = read(query);
         if (found.isEmpty()) {
             throw SitroomException.notFound("no such room");
         }
         return found.get(0);
     }
 
-    /** A room's metrics, for one of its members ({@code not_found} for anyone else). */
-    @Transactional
-    public RoomMetrics forMember(UUID roomId, UUID userId) {
-        rooms.requireMember(roomId, userId);
-        return forRoom(roomId);
-    }
-
-    /** The metrics of every room a user belongs to, and totals across them. */
+    /** The metrics of every room a user belongs to, as they may see them, and totals across them. */
     @Transactional
     public MetricsSummary forUser(UUID userId) {
-        return MetricsSummary.of(read(OF_USER, "user", userId));
+        return MetricsSummary.of(read(query(OF_USER).setParameter("user", userId)));
     }
 
-    private List<RoomMetrics> read(String query, String parameter, UUID id) {
+    private TypedQuery<Object[]> query(String query) {
+        return Panache.getEntityManager().createQuery(query, Object[].class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<RoomMetrics> read(TypedQuery<Object[]> query) {
         Instant now = clock.instant();
-        TypedQuery<Object[]> rows = Panache.getEntityManager().createQuery(query, Object[].class)
-                .setParameter(parameter, id)
+        TypedQuery<Object[]> rows = query
                 .setParameter("accepted", DecisionState.Status.ACCEPTED)
                 .setParameter("now", now)
                 .setHint(HibernateHints.HINT_READ_ONLY, true);
@@ -87,7 +94,7 @@ public class MetricsService {
                     (Phase) row[4], (Instant) row[5]);
             MetricsTally tally = row[6] == null ? MetricsTally.EMPTY : ((RoomMetricsRow) row[6]).tally();
             RoomMetrics.OpenExceptions exceptions = new RoomMetrics.OpenExceptions(((Number) row[7]).intValue(), (Instant) row[8]);
-            return RoomMetrics.of(room, tally, exceptions, now);
+            return RoomMetrics.of(room, tally, exceptions, now).seenBy((Set<Role>) row[9]);
         }).toList();
     }
 }

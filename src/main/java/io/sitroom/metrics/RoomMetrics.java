@@ -2,18 +2,20 @@ package io.sitroom.metrics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.sitroom.clock.WireTime;
+import io.sitroom.role.Role;
 import io.sitroom.room.Phase;
 import io.sitroom.room.RoomKind;
 import io.sitroom.room.Severity;
 
 /**
  * One room's response metrics (docs/protocol.md "Metrics"). Durations are in whole seconds; null
- * when the thing never happened. {@code exerciseScore} is there for exercises only.
+ * when the thing never happened. {@code exerciseScore} is there for exercises only, and for their facilitator only.
  */
 public record RoomMetrics(UUID roomId, RoomKind kind, String title, Severity severity, Phase phase, String openedAt, String closedAt,
         Long timeToAcknowledgeSeconds, Long timeToFirstExecutiveUpdateSeconds, Long timeToContainmentSeconds, Long decisionLatencySeconds,
@@ -42,6 +44,20 @@ public record RoomMetrics(UUID roomId, RoomKind kind, String title, Severity sev
                 WireTime.formatOrNull(t.closedAt()), t.acknowledge().seconds(), since(room.createdAt(), t.firstExecutiveUpdateAt()),
                 since(room.createdAt(), t.containedAt()), t.decisionLatency().seconds(), t.overdueActions(), exceptions.count(),
                 since(exceptions.oldestDecidedAt(), exceptions.count() == 0 ? null : now), t.highRiskClose().seconds(), score);
+    }
+
+    /**
+     * The metrics as a member holding {@code roles} may see them. An exercise's score is its
+     * facilitator's, as the after-action report is, and the report is never released to players: a
+     * player sees no score (which would also tell how many expectations injects to other roles started).
+     */
+    public RoomMetrics seenBy(Set<Role> roles) {
+        if (exerciseScore == null || roles.contains(kind.leadRole())) {
+            return this;
+        }
+        return new RoomMetrics(roomId, kind, title, severity, phase, openedAt, closedAt, timeToAcknowledgeSeconds,
+                timeToFirstExecutiveUpdateSeconds, timeToContainmentSeconds, decisionLatencySeconds, overdueActions, openExceptions,
+                oldestOpenExceptionAgeSeconds, meanTimeToCloseHighRiskActionsSeconds, null);
     }
 
     /** Whole seconds from one moment to a later one (cut, not rounded); null when the later never came. */

@@ -77,7 +77,7 @@ public class ExportService {
         } while (page.size() == PAGE);
         RoomExport.Chain chain = new RoomExport.Chain("sha256(prevHash + canonicalJson(event)), see docs/protocol.md", Room.GENESIS_HASH,
                 room.headSeq, room.headHash, rooms.verify(roomId, userId), links);
-        RoomMetrics roomMetrics = metrics.forRoom(roomId);
+        RoomMetrics roomMetrics = metrics.forMember(roomId, userId);
         audit.record(me.userId(), me.displayName(), "room.export", "room " + roomId, "events " + links.size());
         return new RoomExport(RoomExport.FORMAT, HashChain.formatTime(clock.instant()), new RoomExport.Person(me.userId(), me.displayName()),
                 snapshot, roomMetrics, roleHistory, comms.updatesFor(roomId, userId), LessonsLearned.from(visible, snapshot), chain);

@@ -2,9 +2,11 @@ package io.sitroom.exercise;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +16,13 @@ import org.junit.jupiter.api.Test;
 
 import io.sitroom.exercise.PlaybackState.ExpectationState;
 import io.sitroom.exercise.PlaybackState.Outcome;
+import io.sitroom.error.ErrorCode;
+import io.sitroom.error.SitroomException;
 import io.sitroom.role.Role;
+import io.sitroom.room.CommandContext;
+import io.sitroom.room.DeciderFixtures;
 import io.sitroom.room.NewEvent;
+import io.sitroom.room.RoomKind;
 
 class PlaybackDeciderTest {
 
@@ -111,5 +118,26 @@ class PlaybackDeciderTest {
     void scenarioTimeIsScaled_soAThousandfoldSpeedPlaysAnHourInAboutFourSeconds() {
         ScenarioClock fast = new ScenarioClock(ExerciseStatus.RUNNING, 1000, 0, T0);
         assertEquals(T0.plus(Duration.ofMillis(3600)), fast.wallTimeOf(60 * MIN));
+    }
+
+    @Test
+    void respond_isRefusedAlike_forAnInjectOfOtherRoles_anUndeliveredOne_andNoSuchInject() {
+        UUID exec = UUID.randomUUID();
+        CommandContext asExecutive = DeciderFixtures.incident().kind(RoomKind.EXERCISE).with(exec, "Eve", Role.EXECUTIVE).as(exec);
+        // report went to the IC and containment lead; board-asks (the executive's) is not delivered yet.
+        PlaybackState state = running(Map.of("report", 0L), Map.of());
+        List<SitroomException> refusals = new ArrayList<>();
+        for (String injectId : List.of("report", "board-asks", "no-such-inject")) {
+            refusals.add(assertThrows(SitroomException.class,
+                    () -> PlaybackDecider.respond(new ExerciseCommand.Respond(injectId, "seen"), asExecutive, DRILL, state)));
+        }
+        for (SitroomException refusal : refusals) {
+            assertEquals(ErrorCode.FORBIDDEN, refusal.code());
+        }
+        assertEquals(List.of("'report' is not an inject delivered to your roles", "'board-asks' is not an inject delivered to your roles",
+                "'no-such-inject' is not an inject delivered to your roles"), refusals.stream().map(Throwable::getMessage).toList());
+        PlaybackState delivered = running(Map.of("report", 0L, "board-asks", 15 * MIN), Map.of());
+        List<NewEvent> answered = PlaybackDecider.respond(new ExerciseCommand.Respond("board-asks", "seen"), asExecutive, DRILL, delivered);
+        assertEquals(Set.of(Role.EXECUTIVE), answered.get(0).visibleTo());
     }
 }

@@ -160,4 +160,65 @@ class ScenarioLinterTest {
                 .replace("    delay: 15m\n", ""));
         assertTrue(error.message().contains("used twice"), error.message());
     }
+
+    /**
+     * A scenario of {@code count} injects, each after the one before (the first at 0m), in the compact
+     * form an upload of the largest allowed size would use; {@code firstAfter}, when set, chains the
+     * first inject too.
+     */
+    static String chain(int count, String firstAfter) {
+        StringBuilder yaml = new StringBuilder("""
+                id: long-chain
+                title: A long chain
+                summary: Every inject follows the one before.
+                roles: [executive]
+                objectives:
+                  - {id: o, text: Answer, capability: Operational Coordination}
+                injects:
+                """);
+        for (int i = 0; i < count; i++) {
+            String timing = i > 0 ? "after: i" + (i - 1) : firstAfter != null ? "after: " + firstAfter : "at: 0m";
+            yaml.append("  - {id: i").append(i).append(", title: t, body: b, to: [executive], ").append(timing);
+            yaml.append(i == 0 ? ", expectations: [{id: e, role: executive, action: acknowledge, within: 5m, objective: o}]}\n" : "}\n");
+        }
+        return yaml.toString();
+    }
+
+    @Test
+    void longChainOfAfters_isValid() {
+        String yaml = chain(15_000, null);
+        assertTrue(yaml.length() < ScenarioParser.MAX_CHARS, "the scenario fits an upload: " + yaml.length());
+        // Followed inject by inject from each inject, this chain took seconds of CPU; each link is now walked once.
+        assertEquals(List.of(), errors(yaml));
+    }
+
+    @Test
+    void longChainClosedIntoACycle_isReportedAtEveryInjectOnIt() {
+        List<ScenarioError> errors = errors(chain(15_000, "i14999"));
+        assertEquals(15_000, errors.size());
+        assertTrue(errors.stream().allMatch(e -> e.message().contains("part of a cycle")), errors.get(0).toString());
+        assertEquals("injects[0].after", errors.get(0).path());
+        assertEquals("injects[14999].after", errors.get(14_999).path());
+    }
+
+    @Test
+    void injectsLeadingIntoACycle_areReportedUnreachable_andTheCycleAsACycle() {
+        String yaml = VALID.replace("  - id: report\n    title: Service desk report\n    at: 0m",
+                "  - id: report\n    title: Service desk report\n    after: board-asks");
+        List<ScenarioError> errors = errors(yaml);
+        // report and board-asks follow each other; reset-decided waits for report, so for the cycle.
+        assertEquals(List.of("injects[0].after", "injects[1].after", "injects[2].after"), errors.stream().map(ScenarioError::path).toList());
+        assertTrue(errors.get(0).message().contains("part of a cycle"), errors.toString());
+        assertTrue(errors.get(1).message().contains("part of a cycle"), errors.toString());
+        assertTrue(errors.get(2).message().contains("leads into a cycle"), errors.toString());
+    }
+
+    @Test
+    void chainEndingAtAnUnknownInject_isReportedOnceWhereNamed_andUnreachableAfterIt() {
+        List<ScenarioError> errors = errors(chain(5, "nowhere"));
+        assertEquals("injects[0].after", errors.get(0).path());
+        assertTrue(errors.get(0).message().contains("names no inject"), errors.toString());
+        assertEquals(5, errors.size(), errors.toString());
+        assertTrue(errors.subList(1, 5).stream().allMatch(e -> e.message().contains("leads to the unknown inject 'nowhere'")), errors.toString());
+    }
 }

@@ -1,0 +1,58 @@
+package io.sitroom.exercise;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.sitroom.error.ErrorCode;
+import io.sitroom.error.SitroomException;
+import io.sitroom.limits.RateLimits;
+import io.sitroom.limits.TokenBucket;
+
+/**
+ * Validates uploaded scenario files for accounts, each account at most
+ * {@link ScenarioConfig#validationsPerMinute()} times a minute (a token bucket on the application clock).
+ */
+@ApplicationScoped
+public class ScenarioValidator {
+
+    /** Refused for going too fast: try again in {@code retryAfterSeconds} (an upper bound: a token is whole by then). */
+    public static final class TooManyValidations extends SitroomException {
+        private final long retryAfterSeconds;
+
+        TooManyValidations(int perMinute, long retryAfterSeconds) {
+            super(ErrorCode.RATE_LIMITED, "too many scenario validations; at most " + perMinute + " a minute, try again in "
+                    + retryAfterSeconds + " s");
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    private final RateLimits limits;
+    private final int perMinute;
+    private final Map<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();
+
+    public ScenarioValidator(RateLimits limits, ScenarioConfig config) {
+        this.limits = limits;
+        this.perMinute = Math.max(1, config.validationsPerMinute());
+    }
+
+    /** The errors of an uploaded file (none when it is fit to play), or {@link TooManyValidations}. */
+    public List<ScenarioError> validate(UUID userId, String yaml) {
+        long now = limits.now();
+        if (buckets.size() > 100_000) {
+            buckets.clear();
+        }
+        if (!buckets.computeIfAbsent(userId, id -> new TokenBucket(perMinute / 60.0, perMinute, now)).tryTake(now)) {
+            throw new TooManyValidations(perMinute, (long) Math.ceil(60.0 / perMinute));
+        }
+        // An upload has no file name of its own, and the file's place in the server's folder is nobody's business.
+        return ScenarioLinter.validate("upload", yaml).stream().map(e -> new ScenarioError(null, e.line(), e.path(), e.message())).toList();
+    }
+}
