@@ -3,6 +3,7 @@ package io.sitroom.webhook;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,8 @@ public class WebhookDispatcher implements AppendListener {
     /** Most deliveries sent to one endpoint in one pass, so one busy endpoint does not keep the others waiting. */
     private static final int PER_ENDPOINT = 100;
     public static final String SIGNATURE_HEADER = "X-Sitroom-Signature";
+    /** How long an attempt is claimed by the node sending it: longer than a send can take. */
+    static final Duration CLAIM = Duration.ofMillis(4L * (WebhookSender.CONNECT_TIMEOUT_MS + WebhookSender.RESPONSE_TIMEOUT_MS));
 
     private final Clock clock;
     private final ObjectMapper mapper;
@@ -191,11 +194,18 @@ public class WebhookDispatcher implements AppendListener {
             }
             RecordedEvent event = page.get(0);
             Room room = Room.findById(key.roomId());
+            String body;
             try {
-                return new Prepared(key, hook.url, hook.secret, mapper.writeValueAsString(body(hook, key, room, event)), event.kind());
+                body = mapper.writeValueAsString(body(hook, key, room, event));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
+            // Claimed by moving its next attempt past the send (compare-and-set): another node finds the head
+            // not due and neither sends it nor anything after it; if this node dies mid-send, the claim runs out.
+            int claimed = WebhookDelivery.update("nextAttemptAt = ?1 where webhookId = ?2 and roomId = ?3 and seq = ?4 and status = ?5"
+                    + " and nextAttemptAt = ?6", clock.instant().plus(CLAIM), key.webhookId(), key.roomId(), key.seq(), WebhookDelivery.PENDING,
+                    head.nextAttemptAt);
+            return claimed == 1 ? new Prepared(key, hook.url, hook.secret, body, event.kind()) : null;
         }
     }
 
