@@ -85,9 +85,7 @@ public class WebhookService {
         if (uri.getScheme() == null || !Set.of("http", "https").contains(uri.getScheme()) || uri.getHost() == null || request.url().length() > 2000) {
             throw SitroomException.invalid("url must be an http or https URL");
         }
-        targets.refusal(uri).ifPresent(why -> {
-            throw SitroomException.invalid("url not allowed: " + why);
-        });
+        // Who may add it first: only they learn how the server judges a target.
         if (request.roomId() == null) {
             if (!caller.admin()) {
                 throw SitroomException.forbidden("only the admin adds webhooks for every room");
@@ -95,6 +93,9 @@ public class WebhookService {
         } else {
             requireLead(request.roomId(), caller);
         }
+        targets.refusal(uri).ifPresent(why -> {
+            throw SitroomException.invalid("url not allowed: " + why);
+        });
         List<String> kinds = request.kinds() == null ? List.of() : request.kinds();
         if (kinds.stream().anyMatch(k -> k == null || !k.matches("[a-z_]+(\\.[a-z_*]+)?"))) {
             throw SitroomException.invalid("kinds are event kinds such as decision.accepted, or families such as decision.*");

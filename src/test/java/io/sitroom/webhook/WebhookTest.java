@@ -327,4 +327,16 @@ class WebhookTest {
         return text.lines().filter(line -> line.startsWith(series + " ")).mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
                 .findFirst().orElse(0);
     }
+
+    @Test
+    void whoMayNotAddTheWebhook_isRefused_beforeTheTargetIsJudged() {
+        User ic = Api.newUser("Ines");
+        User legal = Api.newUser("Lea");
+        User stranger = Api.newUser("Sam");
+        UUID room = Api.newIncident(ic, "No probing");
+        Api.addMember(ic, room, legal, "legal");
+        legal.as().body(Map.of("url", "http://10.0.0.5/hook", "roomId", room.toString())).post("/api/webhooks").then().statusCode(403);
+        stranger.as().body(Map.of("url", "http://10.0.0.5/hook", "roomId", room.toString())).post("/api/webhooks").then().statusCode(404);
+        stranger.as().body(Map.of("url", "http://10.0.0.5/hook")).post("/api/webhooks").then().statusCode(403);
+    }
 }
