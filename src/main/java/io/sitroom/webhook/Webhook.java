@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -35,9 +37,10 @@ public class Webhook extends PanacheEntityBase {
     @Column(nullable = false, length = 128)
     public String secret;
 
-    /** Whether to send a Slack-compatible body ({"text": ...}). */
-    @Column(nullable = false)
-    public boolean slack;
+    /** The body sent: the event as JSON, or a chat message for Slack or Microsoft Teams. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "body_format", nullable = false, length = 16)
+    public WebhookFormat format;
 
     @Column(name = "created_by", nullable = false)
     public UUID createdBy;

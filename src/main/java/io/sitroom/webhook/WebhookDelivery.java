@@ -14,7 +14,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * One event queued for one endpoint, written in the transaction that appended the event: nothing
- * committed is missed, and the key means nothing is queued twice. Its status is the delivery log.
+ * committed is missed, and the key means nothing is queued twice. Its status is the delivery log:
+ * {@code pending} (queued or retried), {@code delivered}, {@code dead_lettered} (its retries ran out:
+ * the endpoint holds every later delivery until it is resumed), {@code skipped} (a dead letter the
+ * endpoint was resumed past), {@code dropped} (the webhook was removed); {@code failed} only in rows
+ * of versions that gave up on a delivery and went on with the next.
  */
 @Entity
 @Table(name = "webhook_delivery")
@@ -26,7 +30,9 @@ public class WebhookDelivery extends PanacheEntityBase {
 
     public static final String PENDING = "pending";
     public static final String DELIVERED = "delivered";
-    public static final String FAILED = "failed";
+    public static final String DEAD_LETTERED = "dead_lettered";
+    public static final String SKIPPED = "skipped";
+    public static final String DROPPED = "dropped";
 
     @Id
     @Column(name = "webhook_id")

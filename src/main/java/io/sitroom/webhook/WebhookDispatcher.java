@@ -1,34 +1,33 @@
 package io.sitroom.webhook;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
@@ -40,45 +39,73 @@ import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.Room;
 
 /**
- * Sends queued webhook deliveries, off the rooms' threads: in seq order per endpoint, signed with
- * HMAC-SHA256, retried with exponential backoff (2 s doubling to 1 h, then given up after
- * {@value #MAX_ATTEMPTS} attempts). A delivery is marked delivered once the endpoint answered 2xx,
- * so a restart resends nothing already acknowledged. Every request carries
- * {@code X-Sitroom-Delivery}, the same for retries, for the receiver to recognise a repeat.
+ * Sends queued webhook deliveries, off the rooms' threads, each endpoint strictly in order: only the
+ * head of an endpoint's queue (its oldest delivery not yet delivered: by the time of its event, and
+ * within a room by seq) is ever sent, so a later event waits while an earlier one is retried, also
+ * across restarts (the queue is the {@code webhook_delivery} table). Requests are signed with
+ * HMAC-SHA256 and retried with exponential backoff (2 s doubling to 1 h); after
+ * {@code sitroom.webhooks.max-attempts} the delivery is dead-lettered and the endpoint holds
+ * everything after it until it is resumed ({@link WebhookService#resume}). A delivery is marked
+ * delivered once the endpoint answered 2xx, so a restart resends nothing already acknowledged. Every
+ * request carries {@code X-Sitroom-Delivery}, the same for retries, for the receiver to recognise a
+ * repeat.
  */
 @ApplicationScoped
 public class WebhookDispatcher implements AppendListener {
 
     private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
     private final OutageLog outage = new OutageLog(LOG, "webhook deliveries");
-    static final int MAX_ATTEMPTS = 10;
-    private static final int BATCH = 100;
+    /** Most deliveries sent to one endpoint in one pass, so one busy endpoint does not keep the others waiting. */
+    private static final int PER_ENDPOINT = 100;
     public static final String SIGNATURE_HEADER = "X-Sitroom-Signature";
+    /** How long an attempt is claimed by the node sending it: longer than a send can take. */
+    static final Duration CLAIM = Duration.ofMillis(4L * (WebhookSender.CONNECT_TIMEOUT_MS + WebhookSender.RESPONSE_TIMEOUT_MS));
 
     private final Clock clock;
     private final ObjectMapper mapper;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WebhookTargets targets;
+    private final WebhookSender sender;
+    private final EventLog log;
+    private final int maxAttempts;
     private final ExecutorService kick = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sitroom-webhooks");
         thread.setDaemon(true);
         return thread;
     });
     private final AtomicBoolean kicked = new AtomicBoolean();
+    private final Counter delivered;
+    private final Counter failed;
+    private final Counter deadLettered;
+    private final AtomicLong queueDepth = new AtomicLong();
 
-    private final WebhookTargets targets;
-
-    private final EventLog log;
-
-    public WebhookDispatcher(Clock clock, ObjectMapper mapper, WebhookTargets targets, EventLog log) {
-        this.log = log;
-        this.targets = targets;
+    public WebhookDispatcher(Clock clock, ObjectMapper mapper, WebhookTargets targets, WebhookSender sender, EventLog log,
+            WebhookConfig config, MeterRegistry registry) {
         this.clock = clock;
         this.mapper = mapper;
+        this.targets = targets;
+        this.sender = sender;
+        this.log = log;
+        this.maxAttempts = Math.max(1, config.maxAttempts());
+        this.delivered = outcome(registry, "delivered");
+        this.failed = outcome(registry, "failed");
+        this.deadLettered = outcome(registry, "dead_lettered");
+        Gauge.builder("sitroom.webhook.queue.depth", queueDepth, AtomicLong::get)
+                .description("Webhook deliveries not yet delivered (pending or held behind a dead letter)").register(registry);
+    }
+
+    private static Counter outcome(MeterRegistry registry, String outcome) {
+        return Counter.builder("sitroom.webhook.deliveries").description("Webhook delivery attempts, by outcome")
+                .tag("outcome", outcome).register(registry);
     }
 
     /** After a commit, sends soon rather than at the next poll; never on the committing thread. */
     @Override
     public void appended(UUID roomId, List<RecordedEvent> events) {
+        kick();
+    }
+
+    /** Looks at the queues soon, on the dispatcher's thread. */
+    void kick() {
         if (kicked.compareAndSet(false, true)) {
             kick.execute(() -> {
                 kicked.set(false);
@@ -92,14 +119,16 @@ public class WebhookDispatcher implements AppendListener {
         dispatchDue();
     }
 
-    /** Sends every delivery due now; returns how many were delivered. */
+    /** Sends, for every endpoint whose head is due now, its head and what follows while it is answered; returns how many were delivered. */
     public synchronized int dispatchDue() {
-        List<WebhookDelivery.Key> due;
+        List<UUID> endpoints;
         try {
-            due = QuarkusTransaction.requiringNew().call(() -> WebhookDelivery
-                    .<WebhookDelivery> find("status = ?1 and nextAttemptAt <= ?2", Sort.ascending("createdAt", "roomId", "seq"),
-                            WebhookDelivery.PENDING, clock.instant())
-                    .page(0, BATCH).list().stream().map(d -> new WebhookDelivery.Key(d.webhookId, d.roomId, d.seq)).toList());
+            endpoints = QuarkusTransaction.requiringNew().call(() -> {
+                queueDepth.set(WebhookDelivery.count("status in ?1", List.of(WebhookDelivery.PENDING, WebhookDelivery.DEAD_LETTERED)));
+                return WebhookDelivery.getEntityManager()
+                        .createQuery("select distinct d.webhookId from WebhookDelivery d where d.status = ?1 and d.nextAttemptAt <= ?2", UUID.class)
+                        .setParameter(1, WebhookDelivery.PENDING).setParameter(2, clock.instant()).getResultList();
+            });
             outage.succeeded();
         } catch (RuntimeException e) {
             if (!outage.failed(e)) {
@@ -107,44 +136,119 @@ public class WebhookDispatcher implements AppendListener {
             }
             return 0;
         }
-        Set<UUID> waiting = new HashSet<>();
-        int delivered = 0;
-        for (WebhookDelivery.Key key : due) {
-            if (waiting.contains(key.webhookId())) {
-                continue; // keep each endpoint's deliveries in order: a later one waits for an earlier retry
-            }
-            if (send(key)) {
-                delivered++;
-            } else {
-                waiting.add(key.webhookId());
+        int sent = 0;
+        for (UUID endpoint : endpoints) {
+            for (int i = 0; i < PER_ENDPOINT; i++) {
+                Prepared head = QuarkusTransaction.requiringNew().call(() -> prepareHead(endpoint));
+                if (head == null) {
+                    break;
+                }
+                if (!send(head)) {
+                    break;
+                }
+                sent++;
             }
         }
-        return delivered;
-    }
-
-    private record Prepared(String url, String secret, String body, String kind) {
-    }
-
-    private boolean send(WebhookDelivery.Key key) {
-        Prepared prepared = QuarkusTransaction.requiringNew().call(() -> prepare(key));
-        if (prepared == null) {
-            return true;
+        if (sent > 0) {
+            QuarkusTransaction.requiringNew().run(() -> queueDepth.set(
+                    WebhookDelivery.count("status in ?1", List.of(WebhookDelivery.PENDING, WebhookDelivery.DEAD_LETTERED))));
         }
-        Integer status = null;
-        // Checked again at delivery: the allow-list may have changed, and so may what the host resolves to.
-        String error = targets.refusal(URI.create(prepared.url())).map(why -> "not sent: " + why).orElse(null);
-        if (error == null) {
+        return sent;
+    }
+
+    private record Prepared(WebhookDelivery.Key key, String url, String secret, String body, String kind) {
+    }
+
+    /**
+     * The head of the endpoint's queue, ready to send; null when there is none, when it is not due yet,
+     * or when the endpoint is held behind a dead letter.
+     */
+    private Prepared prepareHead(UUID webhookId) {
+        while (true) {
+            if (WebhookDelivery.count("webhookId = ?1 and status = ?2", webhookId, WebhookDelivery.DEAD_LETTERED) > 0) {
+                return null;
+            }
+            WebhookDelivery oldest = WebhookDelivery.<WebhookDelivery> find("webhookId = ?1 and status = ?2",
+                    Sort.ascending("createdAt", "roomId", "seq"), webhookId, WebhookDelivery.PENDING).firstResult();
+            if (oldest == null) {
+                return null;
+            }
+            // Within a room the seq decides, whatever the clock said when the events were appended.
+            WebhookDelivery head = WebhookDelivery.<WebhookDelivery> find("webhookId = ?1 and roomId = ?2 and status = ?3",
+                    Sort.ascending("seq"), webhookId, oldest.roomId, WebhookDelivery.PENDING).firstResult();
+            if (head.nextAttemptAt.isAfter(clock.instant())) {
+                return null;
+            }
+            Webhook hook = Webhook.findById(webhookId);
+            if (hook == null || !hook.active) {
+                WebhookDelivery.update("status = ?1, lastError = ?2 where webhookId = ?3 and status = ?4", WebhookDelivery.DROPPED,
+                        "the webhook was removed", webhookId, WebhookDelivery.PENDING);
+                return null;
+            }
+            WebhookDelivery.Key key = new WebhookDelivery.Key(head.webhookId, head.roomId, head.seq);
+            List<RecordedEvent> page = log.page(key.roomId(), key.seq() - 1, 1);
+            if (page.isEmpty() || page.get(0).seq() != key.seq() || !page.get(0).forEveryone()) {
+                head.status = WebhookDelivery.DROPPED; // never queued by this version; nothing restricted leaves the server
+                head.lastError = "the event is not one for everyone in the room";
+                continue;
+            }
+            RecordedEvent event = page.get(0);
+            Room room = Room.findById(key.roomId());
+            String body;
             try {
-                HttpRequest request = HttpRequest.newBuilder(URI.create(prepared.url())).timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/json")
-                        .header("User-Agent", "Sitroom-Webhooks/1")
-                        .header("X-Sitroom-Event", prepared.kind())
-                        .header("X-Sitroom-Delivery", key.webhookId() + "/" + key.roomId() + "/" + key.seq())
-                        .header(SIGNATURE_HEADER, "sha256=" + hmac(prepared.secret(), prepared.body()))
-                        .POST(HttpRequest.BodyPublishers.ofString(prepared.body(), StandardCharsets.UTF_8)).build();
-                status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                body = mapper.writeValueAsString(body(hook, key, room, event));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            // Claimed by moving its next attempt past the send (compare-and-set): another node finds the head
+            // not due and neither sends it nor anything after it; if this node dies mid-send, the claim runs out.
+            int claimed = WebhookDelivery.update("nextAttemptAt = ?1 where webhookId = ?2 and roomId = ?3 and seq = ?4 and status = ?5"
+                    + " and nextAttemptAt = ?6", clock.instant().plus(CLAIM), key.webhookId(), key.roomId(), key.seq(), WebhookDelivery.PENDING,
+                    head.nextAttemptAt);
+            return claimed == 1 ? new Prepared(key, hook.url, hook.secret, body, event.kind()) : null;
+        }
+    }
+
+    private static Object body(Webhook hook, WebhookDelivery.Key key, Room room, RecordedEvent event) {
+        return switch (hook.format) {
+            case SLACK -> SlackMessage.body(ChatLine.of(room.title, event));
+            case TEAMS -> TeamsCard.body(ChatLine.of(room.title, event));
+            case JSON -> {
+                EventView view = event.view();
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("webhookId", hook.id);
+                body.put("delivery", deliveryId(key));
+                body.put("roomTitle", room.title);
+                body.put("event", view);
+                yield body;
+            }
+        };
+    }
+
+    private static String deliveryId(WebhookDelivery.Key key) {
+        return key.webhookId() + "/" + key.roomId() + "/" + key.seq();
+    }
+
+    private boolean send(Prepared prepared) {
+        Integer status = null;
+        String error = null;
+        URI url = URI.create(prepared.url());
+        // Checked again at delivery (the allow-list may have changed, and so may what the host resolves
+        // to), and sent to the very address that was checked.
+        WebhookTargets.Check target = targets.check(url);
+        if (target instanceof WebhookTargets.Refused refused) {
+            error = "not sent: " + refused.reason();
+        } else if (target instanceof WebhookTargets.Allowed allowed) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("User-Agent", "Sitroom-Webhooks/1");
+            headers.put("X-Sitroom-Event", prepared.kind());
+            headers.put("X-Sitroom-Delivery", deliveryId(prepared.key()));
+            headers.put(SIGNATURE_HEADER, "sha256=" + hmac(prepared.secret(), prepared.body()));
+            try {
+                status = sender.post(url, allowed, headers, prepared.body());
             } catch (Exception e) {
-                error = e.getClass().getSimpleName() + ": " + e.getMessage();
+                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
@@ -153,52 +257,37 @@ public class WebhookDispatcher implements AppendListener {
         boolean ok = status != null && status >= 200 && status < 300;
         Integer finalStatus = status;
         String finalError = error;
-        QuarkusTransaction.requiringNew().run(() -> record(key, ok, finalStatus, finalError));
+        QuarkusTransaction.requiringNew().run(() -> record(prepared.key(), ok, finalStatus, finalError));
         return ok;
-    }
-
-    private Prepared prepare(WebhookDelivery.Key key) {
-        WebhookDelivery delivery = WebhookDelivery.findById(key);
-        Webhook hook = Webhook.findById(key.webhookId());
-        if (delivery == null || !WebhookDelivery.PENDING.equals(delivery.status)) {
-            return null;
-        }
-        if (hook == null || !hook.active) {
-            delivery.status = WebhookDelivery.FAILED;
-            delivery.lastError = "the webhook was removed";
-            return null;
-        }
-        RecordedEvent event = log.page(key.roomId(), key.seq() - 1, 1).get(0);
-        EventView view = event.view();
-        Room room = Room.findById(key.roomId());
-        Object body = hook.slack ? Map.of("text", SlackText.of(room.title, event))
-                : Map.of("webhookId", hook.id, "delivery", key.webhookId() + "/" + key.roomId() + "/" + key.seq(), "roomTitle", room.title,
-                        "event", view);
-        try {
-            return new Prepared(hook.url, hook.secret, mapper.writeValueAsString(body), view.kind());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void record(WebhookDelivery.Key key, boolean ok, Integer status, String error) {
         WebhookDelivery delivery = WebhookDelivery.findById(key);
+        if (delivery == null || !WebhookDelivery.PENDING.equals(delivery.status)) {
+            return;
+        }
         delivery.attempts++;
         delivery.lastStatus = status;
         delivery.lastError = ok ? null : error != null ? truncate(error) : "HTTP " + status;
         if (ok) {
             delivery.status = WebhookDelivery.DELIVERED;
             delivery.deliveredAt = clock.instant();
-        } else if (delivery.attempts >= MAX_ATTEMPTS) {
-            delivery.status = WebhookDelivery.FAILED;
+            delivered.increment();
+        } else if (delivery.attempts >= maxAttempts) {
+            delivery.status = WebhookDelivery.DEAD_LETTERED;
+            deadLettered.increment();
+            LOG.warnf("webhook %s: the delivery of seq %d of room %s is dead-lettered after %d attempts; the endpoint holds its later"
+                    + " deliveries until it is resumed", key.webhookId(), key.seq(), key.roomId(), delivery.attempts);
         } else {
             long backoffSeconds = Math.min(3600, 2L << Math.min(20, delivery.attempts - 1));
             delivery.nextAttemptAt = clock.instant().plusSeconds(backoffSeconds);
+            failed.increment();
         }
     }
 
     private static String truncate(String text) {
-        return text.length() > 500 ? text.substring(0, 500) : text;
+        String line = text.replaceAll("\\p{Cntrl}+", " ");
+        return line.length() > 500 ? line.substring(0, 500) : line;
     }
 
     /** HMAC-SHA256 of the body with the webhook's secret, lower-case hex. */

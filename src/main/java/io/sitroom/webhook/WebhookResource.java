@@ -44,6 +44,18 @@ public class WebhookResource {
         return webhooks.deliveries(Caller.of(identity), id);
     }
 
+    @GET
+    @Path("/{id}/dead-letters")
+    public List<WebhookService.DeliveryView> deadLetters(@PathParam("id") UUID id) {
+        return webhooks.deadLetters(Caller.of(identity), id);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    public WebhookService.Resumed resume(@PathParam("id") UUID id, WebhookService.Resume request) {
+        return webhooks.resume(Caller.of(identity), id, request);
+    }
+
     @DELETE
     @Path("/{id}")
     public Response remove(@PathParam("id") UUID id) {

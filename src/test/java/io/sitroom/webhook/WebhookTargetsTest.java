@@ -1,6 +1,8 @@
 package io.sitroom.webhook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -9,6 +11,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
@@ -21,13 +24,14 @@ class WebhookTargetsTest {
             "intranet.corp.example", "10.1.2.3",
             "rebind.example", "169.254.169.254",
             "mixed.example", "93.184.216.34,192.168.1.5",
+            "nat64.example", "64:ff9b::a01:203",
             "localhost", "127.0.0.1");
 
     private static WebhookTargets targets(String... allowed) {
         return new WebhookTargets(allowed.length == 0 ? Optional.empty() : Optional.of(List.of(allowed)), host -> {
             String addresses = DNS.get(host);
             if (addresses == null) {
-                if (host.matches("[0-9a-f:.]+")) {
+                if (host.matches("[0-9a-f:.]+") && (host.contains(":") || host.matches("[0-9.]+"))) {
                     return new InetAddress[] { InetAddress.getByName(host) };
                 }
                 throw new UnknownHostException(host);
@@ -74,5 +78,65 @@ class WebhookTargetsTest {
         assertTrue(refusal(listed, "https://partner.example/").orElseThrow().contains("not among"), "*.x matches below x, not x itself");
         assertTrue(refusal(listed, "https://evilcorp.example/").orElseThrow().contains("not among"));
         assertTrue(refusal(listed, "http://rebind.example/").orElseThrow().contains("never a webhook target"), "listing cannot allow metadata");
+    }
+
+    @Test
+    void ipv6WithAnEmbeddedInternalIpv4_isRefused_asTheIpv4AddressWouldBe() {
+        WebhookTargets open = targets();
+        for (String url : List.of(
+                "http://[::127.0.0.1]/", // IPv4-compatible
+                "http://[0:0:0:0:0:0:7f00:1]/", // the same, spelled out
+                "http://[::ffff:0:7f00:1]/", // IPv4-translated
+                "http://[::ffff:7f00:1]/", // IPv4-mapped, hexadecimal
+                "http://[64:ff9b::7f00:1]/", // NAT64
+                "http://[64:ff9b::a00:5]/", // NAT64 to 10.0.0.5
+                "http://[2002:7f00:1::1]/", // 6to4
+                "http://[2002:c0a8:101::1]/", // 6to4 of 192.168.1.1
+                "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]/", // Teredo, client 127.0.0.1 (inverted)
+                "http://[2001:0:a00:5:8000:63bf:a2d2:b5c3]/", // Teredo, server 10.0.0.5
+                "http://[64:ff9b:1::5]/", // NAT64 for local use
+                "http://nat64.example/")) { // a name whose AAAA embeds 10.1.2.3
+            assertTrue(refusal(open, url).orElseThrow(() -> new AssertionError(url + " passed")).contains("private or loopback"), url);
+        }
+        for (String url : List.of("http://[::a9fe:a9fe]/", "http://[64:ff9b::a9fe:a9fe]/", "http://[2002:a9fe:a9fe::1]/",
+                "http://[2001:0:4136:e378:8000:63bf:5601:5601]/")) { // 169.254.169.254 in each; Teredo's client inverted
+            assertTrue(refusal(open, url).orElseThrow(() -> new AssertionError(url + " passed")).contains("never a webhook target"), url);
+        }
+    }
+
+    @Test
+    void ipv6WithAnEmbeddedPublicIpv4_andIpv6OwnAddresses_areJudgedAsBefore() {
+        WebhookTargets open = targets();
+        assertEquals(Optional.empty(), refusal(open, "http://[64:ff9b::5db8:d822]/"), "NAT64 of 93.184.216.34");
+        assertEquals(Optional.empty(), refusal(open, "http://[2002:5db8:d822::1]/"), "6to4 of 93.184.216.34");
+        assertEquals(Optional.empty(), refusal(open, "http://[2001:0:4136:e378:8000:63bf:a247:27dd]/"), "Teredo, public server and client");
+        assertEquals(Optional.empty(), refusal(open, "http://[2606:4700::1111]/"));
+        assertTrue(refusal(open, "http://[::1]/").orElseThrow().contains("private or loopback"), "::1 is loopback, not 0.0.0.1");
+        assertTrue(refusal(open, "http://[::]/").orElseThrow().contains("never a webhook target"));
+        assertEquals(Optional.empty(), refusal(targets("::1"), "http://[::1]:8080/"), "listed loopback stays allowed");
+    }
+
+    @Test
+    void refusals_nameTheHost_butNeverWhatItResolvedTo() {
+        WebhookTargets open = targets();
+        String internal = refusal(open, "http://intranet.corp.example/").orElseThrow();
+        assertTrue(internal.startsWith("the host intranet.corp.example "), internal);
+        assertFalse(internal.contains("10.1.2.3"), internal);
+        String metadata = refusal(open, "http://rebind.example/").orElseThrow();
+        assertFalse(metadata.contains("169.254"), metadata);
+        String nat64 = refusal(open, "http://nat64.example/").orElseThrow();
+        assertFalse(nat64.contains("64:ff9b") || nat64.contains("10.1.2.3"), nat64);
+    }
+
+    @Test
+    void check_answersTheAddressItChecked_forTheRequestToBeSentThere() {
+        AtomicInteger lookups = new AtomicInteger();
+        WebhookTargets rebinding = new WebhookTargets(Optional.empty(), host -> new InetAddress[] {
+                InetAddress.getByName(lookups.getAndIncrement() == 0 ? "93.184.216.34" : "127.0.0.1") });
+        WebhookTargets.Check check = rebinding.check(URI.create("https://hooks.example/x"));
+        WebhookTargets.Allowed allowed = assertInstanceOf(WebhookTargets.Allowed.class, check);
+        assertEquals("93.184.216.34", allowed.address().getHostAddress());
+        assertEquals("hooks.example", allowed.host());
+        assertEquals(1, lookups.get(), "resolved once");
     }
 }

@@ -36,6 +36,7 @@ import io.sitroom.testing.Api.User;
 class WebhookTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SECRET = "a-shared-secret-of-at-least-32-characters";
 
     @Inject
     WebhookDispatcher dispatcher;
@@ -76,8 +77,25 @@ class WebhookTest {
     }
 
     private Map<String, Object> webhook(User lead, UUID room, List<String> kinds, boolean slack) {
-        return lead.as().body(Map.of("url", url(), "roomId", room.toString(), "kinds", kinds, "slack", slack, "secret", "a-shared-secret-of-some-length"))
+        return lead.as().body(Map.of("url", url(), "roomId", room.toString(), "kinds", kinds, "slack", slack, "secret", SECRET))
                 .post("/api/webhooks").then().statusCode(201).extract().jsonPath().getMap("$");
+    }
+
+    private String webhook(User lead, UUID room, List<String> kinds, String format) {
+        return lead.as().body(Map.of("url", url(), "roomId", room.toString(), "kinds", kinds, "format", format, "secret", SECRET))
+                .post("/api/webhooks").then().statusCode(201).body("format", equalTo(format)).extract().path("id");
+    }
+
+    /** Ten attempts, each after the backoff of the one before (2 s, 4 s ... 512 s): the clock moves no more than it must. */
+    private void exhaustRetries() {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            dispatcher.dispatchDue();
+            clock.advance(Duration.ofSeconds((2L << attempt) + 1));
+        }
+    }
+
+    private List<Long> seqs() {
+        return received.stream().map(r -> Long.parseLong(r.delivery().substring(r.delivery().lastIndexOf('/') + 1))).toList();
     }
 
     @Test
@@ -94,7 +112,7 @@ class WebhookTest {
 
         assertEquals(List.of("note.added", "decision.proposed"), received.stream().map(r -> kind(r.body())).toList());
         for (Received r : received) {
-            assertEquals("sha256=" + WebhookDispatcher.hmac("a-shared-secret-of-some-length", r.body()), r.signature());
+            assertEquals("sha256=" + WebhookDispatcher.hmac(SECRET, r.body()), r.signature());
             assertTrue(r.delivery().endsWith("/" + room + "/" + JSON.readTree(r.body()).path("event").path("seq").asLong()));
         }
         dispatcher.dispatchDue();
@@ -158,5 +176,167 @@ class WebhookTest {
         given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("url", "http://[fe80::1]/hook"))
                 .post("/api/webhooks").then().statusCode(400).body("error.code", equalTo("invalid"));
         ic.as().body(Map.of("url", url(), "roomId", room.toString())).post("/api/webhooks").then().statusCode(201);
+    }
+
+    @Test
+    void afterOneFailedAttempt_theLaterEventWaits_andArrivesAfterTheEarlierOne() {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "In order");
+        webhook(ic, room, List.of("note.added"), false);
+        failuresToSend.set(1);
+        long seven = Api.accepted(ic, room, "note.add", Map.of("text", "seven"));
+        dispatcher.dispatchDue();
+        long eight = Api.accepted(ic, room, "note.add", Map.of("text", "eight"));
+        dispatcher.dispatchDue();
+        assertEquals(List.of(), received, "the later event waits while the earlier one is retried");
+        clock.advance(Duration.ofSeconds(3));
+        dispatcher.dispatchDue();
+        assertEquals(List.of(seven, eight), seqs());
+    }
+
+    @Test
+    void aDeliveryOutOfRetries_isDeadLettered_holdsTheEndpoint_andResumingDeliversEverythingInOrder() {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "Dead letters");
+        String id = webhook(ic, room, List.of("note.added"), "json");
+        failuresToSend.set(Integer.MAX_VALUE);
+        long first = Api.accepted(ic, room, "note.add", Map.of("text", "first"));
+        long second = Api.accepted(ic, room, "note.add", Map.of("text", "second"));
+        exhaustRetries();
+        ic.as().get("/api/webhooks/" + id + "/dead-letters").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].seq", equalTo((int) first)).body("[0].status", equalTo("dead_lettered"))
+                .body("[0].attempts", equalTo(10)).body("[0].lastStatus", equalTo(500));
+        ic.as().get("/api/webhooks/" + id + "/deliveries").then().statusCode(200)
+                .body("find { it.seq == " + second + " }.status", equalTo("pending"))
+                .body("find { it.seq == " + second + " }.attempts", equalTo(0));
+
+        failuresToSend.set(0);
+        long third = Api.accepted(ic, room, "note.add", Map.of("text", "third"));
+        dispatcher.dispatchDue();
+        assertEquals(List.of(), received, "held while dead-lettered: nothing after the dead letter goes out");
+
+        ic.as().contentType(ContentType.JSON).body(Map.of()).post("/api/webhooks/" + id + "/resume").then().statusCode(200)
+                .body("resent", equalTo(1));
+        dispatcher.dispatchDue();
+        assertEquals(List.of(first, second, third), seqs());
+        ic.as().get("/api/webhooks/" + id + "/dead-letters").then().statusCode(200).body("size()", equalTo(0));
+        ic.as().contentType(ContentType.JSON).body(Map.of()).post("/api/webhooks/" + id + "/resume").then().statusCode(409);
+    }
+
+    @Test
+    void resumingPastADeadLetter_skipsIt_andTheRestFollowsInOrder() {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "Skip");
+        String id = webhook(ic, room, List.of("note.added"), "json");
+        failuresToSend.set(Integer.MAX_VALUE);
+        long poison = Api.accepted(ic, room, "note.add", Map.of("text", "poison"));
+        exhaustRetries();
+        long next = Api.accepted(ic, room, "note.add", Map.of("text", "next"));
+        failuresToSend.set(0);
+        ic.as().contentType(ContentType.JSON).body(Map.of("skip", true)).post("/api/webhooks/" + id + "/resume").then().statusCode(200)
+                .body("skipped", equalTo(1));
+        dispatcher.dispatchDue();
+        assertEquals(List.of(next), seqs());
+        ic.as().get("/api/webhooks/" + id + "/deliveries").then().body("find { it.seq == " + poison + " }.status", equalTo("skipped"));
+    }
+
+    @Test
+    void deadLetters_andResume_areForWhoeverManagesTheWebhook() {
+        User ic = Api.newUser("Ines");
+        User legal = Api.newUser("Lea");
+        UUID room = Api.newIncident(ic, "Who resumes");
+        Api.addMember(ic, room, legal, "legal");
+        String id = webhook(ic, room, List.of("note.added"), "json");
+        legal.as().get("/api/webhooks/" + id + "/dead-letters").then().statusCode(404);
+        legal.as().contentType(ContentType.JSON).body(Map.of()).post("/api/webhooks/" + id + "/resume").then().statusCode(404);
+        ic.as().get("/api/webhooks/" + id + "/dead-letters").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void aSecretShorterThanTheMinimum_isRefused_namingTheMinimum() {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "Secrets");
+        ic.as().body(Map.of("url", url(), "roomId", room.toString(), "secret", "short")).post("/api/webhooks").then().statusCode(400)
+                .body("error.code", equalTo("invalid")).body("error.message", org.hamcrest.Matchers.containsString("32"));
+        ic.as().body(Map.of("url", url(), "roomId", room.toString(), "secret", "x".repeat(31))).post("/api/webhooks").then().statusCode(400);
+        ic.as().body(Map.of("url", url(), "roomId", room.toString(), "secret", "x".repeat(129))).post("/api/webhooks").then().statusCode(400);
+        ic.as().body(Map.of("url", url(), "roomId", room.toString(), "secret", "x".repeat(32))).post("/api/webhooks").then().statusCode(201)
+                .body("secret", equalTo("x".repeat(32)));
+        ic.as().body(Map.of("url", url(), "roomId", room.toString())).post("/api/webhooks").then().statusCode(201)
+                .body("secret.length()", org.hamcrest.Matchers.greaterThanOrEqualTo(32));
+        ic.as().body(Map.of("url", url(), "roomId", room.toString(), "format", "xml")).post("/api/webhooks").then().statusCode(400);
+        ic.as().body(Map.of("url", url(), "roomId", room.toString(), "format", "teams", "slack", true)).post("/api/webhooks").then().statusCode(400);
+    }
+
+    @Test
+    void slackBodies_escapeUserText_andALegalOnlyNoteNeverGoesOut() throws Exception {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "Webhook <test> & room");
+        webhook(ic, room, List.of("note.added"), "slack");
+        Api.accepted(ic, room, "note.add", Map.of("text", "for legal only: <!channel>", "visibleTo", List.of("legal")));
+        long seq = Api.accepted(ic, room, "note.add", Map.of("text", "<!channel> ping & <https://evil.example|click here> <@U012AB3CD>"));
+        dispatcher.dispatchDue();
+        assertEquals(1, received.size(), received.toString());
+        assertEquals("[Sitroom] Webhook &lt;test&gt; &amp; room #" + seq + " note.added by Ines: "
+                + "&lt;!channel&gt; ping &amp; &lt;https://evil.example|click here&gt; &lt;@U012AB3CD&gt;",
+                JSON.readTree(received.get(0).body()).path("text").asText());
+    }
+
+    @Test
+    void teamsBodies_areAdaptiveCards_withUserTextEscaped_andALegalOnlyNoteNeverGoesOut() throws Exception {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "Teams [room]");
+        webhook(ic, room, List.of("note.added"), "teams");
+        Api.accepted(ic, room, "note.add", Map.of("text", "privileged", "visibleTo", List.of("legal")));
+        long seq = Api.accepted(ic, room, "note.add", Map.of("text", "see [here](https://evil.example) **now**"));
+        dispatcher.dispatchDue();
+        assertEquals(1, received.size(), received.toString());
+        JsonNode body = JSON.readTree(received.get(0).body());
+        assertEquals("message", body.path("type").asText());
+        JsonNode card = body.path("attachments").path(0).path("content");
+        assertEquals("application/vnd.microsoft.card.adaptive", body.path("attachments").path(0).path("contentType").asText());
+        assertEquals("AdaptiveCard", card.path("type").asText());
+        assertEquals("1.4", card.path("version").asText());
+        assertEquals(List.of("Teams \\[room\\]", "\\#" + seq + " note\\.added by Ines", "see \\[here\\]\\(https\\://evil\\.example\\) \\*\\*now\\*\\*"),
+                card.path("body").findValuesAsText("text"));
+        assertEquals("sha256=" + WebhookDispatcher.hmac(SECRET, received.get(0).body()), received.get(0).signature());
+    }
+
+    @Test
+    void deliveries_areCounted_byOutcome_andTheQueueDepthIsShown() {
+        double deliveredBefore = metric("sitroom_webhook_deliveries_total{outcome=\"delivered\"}");
+        double failedBefore = metric("sitroom_webhook_deliveries_total{outcome=\"failed\"}");
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "Metrics");
+        webhook(ic, room, List.of("note.added"), false);
+        failuresToSend.set(1);
+        Api.accepted(ic, room, "note.add", Map.of("text", "one"));
+        Api.accepted(ic, room, "note.add", Map.of("text", "two"));
+        dispatcher.dispatchDue();
+        assertTrue(metric("sitroom_webhook_queue_depth") >= 2, "two pending");
+        clock.advance(Duration.ofSeconds(3));
+        dispatcher.dispatchDue();
+        assertEquals(deliveredBefore + 2, metric("sitroom_webhook_deliveries_total{outcome=\"delivered\"}"));
+        assertTrue(metric("sitroom_webhook_deliveries_total{outcome=\"failed\"}") >= failedBefore + 1, "the failed attempt is counted");
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("sitroom_webhook_deliveries_total{outcome=\"dead_lettered\"}"));
+    }
+
+    private static double metric(String series) {
+        String text = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return text.lines().filter(line -> line.startsWith(series + " ")).mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .findFirst().orElse(0);
+    }
+
+    @Test
+    void whoMayNotAddTheWebhook_isRefused_beforeTheTargetIsJudged() {
+        User ic = Api.newUser("Ines");
+        User legal = Api.newUser("Lea");
+        User stranger = Api.newUser("Sam");
+        UUID room = Api.newIncident(ic, "No probing");
+        Api.addMember(ic, room, legal, "legal");
+        legal.as().body(Map.of("url", "http://10.0.0.5/hook", "roomId", room.toString())).post("/api/webhooks").then().statusCode(403);
+        stranger.as().body(Map.of("url", "http://10.0.0.5/hook", "roomId", room.toString())).post("/api/webhooks").then().statusCode(404);
+        stranger.as().body(Map.of("url", "http://10.0.0.5/hook")).post("/api/webhooks").then().statusCode(403);
     }
 }

@@ -1,0 +1,25 @@
+package io.sitroom.webhook;
+
+import io.sitroom.room.RecordedEvent;
+
+/**
+ * What a chat message says about one event, as plain text not yet escaped: the room's title, the
+ * event's seq and kind, who did it and what. User text is put on one line (line breaks would start
+ * lists and quotes in chat formats) and the brief is cut to {@value #MAX_BRIEF} characters.
+ */
+record ChatLine(String roomTitle, long seq, String kind, String by, String what) {
+
+    static final int MAX_BRIEF = 300;
+
+    static ChatLine of(String roomTitle, RecordedEvent e) {
+        String brief = oneLine(e.payload().brief());
+        if (brief.length() > MAX_BRIEF) {
+            brief = brief.substring(0, MAX_BRIEF - 3) + "...";
+        }
+        return new ChatLine(oneLine(roomTitle), e.seq(), e.kind(), e.actor() == null ? null : oneLine(e.actor().displayName()), brief);
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").strip();
+    }
+}

@@ -1,0 +1,26 @@
+package io.sitroom.webhook;
+
+import java.util.Map;
+
+/**
+ * The body for a Slack incoming webhook: {@code {"text": "[Sitroom] <room> #seq kind by who: what"}}.
+ * Slack reads {@code &}, {@code <} and {@code >} as control characters (mentions such as
+ * {@code <!channel>} and {@code <@U123>}, links {@code <url|text>}) and asks for exactly these three to
+ * be escaped as HTML entities in text that is not meant to use them; every piece of user text is.
+ */
+final class SlackMessage {
+
+    private SlackMessage() {
+    }
+
+    static Map<String, Object> body(ChatLine line) {
+        String by = line.by() == null ? "" : " by " + escape(line.by());
+        String what = line.what().isEmpty() ? "" : ": " + escape(line.what());
+        return Map.of("text", "[Sitroom] " + escape(line.roomTitle()) + " #" + line.seq() + " " + line.kind() + by + what);
+    }
+
+    /** Slack's escaping: {@code &amp; &lt; &gt;}, and nothing else. */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}

@@ -1,0 +1,68 @@
+package io.sitroom.webhook;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The body for a Microsoft Teams incoming webhook: a message with one Adaptive Card (version 1.4),
+ * whose TextBlocks say the room, the event and what happened. TextBlocks render a subset of
+ * CommonMark (bold, italic, lists, links {@code [text](url)}) and {@code {{DATE(...)}}} functions, so
+ * every piece of user text has each ASCII punctuation character that could start such syntax
+ * backslash-escaped: it shows as typed and makes no link, list, emphasis or mention.
+ */
+final class TeamsCard {
+
+    static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    static final String SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
+    private static final String SPECIAL = "\\`*_{}[]()<>#+-.!|~&=:\"'";
+
+    private TeamsCard() {
+    }
+
+    static Map<String, Object> body(ChatLine line) {
+        List<Map<String, Object>> blocks = new ArrayList<>();
+        blocks.add(textBlock(escape(line.roomTitle()), true));
+        blocks.add(textBlock(escape("#" + line.seq() + " " + line.kind()) + (line.by() == null ? "" : " by " + escape(line.by())), false));
+        if (!line.what().isEmpty()) {
+            blocks.add(textBlock(escape(line.what()), false));
+        }
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("$schema", SCHEMA);
+        card.put("type", "AdaptiveCard");
+        card.put("version", "1.4");
+        card.put("body", blocks);
+        Map<String, Object> attachment = new LinkedHashMap<>();
+        attachment.put("contentType", CONTENT_TYPE);
+        attachment.put("content", card);
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "message");
+        message.put("attachments", List.of(attachment));
+        return message;
+    }
+
+    private static Map<String, Object> textBlock(String text, boolean heading) {
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("type", "TextBlock");
+        block.put("text", text);
+        block.put("wrap", true);
+        if (heading) {
+            block.put("weight", "Bolder");
+        }
+        return block;
+    }
+
+    /** A backslash before every ASCII punctuation character Markdown or the card's text functions could read. */
+    static String escape(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (SPECIAL.indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+}
