@@ -38,6 +38,14 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "guest_room_id")
     public UUID guestRoomId;
 
+    /** When the admin disabled the account; null while it may sign in. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
+
+    public boolean isDisabled() {
+        return disabledAt != null;
+    }
+
     public boolean isGuest() {
         return guestRoomId != null;
     }

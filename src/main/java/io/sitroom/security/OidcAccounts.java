@@ -52,6 +52,7 @@ public class OidcAccounts {
         try {
             signedIn = QuarkusTransaction.requiringNew().call(() -> signInOnce(person, createAccounts));
         } catch (SitroomException e) {
+            audit.record(null, null, "auth.oidc_refused", "issuer " + person.issuer(), "subject " + person.subject() + ": " + e.getMessage());
             throw e;
         } catch (RuntimeException e) {
             // Two first sign-ins of one person at once: the other created the link (or took the username); look again.
@@ -76,6 +77,9 @@ public class OidcAccounts {
             user = AppUser.findById(link.userId);
             if (user == null) {
                 throw SitroomException.forbidden("the account linked to this sign-in no longer exists");
+            }
+            if (user.isDisabled()) {
+                throw SitroomException.forbidden("this account is disabled; ask an administrator");
             }
             link.lastSignInAt = now;
         } else if (!createAccounts) {

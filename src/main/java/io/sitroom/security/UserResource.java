@@ -65,6 +65,25 @@ public class UserResource {
         return Response.status(Response.Status.CREATED).build();
     }
 
+    /**
+     * Disables an account (admin): {@code {userId, disabled: true, revoked}}; it cannot sign in, its tokens are
+     * revoked and its open connections closed.
+     */
+    @POST
+    @Path("/{id}/disable")
+    @RolesAllowed(Caller.ADMIN)
+    public UserService.AccountState disable(@PathParam("id") UUID id) {
+        return users.setDisabled(Caller.of(identity), id, true);
+    }
+
+    /** Enables a disabled account again (admin): {@code {userId, disabled: false, revoked: 0}}. */
+    @POST
+    @Path("/{id}/enable")
+    @RolesAllowed(Caller.ADMIN)
+    public UserService.AccountState enable(@PathParam("id") UUID id) {
+        return users.setDisabled(Caller.of(identity), id, false);
+    }
+
     /** Revokes every token of a user (the admin): {@code {userId, revoked}}; their open connections are closed. */
     @POST
     @Path("/{id}/revoke-tokens")

@@ -87,8 +87,46 @@ public class UserService {
             recent.add(now);
             throw new SitroomException(io.sitroom.error.ErrorCode.UNAUTHENTICATED, "wrong username or password");
         }
+        if (user.isDisabled()) {
+            // Said only to whoever knows the password: a stranger cannot learn which accounts are disabled.
+            throw SitroomException.forbidden("this account is disabled; ask an administrator");
+        }
         TokenService.Issued issued = tokens.issue(user.id);
         return new SignedIn(issued.token(), issued.expiresAt(), UserView.of(user));
+    }
+
+    public record AccountState(UUID userId, boolean disabled, int revoked) {
+    }
+
+    /**
+     * Disables an account (the admin): it can no longer sign in (by password or company sign-in), every
+     * token of it is revoked and its open connections are closed on every node. Enabling it lets it sign in
+     * again (its old tokens stay revoked). Both are audited; doing either twice changes nothing more. The
+     * admin cannot disable their own account (the last way in could be lost).
+     */
+    @Transactional
+    public AccountState setDisabled(Caller by, UUID userId, boolean disabled) {
+        AppUser user = AppUser.findById(userId);
+        if (user == null) {
+            throw SitroomException.notFound("no user with id " + userId);
+        }
+        if (disabled && user.id.equals(by.userId())) {
+            throw SitroomException.conflict("you cannot disable your own account");
+        }
+        if (disabled == user.isDisabled()) {
+            return new AccountState(userId, disabled, 0);
+        }
+        int revoked = 0;
+        if (disabled) {
+            user.disabledAt = clock.instant();
+            revoked = tokens.revokeAll(userId);
+            revocations.fire(new TokensRevoked(userId, null));
+        } else {
+            user.disabledAt = null;
+        }
+        audit.record(by.userId(), by.displayName(), disabled ? "user.disable" : "user.enable", "user " + userId,
+                "username " + user.username + (disabled ? ", " + revoked + " token(s) revoked" : ""));
+        return new AccountState(userId, disabled, revoked);
     }
 
     public record Revoked(UUID userId, int revoked) {
