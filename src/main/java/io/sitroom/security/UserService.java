@@ -22,18 +22,19 @@ public class UserService {
     public static final String ADMIN_USERNAME = "admin";
 
     private final Passwords passwords;
+    private final PasswordPolicy policy;
+    private final SignInThrottle throttle;
     private final TokenService tokens;
     private final Clock clock;
     private final SecurityConfig config;
-    private final io.sitroom.limits.LimitsConfig limits;
     private final io.sitroom.audit.AuditLog audit;
     private final jakarta.enterprise.event.Event<TokensRevoked> revocations;
-    private final java.util.Map<String, java.util.Deque<java.time.Instant>> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public UserService(Passwords passwords, TokenService tokens, Clock clock, SecurityConfig config, io.sitroom.limits.LimitsConfig limits,
-            io.sitroom.audit.AuditLog audit, jakarta.enterprise.event.Event<TokensRevoked> revocations) {
+    public UserService(Passwords passwords, PasswordPolicy policy, SignInThrottle throttle, TokenService tokens, Clock clock,
+            SecurityConfig config, io.sitroom.audit.AuditLog audit, jakarta.enterprise.event.Event<TokensRevoked> revocations) {
         this.revocations = revocations;
-        this.limits = limits;
+        this.policy = policy;
+        this.throttle = throttle;
         this.audit = audit;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -58,9 +59,7 @@ public class UserService {
         if (displayName == null || displayName.isBlank() || displayName.strip().length() > 128) {
             throw SitroomException.invalid("displayName is required, at most 128 characters");
         }
-        if (password == null || password.length() < Passwords.MIN_LENGTH || password.length() > 72) {
-            throw SitroomException.invalid("password must be " + Passwords.MIN_LENGTH + " to 72 characters");
-        }
+        policy.check(password, username);
         if (AppUser.findByUsername(username) != null) {
             throw SitroomException.conflict("username '" + username + "' is taken");
         }
@@ -70,23 +69,18 @@ public class UserService {
     }
 
     /**
-     * Signs a user in, or refuses with the same answer whether the user or the password was wrong.
-     * After too many failures for one username within the window, sign-in for it is refused outright
-     * ({@code rate_limited}), right password or not, until the window has passed.
+     * Signs a user in from a client address, or refuses with the same answer whether the user or the password
+     * was wrong. Too many failures from the address, or for this username from it, hold further tries back
+     * ({@code rate_limited} with the time to wait, before any password is checked): see {@link SignInThrottle}.
      */
-    public SignedIn login(String username, String password) {
-        String key = username == null ? "" : username.toLowerCase();
-        java.time.Instant now = clock.instant();
-        java.util.Deque<java.time.Instant> recent = failures.computeIfAbsent(key, k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
-        recent.removeIf(at -> at.isBefore(now.minus(limits.loginWindow())));
-        if (recent.size() >= limits.loginFailures()) {
-            throw new SitroomException(io.sitroom.error.ErrorCode.RATE_LIMITED, "too many failed sign-ins for this user; try again later");
-        }
+    public SignedIn login(String username, String password, String address) {
+        throttle.check(username, address);
         AppUser user = username == null ? null : findByUsername(username);
         if (password == null || !passwords.matches(password, user == null ? null : user.passwordHash)) {
-            recent.add(now);
+            throttle.failed(username, address);
             throw new SitroomException(io.sitroom.error.ErrorCode.UNAUTHENTICATED, "wrong username or password");
         }
+        throttle.succeeded(username, address);
         if (user.isDisabled()) {
             // Said only to whoever knows the password: a stranger cannot learn which accounts are disabled.
             throw SitroomException.forbidden("this account is disabled; ask an administrator");
