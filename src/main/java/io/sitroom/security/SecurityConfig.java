@@ -21,6 +21,21 @@ public interface SecurityConfig {
     /** The password of the first {@code admin} account; when unset, one is generated and logged once. */
     Optional<String> adminPassword();
 
+    /**
+     * Who may read {@code /q/metrics}, {@code /q/openapi} and {@code /q/swagger-ui}: {@code PROTECTED} (the admin;
+     * {@code /q/metrics} also the {@link #metricsToken()}) or {@code OPEN} (anyone; dev mode and tests).
+     * {@code /q/health} is always open.
+     */
+    @WithDefault("protected")
+    PlatformEndpoints platformEndpoints();
+
+    enum PlatformEndpoints {
+        PROTECTED, OPEN
+    }
+
+    /** A bearer token that opens {@code /q/metrics} and nothing else, for Prometheus; unset: only the admin's token does. */
+    Optional<String> metricsToken();
+
     /** Password sign-in's limits ({@code sitroom.security.sign-in.*}). */
     SignIn signIn();
 
