@@ -105,6 +105,27 @@ export async function login(username: string, password: string): Promise<Session
   return session;
 }
 
+const COMPANY_STATE_KEY = 'sitroom.companySignInState';
+
+/**
+ * Starts company sign-in in this tab: a random state kept in this tab's sessionStorage goes to the server,
+ * which hands it back with the answer; only an answer with it is taken (`takeCompanySignInState`).
+ */
+export function startCompanySignIn(loginPath: string): void {
+  const bytes = new Uint8Array(24);
+  crypto.getRandomValues(bytes);
+  const state = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  sessionStorage.setItem(COMPANY_STATE_KEY, state);
+  location.assign(`${loginPath}?clientState=${state}`);
+}
+
+/** The state of a company sign-in this tab started (null if none), forgotten as it is read: it is used once. */
+export function takeCompanySignInState(): string | null {
+  const state = sessionStorage.getItem(COMPANY_STATE_KEY);
+  sessionStorage.removeItem(COMPANY_STATE_KEY);
+  return state;
+}
+
 export interface CompanySignIn {
   enabled: boolean;
   providerName?: string;
@@ -180,6 +201,8 @@ export const api = {
    * reconnect check. It answers 401 and 404 as the snapshot does, without building one.
    */
   probe: (id: string) => request<unknown>('GET', `${room(id)}/events?since=0&limit=1`),
+  /** A one-use ticket (valid 30 s) to open a room's WebSocket with `?ticket=`. */
+  wsTicket: async () => (await request<{ ticket: string; expiresAt: string }>('POST', '/api/ws-ticket')).ticket,
   exercise: (id: string) => request<ExerciseView>('GET', `${room(id)}/exercise`),
   users: () => request<User[]>('GET', '/api/users'),
   addMember: (roomId: string, userId: string, roles: string[]) =>

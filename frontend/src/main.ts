@@ -1,6 +1,6 @@
 // The app: the header and a router over the views. Views of one room share one connection.
 import './style.css';
-import { clearSession, loadSession, saveSession, setUnauthenticatedHandler } from './api';
+import { clearSession, loadSession, saveSession, setUnauthenticatedHandler, takeCompanySignInState } from './api';
 import { h, replace } from './dom';
 import { type Route, parseRoute, roomPath } from './router';
 import { signInFromFragment } from './signInFragment';
@@ -101,7 +101,7 @@ document.addEventListener('click', (event) => {
 window.addEventListener('popstate', () => route(true));
 setUnauthenticatedHandler(() => signOut('Your session has ended. Please sign in again.'));
 // Back from company sign-in: keep the token, and take it out of the address bar (and history) at once.
-const fromProvider = signInFromFragment(location.hash);
+const fromProvider = signInFromFragment(location.hash, takeCompanySignInState());
 if (fromProvider) {
   history.replaceState(null, '', location.pathname + location.search);
   if ('session' in fromProvider) saveSession(fromProvider.session);

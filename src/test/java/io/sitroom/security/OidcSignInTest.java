@@ -200,6 +200,26 @@ class OidcSignInTest {
     }
 
     @Test
+    void theWebAppsClientState_comesBackInTheFragment_afterTheProvidersRoundTrip() throws Exception {
+        issuer().nextSignIn(person("Sam State", "sam"));
+        String state = "st" + UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<String> last = new Browser().follow(app.resolve("/api/auth/oidc/login?clientState=" + state));
+        assertEquals(303, last.statusCode(), () -> last.statusCode() + " " + last.headers());
+        String location = last.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith("/#signed-in="), location);
+        assertTrue(location.endsWith("&state=" + state), location);
+        assertEquals("no-store", last.headers().firstValue("Cache-Control").orElse(""));
+    }
+
+    @Test
+    void aMalformedClientState_isRefused() throws Exception {
+        issuer().nextSignIn(person("Sam Bad", "sambad"));
+        HttpResponse<String> last = new Browser().follow(app.resolve("/api/auth/oidc/login?clientState=short"));
+        assertEquals(400, last.statusCode(), () -> last.statusCode() + " " + last.headers());
+        assertTrue(last.body().contains("clientState"), last.body());
+    }
+
+    @Test
     void aSecondSignIn_linksTheSameAccount_byIssuerAndSubject() throws Exception {
         Person bob = person("Bob Builder", "bob");
         SignedIn first = signIn(bob);
