@@ -4,28 +4,18 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.sitroom.testing.Api;
 
 /** The platform's endpoints as a production node serves them (tests and dev mode leave them open). */
 @QuarkusTest
-@TestProfile(PlatformSurfaceTest.Protected.class)
+@TestProfile(ProductionLike.class)
 class PlatformSurfaceTest {
 
-    static final String METRICS_TOKEN = "metrics-token-for-tests-0123456789abcdef";
-
-    public static final class Protected implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("sitroom.security.platform-endpoints", "protected", "sitroom.security.metrics-token", METRICS_TOKEN);
-        }
-    }
+    private static final String METRICS_TOKEN = ProductionLike.METRICS_TOKEN;
 
     @Test
     void health_staysOpen() {
