@@ -39,6 +39,24 @@ export function clearSession(): void {
   sessionStorage.removeItem(SESSION_KEY);
 }
 
+/**
+ * Ends the session on the server (`POST /api/auth/logout`: the token stops working at once, and its sockets are
+ * closed), then forgets it here. Best effort: a server that cannot be reached, or a token already ended, still
+ * leaves this tab signed out.
+ */
+export async function logout(): Promise<void> {
+  const session = loadSession();
+  if (session) {
+    try {
+      // fetch, not request(): a 401 here (the token had already ended) must not start another sign-out.
+      await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${session.token}` } });
+    } catch {
+      /* the server cannot be reached: the token still expires on its own */
+    }
+  }
+  clearSession();
+}
+
 /** A refused or failed request. status 0 means the server could not be reached. */
 export class ApiError extends Error {
   constructor(

@@ -10,3 +10,8 @@ CREATE TABLE ws_ticket (
     expires_at  TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX ws_ticket_expires ON ws_ticket (expires_at);
+
+-- Whether an account may sign in with its password. Off for accounts without one (made on a first company
+-- sign-in, or by the admin for company sign-in), and for accounts whose password login the admin turned off.
+ALTER TABLE app_user ADD COLUMN password_login BOOLEAN DEFAULT TRUE NOT NULL;
+UPDATE app_user SET password_login = FALSE WHERE password_hash IS NULL;

@@ -51,6 +51,10 @@ public class UserService {
     public record SignedIn(String token, java.time.Instant expiresAt, UserView user) {
     }
 
+    /**
+     * Creates an account. Without a password it signs in only through the company provider (once linked to a
+     * person there), and its password login is off.
+     */
     @Transactional
     public UserView create(Caller by, String username, String displayName, String password) {
         if (username == null || !USERNAME.matcher(username).matches()) {
@@ -59,12 +63,15 @@ public class UserService {
         if (displayName == null || displayName.isBlank() || displayName.strip().length() > 128) {
             throw SitroomException.invalid("displayName is required, at most 128 characters");
         }
-        policy.check(password, username);
+        if (password != null) {
+            policy.check(password, username);
+        }
         if (AppUser.findByUsername(username) != null) {
             throw SitroomException.conflict("username '" + username + "' is taken");
         }
         UserView created = UserView.of(persist(username, displayName.strip(), password, false));
-        audit.record(by.userId(), by.displayName(), "user.create", "user " + created.id(), "username " + username);
+        audit.record(by.userId(), by.displayName(), "user.create", "user " + created.id(),
+                "username " + username + (password == null ? ", without a password" : ""));
         return created;
     }
 
@@ -76,7 +83,9 @@ public class UserService {
     public SignedIn login(String username, String password, String address) {
         throttle.check(username, address);
         AppUser user = username == null ? null : findByUsername(username);
-        if (password == null || !passwords.matches(password, user == null ? null : user.passwordHash)) {
+        // An account whose password login is off is checked against the decoy, as an unknown user: the same answer, in the same time.
+        String hash = user == null || !user.passwordLogin ? null : user.passwordHash;
+        if (password == null || !passwords.matches(password, hash)) {
             throttle.failed(username, address);
             throw new SitroomException(io.sitroom.error.ErrorCode.UNAUTHENTICATED, "wrong username or password");
         }
@@ -90,6 +99,35 @@ public class UserService {
     }
 
     public record AccountState(UUID userId, boolean disabled, int revoked) {
+    }
+
+    public record PasswordLogin(UUID userId, boolean passwordLogin) {
+    }
+
+    /**
+     * Turns an account's password login on or off (the admin). Off only for an account linked to the company
+     * provider (else it would have no way in); on only with a password (given here, or kept from before).
+     */
+    @Transactional
+    public PasswordLogin setPasswordLogin(Caller by, UUID userId, boolean enabled, String newPassword) {
+        AppUser user = AppUser.findById(userId);
+        if (user == null || user.isGuest()) {
+            throw SitroomException.notFound("no user with id " + userId);
+        }
+        if (!enabled && OidcIdentity.count("userId", userId) == 0) {
+            throw SitroomException.conflict("the account is linked to no company sign-in: without its password it could not sign in");
+        }
+        if (enabled && newPassword != null) {
+            policy.check(newPassword, user.username);
+            user.passwordHash = passwords.hash(newPassword);
+        }
+        if (enabled && user.passwordHash == null) {
+            throw SitroomException.conflict("the account has no password: give one to turn password sign-in on");
+        }
+        user.passwordLogin = enabled;
+        audit.record(by.userId(), by.displayName(), "user.password_login", "user " + userId,
+                "username " + user.username + ", password sign-in " + (enabled ? "on" : "off") + (newPassword != null && enabled ? ", password set" : ""));
+        return new PasswordLogin(userId, enabled);
     }
 
     /**
@@ -204,7 +242,8 @@ public class UserService {
         user.id = UUID.randomUUID();
         user.username = username;
         user.displayName = displayName;
-        user.passwordHash = passwords.hash(password);
+        user.passwordHash = password == null ? null : passwords.hash(password);
+        user.passwordLogin = password != null;
         user.admin = admin;
         user.createdAt = clock.instant();
         user.persist();
