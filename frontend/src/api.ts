@@ -39,6 +39,24 @@ export function clearSession(): void {
   sessionStorage.removeItem(SESSION_KEY);
 }
 
+/**
+ * Ends the session on the server (`POST /api/auth/logout`: the token stops working at once, and its sockets are
+ * closed), then forgets it here. Best effort: a server that cannot be reached, or a token already ended, still
+ * leaves this tab signed out.
+ */
+export async function logout(): Promise<void> {
+  const session = loadSession();
+  if (session) {
+    try {
+      // fetch, not request(): a 401 here (the token had already ended) must not start another sign-out.
+      await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${session.token}` } });
+    } catch {
+      /* the server cannot be reached: the token still expires on its own */
+    }
+  }
+  clearSession();
+}
+
 /** A refused or failed request. status 0 means the server could not be reached. */
 export class ApiError extends Error {
   constructor(
@@ -103,6 +121,27 @@ export async function login(username: string, password: string): Promise<Session
   const session = await request<Session>('POST', '/api/auth/login', { username, password });
   saveSession(session);
   return session;
+}
+
+const COMPANY_STATE_KEY = 'sitroom.companySignInState';
+
+/**
+ * Starts company sign-in in this tab: a random state kept in this tab's sessionStorage goes to the server,
+ * which hands it back with the answer; only an answer with it is taken (`takeCompanySignInState`).
+ */
+export function startCompanySignIn(loginPath: string): void {
+  const bytes = new Uint8Array(24);
+  crypto.getRandomValues(bytes);
+  const state = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  sessionStorage.setItem(COMPANY_STATE_KEY, state);
+  location.assign(`${loginPath}?clientState=${state}`);
+}
+
+/** The state of a company sign-in this tab started (null if none), forgotten as it is read: it is used once. */
+export function takeCompanySignInState(): string | null {
+  const state = sessionStorage.getItem(COMPANY_STATE_KEY);
+  sessionStorage.removeItem(COMPANY_STATE_KEY);
+  return state;
 }
 
 export interface CompanySignIn {
@@ -180,6 +219,8 @@ export const api = {
    * reconnect check. It answers 401 and 404 as the snapshot does, without building one.
    */
   probe: (id: string) => request<unknown>('GET', `${room(id)}/events?since=0&limit=1`),
+  /** A one-use ticket (valid 30 s) to open a room's WebSocket with `?ticket=`. */
+  wsTicket: async () => (await request<{ ticket: string; expiresAt: string }>('POST', '/api/ws-ticket')).ticket,
   exercise: (id: string) => request<ExerciseView>('GET', `${room(id)}/exercise`),
   users: () => request<User[]>('GET', '/api/users'),
   addMember: (roomId: string, userId: string, roles: string[]) =>

@@ -1,6 +1,6 @@
 // The app: the header and a router over the views. Views of one room share one connection.
 import './style.css';
-import { clearSession, loadSession, saveSession, setUnauthenticatedHandler } from './api';
+import { clearSession, loadSession, logout, saveSession, setUnauthenticatedHandler, takeCompanySignInState } from './api';
 import { h, replace } from './dom';
 import { type Route, parseRoute, roomPath } from './router';
 import { signInFromFragment } from './signInFragment';
@@ -68,11 +68,13 @@ function route(moveFocus = false): void {
   if (moveFocus) main.querySelector<HTMLElement>('h1')?.focus();
 }
 
-function signOut(notice = ''): void {
+/** Signs out: the view and socket go, the token is revoked on the server (when it still works), then forgotten. */
+async function signOut(notice = '', revoke = true): Promise<void> {
   leaveView();
   leaveView = () => {};
   closeRoom();
-  clearSession();
+  if (revoke) await logout();
+  else clearSession();
   signInNotice = notice;
   navigate('/');
 }
@@ -86,7 +88,7 @@ function renderNav(): void {
   replace(
     nav,
     h('span', { class: 'who' }, session.roomId ? 'Guest: ' : 'Signed in as ', h('strong', {}, session.user.displayName)),
-    h('button', { type: 'button', class: 'secondary', onclick: () => signOut() }, session.roomId ? 'Leave' : 'Sign out'),
+    h('button', { type: 'button', class: 'secondary', onclick: () => void signOut() }, session.roomId ? 'Leave' : 'Sign out'),
   );
 }
 
@@ -99,9 +101,10 @@ document.addEventListener('click', (event) => {
   navigate(link.pathname);
 });
 window.addEventListener('popstate', () => route(true));
-setUnauthenticatedHandler(() => signOut('Your session has ended. Please sign in again.'));
+// The token no longer works (expired or revoked): nothing to revoke.
+setUnauthenticatedHandler(() => void signOut('Your session has ended. Please sign in again.', false));
 // Back from company sign-in: keep the token, and take it out of the address bar (and history) at once.
-const fromProvider = signInFromFragment(location.hash);
+const fromProvider = signInFromFragment(location.hash, takeCompanySignInState());
 if (fromProvider) {
   history.replaceState(null, '', location.pathname + location.search);
   if ('session' in fromProvider) saveSession(fromProvider.session);

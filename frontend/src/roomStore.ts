@@ -61,9 +61,11 @@ export class RoomStore {
   ) {
     const url =
       options.url ??
-      ((since: number) => {
+      (async (since: number) => {
+        // A one-use ticket for each connection: the long-lived token never goes into a URL (which proxies log).
+        const ticket = await api.wsTicket();
         const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-        return `${scheme}://${location.host}/ws/rooms/${encodeURIComponent(roomId)}?token=${encodeURIComponent(session.token)}&since=${since}`;
+        return `${scheme}://${location.host}/ws/rooms/${encodeURIComponent(roomId)}?ticket=${encodeURIComponent(ticket)}&since=${since}`;
       });
     this.connection = new RoomConnection({
       url,

@@ -161,6 +161,49 @@ describe('RoomConnection', () => {
     return { connection, sockets, statuses, seen, results, cans };
   }
 
+  it('opens each connection with a URL it first asks for (a fresh one-use ticket), and retries when none comes', async () => {
+    vi.useFakeTimers();
+    const sockets: FakeSocket[] = [];
+    const statuses: string[] = [];
+    let tickets = 0;
+    let failNext = false;
+    const connection = new RoomConnection({
+      url: async (since) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('no ticket');
+        }
+        tickets += 1;
+        return `ws://test/ws/rooms/r1?ticket=t${tickets}&since=${since}`;
+      },
+      createSocket: (url) => {
+        const s = new FakeSocket(url);
+        sockets.push(s);
+        return s;
+      },
+      onWelcome: () => {},
+      onEvent: () => {},
+      onResult: () => {},
+      onError: () => {},
+      onStatus: (s) => statuses.push(s.state),
+    });
+    connection.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sockets.map((s) => s.url)).toEqual(['ws://test/ws/rooms/r1?ticket=t1&since=0']);
+    sockets[0]!.open();
+    sockets[0]!.frame(welcome(0));
+    failNext = true;
+    sockets[0]!.drop();
+    await vi.advanceTimersByTimeAsync(10_000); // the ticket is refused: no socket, another try later
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sockets.map((s) => s.url)).toEqual([
+      'ws://test/ws/rooms/r1?ticket=t1&since=0',
+      'ws://test/ws/rooms/r1?ticket=t2&since=0',
+    ]);
+    expect(statuses.filter((s) => s === 'reconnecting').length).toBeGreaterThanOrEqual(2);
+    connection.stop();
+  });
+
   it('keeps one timeline, grown in place, and passes `can` frames on', () => {
     const { connection, sockets, cans } = setup();
     connection.start();

@@ -86,8 +86,11 @@ export interface SocketLike {
 }
 
 export interface RoomConnectionOptions {
-  /** The socket URL for a connection that resumes after `since`. */
-  url: (since: number) => string;
+  /**
+   * The socket URL for a connection that resumes after `since`; a promise when it must first be asked for (the
+   * web app fetches a one-use ticket for each connection, so that no token ever goes into a URL).
+   */
+  url: (since: number) => string | Promise<string>;
   onWelcome: (frame: WelcomeFrame) => void;
   /** A new event was merged in; `timeline` is the whole ordered timeline. */
   onEvent: (event: RoomEvent, timeline: readonly RoomEvent[]) => void;
@@ -121,6 +124,8 @@ export class RoomConnection {
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private lastFrameAt = 0;
   private resumedFrom = 0;
+  /** Counts connection attempts, so that a URL that arrives after a newer attempt (or a stop) is not used. */
+  private connectAttempt = 0;
 
   constructor(private readonly options: RoomConnectionOptions) {}
 
@@ -207,8 +212,25 @@ export class RoomConnection {
     // Always ask for what follows the last event seen: 0 on the first connection brings the
     // room's history, N on a reconnect only what was missed.
     this.resumedFrom = this.lastSeq;
+    const attempt = ++this.connectAttempt;
+    const target = this.options.url(this.resumedFrom);
+    if (typeof target === 'string') {
+      this.open(target);
+      return;
+    }
+    target.then(
+      (url) => {
+        if (!this.stopped && attempt === this.connectAttempt) this.open(url);
+      },
+      () => {
+        if (!this.stopped && attempt === this.connectAttempt) this.lost(); // no ticket: try again later
+      },
+    );
+  }
+
+  private open(url: string): void {
     const create = this.options.createSocket ?? ((url: string) => new WebSocket(url));
-    const socket = create(this.options.url(this.resumedFrom));
+    const socket = create(url);
     this.socket = socket;
     this.welcomed = false;
     this.lastFrameAt = Date.now();

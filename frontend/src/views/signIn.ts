@@ -1,5 +1,5 @@
 // Sign-in (any path, when signed out) and joining by invitation code (/join/{code}).
-import { ApiError, companySignIn, errorText, join, login } from '../api';
+import { ApiError, companySignIn, errorText, join, login, startCompanySignIn } from '../api';
 import { field, h, replace } from '../dom';
 
 export function signInView(main: HTMLElement, notice: string, done: () => void): void {
@@ -47,7 +47,7 @@ export function signInView(main: HTMLElement, notice: string, done: () => void):
       form.insertBefore(
         h(
           'button',
-          { type: 'button', class: 'secondary', onclick: () => location.assign(path) },
+          { type: 'button', class: 'secondary', onclick: () => startCompanySignIn(path) },
           `Sign in with ${offer.providerName ?? 'single sign-on'}`,
         ),
         message,

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** An account: a person who signs in with a password. */
+/** An account: a person who signs in with a password, through the company's provider, or both. */
 @Entity
 @Table(name = "app_user")
 public class AppUser extends PanacheEntityBase {
@@ -24,9 +24,13 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "display_name", nullable = false, length = 128)
     public String displayName;
 
-    /** bcrypt, in modular crypt form. */
+    /** bcrypt, in modular crypt form; null for an account without a password. */
     @Column(name = "password_hash", length = 100)
     public String passwordHash;
+
+    /** Whether the account may sign in with its password (off for accounts that sign in through the company provider). */
+    @Column(name = "password_login", nullable = false)
+    public boolean passwordLogin;
 
     @Column(nullable = false)
     public boolean admin;
@@ -37,6 +41,14 @@ public class AppUser extends PanacheEntityBase {
     /** For a guest who joined by invitation: the one room they may enter. Null for accounts. */
     @Column(name = "guest_room_id")
     public UUID guestRoomId;
+
+    /** When the admin disabled the account; null while it may sign in. */
+    @Column(name = "disabled_at")
+    public Instant disabledAt;
+
+    public boolean isDisabled() {
+        return disabledAt != null;
+    }
 
     public boolean isGuest() {
         return guestRoomId != null;

@@ -29,11 +29,11 @@ public class AuthResource {
 
     @POST
     @Path("/login")
-    public UserService.SignedIn login(Credentials credentials) {
+    public UserService.SignedIn login(Credentials credentials, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
         if (credentials == null) {
             throw io.sitroom.error.SitroomException.invalid("username and password are required");
         }
-        return users.login(credentials.username(), credentials.password());
+        return users.login(credentials.username(), credentials.password(), http.remoteAddress() == null ? "unknown" : http.remoteAddress().host());
     }
 
     /** Signs out: the token of this request stops working at once. */

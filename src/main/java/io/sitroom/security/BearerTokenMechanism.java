@@ -17,7 +17,9 @@ import io.vertx.ext.web.RoutingContext;
 
 /**
  * Reads {@code Authorization: Bearer <token>}; on a WebSocket upgrade (where browsers cannot set
- * headers) also {@code ?token=}. No token means anonymous; a bad token fails with 401.
+ * headers) also {@code ?ticket=} (a one-use ticket, what the web app sends) or {@code ?token=} (for other
+ * clients). No token means anonymous; a bad token or ticket fails with 401. On {@code /q/metrics} the
+ * operator's metrics token is also accepted.
  */
 @ApplicationScoped
 public class BearerTokenMechanism implements HttpAuthenticationMechanism {
@@ -26,16 +28,23 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
     private static final HttpCredentialTransport TRANSPORT = new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "bearer");
 
     private final Instance<ServiceTokens> services;
+    private final MetricsToken metricsToken;
 
-    public BearerTokenMechanism(Instance<ServiceTokens> services) {
+    public BearerTokenMechanism(Instance<ServiceTokens> services, MetricsToken metricsToken) {
         this.services = services;
+        this.metricsToken = metricsToken;
     }
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         String token = tokenOf(context);
         if (token == null) {
-            return Uni.createFrom().nullItem();
+            String ticket = ticketOf(context);
+            return ticket == null ? Uni.createFrom().nullItem() : identityProviderManager.authenticate(SitroomTokenRequest.ticket(ticket));
+        }
+        var scraper = metricsToken.identify(token, context.normalizedPath());
+        if (scraper.isPresent()) {
+            return Uni.createFrom().item(scraper.get());
         }
         for (ServiceTokens service : services) {
             if (token.startsWith(service.prefix()) && !service.validOn(context.normalizedPath())) {
@@ -57,6 +66,15 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return token == null || token.isBlank() ? null : token;
         }
         return null;
+    }
+
+    /** A WebSocket upgrade's {@code ?ticket=}, when it carries no token. */
+    static String ticketOf(RoutingContext context) {
+        if (!isWebSocketUpgrade(context)) {
+            return null;
+        }
+        String ticket = context.request().getParam("ticket");
+        return ticket == null || ticket.isBlank() ? null : ticket;
     }
 
     private static boolean isWebSocketUpgrade(RoutingContext context) {

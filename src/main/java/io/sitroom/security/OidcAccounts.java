@@ -29,11 +29,13 @@ public class OidcAccounts {
     private final TokenService tokens;
     private final AuditLog audit;
     private final Clock clock;
+    private final OidcIssuer provider;
 
-    public OidcAccounts(TokenService tokens, AuditLog audit, Clock clock) {
+    public OidcAccounts(TokenService tokens, AuditLog audit, Clock clock, OidcIssuer provider) {
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
+        this.provider = provider;
     }
 
     /** What the provider's verified ID token says about the person. */
@@ -52,6 +54,7 @@ public class OidcAccounts {
         try {
             signedIn = QuarkusTransaction.requiringNew().call(() -> signInOnce(person, createAccounts));
         } catch (SitroomException e) {
+            audit.record(null, null, "auth.oidc_refused", "issuer " + person.issuer(), "subject " + person.subject() + ": " + e.getMessage());
             throw e;
         } catch (RuntimeException e) {
             // Two first sign-ins of one person at once: the other created the link (or took the username); look again.
@@ -69,13 +72,19 @@ public class OidcAccounts {
 
     private UserService.SignedIn signInOnce(Person person, boolean createAccounts) {
         Instant now = clock.instant();
-        OidcIdentity link = OidcIdentity.find(person.issuer(), person.subject());
+        OidcIdentity link = OidcIdentity.find(OidcIssuer.normalise(person.issuer()), person.subject());
+        if (link == null) {
+            link = OidcIdentity.find(person.issuer(), person.subject()); // linked before issuers were stored normalised
+        }
         AppUser user;
         boolean created = false;
         if (link != null) {
             user = AppUser.findById(link.userId);
             if (user == null) {
                 throw SitroomException.forbidden("the account linked to this sign-in no longer exists");
+            }
+            if (user.isDisabled()) {
+                throw SitroomException.forbidden("this account is disabled; ask an administrator");
             }
             link.lastSignInAt = now;
         } else if (!createAccounts) {
@@ -86,10 +95,11 @@ public class OidcAccounts {
             user.username = freeUsername(person);
             user.displayName = displayName(person);
             user.passwordHash = null; // signs in through the provider only
+            user.passwordLogin = false;
             user.admin = false;
             user.createdAt = now;
             user.persist();
-            link(person.issuer(), person.subject(), user.id, now);
+            link(OidcIssuer.normalise(person.issuer()), person.subject(), user.id, now);
             created = true;
             audit.record(user.id, user.displayName, "user.create", "user " + user.id,
                     "username " + user.username + ", on first sign-in through issuer " + person.issuer());
@@ -109,14 +119,21 @@ public class OidcAccounts {
         if (issuer == null || issuer.isBlank() || issuer.length() > 512 || subject == null || subject.isBlank() || subject.length() > 255) {
             throw SitroomException.invalid("issuer (at most 512 characters) and subject (at most 255) are required");
         }
+        if (provider.configured().isEmpty()) {
+            throw SitroomException.conflict("company sign-in is not configured on this server");
+        }
+        if (!provider.isConfigured(issuer)) {
+            throw SitroomException.invalid("issuer must be this server's company sign-in provider: " + provider.configured().get());
+        }
         AppUser user = AppUser.findById(userId);
         if (user == null || user.isGuest()) {
             throw SitroomException.notFound("no user with id " + userId);
         }
-        if (OidcIdentity.find(issuer, subject) != null) {
+        String normalised = OidcIssuer.normalise(issuer);
+        if (OidcIdentity.find(normalised, subject) != null || OidcIdentity.find(issuer, subject) != null) {
             throw SitroomException.conflict("this issuer and subject are already linked to an account");
         }
-        link(issuer, subject, userId, clock.instant());
+        link(normalised, subject, userId, clock.instant());
         audit.record(by.userId(), by.displayName(), "user.oidc_link", "user " + userId, "issuer " + issuer + ", subject " + subject);
     }
 

@@ -8,6 +8,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +37,7 @@ public class OidcResource {
     static final String LOGIN_PATH = "/api/auth/oidc/login";
     static final String CALLBACK_PATH = "/api/auth/oidc/callback";
     private static final Logger LOG = Logger.getLogger(OidcResource.class);
+    private static final java.util.regex.Pattern CLIENT_STATE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
     @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false")
     boolean enabled;
@@ -66,14 +68,19 @@ public class OidcResource {
     }
 
     /**
-     * Starts company sign-in. Reached only once quarkus-oidc has an authenticated session (else it has
-     * already redirected the browser to the provider), so it sends the browser on to the callback.
+     * Starts company sign-in ({@code ?clientState=}: a value of the web app's, handed back in the fragment so that
+     * it accepts only a sign-in it started). Reached only once quarkus-oidc has an authenticated session: at first
+     * quarkus-oidc redirects the browser to the provider, keeping this path and its query in its state cookie,
+     * and after the code exchange sends the browser back here, where the person is signed in.
      */
     @GET
     @Path("/login")
-    public Response login() {
+    public Response login(@QueryParam("clientState") String clientState) {
         requireEnabled();
-        return Response.seeOther(java.net.URI.create(CALLBACK_PATH)).header("Cache-Control", "no-store").build();
+        if (clientState != null && !CLIENT_STATE.matcher(clientState).matches()) {
+            throw SitroomException.invalid("clientState must be 16 to 128 of A-Z a-z 0-9 _ -");
+        }
+        return signIn(clientState);
     }
 
     /** Where the provider sends the browser back: the code is exchanged (by quarkus-oidc), the person signed in. */
@@ -81,6 +88,10 @@ public class OidcResource {
     @Path("/callback")
     public Response callback() {
         requireEnabled();
+        return signIn(null);
+    }
+
+    private Response signIn(String clientState) {
         String fragment;
         try {
             OidcAccounts.Person person = new OidcAccounts.Person(idToken.getIssuer(), idToken.getSubject(),
@@ -95,6 +106,9 @@ public class OidcResource {
         } finally {
             // The Sitroom token is what signs the person in from now on: quarkus-oidc's session cookie goes.
             oidcSession.logout().await().atMost(Duration.ofSeconds(10));
+        }
+        if (clientState != null) {
+            fragment += "&state=" + clientState;
         }
         return Response.status(Response.Status.SEE_OTHER).header("Location", "/#" + fragment)
                 .header("Cache-Control", "no-store").build();

@@ -16,10 +16,12 @@ import io.smallrye.mutiny.Uni;
 public class TokenIdentityProvider implements IdentityProvider<SitroomTokenRequest> {
 
     private final TokenService tokens;
+    private final WsTickets tickets;
     private final Instance<ServiceTokens> services;
 
-    public TokenIdentityProvider(TokenService tokens, Instance<ServiceTokens> services) {
+    public TokenIdentityProvider(TokenService tokens, WsTickets tickets, Instance<ServiceTokens> services) {
         this.tokens = tokens;
+        this.tickets = tickets;
         this.services = services;
     }
 
@@ -31,6 +33,15 @@ public class TokenIdentityProvider implements IdentityProvider<SitroomTokenReque
     @Override
     public Uni<SecurityIdentity> authenticate(SitroomTokenRequest request, AuthenticationRequestContext context) {
         String token = request.getToken().getToken();
+        if (request.isTicket()) {
+            // The identity of the token the ticket was issued to, with that token's hash: the connection is closed
+            // when that token expires or is revoked, as if it had been opened with the token itself.
+            return context.runBlocking(() -> {
+                String tokenHash = tickets.redeem(token).orElseThrow(AuthenticationFailedException::new);
+                AppUser user = tokens.resolveHash(tokenHash).orElseThrow(AuthenticationFailedException::new);
+                return identityOf(user, tokenHash);
+            });
+        }
         for (ServiceTokens service : services) {
             if (token.startsWith(service.prefix())) {
                 return context.runBlocking(() -> service.identify(token).orElseThrow(AuthenticationFailedException::new));
@@ -38,16 +49,20 @@ public class TokenIdentityProvider implements IdentityProvider<SitroomTokenReque
         }
         return context.runBlocking(() -> {
             AppUser user = tokens.resolve(token).orElseThrow(AuthenticationFailedException::new);
-            QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(user.id.toString()))
-                    .addRole(user.isGuest() ? Caller.GUEST : Caller.USER)
-                    .addAttribute(Caller.DISPLAY_NAME, user.displayName)
-                    .addAttribute(Caller.USERNAME, user.username)
-                    .addAttribute(Caller.TOKEN_HASH, io.sitroom.crypto.Sha256.hex(token));
-            if (user.admin) {
-                identity.addRole(Caller.ADMIN);
-            }
-            return identity.build();
+            return identityOf(user, io.sitroom.crypto.Sha256.hex(token));
         });
+    }
+
+    private static SecurityIdentity identityOf(AppUser user, String tokenHash) {
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(user.id.toString()))
+                .addRole(user.isGuest() ? Caller.GUEST : Caller.USER)
+                .addAttribute(Caller.DISPLAY_NAME, user.displayName)
+                .addAttribute(Caller.USERNAME, user.username)
+                .addAttribute(Caller.TOKEN_HASH, tokenHash);
+        if (user.admin) {
+            identity.addRole(Caller.ADMIN);
+        }
+        return identity.build();
     }
 }

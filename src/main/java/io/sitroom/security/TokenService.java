@@ -42,14 +42,21 @@ public class TokenService {
         return new Issued(token, row.expiresAt);
     }
 
-    /** The account a token signs in, if the token is known, unexpired and not revoked. */
+    /** The account a token signs in, if the token is known, unexpired and not revoked, and the account is not disabled. */
     @Transactional
     public Optional<AppUser> resolve(String token) {
-        AuthToken row = AuthToken.findById(Sha256.hex(token));
+        return resolveHash(Sha256.hex(token));
+    }
+
+    /** As {@link #resolve(String)}, for the token with this hash. */
+    @Transactional
+    public Optional<AppUser> resolveHash(String tokenHash) {
+        AuthToken row = AuthToken.findById(tokenHash);
         if (row == null || !row.validAt(clock.instant())) {
             return Optional.empty();
         }
-        return Optional.ofNullable(AppUser.findById(row.userId));
+        // Disabling revokes every token; this also refuses one issued in a race with the disabling.
+        return Optional.ofNullable(AppUser.<AppUser> findById(row.userId)).filter(user -> !user.isDisabled());
     }
 
     @Transactional
@@ -66,11 +73,10 @@ public class TokenService {
         return AuthToken.update("revokedAt = ?1 where userId = ?2 and revokedAt is null", clock.instant(), userId);
     }
 
-    /** Whether the token with this hash is still known, unexpired and not revoked. */
+    /** Whether the token with this hash is still known, unexpired and not revoked, and its account not disabled. */
     @Transactional
     public boolean isValid(String tokenHash) {
-        AuthToken row = AuthToken.findById(tokenHash);
-        return row != null && row.validAt(clock.instant());
+        return resolveHash(tokenHash).isPresent();
     }
 
     /** When the token with this hash expires, if it is known. */

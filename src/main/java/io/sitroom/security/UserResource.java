@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -35,7 +36,7 @@ public class UserResource {
     @RolesAllowed(Caller.ADMIN)
     public Response create(NewUser request) {
         if (request == null) {
-            throw SitroomException.invalid("username, displayName and password are required");
+            throw SitroomException.invalid("username and displayName are required");
         }
         UserService.UserView created = users.create(Caller.of(identity), request.username(), request.displayName(), request.password());
         return Response.status(Response.Status.CREATED).entity(created).build();
@@ -52,7 +53,7 @@ public class UserResource {
 
     /**
      * Links an account to a person at the company's OpenID Connect provider (admin), so that they can sign in
-     * there even when {@code sitroom.oidc.create-accounts} is false.
+     * there even when {@code sitroom.oidc.create-accounts} is false. The issuer must be the configured provider's.
      */
     @POST
     @Path("/{id}/oidc-links")
@@ -63,6 +64,42 @@ public class UserResource {
         }
         oidcAccounts.linkExisting(Caller.of(identity), id, request.issuer(), request.subject());
         return Response.status(Response.Status.CREATED).build();
+    }
+
+    /**
+     * Disables an account (admin): {@code {userId, disabled: true, revoked}}; it cannot sign in, its tokens are
+     * revoked and its open connections closed.
+     */
+    @POST
+    @Path("/{id}/disable")
+    @RolesAllowed(Caller.ADMIN)
+    public UserService.AccountState disable(@PathParam("id") UUID id) {
+        return users.setDisabled(Caller.of(identity), id, true);
+    }
+
+    /** Enables a disabled account again (admin): {@code {userId, disabled: false, revoked: 0}}. */
+    @POST
+    @Path("/{id}/enable")
+    @RolesAllowed(Caller.ADMIN)
+    public UserService.AccountState enable(@PathParam("id") UUID id) {
+        return users.setDisabled(Caller.of(identity), id, false);
+    }
+
+    public record PasswordLoginRequest(Boolean enabled, String password) {
+    }
+
+    /**
+     * Turns an account's password sign-in on or off (admin): {@code {"enabled", "password"?}} ->
+     * {@code {userId, passwordLogin}}. Off only for an account linked to the company provider; on only with a password.
+     */
+    @PUT
+    @Path("/{id}/password-login")
+    @RolesAllowed(Caller.ADMIN)
+    public UserService.PasswordLogin passwordLogin(@PathParam("id") UUID id, PasswordLoginRequest request) {
+        if (request == null || request.enabled() == null) {
+            throw SitroomException.invalid("enabled (true or false) is required");
+        }
+        return users.setPasswordLogin(Caller.of(identity), id, request.enabled(), request.password());
     }
 
     /** Revokes every token of a user (the admin): {@code {userId, revoked}}; their open connections are closed. */

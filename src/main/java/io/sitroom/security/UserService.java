@@ -22,18 +22,19 @@ public class UserService {
     public static final String ADMIN_USERNAME = "admin";
 
     private final Passwords passwords;
+    private final PasswordPolicy policy;
+    private final SignInThrottle throttle;
     private final TokenService tokens;
     private final Clock clock;
     private final SecurityConfig config;
-    private final io.sitroom.limits.LimitsConfig limits;
     private final io.sitroom.audit.AuditLog audit;
     private final jakarta.enterprise.event.Event<TokensRevoked> revocations;
-    private final java.util.Map<String, java.util.Deque<java.time.Instant>> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
-    public UserService(Passwords passwords, TokenService tokens, Clock clock, SecurityConfig config, io.sitroom.limits.LimitsConfig limits,
-            io.sitroom.audit.AuditLog audit, jakarta.enterprise.event.Event<TokensRevoked> revocations) {
+    public UserService(Passwords passwords, PasswordPolicy policy, SignInThrottle throttle, TokenService tokens, Clock clock,
+            SecurityConfig config, io.sitroom.audit.AuditLog audit, jakarta.enterprise.event.Event<TokensRevoked> revocations) {
         this.revocations = revocations;
-        this.limits = limits;
+        this.policy = policy;
+        this.throttle = throttle;
         this.audit = audit;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -50,6 +51,10 @@ public class UserService {
     public record SignedIn(String token, java.time.Instant expiresAt, UserView user) {
     }
 
+    /**
+     * Creates an account. Without a password it signs in only through the company provider (once linked to a
+     * person there), and its password login is off.
+     */
     @Transactional
     public UserView create(Caller by, String username, String displayName, String password) {
         if (username == null || !USERNAME.matcher(username).matches()) {
@@ -58,37 +63,102 @@ public class UserService {
         if (displayName == null || displayName.isBlank() || displayName.strip().length() > 128) {
             throw SitroomException.invalid("displayName is required, at most 128 characters");
         }
-        if (password == null || password.length() < Passwords.MIN_LENGTH || password.length() > 72) {
-            throw SitroomException.invalid("password must be " + Passwords.MIN_LENGTH + " to 72 characters");
+        if (password != null) {
+            policy.check(password, username);
         }
         if (AppUser.findByUsername(username) != null) {
             throw SitroomException.conflict("username '" + username + "' is taken");
         }
         UserView created = UserView.of(persist(username, displayName.strip(), password, false));
-        audit.record(by.userId(), by.displayName(), "user.create", "user " + created.id(), "username " + username);
+        audit.record(by.userId(), by.displayName(), "user.create", "user " + created.id(),
+                "username " + username + (password == null ? ", without a password" : ""));
         return created;
     }
 
     /**
-     * Signs a user in, or refuses with the same answer whether the user or the password was wrong.
-     * After too many failures for one username within the window, sign-in for it is refused outright
-     * ({@code rate_limited}), right password or not, until the window has passed.
+     * Signs a user in from a client address, or refuses with the same answer whether the user or the password
+     * was wrong. Too many failures from the address, or for this username from it, hold further tries back
+     * ({@code rate_limited} with the time to wait, before any password is checked): see {@link SignInThrottle}.
      */
-    public SignedIn login(String username, String password) {
-        String key = username == null ? "" : username.toLowerCase();
-        java.time.Instant now = clock.instant();
-        java.util.Deque<java.time.Instant> recent = failures.computeIfAbsent(key, k -> new java.util.concurrent.ConcurrentLinkedDeque<>());
-        recent.removeIf(at -> at.isBefore(now.minus(limits.loginWindow())));
-        if (recent.size() >= limits.loginFailures()) {
-            throw new SitroomException(io.sitroom.error.ErrorCode.RATE_LIMITED, "too many failed sign-ins for this user; try again later");
-        }
+    public SignedIn login(String username, String password, String address) {
+        throttle.check(username, address);
         AppUser user = username == null ? null : findByUsername(username);
-        if (password == null || !passwords.matches(password, user == null ? null : user.passwordHash)) {
-            recent.add(now);
+        // An account whose password login is off is checked against the decoy, as an unknown user: the same answer, in the same time.
+        String hash = user == null || !user.passwordLogin ? null : user.passwordHash;
+        if (password == null || !passwords.matches(password, hash)) {
+            throttle.failed(username, address);
             throw new SitroomException(io.sitroom.error.ErrorCode.UNAUTHENTICATED, "wrong username or password");
+        }
+        throttle.succeeded(username, address);
+        if (user.isDisabled()) {
+            // Said only to whoever knows the password: a stranger cannot learn which accounts are disabled.
+            throw SitroomException.forbidden("this account is disabled; ask an administrator");
         }
         TokenService.Issued issued = tokens.issue(user.id);
         return new SignedIn(issued.token(), issued.expiresAt(), UserView.of(user));
+    }
+
+    public record AccountState(UUID userId, boolean disabled, int revoked) {
+    }
+
+    public record PasswordLogin(UUID userId, boolean passwordLogin) {
+    }
+
+    /**
+     * Turns an account's password login on or off (the admin). Off only for an account linked to the company
+     * provider (else it would have no way in); on only with a password (given here, or kept from before).
+     */
+    @Transactional
+    public PasswordLogin setPasswordLogin(Caller by, UUID userId, boolean enabled, String newPassword) {
+        AppUser user = AppUser.findById(userId);
+        if (user == null || user.isGuest()) {
+            throw SitroomException.notFound("no user with id " + userId);
+        }
+        if (!enabled && OidcIdentity.count("userId", userId) == 0) {
+            throw SitroomException.conflict("the account is linked to no company sign-in: without its password it could not sign in");
+        }
+        if (enabled && newPassword != null) {
+            policy.check(newPassword, user.username);
+            user.passwordHash = passwords.hash(newPassword);
+        }
+        if (enabled && user.passwordHash == null) {
+            throw SitroomException.conflict("the account has no password: give one to turn password sign-in on");
+        }
+        user.passwordLogin = enabled;
+        audit.record(by.userId(), by.displayName(), "user.password_login", "user " + userId,
+                "username " + user.username + ", password sign-in " + (enabled ? "on" : "off") + (newPassword != null && enabled ? ", password set" : ""));
+        return new PasswordLogin(userId, enabled);
+    }
+
+    /**
+     * Disables an account (the admin): it can no longer sign in (by password or company sign-in), every
+     * token of it is revoked and its open connections are closed on every node. Enabling it lets it sign in
+     * again (its old tokens stay revoked). Both are audited; doing either twice changes nothing more. The
+     * admin cannot disable their own account (the last way in could be lost).
+     */
+    @Transactional
+    public AccountState setDisabled(Caller by, UUID userId, boolean disabled) {
+        AppUser user = AppUser.findById(userId);
+        if (user == null) {
+            throw SitroomException.notFound("no user with id " + userId);
+        }
+        if (disabled && user.id.equals(by.userId())) {
+            throw SitroomException.conflict("you cannot disable your own account");
+        }
+        if (disabled == user.isDisabled()) {
+            return new AccountState(userId, disabled, 0);
+        }
+        int revoked = 0;
+        if (disabled) {
+            user.disabledAt = clock.instant();
+            revoked = tokens.revokeAll(userId);
+            revocations.fire(new TokensRevoked(userId, null));
+        } else {
+            user.disabledAt = null;
+        }
+        audit.record(by.userId(), by.displayName(), disabled ? "user.disable" : "user.enable", "user " + userId,
+                "username " + user.username + (disabled ? ", " + revoked + " token(s) revoked" : ""));
+        return new AccountState(userId, disabled, revoked);
     }
 
     public record Revoked(UUID userId, int revoked) {
@@ -172,7 +242,8 @@ public class UserService {
         user.id = UUID.randomUUID();
         user.username = username;
         user.displayName = displayName;
-        user.passwordHash = passwords.hash(password);
+        user.passwordHash = password == null ? null : passwords.hash(password);
+        user.passwordLogin = password != null;
         user.admin = admin;
         user.createdAt = clock.instant();
         user.persist();

@@ -163,15 +163,4 @@ class LimitsTest {
                 .header("Referrer-Policy", "no-referrer");
         given().get("/").then().header("Content-Security-Policy", containsString("default-src 'self'"));
     }
-
-    @Test
-    void signIn_isRefused_afterTooManyFailuresForAUser() {
-        User user = Api.newUser("Target");
-        for (int i = 0; i < 10; i++) {
-            given().contentType(ContentType.JSON).body(Map.of("username", user.username(), "password", "guess-" + i))
-                    .post("/api/auth/login").then().statusCode(401);
-        }
-        given().contentType(ContentType.JSON).body(Map.of("username", user.username(), "password", "password-" + user.username()))
-                .post("/api/auth/login").then().statusCode(429).body("error.code", equalTo("rate_limited"));
-    }
 }

@@ -111,9 +111,9 @@ class ReconnectStormIT {
             List<String> tokens = new ArrayList<>();
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < USERS; i++) {
-                ids.add(app.as(admin).body(Map.of("username", "u" + i, "displayName", "User " + i, "password", "password-" + i))
+                ids.add(app.as(admin).body(Map.of("username", "u" + i, "displayName", "User " + i, "password", "storm-password-" + i))
                         .post("/api/users").then().statusCode(201).extract().path("id"));
-                tokens.add(app.login("u" + i, "password-" + i));
+                tokens.add(app.login("u" + i, "storm-password-" + i));
             }
             String room = app.as(tokens.get(0)).body(Map.of("kind", "INCIDENT", "title", "Storm", "severity", "SEV1"))
                     .post("/api/rooms").then().statusCode(201).extract().path("id");

@@ -56,6 +56,9 @@ class AuthResourceTest {
         given().redirects().follow(false).get("/api/auth/oidc/login").then().statusCode(404);
         given().redirects().follow(false).get("/api/auth/oidc/callback?code=abc&state=def").then().statusCode(404);
         given().auth().oauth2(Api.adminToken()).get("/api/rooms").then().statusCode(200);
+        Api.User user = Api.newUser("Unlinked");
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("issuer", "https://idp.example", "subject", "s-1"))
+                .post("/api/users/" + user.id() + "/oidc-links").then().statusCode(409).body("error.code", equalTo("conflict"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.net.CookiePolicy;
 import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -197,6 +198,106 @@ class OidcSignInTest {
         // Signing out revokes it as any token.
         given().auth().oauth2(alice.token()).post("/api/auth/logout").then().statusCode(204);
         given().auth().oauth2(alice.token()).get("/api/rooms").then().statusCode(401);
+    }
+
+    @Test
+    void theWebAppsClientState_comesBackInTheFragment_afterTheProvidersRoundTrip() throws Exception {
+        issuer().nextSignIn(person("Sam State", "sam"));
+        String state = "st" + UUID.randomUUID().toString().replace("-", "");
+        HttpResponse<String> last = new Browser().follow(app.resolve("/api/auth/oidc/login?clientState=" + state));
+        assertEquals(303, last.statusCode(), () -> last.statusCode() + " " + last.headers());
+        String location = last.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.startsWith("/#signed-in="), location);
+        assertTrue(location.endsWith("&state=" + state), location);
+        assertEquals("no-store", last.headers().firstValue("Cache-Control").orElse(""));
+    }
+
+    @Test
+    void aMalformedClientState_isRefused() throws Exception {
+        issuer().nextSignIn(person("Sam Bad", "sambad"));
+        HttpResponse<String> last = new Browser().follow(app.resolve("/api/auth/oidc/login?clientState=short"));
+        assertEquals(400, last.statusCode(), () -> last.statusCode() + " " + last.headers());
+        assertTrue(last.body().contains("clientState"), last.body());
+    }
+
+    @Test
+    void theCallback_refusesAnAnswerNamingAnotherIssuer_beforeExchangingTheCode_andTakesTheProvidersOwn() throws Exception {
+        issuer().nextSignIn(person("Mia Mixup", "mia"));
+        int exchangesBefore = issuer().exchanges().size();
+        Browser browser = new Browser();
+        HttpResponse<String> toProvider = browser.get(login());
+        HttpResponse<String> back = browser.get(URI.create(toProvider.headers().firstValue("Location").orElseThrow()));
+        String callback = back.headers().firstValue("Location").orElseThrow();
+        assertTrue(callback.contains("/api/auth/oidc/callback?"), callback);
+
+        HttpResponse<String> refused = browser.get(URI.create(callback + "&iss=" + URLEncoder.encode("https://evil.example", StandardCharsets.UTF_8)));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertEquals("invalid", JSON.readTree(refused.body()).path("error").path("code").asText());
+        assertEquals(exchangesBefore, issuer().exchanges().size(), "no code exchange");
+
+        // The provider's own issuer, as it may write it (a trailing slash), is taken.
+        HttpResponse<String> last = browser.follow(URI.create(callback + "&iss=" + URLEncoder.encode(issuer().issuer() + "/", StandardCharsets.UTF_8)));
+        assertTrue(last.headers().firstValue("Location").orElse("").startsWith("/#signed-in="), () -> last.statusCode() + " " + last.headers());
+    }
+
+    @Test
+    void linking_takesOnlyTheConfiguredProvidersIssuer_normalised() throws Exception {
+        Api.User ivan = Api.newUser("Ivan");
+        String subject = "sub-" + UUID.randomUUID();
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("issuer", "https://other.example", "subject", subject))
+                .post("/api/users/" + ivan.id() + "/oidc-links").then().statusCode(400).body("error.code", equalTo("invalid"));
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("issuer", " " + issuer().issuer().toUpperCase().replace("HTTP://", "http://") + "/ ", "subject", subject))
+                .post("/api/users/" + ivan.id() + "/oidc-links").then().statusCode(201);
+        SignedIn viaBrowser = signIn(new Person(subject, "Ivan I", "ivan", "ivan@example.com"));
+        assertEquals(ivan.id(), viaBrowser.userId());
+    }
+
+    @Test
+    void anAccountWithoutAPassword_madeByTheAdmin_signsInThroughTheProviderOnly() throws Exception {
+        String username = "sso-only-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "displayName", "Judy SSO")).post("/api/users").then().statusCode(201)
+                .extract().path("id");
+        given().contentType(ContentType.JSON).body(Map.of("username", username, "password", "any-password-at-all"))
+                .post("/api/auth/login").then().statusCode(401);
+        String subject = "sub-" + UUID.randomUUID();
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("issuer", issuer().issuer(), "subject", subject))
+                .post("/api/users/" + id + "/oidc-links").then().statusCode(201);
+        assertEquals(UUID.fromString(id), signIn(new Person(subject, "Judy", "judy", "judy@example.com")).userId());
+        // No password to turn password sign-in on with, until the admin gives one.
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("enabled", true))
+                .put("/api/users/" + id + "/password-login").then().statusCode(409);
+    }
+
+    @Test
+    void passwordSignIn_canBeTurnedOff_forAnAccountLinkedToTheProvider_only() throws Exception {
+        Api.User kim = Api.newUser("Kim");
+        String password = "password-" + kim.username();
+        kim.as().body(Map.of("enabled", false)).put("/api/users/" + kim.id() + "/password-login").then().statusCode(403);
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("enabled", false))
+                .put("/api/users/" + kim.id() + "/password-login").then().statusCode(409).body("error.code", equalTo("conflict"));
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("issuer", issuer().issuer(), "subject", "sub-" + UUID.randomUUID()))
+                .post("/api/users/" + kim.id() + "/oidc-links").then().statusCode(201);
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("enabled", false))
+                .put("/api/users/" + kim.id() + "/password-login").then().statusCode(200).body("passwordLogin", equalTo(false));
+        given().contentType(ContentType.JSON).body(Map.of("username", kim.username(), "password", password))
+                .post("/api/auth/login").then().statusCode(401).body("error.code", equalTo("unauthenticated"));
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("enabled", true))
+                .put("/api/users/" + kim.id() + "/password-login").then().statusCode(200).body("passwordLogin", equalTo(true));
+        Api.login(kim.username(), password);
+        assertTrue(audit("user " + kim.id()).stream().anyMatch(e -> e.action.equals("user.password_login")));
+    }
+
+    @Test
+    void anAccountCreatedOnFirstSignIn_hasPasswordSignInOff() throws Exception {
+        SignedIn leo = signIn(person("Leo", "leo"));
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("enabled", true))
+                .put("/api/users/" + leo.userId() + "/password-login").then().statusCode(409);
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("enabled", true, "password", "a-new-long-password"))
+                .put("/api/users/" + leo.userId() + "/password-login").then().statusCode(200);
+        Api.login(leo.username(), "a-new-long-password");
     }
 
     @Test
