@@ -12,7 +12,7 @@ import { jvmFullGc } from './proc.mjs';
 import { mapLimit } from './util.mjs';
 
 const REST_CONCURRENCY = 8;
-const BENCH_PASSWORD = 'bench-user-password';
+const BENCH_PASSWORD = 'bench-user-password-2026';
 
 export function createTarget(name, options) {
   switch (name) {
@@ -108,7 +108,8 @@ class SitroomTarget {
   /** Heap in use from /q/metrics (sum of jvm_memory_used_bytes{area="heap"}), after jcmd GC.run when the pid is known. */
   async heap() {
     const gc = jvmFullGc(this.serverPid);
-    const text = await (await fetch(`${this.base}/q/metrics`)).text();
+    // /q/metrics is for the admin (or a metrics token) outside dev mode.
+    const text = await (await fetch(`${this.base}/q/metrics`, { headers: { authorization: `Bearer ${await this.adminToken()}` } })).text();
     let bytes = 0;
     for (const line of text.split('\n')) {
       if (line.startsWith('jvm_memory_used_bytes{') && line.includes('area="heap"')) {

@@ -24,7 +24,8 @@ import io.sitroom.testing.WsClient;
  * PostgreSQL goes away for 30 seconds under the packaged server (every database connection drops,
  * new ones are refused): commands are refused as {@code unavailable} promptly, over WebSocket and
  * REST, the socket stays up, nothing is half-written; when the database is back the server
- * recovers by itself, and the log holds exactly the accepted commands.
+ * recovers by itself, and the log holds exactly the accepted commands. Every endpoint (signing in
+ * included) answers every request of the outage alike: 503 {@code unavailable} with {@code Retry-After}.
  */
 class DatabaseOutageIT {
 
@@ -44,6 +45,8 @@ class DatabaseOutageIT {
                     .body(Map.of("username", "ines", "displayName", "Ines", "password", "ines-password-1")).post("/api/users")
                     .then().statusCode(201);
             String ines = app.login("ines", "ines-password-1");
+            String alerts = app.as(admin).body(Map.of("name", "Alertmanager")).post("/api/integrations").then().statusCode(201).extract()
+                    .path("token");
             String room = app.as(ines).body(Map.of("kind", "INCIDENT", "title", "Outage", "severity", "SEV1")).post("/api/rooms")
                     .then().statusCode(201).extract().path("id");
             HistoryChecker history = new HistoryChecker();
@@ -58,6 +61,7 @@ class DatabaseOutageIT {
             database.cut();
             long outageEnds = System.nanoTime() + OUTAGE.toNanos();
             int refusals = 0;
+            Map<String, List<String>> answers = new java.util.TreeMap<>();
             while (System.nanoTime() < outageEnds) {
                 long start = System.nanoTime();
                 JsonNode result = command(socket, history, "during-" + refusals);
@@ -77,12 +81,16 @@ class DatabaseOutageIT {
                     assertEquals("unavailable", read.jsonPath().getString("error.code"));
                     assertEquals(503, WsClient.upgradeStatus(app.roomSocket(room, null), ines), "a new socket is refused with 503");
                 }
+                everyEndpoint(app, admin, ines, alerts, room, answers);
                 socket.send(Map.of("type", "ping"));
                 assertEquals("pong", socket.next("pong").path("type").asText(), "the socket stays up");
                 refusals++;
                 Thread.sleep(3_000);
             }
             assertEquals(503, given().baseUri(app.baseUrl()).get("/q/health/ready").statusCode(), "not ready without a database");
+            answers.forEach((endpoint, got) -> assertTrue(got.stream().allMatch("503 unavailable Retry-After"::equals),
+                    "every answer of " + endpoint + " during the outage is 503 unavailable with Retry-After: " + answers));
+            assertTrue(answers.values().stream().allMatch(got -> got.size() == answers.values().iterator().next().size()));
 
             database.restore();
             long recoveryDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -108,6 +116,32 @@ class DatabaseOutageIT {
             app.as(ines).get("/api/rooms/" + room + "/verify").then().statusCode(200).body("ok", org.hamcrest.Matchers.equalTo(true));
             socket.close();
         }
+    }
+
+    /**
+     * Calls every kind of endpoint once (signing in and joining included, which need no token but the
+     * database) and records each answer as "status code Retry-After".
+     */
+    private static void everyEndpoint(AppProcess app, String admin, String member, String integration, String room,
+            Map<String, List<String>> answers) {
+        Map<String, java.util.function.Supplier<Response>> calls = new java.util.LinkedHashMap<>();
+        calls.put("POST /api/auth/login", () -> given().baseUri(app.baseUrl()).contentType(ContentType.JSON)
+                .body(Map.of("username", "ines", "password", "ines-password-1")).post("/api/auth/login"));
+        calls.put("POST /api/auth/join", () -> given().baseUri(app.baseUrl()).contentType(ContentType.JSON)
+                .body(Map.of("code", "no-such-invitation", "displayName", "Guest")).post("/api/auth/join"));
+        calls.put("GET /api/rooms", () -> app.as(member).get("/api/rooms"));
+        calls.put("GET /api/rooms/{id}/events", () -> app.as(member).get("/api/rooms/" + room + "/events"));
+        calls.put("GET /api/metrics", () -> app.as(member).get("/api/metrics"));
+        calls.put("GET /api/users", () -> app.as(admin).get("/api/users"));
+        calls.put("POST /api/alerts", () -> given().baseUri(app.baseUrl()).auth().oauth2(integration).contentType(ContentType.JSON)
+                .body(Map.of("title", "Disk full", "severity", "critical", "fingerprint", "outage-probe")).post("/api/alerts"));
+        calls.forEach((endpoint, call) -> {
+            Response answer = call.get();
+            String code = answer.contentType() != null && answer.contentType().startsWith("application/json")
+                    ? answer.jsonPath().getString("error.code") : "(not JSON: " + answer.contentType() + ")";
+            answers.computeIfAbsent(endpoint, e -> new java.util.ArrayList<>())
+                    .add(answer.statusCode() + " " + code + (answer.header("Retry-After") != null ? " Retry-After" : ""));
+        });
     }
 
     /** Sends a note and returns its result, recording the events that arrive meanwhile. */
