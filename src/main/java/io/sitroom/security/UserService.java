@@ -48,7 +48,11 @@ public class UserService {
         }
     }
 
-    public record SignedIn(String token, java.time.Instant expiresAt, UserView user) {
+    /** A sign-in's answer; {@code expiresAt} with milliseconds, as every time on the wire. */
+    public record SignedIn(String token, String expiresAt, UserView user) {
+        public SignedIn(String token, java.time.Instant expiresAt, UserView user) {
+            this(token, io.sitroom.clock.WireTime.format(expiresAt), user);
+        }
     }
 
     /**

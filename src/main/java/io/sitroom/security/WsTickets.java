@@ -30,7 +30,8 @@ public class WsTickets {
         this.clock = clock;
     }
 
-    public record Issued(String ticket, Instant expiresAt) {
+    /** A ticket; {@code expiresAt} with milliseconds, as every time on the wire. */
+    public record Issued(String ticket, String expiresAt) {
     }
 
     /** A ticket for the token with this hash (the caller's own); refused without one. */
@@ -49,7 +50,7 @@ public class WsTickets {
         row.tokenHash = tokenHash;
         row.expiresAt = now.plus(TTL);
         row.persist();
-        return new Issued(ticket, row.expiresAt);
+        return new Issued(ticket, io.sitroom.clock.WireTime.format(row.expiresAt));
     }
 
     /**

@@ -33,7 +33,8 @@ class AuthResourceTest {
                 .then().statusCode(200)
                 .body("token", notNullValue())
                 .body("user.username", equalTo("admin"))
-                .body("user.id", notNullValue());
+                .body("user.id", notNullValue())
+                .body("expiresAt", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
     }
 
     @Test
