@@ -9,13 +9,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import io.sitroom.error.SitroomException;
-import io.sitroom.error.SitroomExceptionMapper;
 import io.sitroom.security.Caller;
 
 /**
@@ -64,12 +61,5 @@ public class ScenarioResource {
     public Validation validate(String yaml) {
         List<ScenarioError> errors = validator.validate(Caller.of(identity).userId(), yaml);
         return new Validation(errors.isEmpty(), errors);
-    }
-
-    /** A refusal for validating too often: the protocol's error body, and when to try again. */
-    @ServerExceptionMapper
-    public Response tooManyValidations(ScenarioValidator.TooManyValidations e) {
-        return Response.fromResponse(SitroomExceptionMapper.respond(e.toApiError()))
-                .header("Retry-After", String.valueOf(e.retryAfterSeconds())).build();
     }
 }

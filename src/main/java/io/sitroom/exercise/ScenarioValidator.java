@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.sitroom.error.ErrorCode;
-import io.sitroom.error.SitroomException;
+import io.sitroom.error.RetryLater;
 import io.sitroom.limits.RateLimits;
 import io.sitroom.limits.TokenBucket;
 
@@ -20,18 +20,9 @@ import io.sitroom.limits.TokenBucket;
 public class ScenarioValidator {
 
     /** Refused for going too fast: try again in {@code retryAfterSeconds} (an upper bound: a token is whole by then). */
-    public static final class TooManyValidations extends SitroomException {
-        private final long retryAfterSeconds;
-
-        TooManyValidations(int perMinute, long retryAfterSeconds) {
-            super(ErrorCode.RATE_LIMITED, "too many scenario validations; at most " + perMinute + " a minute, try again in "
-                    + retryAfterSeconds + " s");
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        public long retryAfterSeconds() {
-            return retryAfterSeconds;
-        }
+    static RetryLater tooManyValidations(int perMinute, long retryAfterSeconds) {
+        return new RetryLater(ErrorCode.RATE_LIMITED, "too many scenario validations; at most " + perMinute + " a minute, try again in "
+                + retryAfterSeconds + " s", java.time.Duration.ofSeconds(retryAfterSeconds));
     }
 
     private final RateLimits limits;
@@ -43,14 +34,14 @@ public class ScenarioValidator {
         this.perMinute = Math.max(1, config.validationsPerMinute());
     }
 
-    /** The errors of an uploaded file (none when it is fit to play), or {@link TooManyValidations}. */
+    /** The errors of an uploaded file (none when it is fit to play), or a {@link RetryLater} when the account validates too often. */
     public List<ScenarioError> validate(UUID userId, String yaml) {
         long now = limits.now();
         if (buckets.size() > 100_000) {
             buckets.clear();
         }
         if (!buckets.computeIfAbsent(userId, id -> new TokenBucket(perMinute / 60.0, perMinute, now)).tryTake(now)) {
-            throw new TooManyValidations(perMinute, (long) Math.ceil(60.0 / perMinute));
+            throw tooManyValidations(perMinute, (long) Math.ceil(60.0 / perMinute));
         }
         // An upload has no file name of its own, and the file's place in the server's folder is nobody's business.
         return ScenarioLinter.validate("upload", yaml).stream().map(e -> new ScenarioError(null, e.line(), e.path(), e.message())).toList();

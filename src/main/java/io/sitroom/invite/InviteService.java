@@ -141,7 +141,8 @@ public class InviteService {
      */
     public Joined join(String code, String displayName, String clientAddress) {
         if (!rateLimits.mayJoin(clientAddress)) {
-            throw new SitroomException(ErrorCode.RATE_LIMITED, "too many joins from this address; try again in a minute");
+            throw new io.sitroom.error.RetryLater(ErrorCode.RATE_LIMITED, "too many joins from this address; try again in a minute",
+                    java.time.Duration.ofMinutes(1));
         }
         String name = displayName == null ? "" : displayName.strip();
         if (name.isEmpty() || name.length() > 128) {

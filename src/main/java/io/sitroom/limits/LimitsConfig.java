@@ -1,6 +1,5 @@
 package io.sitroom.limits;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,13 +58,6 @@ public interface LimitsConfig {
     /** Frames waiting to be written to one connection before it counts as a slow consumer and is closed. */
     @WithDefault("5000")
     int maxPendingFrames();
-
-    /** Failed sign-ins allowed per username within {@link #loginWindow()} before sign-in is refused for it. */
-    @WithDefault("10")
-    int loginFailures();
-
-    @WithDefault("5m")
-    Duration loginWindow();
 
     /** Origins (scheme://host[:port]) allowed to open WebSockets besides the server's own. */
     Optional<List<String>> allowedOrigins();

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.sitroom.error.ErrorCode;
-import io.sitroom.error.SitroomException;
+import io.sitroom.error.RetryLater;
 
 /**
  * Per-user rate limits: commands (across REST and WebSocket), WebSocket upgrades, and each
@@ -41,8 +41,8 @@ public class RateLimits {
         long now = now();
         TokenBucket bucket = commands.computeIfAbsent(userId, id -> new TokenBucket(config.commandsPerSecond(), config.commandBurst(), now));
         if (!bucket.tryTake(now)) {
-            throw new SitroomException(ErrorCode.RATE_LIMITED, "too many commands; slow down (at most "
-                    + (int) config.commandsPerSecond() + " a second)");
+            throw new RetryLater(ErrorCode.RATE_LIMITED, "too many commands; slow down (at most "
+                    + (int) config.commandsPerSecond() + " a second)", java.time.Duration.ofSeconds(1));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import io.sitroom.error.RetryLater;
 import io.sitroom.error.ErrorCode;
 
 /**

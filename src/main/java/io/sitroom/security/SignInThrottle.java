@@ -9,6 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import io.sitroom.error.RetryLater;
 import io.sitroom.error.ErrorCode;
 
 /**

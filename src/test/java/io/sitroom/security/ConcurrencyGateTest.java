@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
+import io.sitroom.error.RetryLater;
 import io.sitroom.error.ErrorCode;
 
 class ConcurrencyGateTest {

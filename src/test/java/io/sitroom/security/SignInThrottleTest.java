@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
+import io.sitroom.error.RetryLater;
 import io.sitroom.error.ErrorCode;
 
 /** The throttle's rules, on a clock the test moves (no Quarkus). */

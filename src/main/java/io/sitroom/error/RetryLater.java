@@ -1,9 +1,7 @@
-package io.sitroom.security;
+package io.sitroom.error;
 
 import java.time.Duration;
 
-import io.sitroom.error.ErrorCode;
-import io.sitroom.error.SitroomException;
 
 /**
  * A refusal that passes with time: {@code rate_limited} (429) or {@code unavailable} (503), answered with a

@@ -1,10 +1,8 @@
-package io.sitroom.security;
+package io.sitroom.error;
 
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import io.sitroom.error.SitroomExceptionMapper;
 
 /** {@link RetryLater}: the protocol's error body, as every refusal, and {@code Retry-After}. */
 public class RetryLaterMapper {
