@@ -197,7 +197,7 @@ class AlertIntakeTest {
     }
 
     @Test
-    void fiveThousandAlerts_inOneNotification_areRecordedInOneRoom_andEachIsAnswered() {
+    void fiveThousandAlerts_inOneNotification_areRecordedInOneRoom_andEachIsAnswered() throws Exception {
         User oncall = Api.newUser("On-call");
         String token = integration(oncall);
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -205,10 +205,12 @@ class AlertIntakeTest {
         for (int i = 0; i < 5_000; i++) {
             alerts.add(Map.of("status", "firing", "fingerprint", run + i, "labels", Map.of("alertname", "NodeDown", "instance", "n" + i)));
         }
-        Map<String, Object> body = notification("{}:{alertname=\"NodeDown\"}", alerts);
+        // Written once: the time measured is the server's, not the client's serialising of 5,000 maps.
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(notification("{}:{alertname=\"NodeDown\"}", alerts));
         long start = System.nanoTime();
-        JsonPath answer = post(token, body).then().statusCode(200).body("$", hasSize(5_000)).extract().jsonPath();
+        var response = post(token, body);
         Duration first = Duration.ofNanos(System.nanoTime() - start);
+        JsonPath answer = response.then().statusCode(200).body("$", hasSize(5_000)).extract().jsonPath();
         String room = answer.getString("[0].roomId");
         List<String> rooms = answer.getList("roomId");
         assertTrue(rooms.stream().allMatch(room::equals), "one room for the group");
@@ -220,8 +222,9 @@ class AlertIntakeTest {
         long head = Api.headSeq(oncall, UUID.fromString(room));
 
         start = System.nanoTime();
-        JsonPath again = post(token, body).then().statusCode(200).body("$", hasSize(5_000)).extract().jsonPath();
+        response = post(token, body);
         Duration resend = Duration.ofNanos(System.nanoTime() - start);
+        JsonPath again = response.then().statusCode(200).body("$", hasSize(5_000)).extract().jsonPath();
         assertTrue(again.getList("outcome").stream().allMatch("unchanged"::equals));
         assertTrue(again.getList("seq").stream().allMatch(java.util.Objects::isNull));
         assertEquals(head, Api.headSeq(oncall, UUID.fromString(room)), "a resend of the whole group appends nothing");
