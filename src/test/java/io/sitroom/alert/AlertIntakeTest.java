@@ -340,4 +340,28 @@ class AlertIntakeTest {
         assertTrue(lines.get(0).contains("not an alert"));
         assertEquals(refusedBefore + 2, counted("refused"));
     }
+
+    @Test
+    void notificationsOfOneNewGroupAtOnce_openOneRoom() throws Exception {
+        User oncall = Api.newUser("On-call");
+        String token = integration(oncall);
+        String group = "{}:{alertname=\"Race-" + UUID.randomUUID() + "\"}";
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                String fp = "race-" + i + "-" + UUID.randomUUID();
+                answers.add(pool.submit(() -> post(token, notification(group, List.of(amAlert(fp, "firing", "Race", "critical", "Race"))))
+                        .then().statusCode(200).extract().<String> path("[0].roomId")));
+            }
+            List<String> rooms = new ArrayList<>();
+            for (var answer : answers) {
+                rooms.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertEquals(1, rooms.stream().distinct().count(), "one room for the group: " + rooms);
+            assertEquals(4, alertsOf(oncall, rooms.get(0)).size());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
