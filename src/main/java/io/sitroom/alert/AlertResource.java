@@ -11,8 +11,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import io.quarkus.security.identity.SecurityIdentity;
 import io.sitroom.security.Caller;
 
@@ -30,11 +28,14 @@ public class AlertResource {
         this.identity = identity;
     }
 
-    /** A generic alert or an Alertmanager webhook, authenticated with the integration's token. */
+    /**
+     * A generic alert or an Alertmanager webhook, authenticated with the integration's token. Read as text:
+     * the service parses it, so that a body that is not JSON is refused and logged like any other bad body.
+     */
     @POST
     @Path("/alerts")
     @RolesAllowed(INTEGRATION)
-    public List<AlertService.Outcome> receive(JsonNode body) {
+    public List<AlertOutcome> receive(String body) {
         return alerts.receive(UUID.fromString(identity.getPrincipal().getName().substring(INTEGRATION.length() + 1)), body);
     }
 
