@@ -10,6 +10,17 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "sitroom.limits")
 public interface LimitsConfig {
 
+    /** The largest request body, in bytes, on every path but {@link #largeBodyPaths()}. */
+    @WithDefault("1048576")
+    long maxBodySize();
+
+    /**
+     * Paths whose bodies only the HTTP layer's {@code quarkus.http.limits.max-body-size} bounds: alert
+     * intake, where one notification carries a whole alert group.
+     */
+    @WithDefault("/api/alerts")
+    List<String> largeBodyPaths();
+
     /** Frames one WebSocket connection may send per second (sustained), and in a burst. */
     @WithDefault("200")
     double framesPerSecond();
