@@ -91,8 +91,12 @@ public class AlertService {
 
     @Transactional
     public IntegrationView createIntegration(UUID adminId, NewIntegration request) {
-        if (request == null || request.name() == null || request.name().isBlank() || request.name().length() > 100) {
+        if (request == null) {
             throw SitroomException.invalid("name is required, at most 100 characters");
+        }
+        String name = io.sitroom.room.Fields.text(request.name(), "name", 100);
+        if (name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0) {
+            throw SitroomException.invalid("field 'name' must be one line"); // it is quoted in log lines
         }
         UUID owner = request.ownerUserId() == null ? adminId : request.ownerUserId();
         AppUser user = AppUser.findById(owner);
@@ -104,7 +108,7 @@ public class AlertService {
         String token = TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Integration integration = new Integration();
         integration.id = UUID.randomUUID();
-        integration.name = request.name().strip();
+        integration.name = name;
         integration.tokenHash = Sha256.hex(token);
         integration.ownerId = owner;
         integration.defaultSeverity = request.defaultSeverity() == null ? Severity.SEV3 : request.defaultSeverity();

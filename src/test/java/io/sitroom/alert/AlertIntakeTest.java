@@ -313,7 +313,9 @@ class AlertIntakeTest {
     @Test
     void aBodyThatIsNotAnAlertPayload_is400_andLeavesOneSafeLogLine() {
         User oncall = Api.newUser("On-call");
-        String token = integration(oncall, "Prom\n2026-12-01 ERROR forged line");
+        given().auth().oauth2(Api.adminToken()).contentType(ContentType.JSON).body(Map.of("name", "Prom\n2026-12-01 ERROR forged line"))
+                .post("/api/integrations").then().statusCode(400).body("error.message", equalTo("field 'name' must be one line"));
+        String token = integration(oncall);
         List<String> lines = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
@@ -335,7 +337,7 @@ class AlertIntakeTest {
         try {
             post(token, Map.of("hello", "world")).then().statusCode(400).body("error.code", equalTo("invalid"))
                     .body("error.message", containsString("not an alert"));
-            given().auth().oauth2(token).contentType(ContentType.JSON).body("[1, 2").post("/api/alerts").then().statusCode(400)
+            given().auth().oauth2(token).contentType(ContentType.JSON).body("[1,\n2026-12-01 ERROR forged line").post("/api/alerts").then().statusCode(400)
                     .body("error.message", containsString("not JSON"));
         } finally {
             logger.removeHandler(capture);
@@ -343,7 +345,6 @@ class AlertIntakeTest {
         assertEquals(2, lines.size(), String.valueOf(lines));
         for (String line : lines) {
             assertTrue(line.startsWith("alert intake refused a body"), line);
-            assertTrue(line.contains("Prom\\u000a2026-12-01 ERROR forged line"), line);
             assertTrue(line.chars().noneMatch(c -> c < 0x20), "no raw control characters: " + line);
         }
         assertTrue(lines.get(0).contains("not an alert"));
