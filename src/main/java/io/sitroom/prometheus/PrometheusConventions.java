@@ -37,7 +37,8 @@ public class PrometheusConventions {
             // A long task timer: written as a summary whose samples (_active_count, _duration_sum) the
             // text format's parser takes for families without help; http_server_active_requests and
             // sitroom_connections_open count what is open.
-            "http.server.connections");
+            "http.server.connections",
+            "http.server.websocket.connections"); // the same, for WebSockets
 
     @Produces
     @Singleton

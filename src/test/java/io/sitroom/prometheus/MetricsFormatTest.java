@@ -36,7 +36,7 @@ class MetricsFormatTest {
 
     @Test
     void theTextFormat_passesPromtool() throws Exception {
-        Response answer = given().accept("text/plain").get("/q/metrics");
+        Response answer = withASocketOpen(() -> given().accept("text/plain").get("/q/metrics"));
         assertEquals(200, answer.statusCode());
         assertTrue(answer.contentType().startsWith("text/plain"), answer.contentType());
         promtoolAccepts(answer.asString());
@@ -45,7 +45,7 @@ class MetricsFormatTest {
     @Test
     void theOpenMetricsFormat_passesPromtool_whenAskedForByVersion() throws Exception {
         for (String accept : new String[] { "application/openmetrics-text; version=1.0.0", PROMETHEUS_ACCEPTS }) {
-            Response answer = given().accept(accept).get("/q/metrics");
+            Response answer = withASocketOpen(() -> given().accept(accept).get("/q/metrics"));
             assertEquals(200, answer.statusCode(), accept + ": " + answer.asString());
             assertTrue(answer.contentType().startsWith("application/openmetrics-text"), answer.contentType());
             assertTrue(answer.asString().strip().endsWith("# EOF"));
@@ -73,6 +73,21 @@ class MetricsFormatTest {
         }
         assertTrue(uris.stream().noneMatch(u -> u.contains("no-such")), "no raw unknown path is a label value: " + uris);
         assertTrue(uris.contains("/api/rooms/{id}"), "a routed path keeps its template: " + uris);
+    }
+
+    /** Scrapes while a room's socket is open and has carried a command: the meters of every kind are registered then. */
+    private static Response withASocketOpen(java.util.function.Supplier<Response> scrape) {
+        User ines = Api.newUser("Ines");
+        UUID room = Api.newIncident(ines, "Metrics");
+        io.sitroom.testing.WsClient socket = io.sitroom.testing.WsClient.connect(ines, room, null);
+        try {
+            socket.next("welcome");
+            socket.command("c-1", "note.add", java.util.Map.of("text", "a note"));
+            socket.nextMatching(frame -> "result".equals(frame.path("type").asText()));
+            return scrape.get();
+        } finally {
+            socket.close();
+        }
     }
 
     private static void promtoolAccepts(String exposition) throws IOException, InterruptedException {
