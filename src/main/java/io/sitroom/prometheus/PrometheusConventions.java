@@ -19,7 +19,7 @@ import io.micrometer.core.instrument.config.MeterFilterReply;
  */
 public class PrometheusConventions {
 
-    /** Help for the library meters registered without any. */
+    /** Help for the library meters registered without any; any other such meter gets its name in words. */
     static final Map<String, String> HELP = Map.ofEntries(
             Map.entry("http.server.active.requests", "HTTP requests being handled now"),
             Map.entry("netty.allocator.memory.pinned", "Bytes of Netty's pooled memory pinned by buffers in use"),
@@ -51,8 +51,10 @@ public class PrometheusConventions {
 
             @Override
             public Meter.Id map(Meter.Id id) {
-                String help = id.getDescription() == null || id.getDescription().isBlank() ? HELP.get(id.getName()) : id.getDescription();
-                if (help == null || (help.equals(id.getDescription()) && help.indexOf('"') < 0)) {
+                String help = id.getDescription() == null || id.getDescription().isBlank()
+                        ? HELP.getOrDefault(id.getName(), id.getName().replace('.', ' '))
+                        : id.getDescription();
+                if (help.equals(id.getDescription()) && help.indexOf('"') < 0) {
                     return id;
                 }
                 return new Meter.Id(id.getName(), io.micrometer.core.instrument.Tags.of(id.getTagsAsIterable()), id.getBaseUnit(),
