@@ -22,6 +22,8 @@ import {
   parseSpeed,
   pendingAcksByRole,
   playbackControls,
+  reportRelease,
+  scoreText,
   publishState,
   roleForms,
   scenarioTime,
@@ -95,6 +97,7 @@ describe('timeline groups', () => {
     expect(kindGroup('update.posted')).toBe('comms');
     expect(kindGroup('inject.delivered')).toBe('exercise');
     expect(kindGroup('expectation.missed')).toBe('exercise');
+    expect(kindGroup('report.released')).toBe('exercise');
     expect(kindGroup('something.new')).toBe('other');
   });
 
@@ -421,6 +424,19 @@ describe('exercises', () => {
     const player = playbackControls('running', ['inject.respond', 'note.add']);
     expect(Object.values(player).some((b) => b.shown)).toBe(false);
     expect(playbackControls('running', CLOSED_IC_CAN).pause.shown).toBe(false);
+  });
+
+  it('offers "Release the report" when `can` lists it, enabled after the end until released', () => {
+    const facilitator = ['exercise.end', 'report.release'];
+    expect(reportRelease({ status: 'running', reportReleased: false }, facilitator)).toEqual({ shown: true, enabled: false });
+    expect(reportRelease({ status: 'ended', reportReleased: false }, facilitator)).toEqual({ shown: true, enabled: true });
+    expect(reportRelease({ status: 'ended', reportReleased: true }, facilitator)).toEqual({ shown: true, enabled: false });
+    expect(reportRelease({ status: 'ended', reportReleased: false }, ['inject.respond', 'note.add']).shown).toBe(false);
+  });
+
+  it('words a released score as met of triggered, with its percentage when there is one', () => {
+    expect(scoreText({ met: 3, triggered: 4, score: 0.75 })).toBe('met 3 of 4 (75%)');
+    expect(scoreText({ met: 0, triggered: 0, score: null })).toBe('met 0 of 0');
   });
 
   it('counts expectations by status', () => {

@@ -42,6 +42,7 @@ const GROUP_BY_PREFIX: Record<string, TimelineGroup> = {
   exercise: 'exercise',
   inject: 'exercise',
   expectation: 'exercise',
+  report: 'exercise',
 };
 
 /** "decision.approved" -> "decisions". */
@@ -367,6 +368,19 @@ export function playbackControls(status: string, can: readonly string[]): Record
     Playback,
     { shown: boolean; enabled: boolean }
   >;
+}
+
+/**
+ * The facilitator's "Release the report" button: shown when `can` lists report.release, enabled once
+ * the exercise has ended and until the report is released (the server refuses the rest as conflicts).
+ */
+export function reportRelease(x: Pick<ExerciseView, 'status' | 'reportReleased'>, can: readonly string[]): { shown: boolean; enabled: boolean } {
+  return { shown: may(can, 'report.release'), enabled: x.status === 'ended' && !x.reportReleased };
+}
+
+/** A score as a player reads it once released: "met 3 of 4 (75%)". */
+export function scoreText(score: { met: number; triggered: number; score: number | null }): string {
+  return `met ${score.met} of ${score.triggered}${score.score === null ? '' : ` (${Math.round(score.score * 100)}%)`}`;
 }
 
 export function expectationCounts(expectations: readonly ExpectationStatus[] | null | undefined): Record<string, number> {

@@ -80,6 +80,10 @@ if (files.length === 0) {
       for (const role of ['incident_commander', 'containment_lead', 'comms_approver', 'legal', 'scribe', 'executive', 'observer', 'facilitator']) {
         expect(roles, `a fixture seen by a ${role}`).toContain(role);
       }
+      // The report's release reaches players and the facilitator in some window.
+      const released = fixtures.filter((f) => f.frames.some((frame) => frame.type === 'event' && frame.kind === 'report.released'));
+      expect(new Set(released.flatMap((f) => f.viewer.rolesBefore)), 'report.released seen by a player').toContain('executive');
+      expect(new Set(released.flatMap((f) => f.viewer.rolesBefore)), 'report.released seen by the facilitator').toContain('facilitator');
     });
 
     for (const file of files) {

@@ -273,6 +273,7 @@ describe('reduceExercise', () => {
     title: 'Drill',
     summary: '',
     status: 'ready',
+    reportReleased: false,
     speed: 1,
     elapsedMs: 0,
     clock: { scenarioMs: 0, at: null },
@@ -291,6 +292,14 @@ describe('reduceExercise', () => {
   };
   const delivery = (seq: number, injectId: string, to: string[], scenarioMs: number) =>
     ev(seq, 'inject.delivered', { injectId, title: injectId, body: 'b', to, prompts: [], scenarioMs, manual: false }, undefined, to);
+
+  it('marks the report released for every member, facilitator and player alike', () => {
+    for (const roles of [['facilitator'], ['executive'], ['observer']]) {
+      const x = reduceExercise({ ...base, status: 'ended' }, ev(9, 'report.released', { scenarioMs: 60_000 }), ctx('u', roles, 'EXERCISE'));
+      expect(x.reportReleased).toBe(true);
+      expect(x.status).toBe('ended');
+    }
+  });
 
   it('moves the scenario clock as playback does, and reads it like ScenarioClock', () => {
     const me = ctx('f', ['facilitator'], 'EXERCISE');

@@ -566,6 +566,9 @@ export function reduceExercise(x: ExerciseView, event: RoomEvent, ctx: ReduceCon
         .filter((n) => n.roles.length);
       return { ...x, notReacted };
     }
+    case 'report.released':
+      // For everyone: from now on every member reads the score and the report.
+      return { ...x, reportReleased: true };
     case 'expectation.met':
       return settle(x, event, 'met');
     case 'expectation.missed':

@@ -307,6 +307,8 @@ export interface ExerciseView {
   summary: string;
   /** ready, running, paused or ended */
   status: string;
+  /** Whether the facilitator released the after-action report (and the score) to every member: `report.released`. */
+  reportReleased: boolean;
   speed: number;
   /** The scenario clock's reading when the server wrote this (see `clock` to read it at any time). */
   elapsedMs: number;

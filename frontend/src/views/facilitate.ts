@@ -1,11 +1,12 @@
 // The facilitator console (/rooms/{id}/facilitate): the scenario's injects delivered and upcoming,
-// playback controls, facilitator notes, live expectation status, who has not reacted, invitations.
-// Controls are offered as the snapshot's `can` says (exercise.*, invite.create). The exercise is the
+// playback controls, facilitator notes, live expectation status, who has not reacted, invitations,
+// and, after the end, releasing the after-action report (and the score) to the players.
+// Controls are offered as the snapshot's `can` says (exercise.*, report.release, invite.create). The exercise is the
 // store's: the welcome's section, kept current by the events (nothing is fetched again).
 import { api, errorText } from '../api';
 import { field, h, replace, select } from '../dom';
 import { markdown } from '../markdown';
-import { PLAYBACK, exerciseElapsed, expectationCounts, joinLink, parseSpeed, playbackControls, scenarioTime } from '../model';
+import { PLAYBACK, exerciseElapsed, expectationCounts, joinLink, parseSpeed, playbackControls, reportRelease, scenarioTime } from '../model';
 import { noteForm } from '../panels/roles';
 import type { RoomStore } from '../roomStore';
 import { roleLabel, timeLabel } from '../timeline';
@@ -73,6 +74,20 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
       if (what === 'speed') store.send('exercise.speed', { speed: s }, `Speed ${s}×`);
       if (what === 'end' && confirm('End the exercise for everyone?')) store.send('exercise.end', {}, 'End exercise');
     },
+  );
+
+  // --- Releasing the report ----------------------------------------------------------------
+  const releaseState = h('p', { class: 'muted', 'data-testid': 'report-released' });
+  const release = h(
+    'button',
+    {
+      type: 'button',
+      'data-focus': 'report-release',
+      onclick: () => {
+        if (confirm('Release the after-action report and the score to every player?')) store.send('report.release', {}, 'Release the report');
+      },
+    },
+    'Release the report',
   );
 
   // --- Invitations ---------------------------------------------------------------------------
@@ -153,6 +168,18 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
       buttons[b].disabled = !playback[b].enabled;
     }
     controls.hidden = PLAYBACK.every((b) => !playback[b].shown);
+    const releasing = reportRelease(x, store.can);
+    release.hidden = !releasing.shown;
+    release.disabled = !releasing.enabled;
+    releaseState.hidden = !releasing.shown;
+    replace(
+      releaseState,
+      x.reportReleased
+        ? 'The report is released: every player reads it and the score.'
+        : status === 'ended'
+          ? 'The players see no score or report until you release it.'
+          : 'The report can be released to the players once the exercise has ended.',
+    );
     const deliver = store.may('exercise.inject');
     renderKeyed(summary, `${x.title}|${status}|${x.speed}`, () => [
       h('h3', {}, x.title),
@@ -256,7 +283,7 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
       h(
         'div',
         {},
-        panel('Exercise', summary, controls, message).section,
+        panel('Exercise', summary, controls, h('div', { class: 'row' }, release, releaseState), message).section,
         panel('Scenario timeline', injects).section,
         timelinePanel(store, scope, 'Room timeline'),
       ),

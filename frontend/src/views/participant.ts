@@ -1,14 +1,16 @@
 // The participant view (/rooms/{id}/play): the injects delivered to my roles with their prompts,
 // a response to each (when the snapshot's `can` lists inject.respond), decisions (propose, approve)
-// and acknowledgements.
+// and acknowledgements; once the facilitator released the report (the exercise's `reportReleased`),
+// the score and a link to the after-action report.
+import { api, errorText } from '../api';
 import { field, h, replace } from '../dom';
 import { markdown } from '../markdown';
-import { type DeliveredInject, injectsForMe, scenarioTime } from '../model';
+import { type DeliveredInject, injectsForMe, scenarioTime, scoreText } from '../model';
 import { acksPanel } from '../panels/acks';
 import { decisionsPanel } from '../panels/decisions';
 import type { RoomStore } from '../roomStore';
 import { roleLabel } from '../timeline';
-import { Scope, commandLog, form, panel, renderKeyed, roomHeader } from '../ui';
+import { Scope, commandLog, downloadLink, form, panel, renderKeyed, roomHeader } from '../ui';
 
 function injectCard(store: RoomStore, i: DeliveredInject): HTMLElement {
   const text = h('textarea', { name: 'text', rows: 3, maxlength: 10000, 'data-focus': `text-${i.injectId}` });
@@ -50,6 +52,30 @@ export function participantView(main: HTMLElement, store: RoomStore): () => void
     ]);
   }
 
+  // The score and the report are the facilitator's until released; then they are fetched once.
+  const report = h('div', { 'data-testid': 'released-report', 'aria-live': 'polite' });
+  let reportShown = false;
+  function renderReport(): void {
+    const released = store.room?.exercise?.reportReleased === true;
+    report.hidden = !released;
+    if (!released || reportShown) return;
+    reportShown = true;
+    const score = h('p', { 'data-testid': 'exercise-score' }, 'Score: loading…');
+    replace(
+      report,
+      h('p', {}, 'The facilitator released the after-action report.'),
+      score,
+      h('p', { class: 'facts' }, downloadLink('After-action report', api.reportPath(store.roomId), `sitroom-report-${store.roomId}.md`)),
+    );
+    api.metrics().then(
+      (m) => {
+        const s = m.rooms.find((r) => r.roomId === store.roomId)?.exerciseScore;
+        replace(score, s ? `Score: ${scoreText(s)}` : 'Score: not available.');
+      },
+      (e) => replace(score, `Score: ${errorText(e)}`),
+    );
+  }
+
   function renderInjects(): void {
     const injects = injectsForMe(store.timeline, store.myRoles, store.myUserId, store.can);
     renderKeyed(list, JSON.stringify(injects), () =>
@@ -61,11 +87,13 @@ export function participantView(main: HTMLElement, store: RoomStore): () => void
     if (c.type === 'room') {
       renderIntro();
       renderInjects();
+      renderReport();
     }
     if (c.type === 'event' && (c.event.kind === 'inject.delivered' || c.event.kind === 'inject.responded')) renderInjects();
   });
   renderIntro();
   renderInjects();
+  renderReport();
   document.title = 'My injects · Sitroom';
 
   replace(
@@ -74,7 +102,7 @@ export function participantView(main: HTMLElement, store: RoomStore): () => void
     h(
       'div',
       { class: 'room-grid' },
-      h('div', {}, panel('My injects', intro, list).section),
+      h('div', {}, panel('My injects', intro, report, list).section),
       h('div', {}, decisionsPanel(store, scope), acksPanel(store, scope), commandLog(store, scope)),
     ),
   );

@@ -19,7 +19,9 @@ import io.sitroom.role.Role;
  * An after-action report in the spirit of the HSEEP AAR/IP: each objective rated from its
  * expectations (P performed without challenges, S with some, M with major challenges, U unable
  * to be performed), the gaps by kind, who knew what when, and an improvement plan. Built by a
- * pure function from what the exercise recorded.
+ * pure function from what the exercise recorded, for one {@link Reader}: the facilitator reads all of
+ * it; a player (once the report is released) reads no expectation of an undelivered inject, no debrief
+ * questions, and of an inject that did not go to their roles neither its id nor its title.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AfterActionReport(UUID roomId, String scenarioId, String title, String status, String startedAt, String endedAt,
@@ -69,8 +71,25 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
     public record Response(String at, String by) {
     }
 
+    /**
+     * Who reads the report: the facilitator ({@code whole}) or a player holding {@code roles}, who is
+     * told of an inject's content only when it went to one of their roles (as its delivery event was).
+     */
+    public record Reader(boolean whole, Set<Role> roles) {
+
+        public static final Reader FACILITATOR = new Reader(true, Set.of(Role.FACILITATOR));
+
+        public static Reader player(Set<Role> roles) {
+            return new Reader(false, Set.copyOf(roles));
+        }
+
+        boolean sees(Inject inject) {
+            return whole || inject.to().stream().anyMatch(roles::contains);
+        }
+    }
+
     public static AfterActionReport build(UUID roomId, Exercise exercise, Scenario scenario, long elapsedMs, Facts facts,
-            String startedAt, String endedAt) {
+            String startedAt, String endedAt, Reader reader) {
         PlaybackState state = exercise.state();
         List<ObjectiveResult> objectives = new ArrayList<>();
         List<PlanRow> plan = new ArrayList<>();
@@ -85,12 +104,15 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
                         continue;
                     }
                     ExpectationRecord record = facts.expectations().get(e.id());
-                    String outcome = record == null ? "not_started" : record.outcome.wire();
-                    results.add(new ExpectationResult(e.id(), inject.id(), e.role().wire(), e.action().wire(), outcome,
-                            record == null ? null : record.dueScenarioMs, record == null ? null : record.settledScenarioMs));
                     if (record == null) {
+                        // An inject not delivered to anyone: its expectations are the facilitator's script.
+                        if (reader.whole()) {
+                            results.add(new ExpectationResult(e.id(), inject.id(), e.role().wire(), e.action().wire(), "not_started", null, null));
+                        }
                         continue;
                     }
+                    results.add(new ExpectationResult(e.id(), reader.sees(inject) ? inject.id() : null, e.role().wire(), e.action().wire(),
+                            record.outcome.wire(), record.dueScenarioMs, record.settledScenarioMs));
                     switch (record.outcome) {
                         case MET -> met++;
                         case MISSED -> missed++;
@@ -98,7 +120,7 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
                     }
                     if (record.outcome != Outcome.MET) {
                         plan.add(new PlanRow(objective.id() + "/" + e.id(), objective.text(), objective.capability(),
-                                describe(e, inject) + (record.outcome == Outcome.MISSED ? ": missed" : ": not done by the end"),
+                                describe(e, inject, reader.sees(inject)) + (record.outcome == Outcome.MISSED ? ": missed" : ": not done by the end"),
                                 recommend(e), e.role().wire()));
                     }
                 }
@@ -108,7 +130,8 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
                     rating == null ? "Not rated: none of its expectations came into play" : RATINGS.get(rating), met, missed, pending, results));
         }
         return new AfterActionReport(roomId, exercise.scenarioId, scenario.title(), exercise.status.wire(), startedAt, endedAt, elapsedMs,
-                objectives, gaps(scenario, state, facts), whoKnewWhat(scenario, state, facts), plan, scenario.debrief());
+                objectives, gaps(scenario, state, facts, reader), whoKnewWhat(scenario, state, facts, reader), plan,
+                reader.whole() ? scenario.debrief() : null);
     }
 
     static String rating(int met, int notMet) {
@@ -120,7 +143,7 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
         return ratio == 1 ? "P" : ratio >= 2.0 / 3 ? "S" : ratio > 0 ? "M" : "U";
     }
 
-    private static List<Gap> gaps(Scenario scenario, PlaybackState state, Facts facts) {
+    private static List<Gap> gaps(Scenario scenario, PlaybackState state, Facts facts, Reader reader) {
         List<Gap> gaps = new ArrayList<>();
         for (Inject inject : scenario.injects()) {
             for (Expectation e : inject.expectations()) {
@@ -129,11 +152,11 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
                     continue;
                 }
                 switch (e.action()) {
-                    case PROPOSE_DECISION, ACCEPT_DECISION -> authority(e, inject, state, facts, gaps);
-                    case ACKNOWLEDGE, ASSIGN_ROLE, POST_UPDATE -> gaps.add(new Gap("escalation", describe(e, inject) + " came late or never",
-                            record.settledSeq));
-                    case APPROVE_STATEMENT, PUBLISH_STATEMENT -> gaps.add(new Gap("communication", describe(e, inject) + " came late or never",
-                            record.settledSeq));
+                    case PROPOSE_DECISION, ACCEPT_DECISION -> authority(e, inject, state, facts, gaps, reader);
+                    case ACKNOWLEDGE, ASSIGN_ROLE, POST_UPDATE -> gaps.add(new Gap("escalation",
+                            describe(e, inject, reader.sees(inject)) + " came late or never", record.settledSeq));
+                    case APPROVE_STATEMENT, PUBLISH_STATEMENT -> gaps.add(new Gap("communication",
+                            describe(e, inject, reader.sees(inject)) + " came late or never", record.settledSeq));
                 }
             }
         }
@@ -153,7 +176,7 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
     }
 
     /** A decision expectation missed: were decisions taken without the approvers it required? */
-    private static void authority(Expectation e, Inject inject, PlaybackState state, Facts facts, List<Gap> gaps) {
+    private static void authority(Expectation e, Inject inject, PlaybackState state, Facts facts, List<Gap> gaps, Reader reader) {
         Long deliveredSeq = facts.deliveredSeqs().get(inject.id());
         boolean found = false;
         for (DecisionFact d : facts.decisions()) {
@@ -167,14 +190,14 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
             }
         }
         if (!found) {
-            gaps.add(new Gap("authority", describe(e, inject) + " came late or never", null));
+            gaps.add(new Gap("authority", describe(e, inject, reader.sees(inject)) + " came late or never", null));
         }
     }
 
-    private static List<RoleKnowledge> whoKnewWhat(Scenario scenario, PlaybackState state, Facts facts) {
+    private static List<RoleKnowledge> whoKnewWhat(Scenario scenario, PlaybackState state, Facts facts, Reader reader) {
         Map<Role, List<Knew>> byRole = new LinkedHashMap<>();
         scenario.roles().forEach(r -> byRole.put(r, new ArrayList<>()));
-        scenario.injects().stream().filter(i -> state.delivered().containsKey(i.id()))
+        scenario.injects().stream().filter(i -> state.delivered().containsKey(i.id()) && reader.sees(i))
                 .sorted((a, b) -> Long.compare(state.delivered().get(a.id()), state.delivered().get(b.id())))
                 .forEach(inject -> {
                     for (Role role : inject.to()) {
@@ -187,6 +210,13 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
     }
 
     static String describe(Expectation e, Inject inject) {
+        return describe(e, inject, true);
+    }
+
+    /** As {@link #describe(Expectation, Inject)}; an inject the reader was not sent is named only by whom it went to. */
+    static String describe(Expectation e, Inject inject, boolean shown) {
+        String injectName = shown ? "'" + inject.title() + "'"
+                : "an inject to " + String.join(", ", inject.to().stream().map(Role::wire).sorted().toList());
         String what = switch (e.action()) {
             case ASSIGN_ROLE -> "assign " + e.assigns();
             case PROPOSE_DECISION -> "propose a decision" + approvers(e);
@@ -194,9 +224,9 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
             case POST_UPDATE -> "post an " + e.audience().wire() + " update";
             case APPROVE_STATEMENT -> "approve the external statement";
             case PUBLISH_STATEMENT -> "publish the external statement";
-            case ACKNOWLEDGE -> "acknowledge '" + inject.title() + "'";
+            case ACKNOWLEDGE -> "acknowledge " + (shown ? injectName : "it");
         };
-        return e.role() + " to " + what + " within " + minutes(e.within().toMillis()) + " of '" + inject.title() + "'";
+        return e.role() + " to " + what + " within " + minutes(e.within().toMillis()) + " of " + injectName;
     }
 
     private static String recommend(Expectation e) {
@@ -258,7 +288,7 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
             md.append("| ").append(cell(row.objective())).append(" | ").append(cell(row.issue())).append(" | ").append(cell(row.recommendation()))
                     .append(" | ").append(row.ownerRole()).append(" |\n");
         }
-        if (!debrief.isEmpty()) {
+        if (debrief != null && !debrief.isEmpty()) {
             md.append("\n## Debrief questions\n\n");
             debrief.forEach(q -> md.append("- ").append(q).append("\n"));
         }

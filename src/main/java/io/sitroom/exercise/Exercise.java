@@ -49,6 +49,10 @@ public class Exercise extends PanacheEntityBase {
     @Column(name = "ended_at")
     public Instant endedAt;
 
+    /** When the facilitator released the after-action report to everyone; null until then. */
+    @Column(name = "report_released_at")
+    public Instant reportReleasedAt;
+
     public ScenarioClock clock() {
         return new ScenarioClock(status, speed, anchorScenarioMs, anchorAt);
     }

@@ -36,6 +36,10 @@ public sealed interface ExerciseCommand extends Command {
     record End() implements ExerciseCommand {
     }
 
+    /** Release the after-action report, and with it the score, to every member (once the exercise has ended). */
+    record ReleaseReport() implements ExerciseCommand {
+    }
+
     /** Deliver an inject now, whatever its timing. */
     record Deliver(String injectId) implements ExerciseCommand {
         public Deliver {

@@ -30,6 +30,14 @@ public sealed interface ExerciseEvent extends EventPayload {
     record Ended(long scenarioMs) implements ExerciseEvent {
     }
 
+    /**
+     * For everyone: the facilitator released the after-action report, so every member now reads the
+     * exercise's score and the report (docs/protocol.md "Exercises").
+     */
+    @EventKind("report.released")
+    record ReportReleased(long scenarioMs) implements ExerciseEvent {
+    }
+
     /** Visible to the roles in {@code to} and the facilitator; never carries the facilitator's notes. */
     @EventKind("inject.delivered")
     record InjectDelivered(String injectId, String title, String body, Set<Role> to, List<String> prompts, long scenarioMs,

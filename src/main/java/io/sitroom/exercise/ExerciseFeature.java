@@ -84,6 +84,8 @@ public class ExerciseFeature implements RoomFeature {
                 new CommandType<>("exercise.speed", ExerciseCommand.ChangeSpeed.class, facilitator,
                         (c, ctx) -> PlaybackDecider.speed(c, ctx, state(ctx))),
                 new CommandType<>("exercise.end", ExerciseCommand.End.class, facilitator, (c, ctx) -> PlaybackDecider.end(ctx, state(ctx))),
+                new CommandType<>("report.release", ExerciseCommand.ReleaseReport.class, facilitator,
+                        (c, ctx) -> PlaybackDecider.releaseReport(state(ctx), exercise(ctx).reportReleasedAt != null)),
                 new CommandType<>("exercise.inject", ExerciseCommand.Deliver.class, facilitator,
                         (c, ctx) -> PlaybackDecider.deliverNow(c, ctx, scenario(exercise(ctx)), state(ctx))),
                 // The roles an inject went to answer it.
@@ -149,6 +151,8 @@ public class ExerciseFeature implements RoomFeature {
             exercise.anchor(ended.scenarioMs(), null);
             exercise.endedAt = event.at();
             RoomTimer.cancel(room.id, TICK_TIMER, TICK_SUBJECT);
+        } else if (e instanceof ExerciseEvent.ReportReleased) {
+            exercise.reportReleasedAt = event.at();
         } else if (e instanceof ExerciseEvent.InjectDelivered d) {
             projectDelivery(room, event, d, scenario(exercise));
         } else if (e instanceof ExerciseEvent.ExpectationMet m) {

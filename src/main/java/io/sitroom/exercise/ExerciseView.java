@@ -20,10 +20,11 @@ import io.sitroom.room.Viewer;
 /**
  * An exercise as one viewer sees it: the facilitator gets the whole script (upcoming injects,
  * notes, every expectation, who has not reacted); a player gets the injects delivered to their roles.
+ * {@code reportReleased}: whether the facilitator released the after-action report (and the score) to everyone.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ExerciseView(String scenarioId, String title, String summary, String status, double speed, long elapsedMs,
-        Anchor clock, List<InjectStatus> injects, List<ExpectationStatus> expectations, List<NotReacted> notReacted,
+public record ExerciseView(String scenarioId, String title, String summary, String status, boolean reportReleased, double speed,
+        long elapsedMs, Anchor clock, List<InjectStatus> injects, List<ExpectationStatus> expectations, List<NotReacted> notReacted,
         List<String> debrief) {
 
     /**
@@ -79,8 +80,8 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
             Map<String, Long> deliveredSeq = new HashMap<>();
             DeliveredInject.<DeliveredInject> list("roomId", exercise.roomId).forEach(d -> deliveredSeq.put(d.injectId, d.seq));
             injects.sort(Comparator.comparingLong(i -> deliveredSeq.getOrDefault(i.id(), Long.MAX_VALUE)));
-            return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(), exercise.speed, elapsed,
-                    anchor, injects, null, null, null);
+            return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(),
+                    exercise.reportReleasedAt != null, exercise.speed, elapsed, anchor, injects, null, null, null);
         }
         List<ExpectationStatus> expectations = new ArrayList<>();
         for (Inject inject : scenario.injects()) {
@@ -91,8 +92,9 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
                         s == null ? null : s.dueScenarioMs()));
             }
         }
-        return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(), exercise.speed, elapsed,
-                anchor, injects, expectations, notReacted(exercise.roomId, scenario, state, responded), scenario.debrief());
+        return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(),
+                exercise.reportReleasedAt != null, exercise.speed, elapsed, anchor, injects, expectations,
+                notReacted(exercise.roomId, scenario, state, responded), scenario.debrief());
     }
 
     /** When a timed inject is planned, in scenario time, if that can be known yet. */

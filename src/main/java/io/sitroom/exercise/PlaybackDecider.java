@@ -71,6 +71,20 @@ public final class PlaybackDecider {
         return List.of(NewEvent.forEveryone(new ExerciseEvent.Ended(state.clock().elapsedMs(context.now()))));
     }
 
+    /**
+     * Releases the after-action report to every member: only once the exercise has ended (before, the
+     * score is still moving and players would read expectations while they can still meet them), and once.
+     */
+    public static List<NewEvent> releaseReport(PlaybackState state, boolean released) {
+        if (state.status() != ExerciseStatus.ENDED) {
+            throw SitroomException.conflict("the report is released after the exercise has ended (it is " + state.status().wire() + ")");
+        }
+        if (released) {
+            throw SitroomException.conflict("the report has already been released");
+        }
+        return List.of(NewEvent.forEveryone(new ExerciseEvent.ReportReleased(state.clock().anchorScenarioMs())));
+    }
+
     /** Delivers an inject now, whatever its timing; its expectations start now. */
     public static List<NewEvent> deliverNow(ExerciseCommand.Deliver c, CommandContext context, Scenario scenario, PlaybackState state) {
         if (state.status() != ExerciseStatus.RUNNING && state.status() != ExerciseStatus.PAUSED) {

@@ -31,7 +31,10 @@ import io.sitroom.room.Member;
 import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.RoomService;
 
-/** The after-action report of an exercise, for its facilitator, and its improvement plan turned into action items. */
+/**
+ * The after-action report of an exercise: its facilitator's, and every member's once released (a
+ * player's as {@link AfterActionReport.Reader} says); its improvement plan turned into action items.
+ */
 @ApplicationScoped
 public class ReportService {
 
@@ -52,24 +55,36 @@ public class ReportService {
     public record PlannedAction(String rowId, CommandResult result) {
     }
 
+    /**
+     * The report as a member may read it: the facilitator all of it at any time; anyone else once the
+     * facilitator released it ({@code report.release}), without what stays the facilitator's.
+     */
     @Transactional
     public AfterActionReport report(UUID roomId, UUID userId) {
         Member me = rooms.requireMember(roomId, userId);
-        if (!me.holds(Role.FACILITATOR)) {
-            throw SitroomException.forbidden("only the facilitator may read the after-action report");
-        }
         Exercise exercise = Exercise.findById(roomId);
         if (exercise == null) {
             throw SitroomException.notFound("this room is not an exercise");
         }
+        AfterActionReport.Reader reader;
+        if (me.holds(Role.FACILITATOR)) {
+            reader = AfterActionReport.Reader.FACILITATOR;
+        } else if (exercise.reportReleasedAt != null) {
+            reader = AfterActionReport.Reader.player(me.roles());
+        } else {
+            throw SitroomException.forbidden("the after-action report is the facilitator's until they release it");
+        }
         Scenario scenario = exercises.scenario(exercise);
         return AfterActionReport.build(roomId, exercise, scenario, exercise.clock().elapsedMs(clock.instant()), facts(roomId),
                 exercise.startedAt == null ? null : HashChain.formatTime(exercise.startedAt),
-                exercise.endedAt == null ? null : HashChain.formatTime(exercise.endedAt));
+                exercise.endedAt == null ? null : HashChain.formatTime(exercise.endedAt), reader);
     }
 
     /** Creates an action item for each row of the improvement plan, owned by the row's role; asking again creates none twice. */
     public List<PlannedAction> createPlanActions(UUID roomId, UUID userId) {
+        if (!rooms.requireMember(roomId, userId).holds(Role.FACILITATOR)) {
+            throw SitroomException.forbidden("only the facilitator may turn the improvement plan into actions");
+        }
         AfterActionReport report = report(roomId, userId);
         List<PlannedAction> created = new ArrayList<>();
         for (AfterActionReport.PlanRow row : report.improvementPlan()) {

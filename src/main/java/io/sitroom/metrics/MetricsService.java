@@ -32,13 +32,14 @@ public class MetricsService {
 
     /**
      * A room, its kept tally (left join: a missing row reads as nothing happened), its open exceptions,
-     * and the roles the reader holds there (what they may see of it).
+     * the roles the reader holds there and whether an exercise's report was released (what they may see of it).
      */
     private static final String SELECT = """
             select r.id, r.kind, r.title, r.severity, r.phase, r.createdAt, m,
                 (select count(d) from Decision d where d.roomId = r.id and d.status = :accepted and d.expiresAt > :now),
                 (select min(d.decidedAt) from Decision d where d.roomId = r.id and d.status = :accepted and d.expiresAt > :now),
-                rm.roles
+                rm.roles,
+                (select count(e) from Exercise e where e.roomId = r.id and e.reportReleasedAt is not null)
             from RoomMember rm join Room r on r.id = rm.roomId left join RoomMetricsRow m on m.roomId = r.id
             """;
     private static final String OF_USER = SELECT + """
@@ -59,7 +60,7 @@ public class MetricsService {
 
     /**
      * A room's metrics as one of its members may see them ({@code not_found} for anyone else): an
-     * exercise's score only for its facilitator ({@link RoomMetrics#seenBy}).
+     * exercise's score for its facilitator, and for everyone once the report is released ({@link RoomMetrics#seenBy}).
      */
     @Transactional
     public RoomMetrics forMember(UUID roomId, UUID userId) {
@@ -94,7 +95,7 @@ public class MetricsService {
                     (Phase) row[4], (Instant) row[5]);
             MetricsTally tally = row[6] == null ? MetricsTally.EMPTY : ((RoomMetricsRow) row[6]).tally();
             RoomMetrics.OpenExceptions exceptions = new RoomMetrics.OpenExceptions(((Number) row[7]).intValue(), (Instant) row[8]);
-            return RoomMetrics.of(room, tally, exceptions, now).seenBy((Set<Role>) row[9]);
+            return RoomMetrics.of(room, tally, exceptions, now).seenBy((Set<Role>) row[9], ((Number) row[10]).longValue() > 0);
         }).toList();
     }
 }

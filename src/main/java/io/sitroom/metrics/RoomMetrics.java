@@ -15,7 +15,8 @@ import io.sitroom.room.Severity;
 
 /**
  * One room's response metrics (docs/protocol.md "Metrics"). Durations are in whole seconds; null
- * when the thing never happened. {@code exerciseScore} is there for exercises only, and for their facilitator only.
+ * when the thing never happened. {@code exerciseScore} is there for exercises only: for their facilitator, and
+ * for every member once the facilitator released the report.
  */
 public record RoomMetrics(UUID roomId, RoomKind kind, String title, Severity severity, Phase phase, String openedAt, String closedAt,
         Long timeToAcknowledgeSeconds, Long timeToFirstExecutiveUpdateSeconds, Long timeToContainmentSeconds, Long decisionLatencySeconds,
@@ -48,11 +49,12 @@ public record RoomMetrics(UUID roomId, RoomKind kind, String title, Severity sev
 
     /**
      * The metrics as a member holding {@code roles} may see them. An exercise's score is its
-     * facilitator's, as the after-action report is, and the report is never released to players: a
-     * player sees no score (which would also tell how many expectations injects to other roles started).
+     * facilitator's, as the after-action report is, until the facilitator releases the report
+     * ({@code released}): before, a player sees no score (which would also tell how many expectations
+     * injects to other roles started, while they can still be met).
      */
-    public RoomMetrics seenBy(Set<Role> roles) {
-        if (exerciseScore == null || roles.contains(kind.leadRole())) {
+    public RoomMetrics seenBy(Set<Role> roles, boolean released) {
+        if (exerciseScore == null || released || roles.contains(kind.leadRole())) {
             return this;
         }
         return new RoomMetrics(roomId, kind, title, severity, phase, openedAt, closedAt, timeToAcknowledgeSeconds,

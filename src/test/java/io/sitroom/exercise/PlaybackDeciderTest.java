@@ -140,4 +140,35 @@ class PlaybackDeciderTest {
         List<NewEvent> answered = PlaybackDecider.respond(new ExerciseCommand.Respond("board-asks", "seen"), asExecutive, DRILL, delivered);
         assertEquals(Set.of(Role.EXECUTIVE), answered.get(0).visibleTo());
     }
+
+    private static PlaybackState ended(long scenarioMs) {
+        return new PlaybackState("example-phishing", new ScenarioClock(ExerciseStatus.ENDED, 1, scenarioMs, null), Map.of(), Map.of());
+    }
+
+    @Test
+    void releaseReport_isForEveryone_atTheScenarioTimeTheExerciseEnded() {
+        List<NewEvent> events = PlaybackDecider.releaseReport(ended(42 * MIN), false);
+        assertEquals(1, events.size());
+        assertEquals(new ExerciseEvent.ReportReleased(42 * MIN), events.get(0).payload());
+        assertNull(events.get(0).visibleTo(), "a released report is news for every member");
+    }
+
+    @Test
+    void releaseReport_isAConflict_whenAlreadyReleased() {
+        SitroomException refusal = assertThrows(SitroomException.class, () -> PlaybackDecider.releaseReport(ended(MIN), true));
+        assertEquals(ErrorCode.CONFLICT, refusal.code());
+        assertEquals("the report has already been released", refusal.getMessage());
+    }
+
+    @Test
+    void releaseReport_isAConflict_beforeTheExerciseEnded() {
+        PlaybackState ready = new PlaybackState("example-phishing", new ScenarioClock(ExerciseStatus.READY, 1, 0, null), Map.of(), Map.of());
+        PlaybackState paused = new PlaybackState("example-phishing", new ScenarioClock(ExerciseStatus.PAUSED, 1, MIN, null), Map.of(),
+                Map.of());
+        for (PlaybackState state : List.of(ready, running(Map.of(), Map.of()), paused)) {
+            SitroomException refusal = assertThrows(SitroomException.class, () -> PlaybackDecider.releaseReport(state, false));
+            assertEquals(ErrorCode.CONFLICT, refusal.code());
+            assertEquals("the report is released after the exercise has ended (it is " + state.status().wire() + ")", refusal.getMessage());
+        }
+    }
 }

@@ -195,7 +195,7 @@ class MetricsTest {
     }
 
     @Test
-    void exerciseScore_isMetOverTriggered_asThePlaybackRecordedThem_forTheFacilitatorOnly() {
+    void exerciseScore_isMetOverTriggered_asThePlaybackRecordedThem_forTheFacilitatorOnly_untilReleased() {
         User facilitator = Api.newUser("Fran Facilitator");
         UUID room = Api.newExercise(facilitator, "test-drill");
         User ic = Api.join(Api.invite(facilitator, room, "incident_commander"), "Ian Player");
@@ -230,5 +230,15 @@ class MetricsTest {
                 .body("totals.exerciseScoresOverTime[0].roomId", equalTo(room.toString()))
                 .body("totals.exerciseScoresOverTime[0].endedAt", equalTo(WireTime.format(ended)))
                 .body("totals.openIncidentsBySeverity", equalTo(Map.of()));
+        ic.as().get("/api/metrics").then().statusCode(200).body("totals.exerciseScoresOverTime.size()", equalTo(0));
+
+        // Released, the same score is every member's, and counts in their totals.
+        Api.accepted(facilitator, room, "report.release", Map.of());
+        ic.as().get("/api/metrics?roomId=" + room).then().statusCode(200)
+                .body("exerciseScore.met", equalTo((int) met))
+                .body("exerciseScore.triggered", equalTo((int) triggered));
+        ic.as().get("/api/metrics").then().statusCode(200)
+                .body("totals.exerciseScoresOverTime.size()", equalTo(1))
+                .body("totals.exerciseScoresOverTime[0].roomId", equalTo(room.toString()));
     }
 }

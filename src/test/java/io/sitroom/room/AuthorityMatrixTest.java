@@ -214,6 +214,12 @@ class AuthorityMatrixTest {
             started(c);
             return Map.of();
         }));
+        // Released once the exercise has ended; only the facilitator's release is accepted (the refusals come first).
+        f.put("report.release", new Fixture(true, null, (c, r) -> {
+            started(c);
+            c.once("ended", () -> c.as(c.lead, "exercise.end", Map.of()));
+            return Map.of();
+        }));
         f.put("exercise.inject", new Fixture(true, null, (c, r) -> {
             started(c);
             return Map.of("injectId", DELIVERED_INJECT);

@@ -211,6 +211,9 @@ class ParityFixturesTest {
                     // Some exercises end in the window (and time passes after: nothing more plays).
                     send(currentLead(), "exercise.end", Map.of());
                     time();
+                    if (seed % 4 == 1) {
+                        send(currentLead(), "report.release", Map.of());
+                    }
                 }
                 settle();
                 // A last note for everyone: every socket has received all it will receive once it has this.
@@ -617,6 +620,9 @@ class ParityFixturesTest {
                 time();
             } else if ("ready".equals(status)) {
                 send(f, "exercise.start", Map.of("speed", pick(List.of(1, 30, 60, 2.5, 120))));
+            } else if ("ended".equals(status) && roll < 4) {
+                // The report is released once after the end (a second release is refused).
+                send(f, "report.release", Map.of());
             } else if (roll < 3) {
                 // Players answer what reached them.
                 List<String> delivered = new ArrayList<>();
