@@ -15,10 +15,16 @@
 # of the targets in A/B/A/B order (sitroom, relay, socketio, sitroom, relay, ...); then medians over
 # the runs and ratios to the relay (bench/load/summarize.mjs), printed and written to summary.md.
 #
+# Clients offer permessage-deflate as Chromium does (`permessage-deflate; client_max_window_bits`);
+# the peers accept it, as Sitroom does. A mode name ending in -plain offers none (the comparison).
+#
 # Settings (environment):
-#   MODES="fanout durable idle"   which modes
+#   MODES="fanout durable idle"   which modes; also fanout-plain (fan-out without deflate) and
+#                                 webclient (N copies of the web client's RoomStore, Sitroom only;
+#                                 webclient-plain without deflate), see bench/load/README.md
 #   TARGETS="sitroom relay socketio"
 #   RUNS=3                        rounds per mode (medians over these)
+#   DEFLATE=0                     no client offers permessage-deflate (in every mode)
 #   QUICK=1                       smoke sizes: 50 clients, short steps, 500 idle sockets (about a minute per round)
 #   RATES=10,25,50,...            publish rates of the fan-out sweep (commands/s, all rooms together)
 #   LOADGEN_ARGS="--clients 500 --rooms 1 ..."   any other loadgen.mjs option
@@ -128,6 +134,10 @@ start_peer() { # name, script, port
 if [ ! -d "$LOAD/node_modules" ]; then
   (cd "$LOAD" && npm ci --no-audit --no-fund)
 fi
+# The webclient mode compiles frontend/src/roomStore.ts with frontend's own Vite (build-webclient.mjs).
+case " $MODES " in
+  *" webclient"*) [ -d frontend/node_modules ] || (cd frontend && npm ci --no-audit --no-fund) ;;
+esac
 
 for target in $TARGETS; do
   case $target in
@@ -149,6 +159,7 @@ url_of() {
 EXTRA=()
 [ "$QUICK" = 1 ] && EXTRA+=(--quick)
 [ -n "${RATES:-}" ] && EXTRA+=(--rates "$RATES")
+[ "${DEFLATE:-1}" = 0 ] && EXTRA+=(--deflate 0)
 # shellcheck disable=SC2206
 [ -n "${LOADGEN_ARGS:-}" ] && EXTRA+=($LOADGEN_ARGS)
 
@@ -157,6 +168,7 @@ failures=0
 for mode in $MODES; do
   for run in $(seq 1 "$RUNS"); do
     for target in $TARGETS; do
+      case $mode in webclient*) [ "$target" = sitroom ] || continue ;; esac # the web client speaks only to Sitroom
       if ! kill -0 "${PID[$target]}" 2>/dev/null; then
         echo "$target is not running; see $OUT/$target.log" >&2
         exit 1

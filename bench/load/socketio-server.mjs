@@ -24,7 +24,8 @@ const http = createServer((req, res) => {
 });
 const io = new Server(http, {
   transports: ['websocket'],
-  perMessageDeflate: false,
+  // Accepted when the client offers it, every message compressed (threshold 0, like Sitroom).
+  perMessageDeflate: { threshold: 0 },
   httpCompression: false,
   serveClient: false,
   maxHttpBufferSize: 1 << 20,
