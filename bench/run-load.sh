@@ -39,7 +39,8 @@
 # client closed with 4008 shows up as lost events. bcrypt cost 4 only makes signing in hundreds of
 # bench users fast; sign-in is set-up, never measured.
 #
-# Ports: Sitroom 8097, relay 18095, Socket.IO 18096 (SITROOM_PORT, RELAY_PORT, SOCKETIO_PORT); the run
+# Ports: Sitroom 8097, relay 18095, Socket.IO 18096 (SITROOM_PORT, RELAY_PORT, SOCKETIO_PORT; for modes
+# without compression a second Socket.IO server with compression off on SOCKETIO_PORT + 1); the run
 # stops at once if one is already taken. Every process started here is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -124,9 +125,9 @@ start_sitroom() {
   wait_for sitroom "http://127.0.0.1:$SITROOM_PORT/q/health/ready" 120
 }
 
-start_peer() { # name, script, port
+start_peer() { # name, script, port, more arguments
   port_free "$3"
-  taskset -c $SERVER_CORE node --expose-gc "$LOAD/$2" --port "$3" >"$OUT/$1.log" 2>&1 &
+  taskset -c $SERVER_CORE node --expose-gc "$LOAD/$2" --port "$3" "${@:4}" >"$OUT/$1.log" 2>&1 &
   PID[$1]=$!
   wait_for "$1" "http://127.0.0.1:$3/stats" 30
 }
@@ -143,7 +144,13 @@ for target in $TARGETS; do
   case $target in
     sitroom) start_sitroom ;;
     relay) start_peer relay relay.mjs $RELAY_PORT ;;
-    socketio) start_peer socketio socketio-server.mjs $SOCKETIO_PORT ;;
+    socketio)
+      start_peer socketio socketio-server.mjs $SOCKETIO_PORT
+      # Socket.IO with compression accepted gives up its pre-encoded broadcast frames for every socket:
+      # runs without compression get a server that does not accept it, as it would be configured then.
+      if [ "${DEFLATE:-1}" = 0 ] || [[ " $MODES " == *"-plain "* ]]; then
+        start_peer socketio-plain socketio-server.mjs $((SOCKETIO_PORT + 1)) --deflate 0
+      fi ;;
     *) echo "unknown target $target (sitroom relay socketio)" >&2; exit 2 ;;
   esac
 done
@@ -153,6 +160,7 @@ url_of() {
     sitroom) echo "http://127.0.0.1:$SITROOM_PORT" ;;
     relay) echo "http://127.0.0.1:$RELAY_PORT" ;;
     socketio) echo "http://127.0.0.1:$SOCKETIO_PORT" ;;
+    socketio-plain) echo "http://127.0.0.1:$((SOCKETIO_PORT + 1))" ;;
   esac
 }
 
@@ -169,12 +177,14 @@ for mode in $MODES; do
   for run in $(seq 1 "$RUNS"); do
     for target in $TARGETS; do
       case $mode in webclient*) [ "$target" = sitroom ] || continue ;; esac # the web client speaks only to Sitroom
-      if ! kill -0 "${PID[$target]}" 2>/dev/null; then
-        echo "$target is not running; see $OUT/$target.log" >&2
+      server=$target
+      if [ "$target" = socketio ] && { [ "${DEFLATE:-1}" = 0 ] || [[ $mode == *-plain ]]; }; then server=socketio-plain; fi
+      if ! kill -0 "${PID[$server]}" 2>/dev/null; then
+        echo "$server is not running; see $OUT/$server.log" >&2
         exit 1
       fi
       if ! taskset -c $GENERATOR_CORE node "$LOAD/loadgen.mjs" --target "$target" --mode "$mode" --run "$run" \
-        --url "$(url_of "$target")" --server-pid "${PID[$target]}" --admin-password "$ADMIN_PASSWORD" \
+        --url "$(url_of "$server")" --server-pid "${PID[$server]}" --admin-password "$ADMIN_PASSWORD" \
         --out "$OUT/$mode-$target-run$run.json" "${EXTRA[@]}"; then
         echo "loadgen failed: $mode $target run $run" | tee -a "$OUT/failures.txt" >&2
         failures=$((failures + 1))
