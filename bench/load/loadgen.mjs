@@ -42,6 +42,7 @@ const FULL = {
 const QUICK = {
   ...FULL, clients: 50, rates: '10,50,100,200,400', warmup: 0.5, window: 1.5, drain: 3,
   'durable-conns': 5, 'durable-rooms': 10, 'durable-window': 2, idle: 500, 'idle-rooms': 10, settle: 2,
+  'web-clients': 50, 'web-commands': 40,
 };
 
 function options() {
