@@ -98,7 +98,12 @@ export async function runWebClients({ target, clients, publishers, perUser, rate
       `permessage-deflate ${deflate ? 'offered (as Chromium)' : 'not offered'}`);
 
   const [plan] = await target.prepare({ rooms: 1, clientsPerRoom: clients, perUser, label: `webclient ${tag}` });
-  const createSocket = (url) => new WebSocket(url, { perMessageDeflate: deflateOffer(deflate), origin: globalThis.location.origin });
+  const sockets = [];
+  const createSocket = (url) => {
+    const socket = new WebSocket(url, { perMessageDeflate: deflateOffer(deflate), origin: globalThis.location.origin });
+    sockets.push(socket);
+    return socket;
+  };
   const tracker = new Tracker(clients);
   const connectStart = now();
   const stores = await mapLimit(Array.from({ length: clients }, (_, c) => c), concurrency, async (c) => {
@@ -160,6 +165,8 @@ export async function runWebClients({ target, clients, publishers, perUser, rate
   const storesNotShowing = stores.filter((s) => ![...lastOfKind.values()].every((command) => s.room && command.reflected(s.room))).length;
   const reconnects = stores.filter((s) => s.status.state !== 'live').length;
   stores.forEach((s) => s.stop());
+  // Let the closing handshakes finish, as a closing tab's would, instead of resetting the connections on exit.
+  await waitUntil(() => sockets.every((socket) => socket.readyState === WebSocket.CLOSED), 5_000);
 
   const latency = tracker.latencies.summary();
   const result = {
