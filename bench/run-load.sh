@@ -15,10 +15,16 @@
 # of the targets in A/B/A/B order (sitroom, relay, socketio, sitroom, relay, ...); then medians over
 # the runs and ratios to the relay (bench/load/summarize.mjs), printed and written to summary.md.
 #
+# Clients offer permessage-deflate as Chromium does (`permessage-deflate; client_max_window_bits`);
+# the peers accept it, as Sitroom does. A mode name ending in -plain offers none (the comparison).
+#
 # Settings (environment):
-#   MODES="fanout durable idle"   which modes
+#   MODES="fanout durable idle"   which modes; also fanout-plain (fan-out without deflate) and
+#                                 webclient (N copies of the web client's RoomStore, Sitroom only;
+#                                 webclient-plain without deflate), see bench/load/README.md
 #   TARGETS="sitroom relay socketio"
 #   RUNS=3                        rounds per mode (medians over these)
+#   DEFLATE=0                     no client offers permessage-deflate (in every mode)
 #   QUICK=1                       smoke sizes: 50 clients, short steps, 500 idle sockets (about a minute per round)
 #   RATES=10,25,50,...            publish rates of the fan-out sweep (commands/s, all rooms together)
 #   LOADGEN_ARGS="--clients 500 --rooms 1 ..."   any other loadgen.mjs option
@@ -33,7 +39,8 @@
 # client closed with 4008 shows up as lost events. bcrypt cost 4 only makes signing in hundreds of
 # bench users fast; sign-in is set-up, never measured.
 #
-# Ports: Sitroom 8097, relay 18095, Socket.IO 18096 (SITROOM_PORT, RELAY_PORT, SOCKETIO_PORT); the run
+# Ports: Sitroom 8097, relay 18095, Socket.IO 18096 (SITROOM_PORT, RELAY_PORT, SOCKETIO_PORT; for modes
+# without compression a second Socket.IO server with compression off on SOCKETIO_PORT + 1); the run
 # stops at once if one is already taken. Every process started here is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -118,9 +125,9 @@ start_sitroom() {
   wait_for sitroom "http://127.0.0.1:$SITROOM_PORT/q/health/ready" 120
 }
 
-start_peer() { # name, script, port
+start_peer() { # name, script, port, more arguments
   port_free "$3"
-  taskset -c $SERVER_CORE node --expose-gc "$LOAD/$2" --port "$3" >"$OUT/$1.log" 2>&1 &
+  taskset -c $SERVER_CORE node --expose-gc "$LOAD/$2" --port "$3" "${@:4}" >"$OUT/$1.log" 2>&1 &
   PID[$1]=$!
   wait_for "$1" "http://127.0.0.1:$3/stats" 30
 }
@@ -128,12 +135,22 @@ start_peer() { # name, script, port
 if [ ! -d "$LOAD/node_modules" ]; then
   (cd "$LOAD" && npm ci --no-audit --no-fund)
 fi
+# The webclient mode compiles frontend/src/roomStore.ts with frontend's own Vite (build-webclient.mjs).
+case " $MODES " in
+  *" webclient"*) [ -d frontend/node_modules ] || (cd frontend && npm ci --no-audit --no-fund) ;;
+esac
 
 for target in $TARGETS; do
   case $target in
     sitroom) start_sitroom ;;
     relay) start_peer relay relay.mjs $RELAY_PORT ;;
-    socketio) start_peer socketio socketio-server.mjs $SOCKETIO_PORT ;;
+    socketio)
+      start_peer socketio socketio-server.mjs $SOCKETIO_PORT
+      # Socket.IO with compression accepted gives up its pre-encoded broadcast frames for every socket:
+      # runs without compression get a server that does not accept it, as it would be configured then.
+      if [ "${DEFLATE:-1}" = 0 ] || [[ " $MODES " == *"-plain "* ]]; then
+        start_peer socketio-plain socketio-server.mjs $((SOCKETIO_PORT + 1)) --deflate 0
+      fi ;;
     *) echo "unknown target $target (sitroom relay socketio)" >&2; exit 2 ;;
   esac
 done
@@ -143,12 +160,14 @@ url_of() {
     sitroom) echo "http://127.0.0.1:$SITROOM_PORT" ;;
     relay) echo "http://127.0.0.1:$RELAY_PORT" ;;
     socketio) echo "http://127.0.0.1:$SOCKETIO_PORT" ;;
+    socketio-plain) echo "http://127.0.0.1:$((SOCKETIO_PORT + 1))" ;;
   esac
 }
 
 EXTRA=()
 [ "$QUICK" = 1 ] && EXTRA+=(--quick)
 [ -n "${RATES:-}" ] && EXTRA+=(--rates "$RATES")
+[ "${DEFLATE:-1}" = 0 ] && EXTRA+=(--deflate 0)
 # shellcheck disable=SC2206
 [ -n "${LOADGEN_ARGS:-}" ] && EXTRA+=($LOADGEN_ARGS)
 
@@ -157,12 +176,15 @@ failures=0
 for mode in $MODES; do
   for run in $(seq 1 "$RUNS"); do
     for target in $TARGETS; do
-      if ! kill -0 "${PID[$target]}" 2>/dev/null; then
-        echo "$target is not running; see $OUT/$target.log" >&2
+      case $mode in webclient*) [ "$target" = sitroom ] || continue ;; esac # the web client speaks only to Sitroom
+      server=$target
+      if [ "$target" = socketio ] && { [ "${DEFLATE:-1}" = 0 ] || [[ $mode == *-plain ]]; }; then server=socketio-plain; fi
+      if ! kill -0 "${PID[$server]}" 2>/dev/null; then
+        echo "$server is not running; see $OUT/$server.log" >&2
         exit 1
       fi
       if ! taskset -c $GENERATOR_CORE node "$LOAD/loadgen.mjs" --target "$target" --mode "$mode" --run "$run" \
-        --url "$(url_of "$target")" --server-pid "${PID[$target]}" --admin-password "$ADMIN_PASSWORD" \
+        --url "$(url_of "$server")" --server-pid "${PID[$server]}" --admin-password "$ADMIN_PASSWORD" \
         --out "$OUT/$mode-$target-run$run.json" "${EXTRA[@]}"; then
         echo "loadgen failed: $mode $target run $run" | tee -a "$OUT/failures.txt" >&2
         failures=$((failures + 1))

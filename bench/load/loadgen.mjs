@@ -10,6 +10,12 @@
 //   durable  accepted commands/s with --inflight commands outstanding per publisher, into one hot
 //            room, then across --durable-rooms rooms (one publisher each).
 //   idle     --idle sockets held open; server heap (after a full GC where possible) and RSS per socket.
+//   webclient  --web-clients copies of the web client's own room store (frontend/src/roomStore.ts,
+//            compiled by build-webclient.mjs) over `ws`, a few of them sending section-changing
+//            commands at --web-rate; latency = send -> each store reflects it; snapshot GETs counted
+//            from /q/metrics (sitroom only). See lib/webclient.mjs.
+// Clients offer permessage-deflate as Chromium does (--deflate 1, the default); --deflate 0, or a mode
+// name ending in -plain (fanout-plain), offers none: the comparison without compression.
 // Server CPU and RSS are read from /proc/<--server-pid>. Prints lines as it goes and writes all of
 // it as JSON to --out. bench/run-load.sh runs it against all three targets; see that script.
 //
@@ -21,6 +27,7 @@ import { runSweep, pickPublishers } from './lib/fanout.mjs';
 import { runDurable } from './lib/durable.mjs';
 import { runIdle } from './lib/idle.mjs';
 import { startFlood } from './lib/flood.mjs';
+import { runWebClients } from './lib/webclient.mjs';
 import { runTag, round } from './lib/util.mjs';
 
 const FULL = {
@@ -30,10 +37,12 @@ const FULL = {
   'durable-conns': 20, 'durable-rooms': 100, inflight: 8, 'durable-window': 5,
   idle: 10000, 'idle-rooms': 100, settle: 5, 'connect-concurrency': 100,
   flood: 0,
+  'web-clients': 500, 'web-publishers': 4, 'web-rate': 20, 'web-commands': 200, 'web-drain': 15,
 };
 const QUICK = {
   ...FULL, clients: 50, rates: '10,50,100,200,400', warmup: 0.5, window: 1.5, drain: 3,
   'durable-conns': 5, 'durable-rooms': 10, 'durable-window': 2, idle: 500, 'idle-rooms': 10, settle: 2,
+  'web-clients': 50, 'web-commands': 40,
 };
 
 function options() {
@@ -49,6 +58,7 @@ function options() {
       run: { type: 'string', default: '1' },
       quick: { type: 'boolean', default: false },
       'flood-frame': { type: 'string', default: 'ping' },
+      deflate: { type: 'string', default: '1' },
       ...Object.fromEntries(names.map((n) => [n, { type: 'string' }])),
     },
   });
@@ -58,6 +68,7 @@ function options() {
     o[n] = n === 'rates' ? String(values[n] ?? defaults[n]) : Number(values[n] ?? defaults[n]);
   }
   o.rateList = o.rates.split(',').map(Number).filter((r) => r > 0);
+  o.deflate = values.deflate !== '0' && !o.mode.endsWith('-plain');
   o.serverPid = values['server-pid'] ? Number(values['server-pid']) : null;
   o.url = values.url || { sitroom: 'http://127.0.0.1:8097', relay: 'http://127.0.0.1:18095', socketio: 'http://127.0.0.1:18096' }[o.target];
   return o;
@@ -132,18 +143,27 @@ async function idleMode(target, o, log) {
   return result;
 }
 
-const MODES = { fanout: fanoutMode, durable: durableMode, idle: idleMode };
+async function webClientMode(target, o, log) {
+  if (target.name !== 'sitroom') throw new Error('the webclient mode runs the web client, which speaks only to Sitroom');
+  return runWebClients({
+    target, clients: o['web-clients'], publishers: o['web-publishers'], perUser: o['per-user'], rate: o['web-rate'],
+    commands: o['web-commands'], drainMs: seconds(o['web-drain']), concurrency: o['connect-concurrency'],
+    deflate: o.deflate, serverPid: o.serverPid, tag: o.tag, log,
+  });
+}
+
+const MODES = { fanout: fanoutMode, 'fanout-plain': fanoutMode, durable: durableMode, idle: idleMode, webclient: webClientMode, 'webclient-plain': webClientMode };
 
 async function main() {
   const o = options();
   o.tag = `${o.target.slice(0, 2)}${o.run}-${runTag()}`;
-  const target = createTarget(o.target, { url: o.url, adminPassword: o['admin-password'], serverPid: o.serverPid });
+  const target = createTarget(o.target, { url: o.url, adminPassword: o['admin-password'], serverPid: o.serverPid, deflate: o.deflate });
   const mode = MODES[o.mode];
-  if (!mode) throw new Error(`unknown mode ${o.mode} (fanout, durable, idle)`);
-  const log = (line) => console.log(`[${o.target} run ${o.run}] ${line}`);
+  if (!mode) throw new Error(`unknown mode ${o.mode} (${Object.keys(MODES).join(', ')})`);
+  const log = (line) => console.log(`[${o.target} ${o.mode} run ${o.run}${o.deflate ? '' : ', no deflate'}] ${line}`);
   const startedAt = new Date().toISOString();
   const result = await mode(target, o, log);
-  const record = { target: o.target, mode: o.mode, run: Number(o.run), quick: o.quick, persistent: target.persistent, startedAt, options: o, result };
+  const record = { target: o.target, mode: o.mode, deflate: o.deflate, run: Number(o.run), quick: o.quick, persistent: target.persistent, startedAt, options: o, result };
   if (o.out) writeFileSync(o.out, JSON.stringify(record, null, 2));
 }
 

@@ -23,7 +23,10 @@ const http = createServer((req, res) => {
     res.writeHead(404).end();
   }
 });
-const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false, maxPayload: 1 << 20 });
+// permessage-deflate is accepted when a client offers it (as Sitroom does), every message compressed
+// (threshold 0, like Sitroom). ws compresses per socket: the one encoded frame is deflated once for
+// each socket that negotiated it. Clients that offer nothing get plain frames.
+const wss = new WebSocketServer({ noServer: true, perMessageDeflate: { threshold: 0 }, maxPayload: 1 << 20 });
 
 http.on('upgrade', (req, socket, head) => {
   const url = new URL(req.url, 'http://relay');

@@ -7,13 +7,13 @@
 // {type:"result", commandId, ok:true, seq}. No persistence, no authentication, no limits.
 // GET /stats answers heap and RSS (after a GC when run with --expose-gc).
 //
-//   node --expose-gc socketio-server.mjs [--port 18096]
+//   node --expose-gc socketio-server.mjs [--port 18096] [--deflate 0]
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { Server } from 'socket.io';
 import { PeerRoom, newActor, commandProblem, statsHandler } from './lib/peer-room.mjs';
 
-const { values: args } = parseArgs({ options: { port: { type: 'string', default: '18096' } } });
+const { values: args } = parseArgs({ options: { port: { type: 'string', default: '18096' }, deflate: { type: 'string', default: '1' } } });
 const rooms = new Map(); // roomId -> PeerRoom
 
 const stats = statsHandler(() => ({ connections: io.engine.clientsCount, rooms: rooms.size }));
@@ -24,7 +24,10 @@ const http = createServer((req, res) => {
 });
 const io = new Server(http, {
   transports: ['websocket'],
-  perMessageDeflate: false,
+  // Accepted when the client offers it, every message compressed (threshold 0, like Sitroom). With
+  // it on, engine.io no longer writes a broadcast's pre-encoded frame to every socket (not even to
+  // those that did not negotiate it), so runs without compression use a server started --deflate 0.
+  perMessageDeflate: args.deflate === '0' ? false : { threshold: 0 },
   httpCompression: false,
   serveClient: false,
   maxHttpBufferSize: 1 << 20,

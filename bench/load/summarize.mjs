@@ -63,12 +63,13 @@ function fanoutFigures(list) {
   };
 }
 
-function printFanout() {
-  const groups = byTarget('fanout');
+function printFanout(mode = 'fanout') {
+  const groups = byTarget(mode);
   if (!groups.length) return null;
   const figures = Object.fromEntries(groups.map(([t, list]) => [t, fanoutFigures(list)]));
   const relay = figures.relay;
-  print('## Fan-out');
+  const deflate = groups[0][1][0].deflate !== false;
+  print(`## Fan-out (${mode}: clients ${deflate ? 'offer permessage-deflate as Chromium does' : 'offer no compression'})`);
   print();
   print(`Median over runs. Latency = planned send of a command -> its event decoded at each client, at ${REF_RATE} commands/s.`);
   print();
@@ -100,6 +101,54 @@ function printFanout() {
       return `${fmt(median(steps.map((s) => s.p99)))}${lost} ${steps.length}/${list.length} | ${fmt(median(steps.map((s) => s.deliveredPerSecond)), 0)}`;
     });
     print(`| ${rate} | ${cells.join(' | ')} |`);
+  }
+  print();
+  return figures;
+}
+
+// ---- compression ---------------------------------------------------------------------------------
+function printCompression(deflated, plain) {
+  if (!deflated || !plain) return;
+  print('## What compression costs');
+  print();
+  print(`Server CPU per delivery at ${REF_RATE} commands/s and the knee, with permessage-deflate offered (fanout) and without (fanout-plain); medians.`);
+  print();
+  print('| target | CPU us/delivery deflate | plain | ratio | p99 ms deflate | plain | knee deflate | plain |');
+  print('|---|---|---|---|---|---|---|---|');
+  for (const t of TARGET_ORDER) {
+    const d = deflated[t];
+    const p = plain[t];
+    if (!d || !p) continue;
+    print(`| ${t} | ${fmt(d.refCpu, 2)} | ${fmt(p.refCpu, 2)} | ${ratio(d.refCpu, p.refCpu)} | ${fmt(d.refP99)} | ${fmt(p.refP99)} | ${fmt(d.knee, 0)} [${d.knees}] | ${fmt(p.knee, 0)} [${p.knees}] |`);
+  }
+  print();
+}
+
+// ---- web client ---------------------------------------------------------------------------------
+function printWebClient() {
+  const modes = ['webclient', 'webclient-plain'].filter((m) => records.some((r) => r.mode === m));
+  if (!modes.length) return null;
+  print('## Web client (copies of frontend/src/roomStore.ts over ws)');
+  print();
+  print('Latency = a command sent by a store -> each store has applied its event with the client\'s reducers. Median over runs.');
+  print();
+  print('| mode | runs | stores | commands (rate/s) | store updates (expected) | every store shows every change | p50 / p99 / p999 / max ms | snapshot GETs after welcomes [per run] | server CPU us/update | generator CPU |');
+  print('|---|---|---|---|---|---|---|---|---|---|');
+  const figures = {};
+  for (const mode of modes) {
+    const list = records.filter((r) => r.mode === mode);
+    const res = list.map((r) => r.result);
+    const f = {
+      runs: runsOf(list), clients: res[0].clients, commands: res[0].commands, rate: res[0].rate,
+      updates: median(res.map((x) => x.updates)), expected: median(res.map((x) => x.expectedUpdates)),
+      complete: res.every((x) => x.complete), p50: median(res.map((x) => x.p50)), p99: median(res.map((x) => x.p99)),
+      p999: median(res.map((x) => x.p999)), max: median(res.map((x) => x.max)),
+      gets: res.map((x) => x.snapshotGets), cpu: median(res.map((x) => x.serverCpuMicrosPerUpdate)),
+      generator: median(res.map((x) => x.generatorCpu)),
+    };
+    figures[mode] = f;
+    print(`| ${mode} | ${f.runs} | ${f.clients} | ${f.commands} (${f.rate}) | ${fmt(f.updates, 0)} (${fmt(f.expected, 0)}) | ${f.complete ? 'yes' : 'NO'} | ` +
+      `${fmt(f.p50)} / ${fmt(f.p99)} / ${fmt(f.p999)} / ${fmt(f.max)} | ${Math.max(...f.gets)} [${f.gets.join(', ')}] | ${fmt(f.cpu, 2)} | ${fmt(f.generator * 100, 0)}% |`);
   }
   print();
   return figures;
@@ -171,7 +220,7 @@ function verdict(ok, sizesMatch) {
   return `${ok ? 'MET' : 'MISSED'}${sizesMatch ? '' : ' (other sizes than the target names: indicative only)'}`;
 }
 
-function printTargets(fanout, durable, idle) {
+function printTargets(fanout, durable, idle, web) {
   print('## Sitroom targets');
   print();
   const s = fanout?.sitroom;
@@ -188,6 +237,12 @@ function printTargets(fanout, durable, idle) {
     print(`- p99 fan-out < 50 ms for a ${s.clients}-client room at 50 cmd/s: ${fmt(s.refP99)} ms${s.refComplete ? '' : ' (events lost)'}: ` +
       verdict(s.refP99 == null ? false : s.refP99 < 50 && s.refComplete, room500));
   }
+  const w = web?.webclient;
+  if (w) {
+    const sized = w.clients === 500 && w.rate === 20;
+    print(`- ${w.clients} web-client stores at ${w.rate} section-changing cmd/s: every store updated ${w.complete ? 'yes' : 'NO'}, p99 ${fmt(w.p99)} ms (< 100), ` +
+      `snapshot GETs after the welcomes ${Math.max(...w.gets)} (0): ${verdict(w.complete && w.p99 != null && w.p99 < 100 && Math.max(...w.gets) === 0, sized)}`);
+  }
   const d = durable?.sitroom;
   if (d) {
     print(`- >= 2000 durable cmd/s into one hot room: ${fmt(d.hot, 0)}: ${verdict(d.hot >= 2000, true)}`);
@@ -203,8 +258,11 @@ function printTargets(fanout, durable, idle) {
 
 print(`# Sitroom load results: ${dir}`);
 print();
-const fanout = printFanout();
+const fanout = printFanout('fanout');
+const plain = printFanout('fanout-plain');
+printCompression(fanout, plain);
+const web = printWebClient();
 const durable = printDurable();
 const idle = printIdle();
-printTargets(fanout, durable, idle);
+printTargets(fanout ?? plain, durable, idle, web);
 console.log(out.join('\n'));

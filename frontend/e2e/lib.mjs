@@ -37,6 +37,22 @@ async function admin() {
   return adminToken;
 }
 
+/**
+ * How many times the server answered GET /api/rooms/{id} (the snapshot), all rooms together: the sum of
+ * http_server_requests_seconds_count{method="GET",uri="/api/rooms/{id}"} in /q/metrics, read as the admin.
+ */
+export async function snapshotGetCount() {
+  const response = await fetch(`${BASE}/q/metrics`, { headers: { Authorization: `Bearer ${await admin()}` } });
+  if (!response.ok) throw new Error(`GET /q/metrics -> ${response.status}`);
+  let count = 0;
+  for (const line of (await response.text()).split('\n')) {
+    if (line.startsWith('http_server_requests_seconds_count{') && line.includes('method="GET"') && line.includes('uri="/api/rooms/{id}"')) {
+      count += Number(line.slice(line.lastIndexOf(' ') + 1));
+    }
+  }
+  return count;
+}
+
 /** A new account (made by the admin) and its token: { id, username, displayName, token }. */
 export async function person(name) {
   const username = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${tag()}`;

@@ -6,6 +6,14 @@ import WebSocket from 'ws';
 import { io as socketIo } from 'socket.io-client';
 import { now } from './util.mjs';
 
+/**
+ * What Chromium offers: `Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits` (ws
+ * writes exactly that for clientMaxWindowBits left unset), and it compresses every message it
+ * sends, however small (threshold 0). `false` (no offer) is the plain variant.
+ */
+export const CHROMIUM_DEFLATE = Object.freeze({ threshold: 0 });
+export const deflateOffer = (deflate) => (deflate ? { ...CHROMIUM_DEFLATE } : false);
+
 const IGNORE = { event() {}, result() {}, closed() {} };
 
 class BaseClient {
@@ -50,10 +58,10 @@ class BaseClient {
 
 /** A raw WebSocket speaking Sitroom's JSON frames: Sitroom itself and the bare relay. */
 export class JsonFrameClient extends BaseClient {
-  constructor(roomIndex, url, headers) {
+  constructor(roomIndex, url, headers, deflate) {
     super(roomIndex);
-    // No Origin header (ws sends none); no permessage-deflate, so no target pays for compression.
-    this.ws = new WebSocket(url, { headers, perMessageDeflate: false });
+    // No Origin header (ws sends none); permessage-deflate offered as Chromium offers it, or not at all.
+    this.ws = new WebSocket(url, { headers, perMessageDeflate: deflateOffer(deflate) });
     this.ws.on('message', (data) => this.receive(data));
     this.ws.on('unexpected-response', (req, res) => {
       this.closedWith(res.statusCode, 'upgrade refused');
@@ -96,13 +104,14 @@ export class JsonFrameClient extends BaseClient {
 
 /** A Socket.IO client on the websocket transport, its own connection (forceNew), no reconnection. */
 export class SocketIoClient extends BaseClient {
-  constructor(roomIndex, baseUrl, room, user) {
+  constructor(roomIndex, baseUrl, room, user, deflate) {
     super(roomIndex);
     this.socket = socketIo(baseUrl, {
       transports: ['websocket'],
       forceNew: true,
       reconnection: false,
-      perMessageDeflate: false,
+      // engine.io-client hands this to ws: the same offer as the other targets' clients.
+      perMessageDeflate: deflateOffer(deflate),
       query: { room, user },
     });
     this.socket.on('welcome', (frame) => this.welcomed(frame.seq));

@@ -3,6 +3,7 @@
 //     connects as identities[floor(c / perUser)], so no user holds more than perUser sockets);
 //   connect(roomIndex, plan room, identity) -> a client from clients.mjs;
 //   heap() -> {bytes, gc} (the server's heap in use, after a full GC when that is possible).
+// `deflate` (true by default in loadgen.mjs): the clients offer permessage-deflate as Chromium does.
 // Sitroom is prepared over its REST API (docs/protocol.md): the admin signs in, bench users are
 // created once (bench-u0, bench-u1, ...; reused by later runs) and sign in for bearer tokens, the
 // admin creates fresh rooms (so it is their incident commander) and adds the users as participants.
@@ -30,8 +31,9 @@ export function createTarget(name, options) {
 const usersNeeded = (rooms, clientsPerRoom, perUser) => rooms * Math.ceil(clientsPerRoom / perUser);
 
 class SitroomTarget {
-  constructor({ url, adminPassword, serverPid }) {
+  constructor({ url, adminPassword, serverPid, deflate }) {
     this.name = 'sitroom';
+    this.deflate = deflate;
     this.persistent = true;
     this.base = url.replace(/\/$/, '');
     this.wsBase = this.base.replace(/^http/, 'ws');
@@ -75,7 +77,7 @@ class SitroomTarget {
       const username = `bench-u${index}`;
       await this.expect([201, 409], 'POST', '/api/users', { username, displayName: `Bench ${index}`, password: BENCH_PASSWORD }, admin);
       const session = await this.signIn(username, BENCH_PASSWORD);
-      return { username, userId: session.user.id, token: session.token };
+      return { username, userId: session.user.id, token: session.token, expiresAt: session.expiresAt };
     });
     this.identities.push(...made);
     return this.identities.slice(0, count);
@@ -97,7 +99,7 @@ class SitroomTarget {
 
   connect(roomIndex, room, identity) {
     const { url, headers } = this.connection(room, identity);
-    return new JsonFrameClient(roomIndex, url, headers);
+    return new JsonFrameClient(roomIndex, url, headers, this.deflate);
   }
 
   /** Where and how a client of this identity connects to the room (for a client in another process). */
@@ -122,8 +124,9 @@ class SitroomTarget {
 
 /** Relay and Socket.IO need no set-up: rooms are uuids (Sitroom-sized ids), users are names. */
 class PeerTarget {
-  constructor({ url }) {
+  constructor({ url, deflate }) {
     this.persistent = false;
+    this.deflate = deflate;
     this.base = url.replace(/\/$/, '');
   }
 
@@ -150,7 +153,7 @@ class RelayTarget extends PeerTarget {
 
   connect(roomIndex, room, identity) {
     const url = `${this.base.replace(/^http/, 'ws')}/rooms/${room.ref}?user=${encodeURIComponent(identity.username)}`;
-    return new JsonFrameClient(roomIndex, url, {});
+    return new JsonFrameClient(roomIndex, url, {}, this.deflate);
   }
 }
 
@@ -161,7 +164,7 @@ class SocketIoTarget extends PeerTarget {
   }
 
   connect(roomIndex, room, identity) {
-    return new SocketIoClient(roomIndex, this.base, room.ref, identity.username);
+    return new SocketIoClient(roomIndex, this.base, room.ref, identity.username, this.deflate);
   }
 }
 
