@@ -1,13 +1,13 @@
 // Shared pieces of the room views: a scope that undoes subscriptions, panels that re-render only
 // when their data changed (keeping focus), the room header with the connection state, the command
-// log, the chain badge, download links and the live timeline with filters.
+// log, the chain badge, download links and the live timeline with filters (a window of it).
 import { api, download, errorText } from './api';
-import { type Child, h, replace } from './dom';
+import { type Child, h, replace, uid } from './dom';
 import { TIMELINE_GROUPS, type TimelineGroup, countByGroup, kindGroup } from './model';
 import { roomPath } from './router';
 import type { Change, RoomStore } from './roomStore';
 import { statusText } from './socket';
-import { actorLabel, describeEvent, phaseLabel, timeLabel } from './timeline';
+import { actorLabel, countBefore, describeEvent, pageBefore, phaseLabel, timeLabel } from './timeline';
 import type { RoomEvent } from './types';
 
 /** Collects what a view must undo when it closes: store subscriptions and timers. */
@@ -267,17 +267,30 @@ function timelineItem(event: RoomEvent): HTMLLIElement {
   );
 }
 
-/** The live timeline: one entry per seq, in order, with filters by kind group. */
+/** Entries the timeline shows on opening, and keeps while it follows the newest. */
+const TIMELINE_WINDOW = 200;
+/** Entries each "Show older" (or scrolling to the top) adds above the window. */
+const TIMELINE_PAGE = 100;
+
+/**
+ * The live timeline, with filters by kind group. The page holds a window of it, not the whole log:
+ * the newest entries (kept in view as events arrive, the oldest dropped while it follows them), and
+ * older pages on demand ("Show older", or scrolling to the top of the list). Events are drawn once
+ * per frame, so a room's history arriving at once costs one layout, not one per event.
+ */
 export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'): HTMLElement {
   const shown = new Set<TimelineGroup>(TIMELINE_GROUPS.map((g) => g.id));
-  const list = h('ol', { class: 'timeline', role: 'log', 'aria-label': title, tabindex: 0, 'data-testid': 'timeline' });
+  const accept = (event: RoomEvent): boolean => shown.has(kindGroup(event.kind));
+  const list = h('ol', { id: uid('timeline'), class: 'timeline', role: 'log', 'aria-label': title, tabindex: 0, 'data-testid': 'timeline' });
+  const older = h('button', { type: 'button', class: 'show-older', 'aria-controls': list.id, hidden: true }, 'Show older');
   const boxes = TIMELINE_GROUPS.map((g) => {
     const box = h('input', { type: 'checkbox', value: g.id, checked: true });
     const count = h('span', { class: 'count' });
     box.addEventListener('change', () => {
       if (box.checked) shown.add(g.id);
       else shown.delete(g.id);
-      for (const item of list.children) (item as HTMLElement).hidden = !shown.has(item.getAttribute('data-group') as TimelineGroup);
+      rebuild = true;
+      draw();
     });
     return { group: g.id, label: h('label', { class: 'check' }, box, ` ${g.label} `, count), count };
   });
@@ -298,26 +311,141 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
     }
   }
 
-  function insert(event: RoomEvent): void {
-    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-    const item = timelineItem(event);
-    item.hidden = !shown.has(kindGroup(event.kind));
-    const timeline = store.timeline;
-    // Almost always the newest: appended without searching the timeline.
-    const index = timeline[timeline.length - 1] === event ? timeline.length - 1 : timeline.indexOf(event);
-    list.insertBefore(item, list.children[index] ?? null);
-    if (atBottom) list.scrollTop = list.scrollHeight;
+  /** The seq of the oldest entry the window holds; accepted events before it are "older" (0: none are). */
+  let from = 0;
+  /** Accepted events before `from`, not in the page. */
+  let olderCount = 0;
+  /** Events that arrived since the last frame, in arrival order. */
+  let pending: RoomEvent[] = [];
+  let rebuild = true;
+  let frame = 0;
+
+  function following(): boolean {
+    return list.childElementCount === 0 || list.scrollHeight - list.scrollTop - list.clientHeight < 40;
   }
 
-  for (const event of store.timeline) list.append(timelineItem(event));
-  counts();
+  function showOlderLabel(): void {
+    older.hidden = olderCount === 0;
+    replace(older, `Show older (${olderCount.toLocaleString('en')} more)`);
+  }
+
+  /** The newest entries the filters show, in place of what the list held. */
+  function showNewest(): void {
+    const entries = pageBefore(store.timeline, Infinity, accept, TIMELINE_WINDOW);
+    from = entries.length < TIMELINE_WINDOW ? 0 : entries[0]!.seq;
+    olderCount = from ? countBefore(store.timeline, from, accept) : 0;
+    list.replaceChildren(...entries.map(timelineItem));
+  }
+
+  /** Puts events that arrived into the window: the next ones at the bottom, a late one at its place. */
+  function insert(events: RoomEvent[]): void {
+    const tail = document.createDocumentFragment();
+    let last = Number((list.lastElementChild as HTMLElement | null)?.dataset.seq ?? 0);
+    for (const event of events) {
+      if (!accept(event)) continue;
+      if (event.seq < from) {
+        olderCount += 1;
+      } else if (event.seq > last) {
+        tail.append(timelineItem(event));
+        last = event.seq;
+      } else {
+        list.append(tail); // so that the search below sees every entry
+        let next = list.lastElementChild as HTMLElement | null;
+        while (next?.previousElementSibling && Number((next.previousElementSibling as HTMLElement).dataset.seq) > event.seq) {
+          next = next.previousElementSibling as HTMLElement;
+        }
+        list.insertBefore(timelineItem(event), next);
+      }
+    }
+    list.append(tail);
+  }
+
+  /** While following, the oldest entries beyond the window leave the page. */
+  function trim(): void {
+    let extra = list.childElementCount - TIMELINE_WINDOW;
+    while (extra-- > 0) {
+      list.firstElementChild!.remove();
+      olderCount += 1;
+    }
+    const first = list.firstElementChild as HTMLElement | null;
+    if (first && olderCount > 0) from = Number(first.dataset.seq);
+  }
+
+  /**
+   * Whether the room's history is still arriving: the welcome's seq (the snapshot's, which live
+   * events move on) is ahead of the last event received. Drawing it frame by frame would redo the
+   * window many times over; it is drawn every half second, and at once when it is all in.
+   */
+  function catchingUp(): boolean {
+    const room = store.room;
+    const timeline = store.timeline;
+    return room !== null && (timeline[timeline.length - 1]?.seq ?? 0) < room.seq;
+  }
+
+  let catchUpTimer: ReturnType<typeof setTimeout> | undefined;
+  function draw(): void {
+    if (frame) return;
+    if (catchingUp() && !rebuild) {
+      catchUpTimer ??= setTimeout(() => {
+        catchUpTimer = undefined;
+        drawNow();
+      }, 500);
+      return;
+    }
+    frame = requestAnimationFrame(drawNow);
+  }
+
+  function drawNow(): void {
+    cancelAnimationFrame(frame);
+    frame = 0;
+    clearTimeout(catchUpTimer);
+    catchUpTimer = undefined;
+    const follow = rebuild || following();
+    const events = pending;
+    pending = [];
+    if (rebuild || (follow && events.length >= TIMELINE_WINDOW)) {
+      rebuild = false;
+      showNewest();
+    } else {
+      insert(events);
+      if (follow) trim();
+    }
+    if (follow) list.scrollTop = list.scrollHeight;
+    counts();
+    showOlderLabel();
+  }
+
+  let loading = false;
+  function showOlder(): void {
+    if (loading || olderCount === 0) return;
+    loading = true;
+    const page = pageBefore(store.timeline, from, accept, TIMELINE_PAGE);
+    const height = list.scrollHeight;
+    list.prepend(...page.map(timelineItem));
+    from = page.length ? page[0]!.seq : 0;
+    olderCount = from ? countBefore(store.timeline, from, accept) : 0;
+    // The entries that were in view stay where they were, the new ones above them.
+    list.scrollTop += list.scrollHeight - height;
+    showOlderLabel();
+    loading = false;
+  }
+  older.addEventListener('click', showOlder);
+  list.addEventListener('scroll', () => {
+    if (list.scrollTop < 40 && olderCount > 0 && list.scrollHeight > list.clientHeight) showOlder();
+  });
+
   scope.on(store, (change) => {
     if (change.type === 'event') {
-      insert(change.event);
+      pending.push(change.event);
       c[kindGroup(change.event.kind)] += 1;
-      counts();
+      draw();
     }
   });
-  const { section } = panel(title, filters, list);
+  scope.add(() => {
+    cancelAnimationFrame(frame);
+    clearTimeout(catchUpTimer);
+  });
+  draw();
+  const { section } = panel(title, filters, older, list);
   return section;
 }
