@@ -311,50 +311,55 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
     }
   }
 
-  /** The seq of the oldest entry the window holds; accepted events before it are "older" (0: none are). */
-  let from = 0;
-  /** Accepted events before `from`, not in the page. */
+  /** Accepted events older than the first entry in the page. */
   let olderCount = 0;
-  /** Events that arrived since the last frame, in arrival order. */
+  /** Events that arrived since the last drawing, in arrival order. */
   let pending: RoomEvent[] = [];
   let rebuild = true;
   let frame = 0;
+  let drawnAt = 0;
+  let catchUpTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const seqOf = (item: Element | null): number | undefined => (item ? Number((item as HTMLElement).dataset.seq) : undefined);
 
   function following(): boolean {
     return list.childElementCount === 0 || list.scrollHeight - list.scrollTop - list.clientHeight < 40;
   }
 
   function showOlderLabel(): void {
-    older.hidden = olderCount === 0;
-    replace(older, `Show older (${olderCount.toLocaleString('en')} more)`);
+    const loading = olderCount === 0 && !store.historyComplete && list.childElementCount > 0;
+    older.hidden = olderCount === 0 && !loading;
+    older.disabled = loading;
+    replace(older, loading ? 'Show older (loading…)' : `Show older (${olderCount.toLocaleString('en')} more)`);
   }
 
   /** The newest entries the filters show, in place of what the list held. */
   function showNewest(): void {
     const entries = pageBefore(store.timeline, Infinity, accept, TIMELINE_WINDOW);
-    from = entries.length < TIMELINE_WINDOW ? 0 : entries[0]!.seq;
-    olderCount = from ? countBefore(store.timeline, from, accept) : 0;
+    olderCount = entries.length ? countBefore(store.timeline, entries[0]!.seq, accept) : 0;
     list.replaceChildren(...entries.map(timelineItem));
   }
 
-  /** Puts events that arrived into the window: the next ones at the bottom, a late one at its place. */
+  /**
+   * Puts events that arrived into the page: the next ones at the bottom, a late one at its place,
+   * and one older than the page is only counted ("Show older").
+   */
   function insert(events: RoomEvent[]): void {
     const tail = document.createDocumentFragment();
-    let last = Number((list.lastElementChild as HTMLElement | null)?.dataset.seq ?? 0);
+    const first = seqOf(list.firstElementChild) ?? Infinity;
+    let last = seqOf(list.lastElementChild) ?? 0;
     for (const event of events) {
       if (!accept(event)) continue;
-      if (event.seq < from) {
-        olderCount += 1;
-      } else if (event.seq > last) {
+      if (event.seq > last) {
         tail.append(timelineItem(event));
         last = event.seq;
+      } else if (event.seq < first) {
+        olderCount += 1;
       } else {
         list.append(tail); // so that the search below sees every entry
-        let next = list.lastElementChild as HTMLElement | null;
-        while (next?.previousElementSibling && Number((next.previousElementSibling as HTMLElement).dataset.seq) > event.seq) {
-          next = next.previousElementSibling as HTMLElement;
-        }
-        list.insertBefore(timelineItem(event), next);
+        let next = list.lastElementChild;
+        while (next?.previousElementSibling && seqOf(next.previousElementSibling)! > event.seq) next = next.previousElementSibling;
+        if (seqOf(next) !== event.seq) list.insertBefore(timelineItem(event), next);
       }
     }
     list.append(tail);
@@ -367,14 +372,12 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
       list.firstElementChild!.remove();
       olderCount += 1;
     }
-    const first = list.firstElementChild as HTMLElement | null;
-    if (first && olderCount > 0) from = Number(first.dataset.seq);
   }
 
   /**
-   * Whether the room's history is still arriving: the welcome's seq (the snapshot's, which live
-   * events move on) is ahead of the last event received. Drawing it frame by frame would redo the
-   * window many times over; it is drawn every half second, and at once when it is all in.
+   * Whether the room's history is still arriving over the socket: the welcome's seq (the snapshot's,
+   * which live events move on) is ahead of the last event received. It is drawn every half second
+   * then, not frame by frame, and at once when it is all in.
    */
   function catchingUp(): boolean {
     const room = store.room;
@@ -382,52 +385,50 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
     return room !== null && (timeline[timeline.length - 1]?.seq ?? 0) < room.seq;
   }
 
-  let catchUpTimer: ReturnType<typeof setTimeout> | undefined;
   function draw(): void {
-    if (frame) return;
-    if (catchingUp() && !rebuild) {
-      catchUpTimer ??= setTimeout(() => {
-        catchUpTimer = undefined;
-        drawNow();
-      }, 500);
-      return;
-    }
-    frame = requestAnimationFrame(drawNow);
+    if (!frame) frame = requestAnimationFrame(drawNow);
   }
 
   function drawNow(): void {
-    cancelAnimationFrame(frame);
     frame = 0;
+    if (!rebuild && catchingUp() && performance.now() - drawnAt < 500) {
+      catchUpTimer ??= setTimeout(() => {
+        catchUpTimer = undefined;
+        draw();
+      }, 500);
+      return;
+    }
     clearTimeout(catchUpTimer);
     catchUpTimer = undefined;
+    drawnAt = performance.now();
     const follow = rebuild || following();
     const events = pending;
     pending = [];
-    if (rebuild || (follow && events.length >= TIMELINE_WINDOW)) {
+    const last = seqOf(list.lastElementChild) ?? 0;
+    if (rebuild || (follow && events.filter((e) => e.seq > last).length >= TIMELINE_WINDOW)) {
       rebuild = false;
       showNewest();
     } else {
       insert(events);
       if (follow) trim();
+      // Older events read after a short window (a filter, a page of history) fill it up.
+      if (follow && olderCount > 0 && list.childElementCount < TIMELINE_WINDOW) showNewest();
     }
     if (follow) list.scrollTop = list.scrollHeight;
     counts();
     showOlderLabel();
   }
 
-  let loading = false;
   function showOlder(): void {
-    if (loading || olderCount === 0) return;
-    loading = true;
-    const page = pageBefore(store.timeline, from, accept, TIMELINE_PAGE);
+    const first = seqOf(list.firstElementChild);
+    if (first === undefined || olderCount === 0) return;
+    const page = pageBefore(store.timeline, first, accept, TIMELINE_PAGE);
     const height = list.scrollHeight;
     list.prepend(...page.map(timelineItem));
-    from = page.length ? page[0]!.seq : 0;
-    olderCount = from ? countBefore(store.timeline, from, accept) : 0;
+    olderCount = page.length ? countBefore(store.timeline, page[0]!.seq, accept) : 0;
     // The entries that were in view stay where they were, the new ones above them.
     list.scrollTop += list.scrollHeight - height;
     showOlderLabel();
-    loading = false;
   }
   older.addEventListener('click', showOlder);
   list.addEventListener('scroll', () => {
@@ -440,6 +441,7 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
       c[kindGroup(change.event.kind)] += 1;
       draw();
     }
+    if (change.type === 'history') draw();
   });
   scope.add(() => {
     cancelAnimationFrame(frame);
