@@ -282,7 +282,7 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
   const shown = new Set<TimelineGroup>(TIMELINE_GROUPS.map((g) => g.id));
   const accept = (event: RoomEvent): boolean => shown.has(kindGroup(event.kind));
   const list = h('ol', { id: uid('timeline'), class: 'timeline', role: 'log', 'aria-label': title, tabindex: 0, 'data-testid': 'timeline' });
-  const older = h('button', { type: 'button', class: 'show-older', 'aria-controls': list.id, hidden: true }, 'Show older');
+  const older = h('button', { type: 'button', class: 'secondary show-older', 'aria-controls': list.id, hidden: true }, 'Show older');
   const boxes = TIMELINE_GROUPS.map((g) => {
     const box = h('input', { type: 'checkbox', value: g.id, checked: true });
     const count = h('span', { class: 'count' });
@@ -313,6 +313,8 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
 
   /** Accepted events older than the first entry in the page. */
   let olderCount = 0;
+  /** Entries the page keeps while following: the window, and the older pages asked for since it was drawn. */
+  let limit = TIMELINE_WINDOW;
   /** Events that arrived since the last drawing, in arrival order. */
   let pending: RoomEvent[] = [];
   let rebuild = true;
@@ -337,6 +339,7 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
   function showNewest(): void {
     const entries = pageBefore(store.timeline, Infinity, accept, TIMELINE_WINDOW);
     olderCount = entries.length ? countBefore(store.timeline, entries[0]!.seq, accept) : 0;
+    limit = TIMELINE_WINDOW;
     list.replaceChildren(...entries.map(timelineItem));
   }
 
@@ -365,9 +368,9 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
     list.append(tail);
   }
 
-  /** While following, the oldest entries beyond the window leave the page. */
+  /** While following, the oldest entries beyond the window (and the pages asked for) leave the page. */
   function trim(): void {
-    let extra = list.childElementCount - TIMELINE_WINDOW;
+    let extra = list.childElementCount - limit;
     while (extra-- > 0) {
       list.firstElementChild!.remove();
       olderCount += 1;
@@ -425,6 +428,7 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
     const page = pageBefore(store.timeline, first, accept, TIMELINE_PAGE);
     const height = list.scrollHeight;
     list.prepend(...page.map(timelineItem));
+    limit += page.length;
     olderCount = page.length ? countBefore(store.timeline, page[0]!.seq, accept) : 0;
     // The entries that were in view stay where they were, the new ones above them.
     list.scrollTop += list.scrollHeight - height;
