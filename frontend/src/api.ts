@@ -6,6 +6,7 @@ import type {
   Invite,
   Joined,
   Metrics,
+  RoomEvent,
   RoomSnapshot,
   RoomSummary,
   ScenarioSummary,
@@ -219,6 +220,9 @@ export const api = {
    * reconnect check. It answers 401 and 404 as the snapshot does, without building one.
    */
   probe: (id: string) => request<unknown>('GET', `${room(id)}/events?since=0&limit=1`),
+  /** A page of the room's log: the events after `since` among the next `limit` rows that this member may see. */
+  events: (id: string, since: number, limit: number) =>
+    request<{ events: RoomEvent[]; hasMore: boolean; nextSince: number }>('GET', `${room(id)}/events?since=${since}&limit=${limit}`),
   /** A one-use ticket (valid 30 s) to open a room's WebSocket with `?ticket=`. */
   wsTicket: async () => (await request<{ ticket: string; expiresAt: string }>('POST', '/api/ws-ticket')).ticket,
   exercise: (id: string) => request<ExerciseView>('GET', `${room(id)}/exercise`),

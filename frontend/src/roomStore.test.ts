@@ -174,4 +174,41 @@ describe('RoomStore', () => {
     expect(room).not.toHaveBeenCalled();
     store.stop();
   });
+
+  it('readsTheNewestEventsFirst_thenTheRestOfTheLog_inPages_whenHistoryIsReadOverRest', async () => {
+    const pages: [number, number][] = [];
+    const history = async (since: number, limit: number) => {
+      pages.push([since, limit]);
+      return Array.from({ length: limit }, (_, i) => event(since + i + 1, 'note.added', { text: `n${since + i + 1}` }));
+    };
+    const changes: string[] = [];
+    const store = new RoomStore('r1', session, {
+      url: (since) => `ws://test/ws/rooms/r1${since === null ? '' : `?since=${since}`}`,
+      createSocket: (url) => {
+        const s = new FakeSocket(url);
+        sockets.push(s);
+        return s;
+      },
+      history,
+    }).start();
+    store.subscribe((c) => changes.push(c.type));
+    expect(sockets[0]!.url).toBe('ws://test/ws/rooms/r1'); // no history over the socket
+    expect(store.historyComplete).toBe(false);
+    sockets[0]!.open();
+    sockets[0]!.frame({ type: 'welcome', roomId: 'r1', seq: 2_500, you: IC, room: snapshot(2_500) });
+    sockets[0]!.frame(event(2_501, 'note.added', { text: 'live' }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(pages).toEqual([
+      [2_300, 200],
+      [1_300, 1_000],
+      [300, 1_000],
+      [0, 300],
+    ]);
+    expect(store.timeline.map((e) => e.seq)).toEqual(Array.from({ length: 2_501 }, (_, i) => i + 1));
+    expect(store.historyComplete).toBe(true);
+    expect(changes.filter((c) => c === 'event')).toHaveLength(2_501);
+    expect(changes.at(-1)).toBe('history');
+    expect(store.room!.seq).toBe(2_501);
+    store.stop();
+  });
 });

@@ -24,6 +24,7 @@ export type Change =
   | { type: 'event'; event: RoomEvent }
   | { type: 'status'; status: ConnectionStatus }
   | { type: 'commands' }
+  | { type: 'history' }
   | { type: 'alert'; message: string };
 
 type Listener = (change: Change) => void;
@@ -35,9 +36,20 @@ export interface SendOptions {
 
 /** For tests: the socket and the URL to open (the page's own origin otherwise). */
 export interface StoreOptions {
-  url?: (since: number) => string;
+  url?: (since: number | null) => string;
   createSocket?: (url: string) => SocketLike;
+  /**
+   * Reads a page of the log (`GET /api/rooms/{id}/events`): given, the first connection asks for no
+   * history and the log before its welcome is read with this, newest page first. The web app does
+   * (the default without `url`); tests that pass `url` get the history over the socket unless they
+   * pass this too.
+   */
+  history?: (since: number, limit: number) => Promise<readonly RoomEvent[]>;
 }
+
+/** Events read first (what the timeline shows on opening), then the rest of the log in pages of the most the server gives. */
+const HISTORY_FIRST_PAGE = 200;
+const HISTORY_PAGE = 1000;
 
 export class RoomStore {
   view: RoomView | null = null;
@@ -53,6 +65,11 @@ export class RoomStore {
    * off by some seconds still shows the server's scenario time (see `model.exerciseElapsed`).
    */
   exerciseReadAt = 0;
+  /** Whether the timeline holds the whole log this member may see (false while older pages are being read). */
+  historyComplete: boolean;
+  private readonly history?: (since: number, limit: number) => Promise<readonly RoomEvent[]>;
+  private historyStarted = false;
+  private stopped = false;
 
   constructor(
     readonly roomId: string,
@@ -61,15 +78,21 @@ export class RoomStore {
   ) {
     const url =
       options.url ??
-      (async (since: number) => {
+      (async (since: number | null) => {
         // A one-use ticket for each connection: the long-lived token never goes into a URL (which proxies log).
         const ticket = await api.wsTicket();
         const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-        return `${scheme}://${location.host}/ws/rooms/${encodeURIComponent(roomId)}?ticket=${encodeURIComponent(ticket)}&since=${since}`;
+        const resume = since === null ? '' : `&since=${since}`;
+        return `${scheme}://${location.host}/ws/rooms/${encodeURIComponent(roomId)}?ticket=${encodeURIComponent(ticket)}${resume}`;
       });
+    this.history =
+      options.history ??
+      (options.url ? undefined : async (since: number, limit: number) => (await api.events(roomId, since, limit)).events);
+    this.historyComplete = !this.history;
     this.connection = new RoomConnection({
       url,
       createSocket: options.createSocket,
+      historyOverRest: !!this.history,
       onWelcome: (frame) => {
         // The welcome (first or after a reconnect) replaces the state. Events of the timeline that
         // came after its seq are applied again; those it already reflects are skipped.
@@ -78,6 +101,10 @@ export class RoomStore {
         this.view = view;
         this.exerciseReadAt = Date.now();
         this.emit({ type: 'room' });
+        if (this.history && !this.historyStarted) {
+          this.historyStarted = true;
+          void this.readHistory(frame.seq);
+        }
       },
       onEvent: (event) => this.onEvent(event),
       onCan: (frame) => this.onCan(frame),
@@ -105,6 +132,7 @@ export class RoomStore {
   }
 
   stop(): void {
+    this.stopped = true;
     this.listeners.clear();
     this.connection.stop('left the room');
   }
@@ -165,6 +193,33 @@ export class RoomStore {
   setAlert(message: string): void {
     this.alert = message;
     this.emit({ type: 'alert', message });
+  }
+
+  /**
+   * Reads the log up to `head` (the first welcome's seq), newest page first: the events the timeline
+   * shows on opening, then the rest, so views that look through the whole timeline (injects, notes)
+   * get it too. A page that fails is asked for again a little later.
+   */
+  private async readHistory(head: number): Promise<void> {
+    let before = head;
+    let size = HISTORY_FIRST_PAGE;
+    while (before > 0 && !this.stopped) {
+      const since = Math.max(0, before - size);
+      let page: readonly RoomEvent[];
+      try {
+        page = await this.history!(since, before - since);
+      } catch (e) {
+        if (e instanceof ApiError && (e.status === 401 || e.status === 403 || e.status === 404)) return; // the socket says why
+        await new Promise((resolve) => setTimeout(resolve, 2_000));
+        continue;
+      }
+      if (this.stopped) return;
+      this.connection.addHistory(page);
+      before = since;
+      size = HISTORY_PAGE;
+    }
+    this.historyComplete = true;
+    this.emit({ type: 'history' });
   }
 
   private emit(change: Change): void {

@@ -137,7 +137,7 @@ describe('RoomConnection', () => {
     vi.useRealTimers();
   });
 
-  function setup() {
+  function setup(historyOverRest = false) {
     vi.useFakeTimers();
     const sockets: FakeSocket[] = [];
     const statuses: string[] = [];
@@ -157,6 +157,7 @@ describe('RoomConnection', () => {
       onCan: (frame) => cans.push(frame.can),
       onError: () => {},
       onStatus: (s) => statuses.push(s.state === 'resumed' ? `resumed@${s.since}` : s.state),
+      historyOverRest,
     });
     return { connection, sockets, statuses, seen, results, cans };
   }
@@ -244,6 +245,52 @@ describe('RoomConnection', () => {
     expect(seen).toEqual([1, 2, 3, 4, 6, 5]);
     expect(connection.timeline.map((x) => x.seq)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(connection.lastSeq).toBe(6);
+    connection.stop();
+  });
+
+  it('firstConnection_asksForNoHistory_andReconnectResumesAfterItsWelcome_whenHistoryIsReadOverRest', async () => {
+    const { connection, sockets, seen } = setup(true);
+    connection.start();
+    expect(sockets[0]!.url).toContain('since=null');
+    sockets[0]!.open();
+    sockets[0]!.frame(welcome(20_000));
+    sockets[0]!.frame(ev(20_001)); // live
+    sockets[0]!.drop();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sockets[1]!.url).toContain('since=20001');
+    sockets[1]!.open();
+    sockets[1]!.frame(welcome(20_001));
+    sockets[1]!.drop(); // dropped again before any event: still resumes after what came live, not from 0
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sockets[2]!.url).toContain('since=20001');
+    expect(seen).toEqual([20_001]);
+    connection.stop();
+  });
+
+  it('resumesAfterTheWelcome_notFromZero_whenDroppedBeforeAnyEvent_withHistoryOverRest', async () => {
+    const { connection, sockets } = setup(true);
+    connection.start();
+    sockets[0]!.open();
+    sockets[0]!.frame(welcome(500));
+    sockets[0]!.drop();
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sockets[1]!.url).toContain('since=500');
+    connection.stop();
+  });
+
+  it('addHistory_putsOlderPagesInFront_andReportsEachNewEventOnce', () => {
+    const { connection, sockets, seen } = setup(true);
+    connection.start();
+    sockets[0]!.open();
+    sockets[0]!.frame(welcome(6));
+    sockets[0]!.frame(ev(7));
+    const timeline = connection.timeline;
+    connection.addHistory([ev(4), ev(5), ev(6)] as RoomEvent[]); // the newest page, read first
+    connection.addHistory([ev(1), ev(2), ev(3)] as RoomEvent[]); // then the one before it
+    connection.addHistory([ev(3), ev(6), ev(7)] as RoomEvent[]); // an overlap changes nothing
+    expect(connection.timeline).toBe(timeline);
+    expect(seqs(connection.timeline)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(seen).toEqual([7, 4, 5, 6, 1, 2, 3]);
     connection.stop();
   });
 

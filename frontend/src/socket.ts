@@ -36,6 +36,11 @@ export function mergeBySeqInPlace<T extends { seq: number }>(list: T[], incoming
   return result;
 }
 
+function isOrdered(page: readonly { seq: number }[]): boolean {
+  for (let i = 1; i < page.length; i++) if (page[i]!.seq <= page[i - 1]!.seq) return false;
+  return true;
+}
+
 /** Pure: the wait before reconnect attempt `attempt` (0-based): 0.5 s doubling, at most 10 s, with jitter. */
 export function backoffDelay(attempt: number, random: number = Math.random()): number {
   const base = Math.min(10_000, 500 * 2 ** Math.max(0, attempt));
@@ -87,10 +92,11 @@ export interface SocketLike {
 
 export interface RoomConnectionOptions {
   /**
-   * The socket URL for a connection that resumes after `since`; a promise when it must first be asked for (the
+   * The socket URL for a connection that resumes after `since` (null: one that asks for no history, only
+   * what follows its welcome; see `historyOverRest`); a promise when it must first be asked for (the
    * web app fetches a one-use ticket for each connection, so that no token ever goes into a URL).
    */
-  url: (since: number) => string | Promise<string>;
+  url: (since: number | null) => string | Promise<string>;
   onWelcome: (frame: WelcomeFrame) => void;
   /** A new event was merged in; `timeline` is the whole ordered timeline. */
   onEvent: (event: RoomEvent, timeline: readonly RoomEvent[]) => void;
@@ -105,6 +111,12 @@ export interface RoomConnectionOptions {
    */
   beforeReconnect?: () => Promise<string | null>;
   createSocket?: (url: string) => SocketLike;
+  /**
+   * The first connection asks for no history (`since` left out): the caller reads the log before the
+   * welcome over REST, newest page first, and hands it in with `addHistory`. A long room then opens
+   * with its newest events instead of replaying its whole log first. Reconnects resume as always.
+   */
+  historyOverRest?: boolean;
   pingEveryMs?: number;
   /** A connection that has sent nothing for this long is taken for dead. */
   silenceMs?: number;
@@ -124,6 +136,9 @@ export class RoomConnection {
   private pingTimer: ReturnType<typeof setInterval> | undefined;
   private lastFrameAt = 0;
   private resumedFrom = 0;
+  /** The welcome's seq of a connection that asked for no history: what follows it came live. */
+  private liveFrom = 0;
+  private withoutHistory = false;
   /** Counts connection attempts, so that a URL that arrives after a newer attempt (or a stop) is not used. */
   private connectAttempt = 0;
 
@@ -136,6 +151,25 @@ export class RoomConnection {
 
   get timeline(): readonly RoomEvent[] {
     return this.events;
+  }
+
+  /**
+   * Events of the log read some other way (REST pages, with `historyOverRest`), merged in like
+   * received ones: each new one is reported through `onEvent`. A page older than everything held
+   * (the usual case: read newest first) goes in front in one move.
+   */
+  addHistory(page: readonly RoomEvent[]): void {
+    const first = this.events[0];
+    if (first && page.length && page[page.length - 1]!.seq < first.seq && isOrdered(page)) {
+      this.events.unshift(...page);
+      for (const event of page) this.options.onEvent(event, this.events);
+      return;
+    }
+    for (const event of page) {
+      const before = this.events.length;
+      mergeBySeqInPlace(this.events, [event]);
+      if (this.events.length !== before) this.options.onEvent(event, this.events);
+    }
   }
 
   /** Whether commands can be sent now (connected and welcomed). */
@@ -176,6 +210,7 @@ export class RoomConnection {
     switch (frame.type) {
       case 'welcome': {
         const resumed = this.everWelcomed;
+        if (this.withoutHistory) this.liveFrom = Math.max(this.liveFrom, frame.seq);
         this.welcomed = true;
         this.everWelcomed = true;
         this.attempt = 0;
@@ -211,9 +246,12 @@ export class RoomConnection {
     if (this.stopped) return;
     // Always ask for what follows the last event seen: 0 on the first connection brings the
     // room's history, N on a reconnect only what was missed.
-    this.resumedFrom = this.lastSeq;
+    // With history over REST, the first connection asks for none, and a reconnect resumes after
+    // what that connection's welcome covered, even before its history has been read.
+    this.withoutHistory = !!this.options.historyOverRest && !this.everWelcomed;
+    this.resumedFrom = Math.max(this.lastSeq, this.liveFrom);
     const attempt = ++this.connectAttempt;
-    const target = this.options.url(this.resumedFrom);
+    const target = this.options.url(this.withoutHistory ? null : this.resumedFrom);
     if (typeof target === 'string') {
       this.open(target);
       return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actorLabel, describeEvent, phaseLabel, roleLabel } from './timeline';
+import { actorLabel, countBefore, describeEvent, indexFromSeq, pageBefore, phaseLabel, roleLabel } from './timeline';
 import type { RoomEvent } from './types';
 
 const alice = { userId: 'u-alice', displayName: 'Alice', roles: ['incident_commander'] };
@@ -122,5 +122,43 @@ describe('labels', () => {
   it('roles and phases in words', () => {
     expect(roleLabel('incident_commander')).toBe('incident commander');
     expect(phaseLabel('post_incident')).toBe('post-incident');
+  });
+});
+
+describe('the window of a long timeline', () => {
+  const timeline = Array.from({ length: 20_000 }, (_, i) => ({ seq: i + 1, kind: i % 10 === 0 ? 'decision.proposed' : 'note.added' }));
+  const all = () => true;
+  const decisions = (e: { kind: string }) => e.kind === 'decision.proposed';
+
+  it('indexFromSeq finds the first entry at or after a seq, past the end for a seq beyond it', () => {
+    expect(indexFromSeq(timeline, 1)).toBe(0);
+    expect(indexFromSeq(timeline, 500)).toBe(499);
+    expect(indexFromSeq(timeline, Infinity)).toBe(20_000);
+    expect(indexFromSeq([{ seq: 2 }, { seq: 5 }, { seq: 9 }], 6)).toBe(2);
+    expect(indexFromSeq([], 3)).toBe(0);
+  });
+
+  it('pageBefore_givesTheNewestEntries_oldestFirst_whenAskedForTheWindow', () => {
+    const window = pageBefore(timeline, Infinity, all, 200);
+    expect(window).toHaveLength(200);
+    expect(window[0]!.seq).toBe(19_801);
+    expect(window[199]!.seq).toBe(20_000);
+  });
+
+  it('pageBefore_givesThePageRightAboveTheWindow_withNoGap', () => {
+    const older = pageBefore(timeline, 19_801, all, 100);
+    expect(older.map((e) => e.seq)).toEqual(Array.from({ length: 100 }, (_, i) => 19_701 + i));
+  });
+
+  it('pageBefore_keepsOnlyWhatTheFiltersShow_andStopsAtTheStart', () => {
+    const page = pageBefore(timeline, 51, decisions, 100);
+    expect(page.map((e) => e.seq)).toEqual([1, 11, 21, 31, 41]);
+    expect(pageBefore(timeline, 1, all, 100)).toEqual([]);
+  });
+
+  it('countBefore_countsWhatIsLeftAboveTheWindow', () => {
+    expect(countBefore(timeline, 19_801, all)).toBe(19_800);
+    expect(countBefore(timeline, 19_801, decisions)).toBe(1_980);
+    expect(countBefore(timeline, 1, all)).toBe(0);
   });
 });

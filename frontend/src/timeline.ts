@@ -1,4 +1,5 @@
-// Pure: one timeline event -> one line of plain words.
+// Pure: one timeline event -> one line of plain words, and the window of a long timeline that the
+// page holds (the newest entries, older pages on demand).
 import type { RoomEvent } from './types';
 
 /** "incident_commander" -> "incident commander". */
@@ -134,4 +135,43 @@ export function timeLabel(at: string): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;
   return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+}
+
+/** The index of the first entry whose seq is `seq` or more in a timeline ordered by seq (binary search). */
+export function indexFromSeq(timeline: readonly { seq: number }[], seq: number): number {
+  let lo = 0;
+  let hi = timeline.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (timeline[mid]!.seq < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Of the entries before `beforeSeq` that `accept` takes, the newest `size`, oldest first: the page
+ * that goes above the window ("Show older"), or the window itself with `beforeSeq` = Infinity. It
+ * looks at no entry older than the page, so a long timeline costs only the page.
+ */
+export function pageBefore<T extends { seq: number }>(
+  timeline: readonly T[],
+  beforeSeq: number,
+  accept: (entry: T) => boolean,
+  size: number,
+): T[] {
+  const page: T[] = [];
+  for (let i = indexFromSeq(timeline, beforeSeq) - 1; i >= 0 && page.length < size; i--) {
+    const entry = timeline[i]!;
+    if (accept(entry)) page.push(entry);
+  }
+  return page.reverse();
+}
+
+/** How many entries before `beforeSeq` `accept` takes: what "Show older" still has to show. */
+export function countBefore<T extends { seq: number }>(timeline: readonly T[], beforeSeq: number, accept: (entry: T) => boolean): number {
+  let count = 0;
+  const end = indexFromSeq(timeline, beforeSeq);
+  for (let i = 0; i < end; i++) if (accept(timeline[i]!)) count += 1;
+  return count;
 }

@@ -1,13 +1,13 @@
 // Shared pieces of the room views: a scope that undoes subscriptions, panels that re-render only
 // when their data changed (keeping focus), the room header with the connection state, the command
-// log, the chain badge, download links and the live timeline with filters.
+// log, the chain badge, download links and the live timeline with filters (a window of it).
 import { api, download, errorText } from './api';
-import { type Child, h, replace } from './dom';
+import { type Child, h, replace, uid } from './dom';
 import { TIMELINE_GROUPS, type TimelineGroup, countByGroup, kindGroup } from './model';
 import { roomPath } from './router';
 import type { Change, RoomStore } from './roomStore';
 import { statusText } from './socket';
-import { actorLabel, describeEvent, phaseLabel, timeLabel } from './timeline';
+import { actorLabel, countBefore, describeEvent, pageBefore, phaseLabel, timeLabel } from './timeline';
 import type { RoomEvent } from './types';
 
 /** Collects what a view must undo when it closes: store subscriptions and timers. */
@@ -267,17 +267,30 @@ function timelineItem(event: RoomEvent): HTMLLIElement {
   );
 }
 
-/** The live timeline: one entry per seq, in order, with filters by kind group. */
+/** Entries the timeline shows on opening, and keeps while it follows the newest. */
+const TIMELINE_WINDOW = 200;
+/** Entries each "Show older" (or scrolling to the top) adds above the window. */
+const TIMELINE_PAGE = 100;
+
+/**
+ * The live timeline, with filters by kind group. The page holds a window of it, not the whole log:
+ * the newest entries (kept in view as events arrive, the oldest dropped while it follows them), and
+ * older pages on demand ("Show older", or scrolling to the top of the list). Events are drawn once
+ * per frame, so a room's history arriving at once costs one layout, not one per event.
+ */
 export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'): HTMLElement {
   const shown = new Set<TimelineGroup>(TIMELINE_GROUPS.map((g) => g.id));
-  const list = h('ol', { class: 'timeline', role: 'log', 'aria-label': title, tabindex: 0, 'data-testid': 'timeline' });
+  const accept = (event: RoomEvent): boolean => shown.has(kindGroup(event.kind));
+  const list = h('ol', { id: uid('timeline'), class: 'timeline', role: 'log', 'aria-label': title, tabindex: 0, 'data-testid': 'timeline' });
+  const older = h('button', { type: 'button', class: 'secondary show-older', 'aria-controls': list.id, hidden: true }, 'Show older');
   const boxes = TIMELINE_GROUPS.map((g) => {
     const box = h('input', { type: 'checkbox', value: g.id, checked: true });
     const count = h('span', { class: 'count' });
     box.addEventListener('change', () => {
       if (box.checked) shown.add(g.id);
       else shown.delete(g.id);
-      for (const item of list.children) (item as HTMLElement).hidden = !shown.has(item.getAttribute('data-group') as TimelineGroup);
+      rebuild = true;
+      draw();
     });
     return { group: g.id, label: h('label', { class: 'check' }, box, ` ${g.label} `, count), count };
   });
@@ -298,26 +311,147 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
     }
   }
 
-  function insert(event: RoomEvent): void {
-    const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-    const item = timelineItem(event);
-    item.hidden = !shown.has(kindGroup(event.kind));
-    const timeline = store.timeline;
-    // Almost always the newest: appended without searching the timeline.
-    const index = timeline[timeline.length - 1] === event ? timeline.length - 1 : timeline.indexOf(event);
-    list.insertBefore(item, list.children[index] ?? null);
-    if (atBottom) list.scrollTop = list.scrollHeight;
+  /** Accepted events older than the first entry in the page. */
+  let olderCount = 0;
+  /** Entries the page keeps while following: the window, and the older pages asked for since it was drawn. */
+  let limit = TIMELINE_WINDOW;
+  /** Events that arrived since the last drawing, in arrival order. */
+  let pending: RoomEvent[] = [];
+  let rebuild = true;
+  let frame = 0;
+  let drawnAt = 0;
+  let catchUpTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const seqOf = (item: Element | null): number | undefined => (item ? Number((item as HTMLElement).dataset.seq) : undefined);
+
+  function following(): boolean {
+    return list.childElementCount === 0 || list.scrollHeight - list.scrollTop - list.clientHeight < 40;
   }
 
-  for (const event of store.timeline) list.append(timelineItem(event));
-  counts();
+  function showOlderLabel(): void {
+    const loading = olderCount === 0 && !store.historyComplete && list.childElementCount > 0;
+    older.hidden = olderCount === 0 && !loading;
+    older.disabled = loading;
+    replace(older, loading ? 'Show older (loading…)' : `Show older (${olderCount.toLocaleString('en')} more)`);
+  }
+
+  /** The newest entries the filters show, in place of what the list held. */
+  function showNewest(): void {
+    const entries = pageBefore(store.timeline, Infinity, accept, TIMELINE_WINDOW);
+    olderCount = entries.length ? countBefore(store.timeline, entries[0]!.seq, accept) : 0;
+    limit = TIMELINE_WINDOW;
+    list.replaceChildren(...entries.map(timelineItem));
+  }
+
+  /**
+   * Puts events that arrived into the page: the next ones at the bottom, a late one at its place,
+   * and one older than the page is only counted ("Show older").
+   */
+  function insert(events: RoomEvent[]): void {
+    const tail = document.createDocumentFragment();
+    const first = seqOf(list.firstElementChild) ?? Infinity;
+    let last = seqOf(list.lastElementChild) ?? 0;
+    for (const event of events) {
+      if (!accept(event)) continue;
+      if (event.seq > last) {
+        tail.append(timelineItem(event));
+        last = event.seq;
+      } else if (event.seq < first) {
+        olderCount += 1;
+      } else {
+        list.append(tail); // so that the search below sees every entry
+        let next = list.lastElementChild;
+        while (next?.previousElementSibling && seqOf(next.previousElementSibling)! > event.seq) next = next.previousElementSibling;
+        if (seqOf(next) !== event.seq) list.insertBefore(timelineItem(event), next);
+      }
+    }
+    list.append(tail);
+  }
+
+  /** While following, the oldest entries beyond the window (and the pages asked for) leave the page. */
+  function trim(): void {
+    let extra = list.childElementCount - limit;
+    while (extra-- > 0) {
+      list.firstElementChild!.remove();
+      olderCount += 1;
+    }
+  }
+
+  /**
+   * Whether the room's history is still arriving over the socket: the welcome's seq (the snapshot's,
+   * which live events move on) is ahead of the last event received. It is drawn every half second
+   * then, not frame by frame, and at once when it is all in.
+   */
+  function catchingUp(): boolean {
+    const room = store.room;
+    const timeline = store.timeline;
+    return room !== null && (timeline[timeline.length - 1]?.seq ?? 0) < room.seq;
+  }
+
+  function draw(): void {
+    if (!frame) frame = requestAnimationFrame(drawNow);
+  }
+
+  function drawNow(): void {
+    frame = 0;
+    if (!rebuild && catchingUp() && performance.now() - drawnAt < 500) {
+      catchUpTimer ??= setTimeout(() => {
+        catchUpTimer = undefined;
+        draw();
+      }, 500);
+      return;
+    }
+    clearTimeout(catchUpTimer);
+    catchUpTimer = undefined;
+    drawnAt = performance.now();
+    const follow = rebuild || following();
+    const events = pending;
+    pending = [];
+    const last = seqOf(list.lastElementChild) ?? 0;
+    if (rebuild || (follow && events.filter((e) => e.seq > last).length >= TIMELINE_WINDOW)) {
+      rebuild = false;
+      showNewest();
+    } else {
+      insert(events);
+      if (follow) trim();
+      // Older events read after a short window (a filter, a page of history) fill it up.
+      if (follow && olderCount > 0 && list.childElementCount < TIMELINE_WINDOW) showNewest();
+    }
+    if (follow) list.scrollTop = list.scrollHeight;
+    counts();
+    showOlderLabel();
+  }
+
+  function showOlder(): void {
+    const first = seqOf(list.firstElementChild);
+    if (first === undefined || olderCount === 0) return;
+    const page = pageBefore(store.timeline, first, accept, TIMELINE_PAGE);
+    const height = list.scrollHeight;
+    list.prepend(...page.map(timelineItem));
+    limit += page.length;
+    olderCount = page.length ? countBefore(store.timeline, page[0]!.seq, accept) : 0;
+    // The entries that were in view stay where they were, the new ones above them.
+    list.scrollTop += list.scrollHeight - height;
+    showOlderLabel();
+  }
+  older.addEventListener('click', showOlder);
+  list.addEventListener('scroll', () => {
+    if (list.scrollTop < 40 && olderCount > 0 && list.scrollHeight > list.clientHeight) showOlder();
+  });
+
   scope.on(store, (change) => {
     if (change.type === 'event') {
-      insert(change.event);
+      pending.push(change.event);
       c[kindGroup(change.event.kind)] += 1;
-      counts();
+      draw();
     }
+    if (change.type === 'history') draw();
   });
-  const { section } = panel(title, filters, list);
+  scope.add(() => {
+    cancelAnimationFrame(frame);
+    clearTimeout(catchUpTimer);
+  });
+  draw();
+  const { section } = panel(title, filters, older, list);
   return section;
 }
