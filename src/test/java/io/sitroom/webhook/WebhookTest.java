@@ -217,7 +217,13 @@ class WebhookTest {
 
         ic.as().contentType(ContentType.JSON).body(Map.of()).post("/api/webhooks/" + id + "/resume").then().statusCode(200)
                 .body("resent", equalTo(1));
-        dispatcher.dispatchDue();
+        // A pass may find a head claimed by the dispatcher's own wake-up thread: the claim runs out, then it goes.
+        for (int pass = 0; pass < 5 && seqs().size() < 3; pass++) {
+            dispatcher.dispatchDue();
+            if (seqs().size() < 3) {
+                clock.advance(WebhookDispatcher.CLAIM.plusSeconds(1));
+            }
+        }
         assertEquals(List.of(first, second, third), seqs());
         ic.as().get("/api/webhooks/" + id + "/dead-letters").then().statusCode(200).body("size()", equalTo(0));
         ic.as().contentType(ContentType.JSON).body(Map.of()).post("/api/webhooks/" + id + "/resume").then().statusCode(409);
@@ -308,15 +314,21 @@ class WebhookTest {
         double failedBefore = metric("sitroom_webhook_deliveries_total{outcome=\"failed\"}");
         User ic = Api.newUser("Ines");
         UUID room = Api.newIncident(ic, "Metrics");
-        webhook(ic, room, List.of("note.added"), false);
+        String hook = (String) webhook(ic, room, List.of("note.added"), false).get("id");
         failuresToSend.set(1);
         Api.accepted(ic, room, "note.add", Map.of("text", "one"));
         Api.accepted(ic, room, "note.add", Map.of("text", "two"));
         dispatcher.dispatchDue();
         assertTrue(metric("sitroom_webhook_queue_depth") >= 2, "two pending");
-        clock.advance(Duration.ofSeconds(3));
-        dispatcher.dispatchDue();
-        assertEquals(deliveredBefore + 2, metric("sitroom_webhook_deliveries_total{outcome=\"delivered\"}"));
+        // Other tests' webhooks (global ones among them) share the dispatcher and its clock, and may post to this
+        // receiver's port (a port their stopped receivers had): count this webhook's deliveries, passing until both are in.
+        java.util.function.LongSupplier ours = () -> received.stream().filter(r -> r.delivery().startsWith(hook + "/")).count();
+        for (int pass = 0; pass < 10 && ours.getAsLong() < 2; pass++) {
+            clock.advance(Duration.ofSeconds(3));
+            dispatcher.dispatchDue();
+        }
+        assertEquals(2, ours.getAsLong(), "both notes delivered after the retry: " + received.stream().map(Received::delivery).toList());
+        assertTrue(metric("sitroom_webhook_deliveries_total{outcome=\"delivered\"}") >= deliveredBefore + 2, "both deliveries counted");
         assertTrue(metric("sitroom_webhook_deliveries_total{outcome=\"failed\"}") >= failedBefore + 1, "the failed attempt is counted");
         given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("sitroom_webhook_deliveries_total{outcome=\"dead_lettered\""));
