@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.sitroom.comms.CommsFeature;
+import io.sitroom.evidence.Checkpoints;
 import io.sitroom.membership.RoleEvent;
 import io.sitroom.metrics.MetricsService;
 import io.sitroom.metrics.RoomMetrics;
@@ -38,10 +39,12 @@ public class ExportService {
 
     private final io.sitroom.audit.AuditLog audit;
     private final EventLog log;
+    private final Checkpoints checkpoints;
 
     public ExportService(RoomService rooms, CommsFeature comms, MetricsService metrics, Clock clock, io.sitroom.audit.AuditLog audit,
-            EventLog log) {
+            EventLog log, Checkpoints checkpoints) {
         this.log = log;
+        this.checkpoints = checkpoints;
         this.audit = audit;
         this.rooms = rooms;
         this.comms = comms;
@@ -76,7 +79,7 @@ public class ExportService {
             }
         } while (page.size() == PAGE);
         RoomExport.Chain chain = new RoomExport.Chain("sha256(prevHash + canonicalJson(event)), see docs/protocol.md", Room.GENESIS_HASH,
-                room.headSeq, room.headHash, rooms.verify(roomId, userId), links);
+                room.headSeq, room.headHash, rooms.verify(roomId, userId), links, checkpoints.of(roomId), checkpoints.published());
         RoomMetrics roomMetrics = metrics.forMember(roomId, userId);
         audit.record(me.userId(), me.displayName(), "room.export", "room " + roomId, "events " + links.size());
         return new RoomExport(RoomExport.FORMAT, HashChain.formatTime(clock.instant()), new RoomExport.Person(me.userId(), me.displayName()),

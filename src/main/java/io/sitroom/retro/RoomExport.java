@@ -6,7 +6,9 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.sitroom.chain.Checkpoint;
 import io.sitroom.comms.CommsViews;
+import io.sitroom.evidence.Jwks;
 import io.sitroom.metrics.RoomMetrics;
 import io.sitroom.room.ChainReport;
 import io.sitroom.room.EventView;
@@ -33,9 +35,11 @@ public record RoomExport(String format, String exportedAt, Person exportedBy, Ro
 
     /**
      * The hash chain: {@code hash = sha256(prevHash + canonicalJson(event))} from {@code genesis}
-     * (docs/protocol.md). {@code events} holds every event in seq order, redacted or not.
+     * (docs/protocol.md). {@code events} holds every event in seq order, redacted or not;
+     * {@code checkpoints} the room's signed heads and {@code keys} the JWK Set they verify with (docs/evidence.md).
      */
-    public record Chain(String algorithm, String genesis, long headSeq, String headHash, ChainReport verification, List<ChainLink> events) {
+    public record Chain(String algorithm, String genesis, long headSeq, String headHash, ChainReport verification, List<ChainLink> events,
+            List<Checkpoint> checkpoints, Jwks keys) {
     }
 
     /**

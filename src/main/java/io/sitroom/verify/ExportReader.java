@@ -2,21 +2,27 @@ package io.sitroom.verify;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import io.sitroom.chain.ChainEvent;
 import io.sitroom.chain.ChainHash;
+import io.sitroom.chain.Checkpoint;
+import io.sitroom.chain.Ed25519;
+import io.sitroom.chain.Jwk;
 
 /**
  * Reads the chain out of a {@code sitroom-export/1} file and refuses, with one line naming the
  * field (and the event's seq), anything that is not what the exporter writes: a field of the wrong
  * type, a missing one, an event field the hash does not cover, or a redacted link that carries
  * content. Such fields would otherwise be read by an auditor as verified while no hash covers them.
- * Only what the chain covers is checked; the rest of the export (the snapshot, metrics...) is
- * derived from it and not verified here.
+ * Besides the chain, it reads the room's signed checkpoints and the keys the export carries
+ * (docs/evidence.md). The rest of the export (the snapshot, metrics...) is derived from the chain and
+ * not verified here.
  */
 final class ExportReader {
 
@@ -35,8 +41,11 @@ final class ExportReader {
         }
     }
 
-    /** What the chain check needs: the links in file order and the head the export claims. */
-    record Export(long headSeq, String headHash, List<Link> links) {
+    /**
+     * What the checks need: the links in file order, the head the export claims, the room's signed
+     * checkpoints and the keys the export carries (kid to key; empty when it carries none).
+     */
+    record Export(String roomId, long headSeq, String headHash, List<Link> links, List<Checkpoint> checkpoints, Map<String, PublicKey> keys) {
     }
 
     private ExportReader() {
@@ -62,7 +71,50 @@ final class ExportReader {
         for (int i = 0; i < events.size(); i++) {
             links.add(link(Fields.of(events.get(i), "chain.events[" + i + "]"), roomId));
         }
-        return new Export(headSeq, headHash, links);
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        if (chain.optional("checkpoints") != null) {
+            List<Object> listed = chain.array("checkpoints");
+            for (int i = 0; i < listed.size(); i++) {
+                checkpoints.add(checkpoint(Fields.of(listed.get(i), "chain.checkpoints[" + i + "]")));
+            }
+        }
+        Map<String, PublicKey> keys = chain.optional("keys") == null ? Map.of() : keys(chain.object("keys"));
+        return new Export(roomId, headSeq, headHash, links, checkpoints, keys);
+    }
+
+    /**
+     * A JWK Set's Ed25519 keys by kid (a file given to the verifier: the keys the auditor trusts).
+     *
+     * @throws IllegalArgumentException when the text is not a JWK Set of Ed25519 keys whose kid is their thumbprint
+     */
+    static Map<String, PublicKey> readKeys(String json) {
+        return keys(Fields.of(StrictJson.read(json), ""));
+    }
+
+    private static Map<String, PublicKey> keys(Fields jwks) {
+        Map<String, PublicKey> keys = new LinkedHashMap<>();
+        List<Object> listed = jwks.array("keys");
+        for (int i = 0; i < listed.size(); i++) {
+            Fields jwk = Fields.of(listed.get(i), jwks.pathOf("keys[" + i + "]"));
+            if (!jwk.string("kty").equals("OKP") || !jwk.string("crv").equals("Ed25519")) {
+                continue; // a JWK Set may hold other keys; checkpoints are signed with Ed25519 only
+            }
+            String x = jwk.string("x");
+            String kid = jwk.string("kid");
+            if (!kid.equals(Jwk.thumbprint(x))) {
+                throw jwk.refused("kid", "is not the key's RFC 7638 thumbprint");
+            }
+            try {
+                keys.put(kid, Ed25519.publicKey(x));
+            } catch (IllegalArgumentException e) {
+                throw jwk.refused("x", "is not an Ed25519 public key: " + e.getMessage());
+            }
+        }
+        return keys;
+    }
+
+    private static Checkpoint checkpoint(Fields c) {
+        return new Checkpoint(c.string("roomId"), c.seq("seq"), c.hash("headHash"), c.string("at"), c.string("kid"), c.string("signature"));
     }
 
     private static Link link(Fields entry, String roomId) {
@@ -222,6 +274,10 @@ final class ExportReader {
 
         IllegalArgumentException refused(String what) {
             return new IllegalArgumentException(path + seqNote + " " + what);
+        }
+
+        String pathOf(String key) {
+            return join(key);
         }
 
         private String join(String key) {

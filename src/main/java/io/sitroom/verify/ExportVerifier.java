@@ -8,9 +8,12 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.util.List;
+import java.util.Map;
 
 import io.sitroom.chain.ChainHash;
+import io.sitroom.chain.Checkpoint;
 import io.sitroom.verify.ExportReader.Export;
 import io.sitroom.verify.ExportReader.Link;
 
@@ -27,10 +30,12 @@ import io.sitroom.verify.ExportReader.Link;
 public final class ExportVerifier {
 
     /**
-     * The outcome: {@code firstBadSeq} is null when the chain is whole; else every link before it
-     * checks out, and the chain does not at it.
+     * The outcome: {@code firstBadSeq} is null when the chain and its checkpoints are whole; else every
+     * link before it checks out, and the chain (or a checkpoint at it) does not. {@code signedThrough} is
+     * the highest seq a verified checkpoint signs (0 when none).
      */
-    public record Result(boolean ok, int events, int redacted, String headHash, Long firstBadSeq, String reason) {
+    public record Result(boolean ok, int events, int redacted, String headHash, Long firstBadSeq, String reason, int checkpoints,
+            long signedThrough) {
     }
 
     private ExportVerifier() {
@@ -41,25 +46,41 @@ public final class ExportVerifier {
      * be read or is not a valid export (one line on standard error, never a stack trace).
      */
     public static int run(String... args) {
-        if (args.length != 1) {
-            System.err.println("usage: java -jar quarkus-run.jar verify <export.json>");
+        boolean withKeys = args.length == 3 && args[1].equals("--keys");
+        if (args.length != 1 && !withKeys) {
+            System.err.println("usage: java -jar quarkus-run.jar verify <export.json> [--keys <jwks.json>]");
             return 2;
         }
+        String file = args[0];
         try {
-            Result result = verify(Files.readString(Path.of(args[0]), StandardCharsets.UTF_8));
+            String exportJson = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+            Map<String, PublicKey> trusted = null;
+            if (withKeys) {
+                file = args[2];
+                trusted = ExportReader.readKeys(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+                file = args[0];
+            }
+            Result result = check(ExportReader.read(exportJson), trusted);
             if (result.ok()) {
                 System.out.println("ok: " + result.events() + " events (" + result.redacted() + " redacted), head " + result.headHash());
+                if (result.checkpoints() > 0) {
+                    System.out.println("signed: " + result.checkpoints() + " checkpoints, through seq " + result.signedThrough()
+                            + (withKeys ? ", with the keys in " + args[2]
+                                    : ", with the keys the export carries (pin the server's keys with --keys to rule out a rewritten database)"));
+                } else {
+                    System.out.println("signed: no checkpoint");
+                }
                 return 0;
             }
             System.out.println("BROKEN at seq " + result.firstBadSeq() + ": " + result.reason());
             return 1;
         } catch (IOException e) {
-            return cannotVerify(args[0], reason(e));
+            return cannotVerify(file, reason(e));
         } catch (IllegalArgumentException e) {
-            return cannotVerify(args[0], e.getMessage());
+            return cannotVerify(file, e.getMessage());
         } catch (RuntimeException e) {
             // A bug here must still end in one line and exit 2: an auditor's script reads the exit code.
-            return cannotVerify(args[0], "unexpected " + e);
+            return cannotVerify(file, "unexpected " + e);
         }
     }
 
@@ -87,10 +108,57 @@ public final class ExportVerifier {
      * @throws IllegalArgumentException when the text is not strict JSON or not a valid export, with a one-line reason
      */
     public static Result verify(String exportJson) {
-        return check(ExportReader.read(exportJson));
+        return check(ExportReader.read(exportJson), null);
     }
 
-    private static Result check(Export export) {
+    /**
+     * Checks an export's chain, and its checkpoints against the keys of the JWK Set {@code jwksJson}
+     * (the keys the reader trusts) instead of the keys the export carries.
+     *
+     * @throws IllegalArgumentException when either text is not what it should be, with a one-line reason
+     */
+    public static Result verify(String exportJson, String jwksJson) {
+        return check(ExportReader.read(exportJson), ExportReader.readKeys(jwksJson));
+    }
+
+    private static Result check(Export export, Map<String, PublicKey> trustedKeys) {
+        Result chain = checkChain(export);
+        return chain.ok() ? checkCheckpoints(export, chain, trustedKeys != null ? trustedKeys : export.keys()) : chain;
+    }
+
+    /**
+     * Each checkpoint must be the room's, signed by a known key, and on the chain: the event at its seq has
+     * exactly the hash it signs. A log rewritten after a checkpoint, however consistently, fails here, and so
+     * does an export cut short before it.
+     */
+    private static Result checkCheckpoints(Export export, Result chain, Map<String, PublicKey> keys) {
+        long signedThrough = 0;
+        for (Checkpoint checkpoint : export.checkpoints()) {
+            long seq = checkpoint.seq();
+            String signed = "the checkpoint of seq " + seq + " signed at " + checkpoint.at();
+            if (!checkpoint.roomId().equals(export.roomId())) {
+                return broken(export, seq, signed + " is for another room");
+            }
+            PublicKey key = keys.get(checkpoint.kid());
+            if (key == null) {
+                return broken(export, seq, signed + " is signed by key " + checkpoint.kid() + ", which is not among the keys");
+            }
+            if (!checkpoint.verifies(key)) {
+                return broken(export, seq, signed + " does not verify with key " + checkpoint.kid() + ": it was forged or changed");
+            }
+            if (seq < 1 || seq > export.headSeq()) {
+                return broken(export, Math.max(1, Math.min(seq, export.headSeq() + 1)),
+                        signed + " is past the export's head (seq " + export.headSeq() + "): events were taken off its end");
+            }
+            if (!export.links().get((int) seq - 1).hash().equals(checkpoint.headHash())) {
+                return broken(export, seq, "the chain does not pass through " + signed + ": the log was rewritten after it was signed");
+            }
+            signedThrough = Math.max(signedThrough, seq);
+        }
+        return new Result(true, chain.events(), chain.redacted(), chain.headHash(), null, null, export.checkpoints().size(), signedThrough);
+    }
+
+    private static Result checkChain(Export export) {
         List<Link> links = export.links();
         String previous = ChainHash.GENESIS;
         long expectedSeq = 1;
@@ -123,11 +191,11 @@ public final class ExportVerifier {
             }
             return broken(export, last + 1, "the head hash is not the last event's hash");
         }
-        return new Result(true, links.size(), redacted(export), previous, null, null);
+        return new Result(true, links.size(), redacted(export), previous, null, null, 0, 0);
     }
 
     private static Result broken(Export export, long seq, String reason) {
-        return new Result(false, export.links().size(), redacted(export), null, seq, reason);
+        return new Result(false, export.links().size(), redacted(export), null, seq, reason, 0, 0);
     }
 
     private static int redacted(Export export) {

@@ -87,6 +87,7 @@ public final class AppProcess implements AutoCloseable {
         env.put("SITROOM_DB_USER", "sitroom");
         env.put("SITROOM_DB_PASSWORD", "sitroom");
         env.put("SITROOM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("SITROOM_EVIDENCE_KEY", "it-only-evidence-secret-of-32-characters-or-more");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("SITROOM_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1"); // the tests' receivers run on this machine
         env.put("SITROOM_SCENARIOS_DIRS", new File("scenarios").getAbsolutePath() + "," + new File("src/test/resources/test-scenarios").getAbsolutePath());

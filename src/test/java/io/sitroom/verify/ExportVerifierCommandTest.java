@@ -59,7 +59,29 @@ class ExportVerifierCommandTest {
     void run_exits0_andPrintsTheHead_whenTheChainIsWhole() throws Exception {
         TestExport export = TestExport.valid();
         Run run = run(file("export.json", export.json()).toString());
-        assertEquals(new Run(0, "ok: 5 events (1 redacted), head " + export.chain.get("headHash") + System.lineSeparator(), ""), run);
+        assertEquals(new Run(0, "ok: 5 events (1 redacted), head " + export.chain.get("headHash") + System.lineSeparator()
+                + "signed: no checkpoint" + System.lineSeparator(), ""), run);
+    }
+
+    @Test
+    void run_checksCheckpoints_withTheKeysGiven() throws Exception {
+        java.security.KeyPair key = java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        String x = io.sitroom.chain.Ed25519.x(key.getPublic());
+        io.sitroom.chain.Jwk jwk = io.sitroom.chain.Jwk.ed25519(x);
+        TestExport export = TestExport.valid();
+        String hash = (String) export.event(5).get("hash");
+        String at = "2026-11-29T15:10:00.000Z";
+        export.chain.put("checkpoints", List.of(TestExport.map("roomId", TestExport.ROOM, "seq", 5, "headHash", hash, "at", at, "kid", jwk.kid(),
+                "signature", io.sitroom.chain.Ed25519.sign(key.getPrivate(), io.sitroom.chain.Checkpoint.signedBytes(TestExport.ROOM, 5, hash, at)))));
+        Path keys = file("keys.json", io.sitroom.json.CanonicalForm.write(TestExport.map("keys",
+                List.of(TestExport.map("kty", "OKP", "crv", "Ed25519", "kid", jwk.kid(), "x", x)))));
+        Run run = run(file("export.json", export.json()).toString(), "--keys", keys.toString());
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.out().contains("signed: 1 checkpoints, through seq 5, with the keys in " + keys), run.out());
+        Run unpinned = run(dir.resolve("export.json").toString());
+        assertEquals(1, unpinned.exit(), "the export carries no keys: " + unpinned);
+        Run missing = run(dir.resolve("export.json").toString(), "--keys", dir.resolve("none.json").toString());
+        assertOneLineRefusal(missing, dir.resolve("none.json"), "no such file");
     }
 
     @Test
@@ -111,7 +133,7 @@ class ExportVerifierCommandTest {
         for (String[] args : List.of(new String[0], new String[] { "a.json", "b.json" })) {
             Run run = run(args);
             assertEquals(2, run.exit());
-            assertEquals("usage: java -jar quarkus-run.jar verify <export.json>" + System.lineSeparator(), run.err());
+            assertEquals("usage: java -jar quarkus-run.jar verify <export.json> [--keys <jwks.json>]" + System.lineSeparator(), run.err());
         }
     }
 }

@@ -27,9 +27,13 @@ final class TestExport {
     }
 
     static TestExport valid() {
-        TestExport export = new TestExport();
+        return of(events());
+    }
+
+    /** The five events of {@link #valid()}; a test may change one and build a consistent export with {@link #of}. */
+    static List<ChainEvent> events() {
         ChainEvent.Actor ines = new ChainEvent.Actor(INES, "Inès \"IC\"", List.of("incident_commander"));
-        List<ChainEvent> events = List.of(
+        return List.of(
                 new ChainEvent(ROOM, 1, "2026-11-29T15:00:00.000Z", "room.opened", ines, "c-1",
                         map("title", "Ransomware at the plant", "kind", "INCIDENT"), null),
                 new ChainEvent(ROOM, 2, "2026-11-29T15:01:00.250Z", "room.severity", ines, "c-2", map("severity", "SEV1"), null),
@@ -39,6 +43,11 @@ final class TestExport {
                         map("summary", "Plant isolated", "impact", "tab\t quote\" é 😀", "share", new java.math.BigDecimal("0.25"),
                                 "hosts", List.of(12, 7)), null),
                 new ChainEvent(ROOM, 5, "2026-11-29T15:04:00.000Z", "timer.fired", null, null, map("timer", "cadence"), null));
+    }
+
+    /** A consistent export of {@code events}, every hash recomputed, seq 3 a redacted link. */
+    static TestExport of(List<ChainEvent> events) {
+        TestExport export = new TestExport();
         String previous = ChainHash.GENESIS;
         for (ChainEvent e : events) {
             String hash = e.hash(previous);

@@ -1,0 +1,55 @@
+package io.sitroom.evidence;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.sitroom.audit.AuditLog;
+import io.sitroom.chain.Checkpoint;
+import io.sitroom.chain.Jwk;
+import io.sitroom.room.RoomService;
+import io.sitroom.security.Caller;
+
+/** What the evidence endpoints and the export read: a room's checkpoints, the published keys, rotation. */
+@ApplicationScoped
+public class Checkpoints {
+
+    private final RoomService rooms;
+    private final KeyRing keys;
+    private final AuditLog audit;
+
+    public Checkpoints(RoomService rooms, KeyRing keys, AuditLog audit) {
+        this.rooms = rooms;
+        this.keys = keys;
+        this.audit = audit;
+    }
+
+    /** A room's checkpoints, oldest first, for one of its members (a checkpoint shows a seq and a hash, as a redacted link does). */
+    @Transactional
+    public List<Checkpoint> forMember(UUID roomId, UUID userId) {
+        rooms.requireMember(roomId, userId);
+        return RoomCheckpoint.of(roomId);
+    }
+
+    /** A room's checkpoints, oldest first, for a caller already known to be its member (the export). */
+    @Transactional
+    public List<Checkpoint> of(UUID roomId) {
+        return RoomCheckpoint.of(roomId);
+    }
+
+    public Jwks published() {
+        return new Jwks(keys.published());
+    }
+
+    public Jwk rotate(Caller admin) {
+        Jwk rotated = keys.rotate();
+        audit.record(admin.userId(), admin.displayName(), "keys.rotate", "checkpoint signing keys", "new kid " + rotated.kid());
+        return rotated;
+    }
+
+    public boolean enabled() {
+        return keys.enabled();
+    }
+}
