@@ -61,8 +61,13 @@ public record ExportDocument(String title, String kind, String severity, String 
     public record TimelineRow(long seq, String at, String kind, String brief, String by) {
     }
 
-    /** {@code firstBadSeq} is null when the chain verified. */
-    public record ChainSummary(long headSeq, String headHash, boolean verified, Long firstBadSeq, String algorithm, List<ChainRow> links) {
+    /** {@code firstBadSeq} is null when the chain verified; {@code checkpoints} the room's signed heads (docs/evidence.md). */
+    public record ChainSummary(long headSeq, String headHash, boolean verified, Long firstBadSeq, String algorithm, List<ChainRow> links,
+            List<CheckpointRow> checkpoints) {
+    }
+
+    /** A signed head: what a reader can check against {@code GET /api/keys} or with {@code verify --keys}. */
+    public record CheckpointRow(long seq, String headHash, String at, String kid) {
     }
 
     public record ChainRow(long seq, String hash, boolean redacted) {
@@ -175,7 +180,9 @@ public record ExportDocument(String title, String kind, String severity, String 
 
     private static ChainSummary chain(RoomExport.Chain chain) {
         return new ChainSummary(chain.headSeq(), chain.headHash(), chain.verification().ok(), chain.verification().firstBadSeq(),
-                chain.algorithm(), chain.events().stream().map(e -> new ChainRow(e.seq(), e.hash(), e.redacted() != null)).toList());
+                chain.algorithm(), chain.events().stream().map(e -> new ChainRow(e.seq(), e.hash(), e.redacted() != null)).toList(),
+                chain.checkpoints() == null ? List.of()
+                        : chain.checkpoints().stream().map(c -> new CheckpointRow(c.seq(), c.headHash(), c.at(), c.kid())).toList());
     }
 
     /** The event's own short text (see {@code EventPayload.brief()}), cut to fit a table cell. */

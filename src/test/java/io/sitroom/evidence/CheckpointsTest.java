@@ -82,6 +82,10 @@ class CheckpointsTest {
         assertTrue(result.ok(), result.toString());
         assertEquals(1, result.checkpoints());
         assertEquals(Api.headSeq(ic, room), result.signedThrough());
+        String markdown = ic.as().queryParam("format", "markdown").get("/api/rooms/" + room + "/export").then().statusCode(200).extract().asString();
+        assertTrue(markdown.contains("- Signed checkpoints: 1, the last at seq " + result.signedThrough()), markdown);
+        String html = ic.as().queryParam("format", "html").get("/api/rooms/" + room + "/export").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("<li>Signed checkpoints: 1, the last at seq " + result.signedThrough()), html);
     }
 
     @Test
