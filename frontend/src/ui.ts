@@ -512,7 +512,9 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = t('timelin
     clearTimeout(catchUpTimer);
   });
   draw();
-  const { section } = panel(title, tools.length ? h('div', { class: 'timeline-tools' }, ...tools) : null, filters, older, scroller, unseen);
+  const { section } = panel(title, filters, older, scroller, unseen);
   section.classList.add('timeline-card');
+  // Tools (the command bar's button) sit on the title's line, where they cost no height.
+  if (tools.length) section.querySelector('h2')!.append(h('span', { class: 'timeline-tools' }, ...tools));
   return section;
 }

@@ -82,7 +82,7 @@ export function actionsPanel(store: RoomStore, scope: Scope): HTMLElement {
     const open = actions.filter((a) => a.status !== 'done' && a.status !== 'cancelled').length;
     const overdue = actions.filter((a) => isOverdue(a, now)).length;
     state.className = overdue ? 'card-state overdue-text' : 'card-state muted';
-    replace(state, open ? t('state.actions', { overdue, open }) : t('state.none'));
+    replace(state, overdue ? t('state.actions', { overdue, open }) : open ? t('state.open', { open }) : t('state.none'));
     setOptions(owner, [
       { value: '', label: 'nobody yet' },
       ...room.members.map((m) => ({ value: `user:${m.userId}`, label: m.displayName })),

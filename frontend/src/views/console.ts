@@ -50,7 +50,6 @@ export function consoleView(main: HTMLElement, store: RoomStore): () => void {
   replace(
     main,
     roomHeader(store, scope, 'console'),
-    files,
     h(
       'div',
       { class: 'console' },
@@ -73,6 +72,7 @@ export function consoleView(main: HTMLElement, store: RoomStore): () => void {
         commandLog(store, scope),
       ),
     ),
+    files,
     bar,
   );
   return () => scope.dispose();
