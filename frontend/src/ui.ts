@@ -353,7 +353,8 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = t('timelin
   function counts(): void {
     for (const b of boxes) {
       replace(b.count, `(${c[b.group]})`);
-      b.label.hidden = b.group === 'other' && c.other === 0;
+      // Groups that cannot occur in this room and have no entry take no room on screen.
+      b.label.hidden = (b.group === 'other' || (b.group === 'exercise' && store.room?.kind !== 'EXERCISE')) && c[b.group] === 0;
     }
   }
 
