@@ -2,7 +2,7 @@
 // word being typed (commands.ts decides what; this module only draws and handles keys); Enter sends
 // the line as the command a panel would send, and the line below says pending, then done or the
 // server's refusal in plain words.
-import { type BarContext, type Suggestion, complete, parseCommand } from './commands';
+import { type BarContext, type Suggestion, complete, offeredVerbs, parseCommand } from './commands';
 import { h, replace, uid } from './dom';
 import { t } from './messages/commandBar';
 import type { RoomStore } from './roomStore';
@@ -140,6 +140,7 @@ export function commandBar(store: RoomStore, scope: Scope): { bar: HTMLElement; 
     input.focus();
     input.setSelectionRange(input.value.length, input.value.length);
     suggest();
+    if (!offeredVerbs(contextOf(store)).length) say(t('bar.nothing'), '');
   }
 
   function shut(): void {
@@ -197,8 +198,14 @@ export function commandBar(store: RoomStore, scope: Scope): { bar: HTMLElement; 
   };
   document.addEventListener('keydown', onKey);
   scope.add(() => document.removeEventListener('keydown', onKey));
+  // The button is there only when some command is (Ctrl/Cmd+K still opens the bar, which says so).
+  const offerButton = () => {
+    opener.hidden = !offeredVerbs(contextOf(store)).length;
+  };
+  offerButton();
   // What may be completed changes with the room (a new decision, a role given or taken).
   scope.on(store, (c) => {
+    if (c.type === 'room') offerButton();
     if (c.type === 'room' && !bar.hidden && document.activeElement === input) {
       const keep = active;
       suggestions = complete(input.value, contextOf(store));
