@@ -1,7 +1,7 @@
 // Two browsers in one incident, the incident commander and legal, see each other's events live.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { browserFor, launch, openRoom, person, screenshot, signIn, tag } from './lib.mjs';
+import { browserFor, launch, openForm, openRoom, person, screenshot, signIn, tag } from './lib.mjs';
 
 /** A time as a datetime-local input takes it: "2026-11-29T17:05:09", local time. */
 function localDateTime(ms) {
@@ -36,7 +36,7 @@ test('the IC and legal see each other’s events live, and a refusal in plain wo
   const roomId = new URL(icPage.url()).pathname.split('/')[2];
 
   // The IC adds legal from the roles panel.
-  const add = icPage.getByRole('form', { name: 'Add a member' });
+  const add = await openForm(icPage, 'Add a member');
   await add.getByLabel('Person').selectOption({ label: `${legal.displayName} (${legal.username})` });
   await add.getByLabel('First role').selectOption('legal');
   await add.getByRole('button', { name: 'Add member' }).click();
@@ -49,18 +49,18 @@ test('the IC and legal see each other’s events live, and a refusal in plain wo
 
   // A note from each side arrives on the other side without a reload.
   const fromIc = `IC here: isolating db-01 (${tag()})`;
-  await icPage.getByRole('form', { name: 'Add a note' }).getByLabel('Note').fill(fromIc);
+  await (await openForm(icPage, 'Add a note')).getByLabel('Note').fill(fromIc);
   await icPage.getByRole('button', { name: 'Add note' }).click();
   await legalPage.getByTestId('timeline').getByText(fromIc).waitFor();
   await icPage.getByTestId('commands').locator('[data-state=done]').filter({ hasText: 'IC here' }).waitFor();
 
   const fromLegal = `Legal: keep the access logs for the regulator (${tag()})`;
-  await legalPage.getByRole('form', { name: 'Add a note' }).getByLabel('Note').fill(fromLegal);
+  await (await openForm(legalPage, 'Add a note')).getByLabel('Note').fill(fromLegal);
   await legalPage.getByRole('button', { name: 'Add note' }).click();
   await icPage.getByTestId('timeline').getByText(fromLegal).waitFor();
 
   // A decision proposed by the IC for legal shows up for legal, who approves it; the IC sees it accepted.
-  const propose = icPage.getByRole('form', { name: 'Propose a decision' });
+  const propose = await openForm(icPage, 'Propose a decision');
   await propose.getByLabel('Title').fill('Take db-01 offline');
   await propose.getByLabel('Choice').fill('Pull db-01 from the network now');
   await propose.getByLabel('Rationale').fill('It is leaking customer data');
@@ -78,7 +78,7 @@ test('the IC and legal see each other’s events live, and a refusal in plain wo
   assert.equal(await seqs(legalPage), await seqs(icPage));
 
   // An action for legal, due in a few seconds: once past due, legal sees it highlighted and moves it on.
-  const create = icPage.getByRole('form', { name: 'Create an action' });
+  const create = await openForm(icPage, 'Create an action');
   await create.getByLabel('Title').fill('Preserve the access logs');
   await create.getByLabel('Owner').selectOption({ label: 'role: legal' });
   await create.getByLabel('Due (optional)').fill(localDateTime(Date.now() + 4000));
@@ -92,7 +92,7 @@ test('the IC and legal see each other’s events live, and a refusal in plain wo
 
   // The IC asks legal to acknowledge the IC's note; the request is pending for legal until given.
   const noteSeq = await icPage.locator('[data-testid=timeline] li').filter({ hasText: fromIc }).getAttribute('data-seq');
-  const ask = icPage.getByRole('form', { name: 'Request an acknowledgement' });
+  const ask = await openForm(icPage, 'Request an acknowledgement');
   await ask.getByLabel('About timeline entry #').fill(noteSeq);
   await ask.getByRole('checkbox', { name: 'legal' }).check();
   await ask.getByRole('button', { name: 'Request acknowledgement' }).click();
@@ -101,7 +101,7 @@ test('the IC and legal see each other’s events live, and a refusal in plain wo
   await icPage.getByTestId('acks-per-role').getByText('No acknowledgement pending.').waitFor();
 
   // A refused command is shown as refused, in the server's words.
-  const severity = icPage.getByRole('form', { name: 'Severity and phase' });
+  const severity = await openForm(icPage, 'Severity and phase');
   await severity.getByLabel('Severity').selectOption('SEV2'); // the room is SEV3: this one goes through
   await severity.getByRole('button', { name: 'Set severity' }).click();
   await icPage.locator('.sev').filter({ hasText: 'SEV2' }).first().waitFor();

@@ -2,7 +2,7 @@
 // both approved the current version, and says who is missing; then it publishes.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { browserFor, incident, launch, openRoom, person, signIn, tag } from './lib.mjs';
+import { browserFor, incident, launch, openForm, openRoom, person, signIn, tag } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -28,7 +28,7 @@ test('publish is disabled until comms and legal approve, then works', { timeout:
   await openRoom(legalPage, `/rooms/${room.id}`);
 
   // The comms approver drafts a statement.
-  const draft = commsPage.getByRole('form', { name: 'Draft a statement' });
+  const draft = await openForm(commsPage, 'Draft a statement');
   const title = `Service notice ${tag()}`;
   await draft.getByLabel('Title').fill(title);
   await draft.getByLabel('Channel').fill('website');

@@ -2,7 +2,7 @@
 // executive shows up, and a note meant for legal only never reaches the executive's browser.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { PHONE, browserFor, command, incident, launch, openRoom, pageText, person, screenshot, signIn, tag } from './lib.mjs';
+import { PHONE, browserFor, command, incident, launch, openForm, openRoom, pageText, person, screenshot, signIn, tag } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -29,7 +29,7 @@ test('an executive gets the executive update and never a legal-only note', { tim
   await execPage.getByTestId('countdown').filter({ hasText: /due in \d/ }).waitFor();
 
   // The IC posts an executive update through the console; the form shows the executive fields.
-  const post = icPage.getByRole('form', { name: 'Post a status update' });
+  const post = await openForm(icPage, 'Post a status update');
   await post.getByLabel('Audience').selectOption('executive');
   await post.getByLabel('Summary').fill('Warehouse systems are down at two sites; no sign of spread.');
   await post.getByLabel('Business impact').fill('Deliveries from Duisburg are delayed by about six hours.');

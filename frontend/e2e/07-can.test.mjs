@@ -3,7 +3,7 @@
 // and reopening brings the forms back.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { browserFor, command, incident, launch, openRoom, person, signIn, tag } from './lib.mjs';
+import { browserFor, command, incident, launch, offersForm, openForm, openRoom, person, signIn, tag } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -13,7 +13,6 @@ after(async () => {
   await browser?.close();
 });
 
-const formNamed = (page, name) => page.locator(`form[aria-label="${name}"]`);
 const WRITING_FORMS = ['Add a note', 'Propose a decision', 'Create an action', 'Post a status update', 'Draft a statement', 'Request an acknowledgement'];
 
 test('forms follow `can`: an observer, a closed room, a reopened one', { timeout: 120_000 }, async () => {
@@ -37,15 +36,16 @@ test('forms follow `can`: an observer, a closed room, a reopened one', { timeout
   await openRoom(obsPage, `/rooms/${room.id}`);
 
   // Open room: the IC has every form; the observer none of the writing ones.
-  await formNamed(icPage, 'Add a note').waitFor();
-  for (const name of WRITING_FORMS) assert.equal(await formNamed(icPage, name).isVisible(), true, `the IC gets “${name}”`);
-  await icPage.getByRole('button', { name: 'Set severity' }).waitFor();
+  await icPage.locator('details[data-form="Add a note"]').waitFor();
+  for (const name of WRITING_FORMS) assert.equal(await offersForm(icPage, name), true, `the IC gets “${name}”`);
+  const controls = await openForm(icPage, 'Severity and phase');
+  await controls.getByRole('button', { name: 'Set severity' }).waitFor();
   await obsPage.locator('[data-testid=actions] li').filter({ hasText: 'Brief the regulator' }).waitFor();
   for (const name of [...WRITING_FORMS, 'Severity and phase', 'Assign or release a role', 'Add a member']) {
-    assert.equal(await formNamed(obsPage, name).isVisible(), false, `the observer gets no “${name}”`);
+    assert.equal(await offersForm(obsPage, name), false, `the observer gets no “${name}”`);
   }
   // The observer may hand over their own role.
-  assert.equal(await formNamed(obsPage, 'Hand over a role').isVisible(), true);
+  assert.equal(await offersForm(obsPage, 'Hand over a role'), true);
 
   // action.update is for the action's owner (here: whoever holds legal) and the IC, whatever the
   // action (`privileged`): legal and the IC are offered the control, the observer is not.
@@ -56,26 +56,36 @@ test('forms follow `can`: an observer, a closed room, a reopened one', { timeout
   assert.equal(await obsAction.getByRole('button', { name: 'Update' }).isVisible(), false, 'the observer owns no part of it');
 
   // The IC closes the room: only the phase stays, for the IC; legal and the observer get no form.
-  const controls = formNamed(icPage, 'Severity and phase');
   await controls.getByLabel('Phase').selectOption('closed');
   await controls.getByRole('button', { name: 'Set phase' }).click();
   await icPage.getByRole('button', { name: 'Set severity' }).waitFor({ state: 'hidden' });
-  await formNamed(icPage, 'Add a note').waitFor({ state: 'hidden' });
+  await icPage.locator('details[data-form="Add a note"]').waitFor({ state: 'hidden' });
   assert.equal(await icPage.getByRole('button', { name: 'Set phase' }).isVisible(), true);
   for (const name of [...WRITING_FORMS, 'Assign or release a role', 'Hand over a role', 'Add a member']) {
-    assert.equal(await formNamed(icPage, name).isVisible(), false, `a closed room offers the IC no “${name}”`);
+    assert.equal(await offersForm(icPage, name), false, `a closed room offers the IC no “${name}”`);
   }
-  await formNamed(legalPage, 'Add a note').waitFor({ state: 'hidden' });
+  await legalPage.locator('details[data-form="Add a note"]').waitFor({ state: 'hidden' });
   await legalAction.getByRole('button', { name: 'Update' }).waitFor({ state: 'hidden' });
-  assert.equal(await formNamed(legalPage, 'Severity and phase').isVisible(), false);
-  assert.equal(await formNamed(legalPage, 'Hand over a role').isVisible(), false);
+  assert.equal(await offersForm(legalPage, 'Severity and phase'), false);
+  assert.equal(await offersForm(legalPage, 'Hand over a role'), false);
+
+  // The command bar offers the same: in the closed room, only /phase to the IC, nothing to legal.
+  await icPage.keyboard.press('Control+k');
+  const options = icPage.getByTestId('command-bar').getByRole('option');
+  await options.first().waitFor();
+  assert.deepEqual(await options.locator('.bar-label').allTextContents(), ['/phase']);
+  await icPage.keyboard.press('Escape');
+  await legalPage.keyboard.press('Control+k');
+  await legalPage.getByTestId('command-bar').waitFor();
+  assert.equal(await legalPage.getByTestId('command-bar').getByRole('option').count(), 0);
+  await legalPage.keyboard.press('Escape');
 
   // Reopened, the forms are back.
   await controls.getByLabel('Phase').selectOption('recovery');
   await controls.getByRole('button', { name: 'Set phase' }).click();
-  await formNamed(icPage, 'Add a note').waitFor();
+  await icPage.locator('details[data-form="Add a note"]').waitFor();
   await icPage.getByRole('button', { name: 'Set severity' }).waitFor();
-  await formNamed(legalPage, 'Add a note').waitFor();
+  await legalPage.locator('details[data-form="Add a note"]').waitFor();
   await legalAction.getByRole('button', { name: 'Update' }).waitFor();
 
   await icPage.context().close();

@@ -142,11 +142,12 @@ export function timelineSeqs(page) {
   return page.$$eval('[data-testid=timeline] li[data-seq]', (items) => items.map((li) => Number(li.getAttribute('data-seq'))));
 }
 
-export async function screenshot(page, name) {
+/** Saves docs/screenshots/<name>.png (with SITROOM_SCREENSHOTS=1): the whole page, or with fullPage false what the window shows. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   if (!SCREENSHOTS) return;
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.evaluate(() => window.scrollTo(0, 0)); // so the sticky status bar sits at the top
-  await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), fullPage });
 }
 
 /** Polls `check` until it returns a truthy value (which is returned) or the time is up. */
@@ -163,4 +164,19 @@ export async function eventually(check, { timeout = 20_000, every = 200, message
     if (Date.now() > end) throw new Error(`timed out waiting for ${message}; last: ${last instanceof Error ? last.message : JSON.stringify(last)}`);
     await new Promise((r) => setTimeout(r, every));
   }
+}
+
+/**
+ * The console offers forms on demand: each sits closed under its summary in a <details data-form>.
+ * Opens the one whose form is labelled `name` (if it is not open) and returns the form.
+ */
+export async function openForm(page, name, within = page) {
+  const details = within.locator(`details[data-form="${name}"]`);
+  if ((await details.getAttribute('open')) === null) await details.locator(':scope > summary').click();
+  return within.getByRole('form', { name });
+}
+
+/** Whether the console offers the form labelled `name` (its summary is on screen, open or not). */
+export function offersForm(page, name) {
+  return page.locator(`details[data-form="${name}"]`).isVisible();
 }

@@ -51,3 +51,21 @@ describe('parseMarkdown', () => {
     expect(parseMarkdown('<img src=x onerror=alert(1)>')).toEqual([{ t: 'p', c: [{ t: 'text', v: '<img src=x onerror=alert(1)>' }] }]);
   });
 });
+
+describe('links', () => {
+  it('links only http(s) addresses, written [text](url) or bare', () => {
+    expect(parseInline('see [the ticket](https://example.org/t/1) or https://example.org/x.')).toEqual([
+      { t: 'text', v: 'see ' },
+      { t: 'link', href: 'https://example.org/t/1', c: [{ t: 'text', v: 'the ticket' }] },
+      { t: 'text', v: ' or ' },
+      { t: 'link', href: 'https://example.org/x', c: [{ t: 'text', v: 'https://example.org/x' }] },
+      { t: 'text', v: '.' },
+    ]);
+  });
+
+  it('keeps javascript: and other schemes as text', () => {
+    expect(parseInline('[click](javascript:alert(1)) [x](data:text/html,hi) [y](/relative)')).toEqual([
+      { t: 'text', v: '[click](javascript:alert(1)) [x](data:text/html,hi) [y](/relative)' },
+    ]);
+  });
+});

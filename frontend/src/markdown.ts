@@ -1,13 +1,32 @@
-// A small, safe Markdown subset for scenario texts (summaries, inject bodies): paragraphs,
-// headings, bullet and numbered lists, block quotes, **strong**, *emphasis* and `code`. The parse is
-// pure; rendering builds DOM nodes (never innerHTML), so no text can inject markup.
+// A small, safe Markdown subset for scenario texts (summaries, inject bodies) and notes: paragraphs,
+// headings, bullet and numbered lists, block quotes, **strong**, *emphasis*, `code`, and links
+// ([text](https://...) or a bare https://... address). The parse is pure; rendering builds DOM nodes
+// (never innerHTML), so no text can inject markup. A link is made only to an http(s) address, opens
+// with rel="noopener noreferrer"; any other scheme (javascript:, data:, ...) stays plain text.
 import { h } from './dom';
 
 export type Inline =
   | { t: 'text'; v: string }
   | { t: 'code'; v: string }
   | { t: 'strong'; c: Inline[] }
-  | { t: 'em'; c: Inline[] };
+  | { t: 'em'; c: Inline[] }
+  | { t: 'link'; href: string; c: Inline[] };
+
+/** The address when it is an absolute http(s) URL, else null: the only links ever made. */
+export function safeHref(raw: string): string | null {
+  if (!/^https?:\/\//i.test(raw)) return null;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** `[text](url)` at the start of `rest`: the text, the address and the length taken. */
+const LINK = /^\[([^\]\n]+)\]\(([^)\s]+)\)/;
+/** A bare address; trailing punctuation belongs to the sentence, not the link. */
+const BARE = /^https?:\/\/[^\s<>()]+[^\s<>().,;:!?'"]/i;
 
 export type Block =
   | { t: 'p'; c: Inline[] }
@@ -25,7 +44,25 @@ export function parseInline(text: string): Inline[] {
   };
   let i = 0;
   while (i < text.length) {
-    if (text[i] === '`') {
+    if (text[i] === '[') {
+      const link = LINK.exec(text.slice(i));
+      const href = link ? safeHref(link[2]!) : null;
+      if (link && href) {
+        flush();
+        out.push({ t: 'link', href, c: parseInline(link[1]!) });
+        i += link[0].length;
+        continue;
+      }
+    } else if ((text[i] === 'h' || text[i] === 'H') && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const bare = BARE.exec(text.slice(i));
+      const href = bare ? safeHref(bare[0]) : null;
+      if (bare && href) {
+        flush();
+        out.push({ t: 'link', href, c: [{ t: 'text', v: bare[0] }] });
+        i += bare[0].length;
+        continue;
+      }
+    } else if (text[i] === '`') {
       const end = text.indexOf('`', i + 1);
       if (end > i + 1) {
         flush();
@@ -130,6 +167,8 @@ function inlineNodes(nodes: Inline[]): (Node | string)[] {
         return h('strong', {}, ...inlineNodes(n.c));
       case 'em':
         return h('em', {}, ...inlineNodes(n.c));
+      case 'link':
+        return h('a', { href: n.href, rel: 'noopener noreferrer', target: '_blank' }, ...inlineNodes(n.c));
     }
   });
 }

@@ -3,11 +3,14 @@
 // log, the chain badge, download links and the live timeline with filters (a window of it).
 import { api, download, errorText } from './api';
 import { type Child, h, replace, uid } from './dom';
+import { markdown } from './markdown';
+import { t } from './messages/console';
 import { TIMELINE_GROUPS, type TimelineGroup, countByGroup, kindGroup } from './model';
 import { roomPath } from './router';
 import type { Change, RoomStore } from './roomStore';
 import { statusText } from './socket';
-import { actorLabel, countBefore, describeEvent, pageBefore, phaseLabel, timeLabel } from './timeline';
+import { timeElement } from './i18n';
+import { countBefore, describeEvent, pageBefore, phaseLabel, roleLabel } from './timeline';
 import type { RoomEvent } from './types';
 
 /** Collects what a view must undo when it closes: store subscriptions and timers. */
@@ -57,13 +60,33 @@ export function renderKeyed(el: HTMLElement, key: string, build: () => Child[]):
 }
 
 let panels = 0;
-/** A titled card; `body` is where its content goes. */
-export function panel(title: string, ...children: Child[]): { section: HTMLElement; body: HTMLElement } {
+/**
+ * A titled card; `body` is where its content goes, `state` a short line beside the title that says
+ * the card's state at a glance ("2 waiting", "1 overdue · 3 open").
+ */
+export function panel(title: string, ...children: Child[]): { section: HTMLElement; body: HTMLElement; state: HTMLElement } {
   panels += 1;
   const id = `panel-${panels}`;
   const body = h('div', { class: 'panel-body' }, ...children);
-  const section = h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { id }, title), body);
-  return { section, body };
+  const state = h('span', { class: 'card-state' });
+  const section = h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { id }, title, ' ', state), body);
+  return { section, body, state };
+}
+
+/**
+ * A form offered on demand: closed under its summary until asked for, so a page of a dozen forms
+ * shows a dozen lines. `offered` (from the server's `can`) decides whether it is there at all; it is
+ * asked again whenever the room changes.
+ */
+export function onDemand(store: RoomStore, scope: Scope, label: string, content: HTMLFormElement, offered: () => boolean): HTMLDetailsElement {
+  const details = h('details', { class: 'on-demand', 'data-form': content.getAttribute('aria-label') ?? label }, h('summary', {}, label), content);
+  const render = () => {
+    details.hidden = !offered();
+    if (details.hidden) details.open = false;
+  };
+  scope.on(store, (c) => c.type === 'room' && render());
+  render();
+  return details;
 }
 
 /** A form whose submit runs `action` (the default navigation prevented). */
@@ -252,18 +275,36 @@ export function downloadLink(label: string, path: string, filename: string, aria
   return h('span', {}, link, message);
 }
 
+/** What an entry says: a note's text as Markdown (the safe subset, DOM nodes only), anything else in plain words. */
+function entryText(event: RoomEvent): HTMLElement {
+  const d = event.data ?? {};
+  if (event.kind === 'note.added' && typeof d.text === 'string') {
+    const roles = Array.isArray(d.visibleTo) && d.visibleTo.length ? d.visibleTo.map(String) : (event.visibleTo ?? []);
+    return h(
+      'div',
+      { class: 'text note' },
+      t('timeline.noted'),
+      ' ',
+      markdown(d.text),
+      roles.length ? h('span', { class: 'muted' }, ' ', t('timeline.only', { roles: roles.map(roleLabel).join(', ') })) : null,
+    );
+  }
+  return h('span', { class: 'text' }, describeEvent(event));
+}
+
 function timelineItem(event: RoomEvent): HTMLLIElement {
+  const time = timeElement(event.at, 'time');
   return h(
     'li',
     { 'data-seq': event.seq, 'data-kind': event.kind, 'data-group': kindGroup(event.kind) },
     h('span', { class: 'seq' }, `#${event.seq}`),
     ' ',
-    h('time', { datetime: event.at, title: event.at }, timeLabel(event.at)),
+    time,
     ' ',
-    h('span', { class: 'actor' }, actorLabel(event)),
+    h('span', { class: 'actor' }, event.actor?.displayName ?? t('timeline.system')),
     ' ',
-    h('span', { class: 'text' }, describeEvent(event)),
-    event.visibleTo?.length ? h('span', { class: 'chip restricted' }, 'restricted') : null,
+    entryText(event),
+    event.visibleTo?.length ? h('span', { class: 'chip restricted' }, t('timeline.restricted')) : null,
   );
 }
 
@@ -278,11 +319,16 @@ const TIMELINE_PAGE = 100;
  * older pages on demand ("Show older", or scrolling to the top of the list). Events are drawn once
  * per frame, so a room's history arriving at once costs one layout, not one per event.
  */
-export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'): HTMLElement {
+export function timelinePanel(store: RoomStore, scope: Scope, title = t('timeline.title'), ...tools: Child[]): HTMLElement {
   const shown = new Set<TimelineGroup>(TIMELINE_GROUPS.map((g) => g.id));
   const accept = (event: RoomEvent): boolean => shown.has(kindGroup(event.kind));
-  const list = h('ol', { id: uid('timeline'), class: 'timeline', role: 'log', 'aria-label': title, tabindex: 0, 'data-testid': 'timeline' });
-  const older = h('button', { type: 'button', class: 'secondary show-older', 'aria-controls': list.id, hidden: true }, 'Show older');
+  // A list inside the log region: role="log" on the <ol> itself would take away its list semantics.
+  const list = h('ol', { class: 'timeline' });
+  const scroller = h('div', { id: uid('timeline'), class: 'timeline-log', role: 'log', 'aria-label': title, tabindex: 0, 'data-testid': 'timeline' }, list);
+  const older = h('button', { type: 'button', class: 'secondary show-older', 'aria-controls': scroller.id, hidden: true }, t('timeline.older', { count: 0 }));
+  /** Shown while the reader looks at older entries and new ones arrived below: how many, and a way back to them. */
+  const unseen = h('button', { type: 'button', class: 'new-entries small', 'aria-controls': scroller.id, hidden: true });
+  let unseenCount = 0;
   const boxes = TIMELINE_GROUPS.map((g) => {
     const box = h('input', { type: 'checkbox', value: g.id, checked: true });
     const count = h('span', { class: 'count' });
@@ -292,12 +338,12 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
       rebuild = true;
       draw();
     });
-    return { group: g.id, label: h('label', { class: 'check' }, box, ` ${g.label} `, count), count };
+    return { group: g.id, label: h('label', { class: 'check' }, box, ` ${t(`group.${g.id}`)} `, count), count };
   });
   const filters = h(
     'fieldset',
     { class: 'filters' },
-    h('legend', {}, 'Show'),
+    h('legend', {}, t('timeline.show')),
     ...boxes.map((b) => b.label),
   );
 
@@ -307,7 +353,8 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
   function counts(): void {
     for (const b of boxes) {
       replace(b.count, `(${c[b.group]})`);
-      b.label.hidden = b.group === 'other' && c.other === 0;
+      // Groups that cannot occur in this room and have no entry take no room on screen.
+      b.label.hidden = (b.group === 'other' || (b.group === 'exercise' && store.room?.kind !== 'EXERCISE')) && c[b.group] === 0;
     }
   }
 
@@ -325,14 +372,16 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
   const seqOf = (item: Element | null): number | undefined => (item ? Number((item as HTMLElement).dataset.seq) : undefined);
 
   function following(): boolean {
-    return list.childElementCount === 0 || list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+    return list.childElementCount === 0 || scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 40;
   }
 
   function showOlderLabel(): void {
     const loading = olderCount === 0 && !store.historyComplete && list.childElementCount > 0;
     older.hidden = olderCount === 0 && !loading;
     older.disabled = loading;
-    replace(older, loading ? 'Show older (loading…)' : `Show older (${olderCount.toLocaleString('en')} more)`);
+    replace(older, loading ? t('timeline.olderLoading') : t('timeline.older', { count: olderCount }));
+    unseen.hidden = unseenCount === 0;
+    replace(unseen, t.plural('timeline.new', unseenCount));
   }
 
   /** The newest entries the filters show, in place of what the list held. */
@@ -408,6 +457,8 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
     const events = pending;
     pending = [];
     const last = seqOf(list.lastElementChild) ?? 0;
+    if (follow) unseenCount = 0;
+    else unseenCount += events.filter((e) => e.seq > last && accept(e)).length;
     if (rebuild || (follow && events.filter((e) => e.seq > last).length >= TIMELINE_WINDOW)) {
       rebuild = false;
       showNewest();
@@ -417,7 +468,7 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
       // Older events read after a short window (a filter, a page of history) fill it up.
       if (follow && olderCount > 0 && list.childElementCount < TIMELINE_WINDOW) showNewest();
     }
-    if (follow) list.scrollTop = list.scrollHeight;
+    if (follow) scroller.scrollTop = scroller.scrollHeight;
     counts();
     showOlderLabel();
   }
@@ -426,17 +477,27 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
     const first = seqOf(list.firstElementChild);
     if (first === undefined || olderCount === 0) return;
     const page = pageBefore(store.timeline, first, accept, TIMELINE_PAGE);
-    const height = list.scrollHeight;
+    const height = scroller.scrollHeight;
     list.prepend(...page.map(timelineItem));
     limit += page.length;
     olderCount = page.length ? countBefore(store.timeline, page[0]!.seq, accept) : 0;
     // The entries that were in view stay where they were, the new ones above them.
-    list.scrollTop += list.scrollHeight - height;
+    scroller.scrollTop += scroller.scrollHeight - height;
     showOlderLabel();
   }
   older.addEventListener('click', showOlder);
-  list.addEventListener('scroll', () => {
-    if (list.scrollTop < 40 && olderCount > 0 && list.scrollHeight > list.clientHeight) showOlder();
+  scroller.addEventListener('scroll', () => {
+    if (scroller.scrollTop < 40 && olderCount > 0 && scroller.scrollHeight > scroller.clientHeight) showOlder();
+    if (unseenCount && following()) {
+      unseenCount = 0;
+      showOlderLabel();
+    }
+  });
+  unseen.addEventListener('click', () => {
+    scroller.scrollTop = scroller.scrollHeight;
+    unseenCount = 0;
+    showOlderLabel();
+    scroller.focus();
   });
 
   scope.on(store, (change) => {
@@ -452,6 +513,9 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = 'Timeline'
     clearTimeout(catchUpTimer);
   });
   draw();
-  const { section } = panel(title, filters, older, list);
+  const { section } = panel(title, filters, older, scroller, unseen);
+  section.classList.add('timeline-card');
+  // Tools (the command bar's button) sit on the title's line, where they cost no height.
+  if (tools.length) section.querySelector('h2')!.append(h('span', { class: 'timeline-tools' }, ...tools));
   return section;
 }

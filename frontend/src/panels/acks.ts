@@ -1,11 +1,12 @@
 // Acknowledgements: who is still silent per role, the open requests, give one, request one; offered
 // as the snapshot's `can` and each request's pending roles say.
-import { field, h } from '../dom';
+import { field, h, replace } from '../dom';
 import { acksForMe, pendingAcksByRole } from '../model';
 import type { RoomStore } from '../roomStore';
 import { roleLabel, timeLabel } from '../timeline';
 import { ADDRESSABLE_ROLES, type Ack } from '../types';
-import { type Scope, form, panel, renderKeyed } from '../ui';
+import { t } from '../messages/console';
+import { type Scope, form, onDemand, panel, renderKeyed } from '../ui';
 
 function ackItem(store: RoomStore, a: Ack, mine: boolean): HTMLElement {
   return h(
@@ -48,7 +49,6 @@ export function acksPanel(store: RoomStore, scope: Scope): HTMLElement {
   const request = form(
     { 'aria-label': 'Request an acknowledgement', class: 'subform' },
     [
-      h('h3', {}, 'Request an acknowledgement'),
       field('About timeline entry #', about, 'The seq number shown in the timeline'),
       h('fieldset', { class: 'roles' }, h('legend', {}, 'From'), ...boxes.map((b) => h('label', { class: 'check' }, b, ` ${roleLabel(b.value)}`))),
       h('button', { type: 'submit' }, 'Request acknowledgement'),
@@ -64,13 +64,14 @@ export function acksPanel(store: RoomStore, scope: Scope): HTMLElement {
       });
     },
   );
-  const { section } = panel('Acknowledgements', perRole, list, request);
+  const { section, state } = panel('Acknowledgements', perRole, list, onDemand(store, scope, t('form.ack'), request, () => store.may('ack.request')));
 
   function render(): void {
     const acks = store.room?.acks ?? [];
-    request.hidden = !store.may('ack.request');
     if (!about.value && store.room) about.placeholder = String(store.room.seq);
     const open = acks.filter((a) => a.pending.length);
+    state.className = open.length ? 'card-state waiting' : 'card-state muted';
+    replace(state, open.length ? t.plural('state.acks', open.length) : t('state.none'));
     const mine = new Set(acksForMe(acks, store.myRoles, store.can).map((a) => a.ackId));
     renderKeyed(perRole, JSON.stringify([...pendingAcksByRole(acks)]), () => {
       const pending = [...pendingAcksByRole(acks)];

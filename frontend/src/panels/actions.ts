@@ -1,11 +1,12 @@
 // Actions: owner, due time (overdue highlighted), status changes, and a form to create one; both
 // offered as the snapshot's `can` says.
-import { field, h, select, setOptions } from '../dom';
+import { field, h, replace, select, setOptions } from '../dom';
 import { canUpdateAction, isOverdue, ownerText, sortActions } from '../model';
 import type { RoomStore } from '../roomStore';
 import { roleLabel } from '../timeline';
 import { ACTION_STATUSES, ADDRESSABLE_ROLES, type ActionItem } from '../types';
-import { type Scope, form, panel, renderKeyed } from '../ui';
+import { t } from '../messages/console';
+import { type Scope, form, onDemand, panel, renderKeyed } from '../ui';
 
 const statusOptions = ACTION_STATUSES.map((s) => ({ value: s, label: roleLabel(s) }));
 
@@ -58,7 +59,6 @@ export function actionsPanel(store: RoomStore, scope: Scope): HTMLElement {
   const create = form(
     { 'aria-label': 'Create an action', class: 'subform' },
     [
-      h('h3', {}, 'New action'),
       field('Title', title),
       h('div', { class: 'row' }, field('Owner', owner), field('Due (optional)', due)),
       h('button', { type: 'submit' }, 'Create action'),
@@ -72,14 +72,17 @@ export function actionsPanel(store: RoomStore, scope: Scope): HTMLElement {
       store.send('action.create', data, `Action “${title.value.trim()}”`, { onOk: () => create.reset() });
     },
   );
-  const { section } = panel('Actions', list, create);
+  const { section, state } = panel('Actions', list, onDemand(store, scope, t('form.action'), create, () => store.may('action.create')));
 
   function render(): void {
     const room = store.room;
     if (!room) return;
     const now = Date.now();
     const actions = sortActions(room.actions ?? [], now);
-    create.hidden = !store.may('action.create');
+    const open = actions.filter((a) => a.status !== 'done' && a.status !== 'cancelled').length;
+    const overdue = actions.filter((a) => isOverdue(a, now)).length;
+    state.className = overdue ? 'card-state overdue-text' : 'card-state muted';
+    replace(state, overdue ? t('state.actions', { overdue, open }) : open ? t('state.open', { open }) : t('state.none'));
     setOptions(owner, [
       { value: '', label: 'nobody yet' },
       ...room.members.map((m) => ({ value: `user:${m.userId}`, label: m.displayName })),

@@ -5,7 +5,8 @@ import { canVote, missingApproversText } from '../model';
 import type { RoomStore } from '../roomStore';
 import { roleLabel, timeLabel } from '../timeline';
 import { APPROVER_CHOICES, type Decision } from '../types';
-import { type Scope, form, panel, renderKeyed } from '../ui';
+import { t } from '../messages/console';
+import { type Scope, form, onDemand, panel, renderKeyed } from '../ui';
 
 export function decisionCard(store: RoomStore, d: Decision): HTMLElement {
   const waiting = missingApproversText(d);
@@ -72,7 +73,6 @@ export function proposeForm(store: RoomStore): HTMLFormElement {
   const el = form(
     { 'aria-label': 'Propose a decision', class: 'subform' },
     [
-      h('h3', {}, 'Propose a decision'),
       field('Title', title),
       field('Choice', choice, 'What we will do'),
       field('Rationale', rationale),
@@ -108,11 +108,13 @@ export function proposeForm(store: RoomStore): HTMLFormElement {
 
 export function decisionsPanel(store: RoomStore, scope: Scope): HTMLElement {
   const list = h('ul', { class: 'items', 'data-testid': 'decisions' });
-  const propose = proposeForm(store);
-  const { section } = panel('Decisions', list, propose);
+  const propose = onDemand(store, scope, t('form.decide'), proposeForm(store), () => store.may('decision.propose'));
+  const { section, state } = panel('Decisions', list, propose);
   function render(): void {
     const decisions = [...(store.room?.decisions ?? [])].sort((a, b) => b.seq - a.seq);
-    propose.hidden = !store.may('decision.propose');
+    const waiting = decisions.filter((d) => d.status === 'proposed').length;
+    state.className = waiting ? 'card-state waiting' : 'card-state muted';
+    replace(state, waiting ? t.plural('state.decisions', waiting) : t('state.none'));
     renderKeyed(list, JSON.stringify([decisions, store.myRoles, store.can]), () =>
       decisions.length ? decisions.map((d) => decisionCard(store, d)) : [h('li', { class: 'muted' }, 'No decision yet.')],
     );

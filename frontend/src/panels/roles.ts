@@ -6,7 +6,8 @@ import { holdersByRole, roleForms } from '../model';
 import type { RoomStore } from '../roomStore';
 import { phaseLabel, roleLabel } from '../timeline';
 import { PHASES, ROLES, SEVERITIES, rolesOfKind } from '../types';
-import { type Scope, form, panel, renderKeyed } from '../ui';
+import { t } from '../messages/console';
+import { type Scope, form, onDemand, panel, renderKeyed } from '../ui';
 
 const roleOptions: Option[] = ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
 
@@ -28,7 +29,6 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
   const assign = form(
     { 'aria-label': 'Assign or release a role', class: 'subform' },
     [
-      h('h3', {}, 'Assign a role'),
       h('div', { class: 'row' }, field('Member', memberSelect), field('Role', roleSelect)),
       h('div', { class: 'row' }, h('button', { type: 'submit', value: 'assign' }, 'Assign role'), releaseButton),
     ],
@@ -45,7 +45,7 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
   );
   const handover = form(
     { 'aria-label': 'Hand over a role', class: 'subform' },
-    [h('h3', {}, 'Hand over'), h('div', { class: 'row' }, field('Role', handRole), field('To member', handTo)), h('button', { type: 'submit' }, 'Hand over role')],
+    [h('div', { class: 'row' }, field('Role', handRole), field('To member', handTo)), h('button', { type: 'submit' }, 'Hand over role')],
     () => {
       if (!handTo.value) return;
       store.send(
@@ -58,7 +58,6 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
   const add = form(
     { 'aria-label': 'Add a member', class: 'subform' },
     [
-      h('h3', {}, 'Add a member'),
       h('div', { class: 'row' }, field('Person', userSelect), field('First role', newRole)),
       h('button', { type: 'submit' }, 'Add member'),
       addMessage,
@@ -113,10 +112,7 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
       ),
     ]);
     const offer = roleForms(store.can, store.myRoles, room.members, store.myUserId);
-    assign.hidden = !offer.assign;
     releaseButton.hidden = !offer.release;
-    add.hidden = !offer.add;
-    handover.hidden = !offer.handover;
     setOptions(memberSelect, room.members.map((m) => ({ value: m.userId, label: m.displayName })));
     setOptions(handTo, (offer.handover?.to ?? []).map((m) => ({ value: m.userId, label: m.displayName })));
     setOptions(handRole, roleOptions.filter((o) => offer.handover?.roles.includes(o.value)));
@@ -137,7 +133,14 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
   }
   scope.on(store, (c) => c.type === 'room' && render());
   render();
-  const { section } = panel('Roles', table, assign, handover, add);
+  const offer = () => roleForms(store.can, store.myRoles, store.room?.members ?? [], store.myUserId);
+  const { section } = panel(
+    'Roles',
+    table,
+    onDemand(store, scope, t('form.assign'), assign, () => offer().assign),
+    onDemand(store, scope, t('form.handover'), handover, () => !!offer().handover),
+    onDemand(store, scope, t('form.add'), add, () => offer().add),
+  );
   return section;
 }
 
@@ -157,8 +160,8 @@ export function roomControls(store: RoomStore, scope: Scope): HTMLElement {
   );
   const phaseRow = h('div', { class: 'row' }, field('Phase', phase), h('button', { type: 'submit', value: 'phase' }, 'Set phase'));
   const el = form(
-    { 'aria-label': 'Severity and phase', class: 'card' },
-    [h('h2', {}, 'Severity and phase'), severityRow, phaseRow],
+    { 'aria-label': 'Severity and phase', class: 'subform' },
+    [severityRow, phaseRow],
     (submitter) => {
       if ((submitter as HTMLButtonElement | null)?.value === 'phase') {
         store.send('room.phase', { phase: phase.value }, `Phase → ${phaseLabel(phase.value)}`);
@@ -171,7 +174,6 @@ export function roomControls(store: RoomStore, scope: Scope): HTMLElement {
     const room = store.room;
     severityRow.hidden = !store.may('room.severity');
     phaseRow.hidden = !store.may('room.phase');
-    el.hidden = !room || (severityRow.hidden && phaseRow.hidden);
     // Follow the room's values, but never overwrite a choice the IC is making.
     if (room && shown !== `${room.severity}|${room.phase}`) {
       shown = `${room.severity}|${room.phase}`;
@@ -181,18 +183,18 @@ export function roomControls(store: RoomStore, scope: Scope): HTMLElement {
   }
   scope.on(store, (c) => c.type === 'room' && render());
   render();
-  return el;
+  return onDemand(store, scope, t('form.controls'), el, () => !!store.room && (store.may('room.severity') || store.may('room.phase')));
 }
 
 /** A note, for everyone or only some roles (visibleTo); offered when `can` lists note.add. */
-export function noteForm(store: RoomStore, scope: Scope, options: { title?: string; onlyFor?: string[] } = {}): HTMLElement {
+export function noteForm(store: RoomStore, scope: Scope, options: { title?: string; onlyFor?: string[]; onDemand?: boolean } = {}): HTMLElement {
   const text = h('textarea', { name: 'text', rows: 3, required: true, maxlength: 10000 });
   const boxes = options.onlyFor ? [] : ROLES.map((role) => h('input', { type: 'checkbox', name: 'visibleTo', value: role }));
   const el = form(
-    { class: 'card', 'aria-label': options.title ?? 'Add a note' },
+    { class: options.onDemand ? 'subform' : 'card', 'aria-label': options.title ?? 'Add a note' },
     [
-      h('h2', {}, options.title ?? 'Add a note'),
-      field('Note', text),
+      options.onDemand ? null : h('h2', {}, options.title ?? 'Add a note'),
+      field('Note', text, t('form.noteHint')),
       boxes.length
         ? h(
             'fieldset',
@@ -217,6 +219,7 @@ export function noteForm(store: RoomStore, scope: Scope, options: { title?: stri
       });
     },
   );
+  if (options.onDemand) return onDemand(store, scope, t('form.note'), el, () => store.may('note.add'));
   const render = () => {
     el.hidden = !store.may('note.add');
   };

@@ -1,11 +1,12 @@
 // External statements: draft and revise, approve (comms approver and legal), publish under the
 // two-person rule; the Publish button says who is still missing. Offered as the snapshot's `can` says.
-import { field, h, setOptions, select } from '../dom';
+import { field, h, replace, setOptions, select } from '../dom';
 import { approvableAs, publishState } from '../model';
 import type { RoomStore } from '../roomStore';
 import { roleLabel } from '../timeline';
 import type { Statement } from '../types';
-import { type Scope, form, panel, renderKeyed } from '../ui';
+import { t } from '../messages/console';
+import { type Scope, form, onDemand, panel, renderKeyed } from '../ui';
 
 function statementItem(store: RoomStore, s: Statement): HTMLElement {
   const publish = publishState(s, store.can);
@@ -71,7 +72,6 @@ export function statementsPanel(store: RoomStore, scope: Scope): HTMLElement {
   const draft = form(
     { 'aria-label': 'Draft a statement', class: 'subform' },
     [
-      h('h3', {}, 'Draft a statement'),
       field('Revise', revise),
       h('div', { class: 'row' }, field('Title', title), field('Channel', channel)),
       h(
@@ -97,11 +97,13 @@ export function statementsPanel(store: RoomStore, scope: Scope): HTMLElement {
       body.value = s.body;
     }
   });
-  const { section } = panel('External statements', list, draft);
+  const { section, state } = panel('External statements', list, onDemand(store, scope, t('form.statement'), draft, () => store.may('statement.draft')));
 
   function render(): void {
     const statements = store.room?.statements ?? [];
-    draft.hidden = !store.may('statement.draft');
+    const drafts = statements.filter((s) => s.status === 'draft').length;
+    state.className = drafts ? 'card-state waiting' : 'card-state muted';
+    replace(state, drafts ? t.plural('state.statements', drafts) : t('state.none'));
     setOptions(revise, [
       { value: '', label: 'a new statement' },
       ...statements.map((s) => ({ value: s.statementId, label: `${s.title} (v${s.version})` })),

@@ -5,7 +5,8 @@ import { countdown, updateData, updateFields } from '../model';
 import type { RoomStore } from '../roomStore';
 import { timeLabel } from '../timeline';
 import { AUDIENCES, type StatusUpdate } from '../types';
-import { type Scope, form, panel, renderKeyed } from '../ui';
+import { t } from '../messages/console';
+import { type Scope, form, onDemand, panel, renderKeyed } from '../ui';
 
 const LABELS: Record<string, string> = {
   summary: 'Summary',
@@ -79,7 +80,7 @@ export function updatesPanel(store: RoomStore, scope: Scope): HTMLElement {
 
   const post = form(
     { 'aria-label': 'Post a status update', class: 'subform' },
-    [h('h3', {}, 'Post an update'), field('Audience', audience), field('Summary', summary), extra, h('button', { type: 'submit' }, 'Post update')],
+    [field('Audience', audience), field('Summary', summary), extra, h('button', { type: 'submit' }, 'Post update')],
     () => {
       const values: Record<string, string> = { summary: summary.value };
       for (const [name, input] of Object.entries(inputs)) values[name] = input.value;
@@ -93,10 +94,9 @@ export function updatesPanel(store: RoomStore, scope: Scope): HTMLElement {
     },
   );
 
-  const { section } = panel('Status updates', nextUpdateLine(store, scope), list, post);
+  const { section } = panel('Status updates', nextUpdateLine(store, scope), list, onDemand(store, scope, t('form.update'), post, () => store.may('update.post')));
   function render(): void {
     const updates = [...(store.room?.updates ?? [])].sort((a, b) => b.seq - a.seq);
-    post.hidden = !store.may('update.post');
     renderKeyed(list, JSON.stringify(updates), () =>
       updates.length
         ? updates.map((u) =>
