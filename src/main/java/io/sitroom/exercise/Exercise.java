@@ -30,6 +30,10 @@ public class Exercise extends PanacheEntityBase {
     @Column(name = "scenario_yaml", nullable = false, length = 1_000_000)
     public String scenarioYaml;
 
+    /** The version of the scenario copied (0: a shipped or folder file; 1, 2, ...: an upload). */
+    @Column(name = "scenario_version")
+    public Integer scenarioVersion;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     public ExerciseStatus status;

@@ -163,11 +163,13 @@ public class ExerciseFeature implements RoomFeature {
     }
 
     private void createExercise(Room room, String scenarioId) {
-        String text = catalog.text(scenarioId).orElseThrow(() -> SitroomException.notFound("no scenario '" + scenarioId + "'"));
+        ScenarioCatalog.Entry current = catalog.current(scenarioId)
+                .orElseThrow(() -> SitroomException.notFound("no scenario '" + scenarioId + "'"));
         Exercise exercise = new Exercise();
         exercise.roomId = room.id;
         exercise.scenarioId = scenarioId;
-        exercise.scenarioYaml = text;
+        exercise.scenarioYaml = current.text();
+        exercise.scenarioVersion = current.version();
         exercise.status = ExerciseStatus.READY;
         exercise.speed = 1;
         exercise.anchor(0, null);

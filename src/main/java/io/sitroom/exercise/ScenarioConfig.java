@@ -6,9 +6,11 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "sitroom.scenarios")
 public interface ScenarioConfig {
 
-    /** The folders of scenario files, read at start. */
-    @WithDefault("scenarios")
-    java.util.List<String> dirs();
+    /**
+     * Folders of further scenario files, read at start, besides those shipped in the jar (a folder's
+     * file with a shipped scenario's id replaces it). None by default.
+     */
+    java.util.Optional<java.util.List<String>> dirs();
 
     /**
      * Uploads one account may validate per minute, and at once: each is a whole file (up to 1 MB)

@@ -36,6 +36,16 @@ public class ScenarioValidator {
 
     /** The errors of an uploaded file (none when it is fit to play), or a {@link RetryLater} when the account validates too often. */
     public List<ScenarioError> validate(UUID userId, String yaml) {
+        admit(userId);
+        // An upload has no file name of its own, and the file's place in the server's folder is nobody's business.
+        return ScenarioLinter.validate("upload", yaml).stream().map(e -> new ScenarioError(null, e.line(), e.path(), e.message())).toList();
+    }
+
+    /**
+     * Takes one of the account's validations (a check, an upload, an imported spreadsheet: each parses
+     * and lints a whole file), or throws a {@link RetryLater} when it validates too often.
+     */
+    public void admit(UUID userId) {
         long now = limits.now();
         if (buckets.size() > 100_000) {
             buckets.clear();
@@ -43,7 +53,5 @@ public class ScenarioValidator {
         if (!buckets.computeIfAbsent(userId, id -> new TokenBucket(perMinute / 60.0, perMinute, now)).tryTake(now)) {
             throw tooManyValidations(perMinute, (long) Math.ceil(60.0 / perMinute));
         }
-        // An upload has no file name of its own, and the file's place in the server's folder is nobody's business.
-        return ScenarioLinter.validate("upload", yaml).stream().map(e -> new ScenarioError(null, e.line(), e.path(), e.message())).toList();
     }
 }

@@ -35,6 +35,7 @@ public final class AppProcess implements AutoCloseable {
     private final Path log;
     private final Map<String, String> settings;
     private Process process;
+    private Path workingDirectory;
 
     public AppProcess() throws IOException {
         this(Map.of());
@@ -47,6 +48,12 @@ public final class AppProcess implements AutoCloseable {
             this.port = socket.getLocalPort();
         }
         this.log = Files.createTempFile("sitroom-it-", ".log");
+    }
+
+    /** Starts the process in another folder than this build's (as a user would, from anywhere). */
+    public AppProcess in(Path directory) {
+        this.workingDirectory = directory;
+        return this;
     }
 
     /** Drops every table of the test database, so the app starts on an empty one. */
@@ -79,7 +86,7 @@ public final class AppProcess implements AutoCloseable {
 
     public void start() throws Exception {
         String jar = System.getProperty("sitroom.it.jar", "target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder builder = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx512m", "-jar", jar)
+        ProcessBuilder builder = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx512m", "-jar", new File(jar).getAbsolutePath())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
@@ -90,8 +97,12 @@ public final class AppProcess implements AutoCloseable {
         env.put("SITROOM_EVIDENCE_KEY", "it-only-evidence-secret-of-32-characters-or-more");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("SITROOM_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1"); // the tests' receivers run on this machine
-        env.put("SITROOM_SCENARIOS_DIRS", new File("scenarios").getAbsolutePath() + "," + new File("src/test/resources/test-scenarios").getAbsolutePath());
+        // The shipped scenarios are in the jar; the tests' own come from their folder.
+        env.put("SITROOM_SCENARIOS_DIRS", new File("src/test/resources/test-scenarios").getAbsolutePath());
         env.putAll(settings);
+        if (workingDirectory != null) {
+            builder.directory(workingDirectory.toFile());
+        }
         process = builder.start();
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {

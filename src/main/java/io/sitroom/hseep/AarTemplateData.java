@@ -1,0 +1,17 @@
+package io.sitroom.hseep;
+
+import io.quarkus.qute.TemplateData;
+import io.sitroom.exercise.AfterActionReport;
+
+/** Lets the AAR/IP template read the after-action report's records (value resolvers made at build time). */
+@TemplateData(target = AfterActionReport.class)
+@TemplateData(target = AfterActionReport.ObjectiveResult.class)
+@TemplateData(target = AfterActionReport.Gap.class)
+@TemplateData(target = AfterActionReport.RoleKnowledge.class)
+@TemplateData(target = AfterActionReport.Knew.class)
+@TemplateData(target = AfterActionReport.PlanRow.class)
+final class AarTemplateData {
+
+    private AarTemplateData() {
+    }
+}
