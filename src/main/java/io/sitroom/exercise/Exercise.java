@@ -69,6 +69,8 @@ public class Exercise extends PanacheEntityBase {
         Map<String, PlaybackState.ExpectationState> expectations = new HashMap<>();
         ExpectationRecord.<ExpectationRecord> list("roomId", roomId)
                 .forEach(e -> expectations.put(e.expectationId, new PlaybackState.ExpectationState(e.outcome, e.dueScenarioMs)));
-        return new PlaybackState(scenarioId, clock(), delivered, expectations);
+        Map<String, PlaybackState.InjectChange> changes = new HashMap<>();
+        InjectChangeRecord.<InjectChangeRecord> list("roomId", roomId).forEach(c -> changes.put(c.injectId, c.change()));
+        return new PlaybackState(scenarioId, clock(), delivered, expectations, changes);
     }
 }

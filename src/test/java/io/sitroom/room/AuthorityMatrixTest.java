@@ -229,7 +229,18 @@ class AuthorityMatrixTest {
             c.once("delivered", () -> c.as(c.lead, "exercise.inject", Map.of("injectId", DELIVERED_INJECT)));
             return Map.of("injectId", DELIVERED_INJECT, "text", "on it");
         }));
+        // Improvisation: each attempt changes an inject of its own, added for it.
+        f.put("inject.add", new Fixture(true, null, (c, r) -> Map.of("title", "Press call", "body", "A reporter calls.",
+                "to", List.of("legal"), "atMs", 3_600_000)));
+        f.put("inject.edit", new Fixture(true, null, (c, r) -> Map.of("injectId", addedInject(c), "body", "Two reporters call.")));
+        f.put("inject.drop", new Fixture(true, null, (c, r) -> Map.of("injectId", addedInject(c))));
+        f.put("inject.move", new Fixture(true, null, (c, r) -> Map.of("injectId", addedInject(c), "atMs", 3_000_000)));
         return f;
+    }
+
+    private static String addedInject(Ctx c) {
+        return c.field(c.as(c.lead, "inject.add", Map.of("title", "Press call", "body", "A reporter calls.", "to", List.of("legal"),
+                "atMs", 3_600_000)), "injectId");
     }
 
     private static void started(Ctx c) {
