@@ -53,6 +53,21 @@ public class Exercise extends PanacheEntityBase {
     @Column(name = "report_released_at")
     public Instant reportReleasedAt;
 
+    /** When the exercise is planned to start (issue 18, item 9); null unless scheduled. */
+    @Column(name = "scheduled_at")
+    public Instant scheduledAt;
+
+    /**
+     * When the exercise in a room is planned to start, for its invitations: null when the room is no
+     * exercise or the exercise is not scheduled.
+     */
+    public static Instant startsAt(UUID roomId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(() -> {
+            Exercise exercise = findById(roomId);
+            return exercise == null ? null : exercise.scheduledAt;
+        });
+    }
+
     public ScenarioClock clock() {
         return new ScenarioClock(status, speed, anchorScenarioMs, anchorAt);
     }

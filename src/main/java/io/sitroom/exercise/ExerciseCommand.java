@@ -1,5 +1,6 @@
 package io.sitroom.exercise;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -131,5 +132,15 @@ public sealed interface ExerciseCommand extends Command {
             injectId = Fields.text(injectId, "injectId", 64);
             checkAt(Fields.required(atMs, "atMs"), "atMs");
         }
+    }
+
+    // --- scheduling (issue 18, item 9)
+
+    /** Sets when the exercise is planned to start ({@code startsAt}), or clears it (null). */
+    record Schedule(Instant startsAt) implements ExerciseCommand {
+    }
+
+    /** A player's communications check before the start: their roles are ready. */
+    record ConfirmReady() implements ExerciseCommand {
     }
 }

@@ -1,5 +1,6 @@
 package io.sitroom.exercise;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -114,5 +115,17 @@ public sealed interface ExerciseEvent extends EventPayload {
         public String brief() {
             return injectId;
         }
+    }
+
+    // --- scheduling
+
+    /** For everyone: the exercise is planned to start at {@code startsAt} (null: no longer scheduled). */
+    @EventKind("exercise.scheduled")
+    record Scheduled(Instant startsAt) implements ExerciseEvent {
+    }
+
+    /** For the facilitator and the confirming roles: a player confirmed before the start that their roles are ready. */
+    @EventKind("exercise.ready_confirmed")
+    record ReadyConfirmed(Set<Role> roles) implements ExerciseEvent {
     }
 }

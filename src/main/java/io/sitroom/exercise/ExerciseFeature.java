@@ -68,7 +68,7 @@ public class ExerciseFeature implements RoomFeature {
             throw SitroomException.notFound("this room is not an exercise");
         }
         Viewer viewer = Viewer.of(me, RoomKind.EXERCISE);
-        return ExerciseView.of(exercise, scenario(exercise), viewer, clock.instant(), responded(roomId, viewer));
+        return ExerciseView.of(exercise, scenario(exercise), viewer, clock.instant(), responded(roomId, viewer), readyRoles(roomId, viewer));
     }
 
     @Override
@@ -99,7 +99,13 @@ public class ExerciseFeature implements RoomFeature {
                 new CommandType<>("inject.drop", ExerciseCommand.DropInject.class, facilitator,
                         (c, ctx) -> Improvisation.drop(c, ctx, script(ctx), state(ctx))),
                 new CommandType<>("inject.move", ExerciseCommand.MoveInject.class, facilitator,
-                        (c, ctx) -> Improvisation.move(c, ctx, script(ctx), state(ctx))));
+                        (c, ctx) -> Improvisation.move(c, ctx, script(ctx), state(ctx))),
+                // Scheduling and the communications check before the start.
+                new CommandType<>("exercise.schedule", ExerciseCommand.Schedule.class, facilitator,
+                        (c, ctx) -> ExerciseSchedule.schedule(c, ctx, state(ctx))),
+                // The scenario's player roles confirm they are ready (the decider checks the roles).
+                new CommandType<>("exercise.ready", ExerciseCommand.ConfirmReady.class, Authority.in(RoomKind.EXERCISE).orByContent(),
+                        (c, ctx) -> ExerciseSchedule.confirmReady(ctx, scenario(exercise(ctx)), state(ctx))));
     }
 
     @Override
@@ -171,6 +177,8 @@ public class ExerciseFeature implements RoomFeature {
             exercise.anchor(ended.scenarioMs(), null);
             exercise.endedAt = event.at();
             RoomTimer.cancel(room.id, TICK_TIMER, TICK_SUBJECT);
+        } else if (e instanceof ExerciseEvent.Scheduled scheduled) {
+            exercise.scheduledAt = scheduled.startsAt();
         } else if (e instanceof ExerciseEvent.ReportReleased) {
             exercise.reportReleasedAt = event.at();
         } else if (e instanceof ExerciseEvent.InjectDelivered d) {
@@ -352,11 +360,26 @@ public class ExerciseFeature implements RoomFeature {
         return responded;
     }
 
+    /** The roles that confirmed they are ready, for the facilitator's communications check (nobody else gets it). */
+    private Set<Role> readyRoles(UUID roomId, Viewer viewer) {
+        if (!viewer.roles().contains(Role.FACILITATOR)) {
+            return null;
+        }
+        Set<Role> ready = java.util.EnumSet.noneOf(Role.class);
+        for (RecordedEvent e : log.allOf(roomId, ExerciseEvent.ReadyConfirmed.class)) {
+            if (e.payload() instanceof ExerciseEvent.ReadyConfirmed confirmed) {
+                ready.addAll(confirmed.roles());
+            }
+        }
+        return ready;
+    }
+
     @Override
     public void addToSnapshot(UUID roomId, Viewer viewer, Map<String, Object> sections) {
         Exercise exercise = Exercise.findById(roomId);
         if (exercise != null) {
-            sections.put("exercise", ExerciseView.of(exercise, scenario(exercise), viewer, clock.instant(), responded(roomId, viewer)));
+            sections.put("exercise", ExerciseView.of(exercise, scenario(exercise), viewer, clock.instant(), responded(roomId, viewer),
+                    readyRoles(roomId, viewer)));
         }
     }
 }

@@ -20,12 +20,14 @@ import io.sitroom.room.Viewer;
 /**
  * An exercise as one viewer sees it: the facilitator gets the whole script (upcoming injects,
  * notes, every expectation, who has not reacted); a player gets the injects delivered to their roles.
- * {@code reportReleased}: whether the facilitator released the after-action report (and the score) to everyone.
+ * {@code reportReleased}: whether the facilitator released the after-action report (and the score) to everyone;
+ * {@code startsAt}: when it is planned to start (null: not scheduled); {@code commsCheck}: for the facilitator,
+ * which of the scenario's roles confirmed they are ready.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExerciseView(String scenarioId, String title, String summary, String status, boolean reportReleased, double speed,
         long elapsedMs, Anchor clock, List<InjectStatus> injects, List<ExpectationStatus> expectations, List<NotReacted> notReacted,
-        List<String> debrief) {
+        List<String> debrief, String startsAt, ExerciseSchedule.CommsCheck commsCheck) {
 
     /**
      * The scenario clock's anchor: scenario time {@code scenarioMs} at wall time {@code at} (null unless
@@ -60,9 +62,11 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
 
     /**
      * {@code scenario}: as stored with the exercise (the facilitator's changes are applied here);
-     * {@code responded}: per inject, the roles that responded to it (the facilitator's view needs it).
+     * {@code responded}: per inject, the roles that responded to it, and {@code readyRoles}: the roles that
+     * confirmed they are ready (the facilitator's view needs both).
      */
-    static ExerciseView of(Exercise exercise, Scenario stored, Viewer viewer, Instant now, Map<String, Set<Role>> responded) {
+    static ExerciseView of(Exercise exercise, Scenario stored, Viewer viewer, Instant now, Map<String, Set<Role>> responded,
+            Set<Role> readyRoles) {
         PlaybackState state = exercise.state();
         Scenario scenario = Improvisation.script(stored, state.changes());
         long elapsed = state.clock().elapsedMs(now);
@@ -99,7 +103,7 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
             DeliveredInject.<DeliveredInject> list("roomId", exercise.roomId).forEach(d -> deliveredSeq.put(d.injectId, d.seq));
             injects.sort(Comparator.comparingLong(i -> deliveredSeq.getOrDefault(i.id(), Long.MAX_VALUE)));
             return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(),
-                    exercise.reportReleasedAt != null, exercise.speed, elapsed, anchor, injects, null, null, null);
+                    exercise.reportReleasedAt != null, exercise.speed, elapsed, anchor, injects, null, null, null, startsAt(exercise), null);
         }
         List<ExpectationStatus> expectations = new ArrayList<>();
         for (Inject inject : scenario.injects()) {
@@ -112,7 +116,12 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
         }
         return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(),
                 exercise.reportReleasedAt != null, exercise.speed, elapsed, anchor, injects, expectations,
-                notReacted(exercise.roomId, scenario, state, responded), scenario.debrief());
+                notReacted(exercise.roomId, scenario, state, responded), scenario.debrief(), startsAt(exercise),
+                ExerciseSchedule.CommsCheck.of(scenario, readyRoles == null ? Set.of() : readyRoles));
+    }
+
+    private static String startsAt(Exercise exercise) {
+        return exercise.scheduledAt == null ? null : HashChain.formatTime(exercise.scheduledAt);
     }
 
     private static String improvised(PlaybackState.InjectChange change) {

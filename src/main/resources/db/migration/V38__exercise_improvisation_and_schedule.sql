@@ -18,3 +18,6 @@ CREATE TABLE exercise_inject_change (
     at_ms     BIGINT,
     PRIMARY KEY (room_id, inject_id)
 );
+
+-- Issue 18, item 9: when the exercise is planned to start (exercise.scheduled); null: not scheduled.
+ALTER TABLE exercise ADD COLUMN scheduled_at TIMESTAMP WITH TIME ZONE;
