@@ -26,7 +26,7 @@ import io.sitroom.role.Role;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AfterActionReport(UUID roomId, String scenarioId, String title, String status, String startedAt, String endedAt,
         long scenarioMs, List<ObjectiveResult> objectives, List<Gap> gaps, List<RoleKnowledge> whoKnewWhat, List<PlanRow> improvementPlan,
-        List<String> debrief) {
+        List<String> debrief, List<Improvised> improvised) {
 
     public static final Map<String, String> RATINGS = Map.of(
             "P", "Performed without challenges",
@@ -54,12 +54,20 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
     public record RoleKnowledge(String role, List<Knew> injects) {
     }
 
+    /**
+     * One change the facilitator made to the script during play (the facilitator's report only):
+     * {@code change} is added, edited, dropped or moved; {@code atMs} the time it was (re)planned for.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Improvised(long seq, String change, String injectId, String title, long scenarioMs, Long atMs, String by) {
+    }
+
     public record PlanRow(String id, String objective, String capability, String issue, String recommendation, String ownerRole) {
     }
 
     /** What happened in the room that the report reads, beside the playback state. */
     public record Facts(Map<String, ExpectationRecord> expectations, Map<String, Long> deliveredSeqs, List<DecisionFact> decisions,
-            List<StatementFact> statements, List<Long> ackOverdueSeqs, Map<String, Response> firstResponses) {
+            List<StatementFact> statements, List<Long> ackOverdueSeqs, Map<String, Response> firstResponses, List<Improvised> improvised) {
     }
 
     public record DecisionFact(long seq, String title, Set<Role> approvers, String rationale, int options, String status) {
@@ -131,7 +139,7 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
         }
         return new AfterActionReport(roomId, exercise.scenarioId, scenario.title(), exercise.status.wire(), startedAt, endedAt, elapsedMs,
                 objectives, gaps(scenario, state, facts, reader), whoKnewWhat(scenario, state, facts, reader), plan,
-                reader.whole() ? scenario.debrief() : null);
+                reader.whole() ? scenario.debrief() : null, reader.whole() ? facts.improvised() : null);
     }
 
     static String rating(int met, int notMet) {
@@ -287,6 +295,14 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
         for (PlanRow row : improvementPlan) {
             md.append("| ").append(cell(row.objective())).append(" | ").append(cell(row.issue())).append(" | ").append(cell(row.recommendation()))
                     .append(" | ").append(row.ownerRole()).append(" |\n");
+        }
+        if (improvised != null && !improvised.isEmpty()) {
+            md.append("\n## Improvised during play\n\n| scenario time | change | inject | planned for | by |\n|---|---|---|---|---|\n");
+            for (Improvised i : improvised) {
+                md.append("| ").append(minutes(i.scenarioMs())).append(" | ").append(i.change()).append(" | ")
+                        .append(cell(i.title() == null ? i.injectId() : i.title())).append(" | ")
+                        .append(i.atMs() == null ? "" : minutes(i.atMs())).append(" | ").append(cell(i.by())).append(" |\n");
+            }
         }
         if (debrief != null && !debrief.isEmpty()) {
             md.append("\n## Debrief questions\n\n");

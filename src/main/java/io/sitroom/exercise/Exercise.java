@@ -57,6 +57,21 @@ public class Exercise extends PanacheEntityBase {
     @Column(name = "report_released_at")
     public Instant reportReleasedAt;
 
+    /** When the exercise is planned to start (issue 18, item 9); null unless scheduled. */
+    @Column(name = "scheduled_at")
+    public Instant scheduledAt;
+
+    /**
+     * When the exercise in a room is planned to start, for its invitations: null when the room is no
+     * exercise or the exercise is not scheduled.
+     */
+    public static Instant startsAt(UUID roomId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().call(() -> {
+            Exercise exercise = findById(roomId);
+            return exercise == null ? null : exercise.scheduledAt;
+        });
+    }
+
     public ScenarioClock clock() {
         return new ScenarioClock(status, speed, anchorScenarioMs, anchorAt);
     }
@@ -73,6 +88,8 @@ public class Exercise extends PanacheEntityBase {
         Map<String, PlaybackState.ExpectationState> expectations = new HashMap<>();
         ExpectationRecord.<ExpectationRecord> list("roomId", roomId)
                 .forEach(e -> expectations.put(e.expectationId, new PlaybackState.ExpectationState(e.outcome, e.dueScenarioMs)));
-        return new PlaybackState(scenarioId, clock(), delivered, expectations);
+        Map<String, PlaybackState.InjectChange> changes = new HashMap<>();
+        InjectChangeRecord.<InjectChangeRecord> list("roomId", roomId).forEach(c -> changes.put(c.injectId, c.change()));
+        return new PlaybackState(scenarioId, clock(), delivered, expectations, changes);
     }
 }

@@ -1,6 +1,12 @@
 package io.sitroom.exercise;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
 import io.sitroom.error.SitroomException;
+import io.sitroom.role.Role;
 import io.sitroom.room.Command;
 import io.sitroom.room.Fields;
 
@@ -53,5 +59,88 @@ public sealed interface ExerciseCommand extends Command {
             injectId = Fields.text(injectId, "injectId", 64);
             text = Fields.optionalText(text, "text", 10_000);
         }
+    }
+
+    // --- improvisation (issue 18, item 3): the facilitator changes the script during play
+
+    /** An inject's id: as in a scenario file, lower-case letters, digits, '-' and '_'. */
+    Pattern INJECT_ID = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
+
+    static String checkInjectId(String id) {
+        if (id != null && !INJECT_ID.matcher(id).matches()) {
+            throw SitroomException.invalid("field 'injectId' must be lower-case letters, digits, '-' and '_' (at most 64)");
+        }
+        return id;
+    }
+
+    static List<String> checkPrompts(List<String> prompts) {
+        if (prompts == null) {
+            return null;
+        }
+        if (prompts.size() > 20) {
+            throw SitroomException.invalid("field 'prompts' holds more than 20 questions");
+        }
+        return prompts.stream().map(p -> Fields.text(p, "prompts", 1_000)).toList();
+    }
+
+    static Long checkAt(Long atMs, String field) {
+        if (atMs != null && atMs < 0) {
+            throw SitroomException.invalid("field '" + field + "' must not be negative");
+        }
+        return atMs;
+    }
+
+    /**
+     * Adds an inject to the script: delivered at scenario time {@code atMs}, or only by hand
+     * ({@code exercise.inject}) when it is null. {@code injectId} is chosen by the server when null.
+     */
+    record AddInject(String injectId, String title, String body, Set<Role> to, List<String> prompts, Long atMs) implements ExerciseCommand {
+        public AddInject {
+            injectId = checkInjectId(Fields.optionalText(injectId, "injectId", 64));
+            title = Fields.text(title, "title", 200);
+            body = Fields.text(body, "body", 10_000);
+            to = Set.copyOf(Fields.nonEmpty(to, "to"));
+            prompts = prompts == null ? List.of() : checkPrompts(prompts);
+            checkAt(atMs, "atMs");
+        }
+    }
+
+    /** Changes an upcoming inject's text or audience; a null field stays as it is. */
+    record EditInject(String injectId, String title, String body, Set<Role> to, List<String> prompts) implements ExerciseCommand {
+        public EditInject {
+            injectId = Fields.text(injectId, "injectId", 64);
+            title = Fields.optionalText(title, "title", 200);
+            body = Fields.optionalText(body, "body", 10_000);
+            to = to == null ? null : Set.copyOf(Fields.nonEmpty(to, "to"));
+            prompts = checkPrompts(prompts);
+            if (title == null && body == null && to == null && prompts == null) {
+                throw SitroomException.invalid("nothing to change: give a title, body, to or prompts");
+            }
+        }
+    }
+
+    /** Takes an upcoming inject out of the script: it is never delivered (nor are injects chained after it). */
+    record DropInject(String injectId) implements ExerciseCommand {
+        public DropInject {
+            injectId = Fields.text(injectId, "injectId", 64);
+        }
+    }
+
+    /** Moves an upcoming inject to scenario time {@code atMs} (whatever its timing was). */
+    record MoveInject(String injectId, Long atMs) implements ExerciseCommand {
+        public MoveInject {
+            injectId = Fields.text(injectId, "injectId", 64);
+            checkAt(Fields.required(atMs, "atMs"), "atMs");
+        }
+    }
+
+    // --- scheduling (issue 18, item 9)
+
+    /** Sets when the exercise is planned to start ({@code startsAt}), or clears it (null). */
+    record Schedule(Instant startsAt) implements ExerciseCommand {
+    }
+
+    /** A player's communications check before the start: their roles are ready. */
+    record ConfirmReady() implements ExerciseCommand {
     }
 }

@@ -1,5 +1,6 @@
 package io.sitroom.exercise;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -74,5 +75,57 @@ public sealed interface ExerciseEvent extends EventPayload {
         public String brief() {
             return expectationId;
         }
+    }
+
+    // --- improvisation: for the facilitator only (an upcoming inject is the facilitator's to know)
+
+    /** The facilitator added an inject at scenario time {@code scenarioMs}; it falls due at {@code atMs} (null: by hand). */
+    @EventKind("inject.added")
+    record InjectAdded(String injectId, String title, String body, Set<Role> to, List<String> prompts, Long atMs, long scenarioMs)
+            implements ExerciseEvent {
+        @Override
+        public String brief() {
+            return title;
+        }
+    }
+
+    /** The facilitator changed an upcoming inject; a null field was left as it was. */
+    @EventKind("inject.edited")
+    record InjectEdited(String injectId, String title, String body, Set<Role> to, List<String> prompts, long scenarioMs)
+            implements ExerciseEvent {
+        @Override
+        public String brief() {
+            return injectId;
+        }
+    }
+
+    /** The facilitator dropped an upcoming inject: it is never delivered. */
+    @EventKind("inject.dropped")
+    record InjectDropped(String injectId, long scenarioMs) implements ExerciseEvent {
+        @Override
+        public String brief() {
+            return injectId;
+        }
+    }
+
+    /** The facilitator moved an upcoming inject from {@code fromMs} (null: it had no fixed time) to {@code atMs}. */
+    @EventKind("inject.moved")
+    record InjectMoved(String injectId, Long fromMs, long atMs, long scenarioMs) implements ExerciseEvent {
+        @Override
+        public String brief() {
+            return injectId;
+        }
+    }
+
+    // --- scheduling
+
+    /** For everyone: the exercise is planned to start at {@code startsAt} (null: no longer scheduled). */
+    @EventKind("exercise.scheduled")
+    record Scheduled(Instant startsAt) implements ExerciseEvent {
+    }
+
+    /** For the facilitator and the confirming roles: a player confirmed before the start that their roles are ready. */
+    @EventKind("exercise.ready_confirmed")
+    record ReadyConfirmed(Set<Role> roles) implements ExerciseEvent {
     }
 }

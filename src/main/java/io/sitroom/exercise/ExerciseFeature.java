@@ -68,7 +68,7 @@ public class ExerciseFeature implements RoomFeature {
             throw SitroomException.notFound("this room is not an exercise");
         }
         Viewer viewer = Viewer.of(me, RoomKind.EXERCISE);
-        return ExerciseView.of(exercise, scenario(exercise), viewer, clock.instant(), responded(roomId, viewer));
+        return ExerciseView.of(exercise, scenario(exercise), viewer, clock.instant(), responded(roomId, viewer), readyRoles(roomId, viewer));
     }
 
     @Override
@@ -87,10 +87,25 @@ public class ExerciseFeature implements RoomFeature {
                 new CommandType<>("report.release", ExerciseCommand.ReleaseReport.class, facilitator,
                         (c, ctx) -> PlaybackDecider.releaseReport(state(ctx), exercise(ctx).reportReleasedAt != null)),
                 new CommandType<>("exercise.inject", ExerciseCommand.Deliver.class, facilitator,
-                        (c, ctx) -> PlaybackDecider.deliverNow(c, ctx, scenario(exercise(ctx)), state(ctx))),
+                        (c, ctx) -> PlaybackDecider.deliverNow(c, ctx, script(ctx), state(ctx))),
                 // The roles an inject went to answer it.
                 new CommandType<>("inject.respond", ExerciseCommand.Respond.class, Authority.in(RoomKind.EXERCISE).orByContent(),
-                        (c, ctx) -> PlaybackDecider.respond(c, ctx, scenario(exercise(ctx)), state(ctx))));
+                        (c, ctx) -> PlaybackDecider.respond(c, ctx, script(ctx), state(ctx))),
+                // Improvisation: the facilitator changes the script during play.
+                new CommandType<>("inject.add", ExerciseCommand.AddInject.class, facilitator,
+                        (c, ctx) -> Improvisation.add(c, ctx, script(ctx), state(ctx))),
+                new CommandType<>("inject.edit", ExerciseCommand.EditInject.class, facilitator,
+                        (c, ctx) -> Improvisation.edit(c, ctx, script(ctx), state(ctx))),
+                new CommandType<>("inject.drop", ExerciseCommand.DropInject.class, facilitator,
+                        (c, ctx) -> Improvisation.drop(c, ctx, script(ctx), state(ctx))),
+                new CommandType<>("inject.move", ExerciseCommand.MoveInject.class, facilitator,
+                        (c, ctx) -> Improvisation.move(c, ctx, script(ctx), state(ctx))),
+                // Scheduling and the communications check before the start.
+                new CommandType<>("exercise.schedule", ExerciseCommand.Schedule.class, facilitator,
+                        (c, ctx) -> ExerciseSchedule.schedule(c, ctx, state(ctx))),
+                // The scenario's player roles confirm they are ready (the decider checks the roles).
+                new CommandType<>("exercise.ready", ExerciseCommand.ConfirmReady.class, Authority.in(RoomKind.EXERCISE).orByContent(),
+                        (c, ctx) -> ExerciseSchedule.confirmReady(ctx, scenario(exercise(ctx)), state(ctx))));
     }
 
     @Override
@@ -108,6 +123,17 @@ public class ExerciseFeature implements RoomFeature {
 
     private static PlaybackState state(CommandContext context) {
         return exercise(context).state();
+    }
+
+    /** The script a command is decided on: the scenario with the facilitator's changes. */
+    private Scenario script(CommandContext context) {
+        Exercise exercise = exercise(context);
+        return script(exercise, exercise.state());
+    }
+
+    /** The script the exercise plays: its scenario as stored, with what the facilitator improvised. */
+    public Scenario script(Exercise exercise, PlaybackState state) {
+        return Improvisation.script(scenario(exercise), state.changes());
     }
 
     /** The scenario an exercise plays, as stored with it. */
@@ -151,6 +177,8 @@ public class ExerciseFeature implements RoomFeature {
             exercise.anchor(ended.scenarioMs(), null);
             exercise.endedAt = event.at();
             RoomTimer.cancel(room.id, TICK_TIMER, TICK_SUBJECT);
+        } else if (e instanceof ExerciseEvent.Scheduled scheduled) {
+            exercise.scheduledAt = scheduled.startsAt();
         } else if (e instanceof ExerciseEvent.ReportReleased) {
             exercise.reportReleasedAt = event.at();
         } else if (e instanceof ExerciseEvent.InjectDelivered d) {
@@ -159,6 +187,30 @@ public class ExerciseFeature implements RoomFeature {
             settle(room.id, m.expectationId(), PlaybackState.Outcome.MET, event.seq(), m.scenarioMs());
         } else if (e instanceof ExerciseEvent.ExpectationMissed m) {
             settle(room.id, m.expectationId(), PlaybackState.Outcome.MISSED, event.seq(), m.dueScenarioMs());
+        } else {
+            projectImprovisation(room.id, event.seq(), e);
+        }
+    }
+
+    private static void projectImprovisation(UUID roomId, long seq, ExerciseEvent e) {
+        if (e instanceof ExerciseEvent.InjectAdded a) {
+            InjectChangeRecord row = InjectChangeRecord.of(roomId, a.injectId(), seq);
+            row.added = true;
+            row.title = a.title();
+            row.body = a.body();
+            row.to = a.to();
+            row.prompts = a.prompts();
+            row.atMs = a.atMs();
+        } else if (e instanceof ExerciseEvent.InjectEdited edited) {
+            InjectChangeRecord row = InjectChangeRecord.of(roomId, edited.injectId(), seq);
+            row.title = edited.title() == null ? row.title : edited.title();
+            row.body = edited.body() == null ? row.body : edited.body();
+            row.to = edited.to() == null ? row.to : edited.to();
+            row.prompts = edited.prompts() == null ? row.prompts : edited.prompts();
+        } else if (e instanceof ExerciseEvent.InjectDropped d) {
+            InjectChangeRecord.of(roomId, d.injectId(), seq).dropped = true;
+        } else if (e instanceof ExerciseEvent.InjectMoved m) {
+            InjectChangeRecord.of(roomId, m.injectId(), seq).atMs = m.atMs();
         }
     }
 
@@ -185,7 +237,9 @@ public class ExerciseFeature implements RoomFeature {
         delivered.deliveredAt = event.at();
         delivered.manual = d.manual();
         delivered.persist();
-        for (Scenario.Expectation expectation : scenario.inject(d.injectId()).orElseThrow().expectations()) {
+        // An added inject is not in the scenario and expects nothing; an edited one keeps its expectations.
+        List<Scenario.Expectation> expectations = scenario.inject(d.injectId()).map(Scenario.Inject::expectations).orElse(List.of());
+        for (Scenario.Expectation expectation : expectations) {
             ExpectationRecord record = new ExpectationRecord();
             record.roomId = room.id;
             record.expectationId = expectation.id();
@@ -217,8 +271,8 @@ public class ExerciseFeature implements RoomFeature {
         if (exercise == null) {
             return List.of();
         }
-        Scenario scenario = scenario(exercise);
         PlaybackState state = exercise.state();
+        Scenario scenario = script(exercise, state);
         Facts facts = new Facts(room.id);
         long elapsed = state.clock().elapsedMs(now);
         // First what the new events achieved; once that is recorded, what is due (a met expectation may be a condition).
@@ -251,8 +305,8 @@ public class ExerciseFeature implements RoomFeature {
         if (exercise == null) {
             return List.of();
         }
-        Scenario scenario = scenario(exercise);
         PlaybackState state = exercise.state();
+        Scenario scenario = script(exercise, state);
         List<NewEvent> due = PlaybackDecider.due(scenario, state, new Facts(room.id()), state.clock().elapsedMs(now));
         if (due.isEmpty()) {
             scheduleNextTick(room.id(), scenario, state);
@@ -308,11 +362,26 @@ public class ExerciseFeature implements RoomFeature {
         return responded;
     }
 
+    /** The roles that confirmed they are ready, for the facilitator's communications check (nobody else gets it). */
+    private Set<Role> readyRoles(UUID roomId, Viewer viewer) {
+        if (!viewer.roles().contains(Role.FACILITATOR)) {
+            return null;
+        }
+        Set<Role> ready = java.util.EnumSet.noneOf(Role.class);
+        for (RecordedEvent e : log.allOf(roomId, ExerciseEvent.ReadyConfirmed.class)) {
+            if (e.payload() instanceof ExerciseEvent.ReadyConfirmed confirmed) {
+                ready.addAll(confirmed.roles());
+            }
+        }
+        return ready;
+    }
+
     @Override
     public void addToSnapshot(UUID roomId, Viewer viewer, Map<String, Object> sections) {
         Exercise exercise = Exercise.findById(roomId);
         if (exercise != null) {
-            sections.put("exercise", ExerciseView.of(exercise, scenario(exercise), viewer, clock.instant(), responded(roomId, viewer)));
+            sections.put("exercise", ExerciseView.of(exercise, scenario(exercise), viewer, clock.instant(), responded(roomId, viewer),
+                    readyRoles(roomId, viewer)));
         }
     }
 }

@@ -20,12 +20,14 @@ import io.sitroom.room.Viewer;
 /**
  * An exercise as one viewer sees it: the facilitator gets the whole script (upcoming injects,
  * notes, every expectation, who has not reacted); a player gets the injects delivered to their roles.
- * {@code reportReleased}: whether the facilitator released the after-action report (and the score) to everyone.
+ * {@code reportReleased}: whether the facilitator released the after-action report (and the score) to everyone;
+ * {@code startsAt}: when it is planned to start (null: not scheduled); {@code commsCheck}: for the facilitator,
+ * which of the scenario's roles confirmed they are ready.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExerciseView(String scenarioId, String title, String summary, String status, boolean reportReleased, double speed,
         long elapsedMs, Anchor clock, List<InjectStatus> injects, List<ExpectationStatus> expectations, List<NotReacted> notReacted,
-        List<String> debrief) {
+        List<String> debrief, String startsAt, ExerciseSchedule.CommsCheck commsCheck) {
 
     /**
      * The scenario clock's anchor: scenario time {@code scenarioMs} at wall time {@code at} (null unless
@@ -37,9 +39,13 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
     public record Anchor(long scenarioMs, String at) {
     }
 
+    /**
+     * {@code status}: delivered, upcoming or (the facilitator's view only) dropped. {@code improvised}, for
+     * the facilitator only: "added" (not in the scenario), "changed" (edited or moved), "dropped".
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InjectStatus(String id, String title, String body, List<String> to, List<String> prompts, String status,
-            Long deliveredAtMs, Long dueAtMs, ScenarioView.TimingView timing, String facilitatorNotes) {
+            Long deliveredAtMs, Long dueAtMs, ScenarioView.TimingView timing, String facilitatorNotes, String improvised) {
     }
 
     /**
@@ -54,22 +60,38 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
     public record NotReacted(String injectId, List<String> roles) {
     }
 
-    /** {@code responded}: per inject, the roles that responded to it (the facilitator's view needs it). */
-    static ExerciseView of(Exercise exercise, Scenario scenario, Viewer viewer, Instant now, Map<String, Set<Role>> responded) {
+    /**
+     * {@code scenario}: as stored with the exercise (the facilitator's changes are applied here);
+     * {@code responded}: per inject, the roles that responded to it, and {@code readyRoles}: the roles that
+     * confirmed they are ready (the facilitator's view needs both).
+     */
+    static ExerciseView of(Exercise exercise, Scenario stored, Viewer viewer, Instant now, Map<String, Set<Role>> responded,
+            Set<Role> readyRoles) {
         PlaybackState state = exercise.state();
+        Scenario scenario = Improvisation.script(stored, state.changes());
         long elapsed = state.clock().elapsedMs(now);
         boolean facilitator = viewer.roles().contains(Role.FACILITATOR);
         List<InjectStatus> injects = new ArrayList<>();
         for (Inject inject : scenario.injects()) {
             Long deliveredAt = state.delivered().get(inject.id());
             boolean forViewer = facilitator || inject.to().stream().anyMatch(viewer.roles()::contains);
+            String improvised = facilitator ? improvised(state.changes().get(inject.id())) : null;
             if (deliveredAt != null && forViewer) {
                 injects.add(new InjectStatus(inject.id(), inject.title(), inject.body(), names(inject.to()), inject.prompts(), "delivered",
                         deliveredAt, null, facilitator ? ScenarioView.timing(inject.timing()) : null,
-                        facilitator ? inject.facilitatorNotes() : null));
+                        facilitator ? inject.facilitatorNotes() : null, improvised));
             } else if (deliveredAt == null && facilitator) {
                 injects.add(new InjectStatus(inject.id(), inject.title(), inject.body(), names(inject.to()), inject.prompts(), "upcoming",
-                        null, plannedAt(inject, state), ScenarioView.timing(inject.timing()), inject.facilitatorNotes()));
+                        null, plannedAt(inject, state), ScenarioView.timing(inject.timing()), inject.facilitatorNotes(), improvised));
+            }
+        }
+        if (facilitator) {
+            for (Inject inject : stored.injects()) {
+                PlaybackState.InjectChange change = state.changes().get(inject.id());
+                if (change != null && change.dropped()) {
+                    injects.add(new InjectStatus(inject.id(), inject.title(), inject.body(), names(inject.to()), inject.prompts(), "dropped",
+                            null, null, ScenarioView.timing(inject.timing()), inject.facilitatorNotes(), "dropped"));
+                }
             }
         }
         ScenarioClock clock = state.clock();
@@ -81,7 +103,7 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
             DeliveredInject.<DeliveredInject> list("roomId", exercise.roomId).forEach(d -> deliveredSeq.put(d.injectId, d.seq));
             injects.sort(Comparator.comparingLong(i -> deliveredSeq.getOrDefault(i.id(), Long.MAX_VALUE)));
             return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(),
-                    exercise.reportReleasedAt != null, exercise.speed, elapsed, anchor, injects, null, null, null);
+                    exercise.reportReleasedAt != null, exercise.speed, elapsed, anchor, injects, null, null, null, startsAt(exercise), null);
         }
         List<ExpectationStatus> expectations = new ArrayList<>();
         for (Inject inject : scenario.injects()) {
@@ -94,7 +116,19 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
         }
         return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(),
                 exercise.reportReleasedAt != null, exercise.speed, elapsed, anchor, injects, expectations,
-                notReacted(exercise.roomId, scenario, state, responded), scenario.debrief());
+                notReacted(exercise.roomId, scenario, state, responded), scenario.debrief(), startsAt(exercise),
+                ExerciseSchedule.CommsCheck.of(scenario, readyRoles == null ? Set.of() : readyRoles));
+    }
+
+    private static String startsAt(Exercise exercise) {
+        return exercise.scheduledAt == null ? null : HashChain.formatTime(exercise.scheduledAt);
+    }
+
+    private static String improvised(PlaybackState.InjectChange change) {
+        if (change == null) {
+            return null;
+        }
+        return change.added() ? "added" : "changed";
     }
 
     /** When a timed inject is planned, in scenario time, if that can be known yet. */

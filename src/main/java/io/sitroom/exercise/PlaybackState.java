@@ -1,9 +1,17 @@
 package io.sitroom.exercise;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** What the playback decider knows of an exercise: its clock, what was delivered when, and each expectation's state. */
-public record PlaybackState(String scenarioId, ScenarioClock clock, Map<String, Long> delivered, Map<String, ExpectationState> expectations) {
+import io.sitroom.role.Role;
+
+/**
+ * What the playback decider knows of an exercise: its clock, what was delivered when, each
+ * expectation's state, and what the facilitator improvised ({@code changes}, per inject id).
+ */
+public record PlaybackState(String scenarioId, ScenarioClock clock, Map<String, Long> delivered, Map<String, ExpectationState> expectations,
+        Map<String, InjectChange> changes) {
 
     public enum Outcome {
         PENDING,
@@ -18,9 +26,23 @@ public record PlaybackState(String scenarioId, ScenarioClock clock, Map<String, 
     public record ExpectationState(Outcome outcome, long dueScenarioMs) {
     }
 
+    /**
+     * How the script differs from the scenario for one inject: {@code added} by the facilitator (then
+     * every field is set but {@code atMs}, null for "by hand"), {@code dropped}, or changed (a null
+     * field is as in the scenario; {@code atMs} set when it was moved). {@code seq}: the event that
+     * first changed it (added injects play in that order).
+     */
+    public record InjectChange(long seq, boolean added, boolean dropped, String title, String body, Set<Role> to, List<String> prompts, Long atMs) {
+    }
+
     public PlaybackState {
         delivered = Map.copyOf(delivered);
         expectations = Map.copyOf(expectations);
+        changes = Map.copyOf(changes);
+    }
+
+    public PlaybackState(String scenarioId, ScenarioClock clock, Map<String, Long> delivered, Map<String, ExpectationState> expectations) {
+        this(scenarioId, clock, delivered, expectations, Map.of());
     }
 
     public ExerciseStatus status() {

@@ -74,7 +74,7 @@ public class ReportService {
         } else {
             throw SitroomException.forbidden("the after-action report is the facilitator's until they release it");
         }
-        Scenario scenario = exercises.scenario(exercise);
+        Scenario scenario = exercises.script(exercise, exercise.state());
         return AfterActionReport.build(roomId, exercise, scenario, exercise.clock().elapsedMs(clock.instant()), facts(roomId),
                 exercise.startedAt == null ? null : HashChain.formatTime(exercise.startedAt),
                 exercise.endedAt == null ? null : HashChain.formatTime(exercise.endedAt), reader);
@@ -122,7 +122,36 @@ public class ReportService {
                 }
             }
         }
-        return new AfterActionReport.Facts(expectations, deliveredSeqs, decisions, statements, ackOverdue, firstResponses);
+        return new AfterActionReport.Facts(expectations, deliveredSeqs, decisions, statements, ackOverdue, firstResponses,
+                improvised(roomId));
+    }
+
+    /** What the facilitator improvised, in the order it happened. */
+    private List<AfterActionReport.Improvised> improvised(UUID roomId) {
+        List<RecordedEvent> changes = new ArrayList<>();
+        changes.addAll(log.allOf(roomId, ExerciseEvent.InjectAdded.class));
+        changes.addAll(log.allOf(roomId, ExerciseEvent.InjectEdited.class));
+        changes.addAll(log.allOf(roomId, ExerciseEvent.InjectDropped.class));
+        changes.addAll(log.allOf(roomId, ExerciseEvent.InjectMoved.class));
+        changes.sort(java.util.Comparator.comparingLong(RecordedEvent::seq));
+        List<AfterActionReport.Improvised> improvised = new ArrayList<>();
+        for (RecordedEvent e : changes) {
+            String by = e.actor() == null ? null : e.actor().displayName();
+            AfterActionReport.Improvised row = null;
+            if (e.payload() instanceof ExerciseEvent.InjectAdded a) {
+                row = new AfterActionReport.Improvised(e.seq(), "added", a.injectId(), a.title(), a.scenarioMs(), a.atMs(), by);
+            } else if (e.payload() instanceof ExerciseEvent.InjectEdited edited) {
+                row = new AfterActionReport.Improvised(e.seq(), "edited", edited.injectId(), edited.title(), edited.scenarioMs(), null, by);
+            } else if (e.payload() instanceof ExerciseEvent.InjectDropped d) {
+                row = new AfterActionReport.Improvised(e.seq(), "dropped", d.injectId(), null, d.scenarioMs(), null, by);
+            } else if (e.payload() instanceof ExerciseEvent.InjectMoved m) {
+                row = new AfterActionReport.Improvised(e.seq(), "moved", m.injectId(), null, m.scenarioMs(), m.atMs(), by);
+            }
+            if (row != null) {
+                improvised.add(row);
+            }
+        }
+        return improvised;
     }
 
 }

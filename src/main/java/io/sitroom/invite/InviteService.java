@@ -68,10 +68,11 @@ public class InviteService {
         this.clock = clock;
     }
 
-    public record Created(String code, String expiresAt, Role role) {
+    /** {@code startsAt}: when the exercise the invitation is for is planned to start (null: not scheduled, or no exercise). */
+    public record Created(String code, String expiresAt, Role role, String startsAt) {
     }
 
-    public record Joined(String token, String expiresAt, UUID roomId, Role role, UserService.UserView user) {
+    public record Joined(String token, String expiresAt, UUID roomId, Role role, UserService.UserView user, String startsAt) {
     }
 
     /** An invitation as its room's lead sees it listed: never its code. */
@@ -105,7 +106,7 @@ public class InviteService {
         }
         audit.record(userId, null, "invite.create", "room " + roomId, "invite " + inviteId + ", role " + role + ", expires " + expiresAt
                 + (maxUses == null ? "" : ", at most " + maxUses + " uses"));
-        return new Created(format(code), HashChain.formatTime(expiresAt), role);
+        return new Created(format(code), HashChain.formatTime(expiresAt), role, startsAt(roomId));
     }
 
     /** Revokes an invitation (its room's lead): nobody joins with it any more; who joined stays. */
@@ -167,7 +168,13 @@ public class InviteService {
         });
         TokenService.Issued issued = tokens.issue(guestId);
         return new Joined(issued.token(), HashChain.formatTime(issued.expiresAt()), invite.roomId, role,
-                new UserService.UserView(guestId, guestUsername(guestId), name));
+                new UserService.UserView(guestId, guestUsername(guestId), name), startsAt(invite.roomId));
+    }
+
+    /** When the exercise an invitation is for is planned to start, so the invitation says when. */
+    private static String startsAt(UUID roomId) {
+        Instant startsAt = io.sitroom.exercise.Exercise.startsAt(roomId);
+        return startsAt == null ? null : HashChain.formatTime(startsAt);
     }
 
     @Transactional

@@ -3,6 +3,7 @@ package io.sitroom.room;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -58,6 +59,15 @@ public class Timers {
     /** Fires one timer now if it is due (a no-op otherwise); returns whether it appended something. */
     public boolean fire(RoomTimer.Key key) {
         return writer.run(key.roomId(), room -> fire(room, key));
+    }
+
+    /**
+     * Queues the firing of one timer behind its room's work and returns at once: the future completes
+     * with whether it appended something. For callers that fire many rooms' timers from one thread
+     * (the exercise pacer), which must not wait for each room's transaction in turn.
+     */
+    public CompletableFuture<Boolean> submit(RoomTimer.Key key) {
+        return writer.submit(key.roomId(), room -> fire(room, key));
     }
 
     /**

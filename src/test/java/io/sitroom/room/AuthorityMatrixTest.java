@@ -229,7 +229,30 @@ class AuthorityMatrixTest {
             c.once("delivered", () -> c.as(c.lead, "exercise.inject", Map.of("injectId", DELIVERED_INJECT)));
             return Map.of("injectId", DELIVERED_INJECT, "text", "on it");
         }));
+        // Improvisation: each attempt changes an inject of its own, added for it.
+        f.put("inject.add", new Fixture(true, null, (c, r) -> Map.of("title", "Press call", "body", "A reporter calls.",
+                "to", List.of("legal"), "atMs", 3_600_000)));
+        f.put("inject.edit", new Fixture(true, null, (c, r) -> Map.of("injectId", addedInject(c), "body", "Two reporters call.")));
+        f.put("inject.drop", new Fixture(true, null, (c, r) -> Map.of("injectId", addedInject(c))));
+        f.put("inject.move", new Fixture(true, null, (c, r) -> Map.of("injectId", addedInject(c), "atMs", 3_000_000)));
+        f.put("exercise.schedule", new Fixture(true, null, (c, r) -> Map.of("startsAt", "2099-01-01T09:00:00Z")));
+        // The communications check: the scenario's player roles confirm, nobody else.
+        f.put("exercise.ready", new Fixture(true, scenarioRoles(), (c, r) -> Map.of()));
         return f;
+    }
+
+    /** The player roles of the matrix's scenario, as the scenario file says. */
+    private static Set<Role> scenarioRoles() {
+        List<String> names = Api.newUser("Reader").as().get("/api/scenarios/" + SCENARIO).then().statusCode(200).extract().jsonPath()
+                .getList("roles");
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        names.forEach(r -> roles.add(Role.of(r)));
+        return roles;
+    }
+
+    private static String addedInject(Ctx c) {
+        return c.field(c.as(c.lead, "inject.add", Map.of("title", "Press call", "body", "A reporter calls.", "to", List.of("legal"),
+                "atMs", 3_600_000)), "injectId");
     }
 
     private static void started(Ctx c) {
