@@ -36,9 +36,9 @@ public class PlaybookFeature implements RoomFeature {
         this.catalog = catalog;
     }
 
-    // The lead chooses the room's type.
+    // The room's lead chooses its type: the IC of an incident, the facilitator who sets up an exercise.
     public final CommandType<PlaybookCommand.Apply> apply = new CommandType<>("playbook.apply", PlaybookCommand.Apply.class,
-            Authority.leads(), this::apply);
+            Authority.lead(), this::apply);
     // An item is worked by the holder of its owner role or its assignee, and always by the room's lead.
     public static final CommandType<PlaybookCommand.Check> CHECK = new CommandType<>("checklist.check", PlaybookCommand.Check.class,
             Authority.leads().orByContent(), (c, context) -> PlaybookDecider.check(c, context, item(context, c.itemId())));
