@@ -93,10 +93,10 @@ class PlaybookFlowTest {
     @Test
     void aTypesCadence_overridesTheDeployments() {
         User ic = Api.newUser("Ines");
-        // ddos: SEV2 every 30 minutes (the deployment's is 60)
+        // ddos: SEV2 every 30 minutes (the deployment's is 60), from when it was applied
         UUID room = openTyped(ic, "Checkout down", "ddos");
         ic.as().get("/api/rooms/" + room).then()
-                .body("nextUpdateDue", equalTo(openedAt(ic, room, 30)));
+                .body("nextUpdateDue", equalTo(timeOf(ic, room, "playbook.applied", 30)));
     }
 
     @Test
