@@ -61,3 +61,21 @@ CREATE TABLE room_field (
     PRIMARY KEY (room_id, field_id)
 );
 CREATE INDEX room_field_value ON room_field (field_id, room_id);
+
+-- Search across rooms: the searchable text of each event (titles, notes, decisions, updates, statements,
+-- actions, injects, checklist items, fields), with what decides who may find it (visible_to, actor_id).
+-- Written in the unit of work by the search feature's projection.
+CREATE TABLE search_entry (
+    room_id    UUID          NOT NULL REFERENCES room (id),
+    seq        BIGINT        NOT NULL,
+    kind       VARCHAR(64)   NOT NULL,
+    at         TIMESTAMP WITH TIME ZONE NOT NULL,
+    actor_id   UUID,
+    visible_to VARCHAR(512),
+    body       VARCHAR(100000) NOT NULL,
+    PRIMARY KEY (room_id, seq)
+);
+-- PostgreSQL: a GIN index over the entries' full-text vector (the search's language configuration,
+-- sitroom.search.language); H2: an index by room. Set per database kind by Flyway placeholders
+-- (application.properties), so that this one migration runs on both.
+${search_index}

@@ -47,6 +47,11 @@ public final class PlaybookViews {
     public record PhaseProgress(String phase, int total, int done, int skipped, int overdue) {
     }
 
+    /** A room's checklist in its order: empty when no type was applied. Read inside a transaction. */
+    public static List<ItemView> checklistOf(UUID roomId) {
+        return ChecklistItem.ofRoom(roomId).stream().map(ItemView::of).toList();
+    }
+
     static String time(Instant at) {
         return at == null ? null : HashChain.formatTime(at);
     }

@@ -134,6 +134,15 @@ class PlaybookFlowTest {
                 .body("checklist.find { it.itemId == 'lessons-learned' }.assigneeName", equalTo("Eve"))
                 .body("checklist.find { it.itemId == 'confirm' }.late", equalTo(true))
                 .body("checklist.find { it.itemId == 'confirm' }.overdue", equalTo(true));
+
+        String markdown = ic.as().get("/api/rooms/" + room + "/export?format=markdown").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(markdown.contains("| skipped: the file held nothing else | Eli |"), markdown);
+        org.junit.jupiter.api.Assertions.assertTrue(markdown.contains("Incident type: Leaked credentials or cloud keys (leaked-credentials), "
+                + "version 1"), markdown);
+        org.junit.jupiter.api.Assertions.assertTrue(markdown.contains("| detection | Confirm the exposure is real"), markdown);
+        org.junit.jupiter.api.Assertions.assertTrue(markdown.contains("| done late | Eli |"), markdown);
+        ic.as().get("/api/rooms/" + room + "/export?format=json").then().statusCode(200)
+                .body("room.checklist.find { it.itemId == 'revoke' }.status", equalTo("done"));
     }
 
     @Test
