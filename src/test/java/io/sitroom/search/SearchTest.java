@@ -73,13 +73,13 @@ class SearchTest {
         String typed = ic.as().contentType(ContentType.JSON).body(Map.of("kind", "INCIDENT", "title", "Keys " + w, "type",
                 "leaked-credentials")).post("/api/rooms").then().statusCode(201).extract().jsonPath().getString("id");
         UUID plain = Api.newIncident(ic, "Other " + w);
-        Api.accepted(ic, UUID.fromString(typed), "field.set", Map.of("fieldId", "credential_kind", "values", List.of("API token")));
+        Api.accepted(ic, UUID.fromString(typed), "field.set", Map.of("fieldId", "credential_kind", "values", List.of("password")));
         Api.accepted(ic, UUID.fromString(typed), "checklist.skip", Map.of("itemId", "related-secrets", "reason", w + " nothing else in the file"));
 
         search(ic, "q=" + w).body("rooms.roomId", containsInAnyOrder(typed, plain.toString()));
         search(ic, "q=" + w + "&type=leaked-credentials").body("rooms.roomId", contains(typed));
-        search(ic, "q=" + w + "&severity=SEV2&field.credential_kind=API+token").body("rooms.roomId", contains(typed));
-        search(ic, "q=" + w + "&field.credential_kind=password").body("rooms", empty());
+        search(ic, "q=" + w + "&severity=SEV2&field.credential_kind=Password").body("rooms.roomId", contains(typed));
+        search(ic, "q=" + w + "&field.credential_kind=token").body("rooms", empty());
         search(ic, "q=" + w + "+file").body("entries[0].kind", equalTo("checklist.skipped"))
                 .body("entries[0].snippet", equalTo("Rotate secrets exposed alongside it (same file, same repository, same environment) " + w
                         + " nothing else in the file"))
