@@ -54,3 +54,15 @@ describe('reducePlaybook', () => {
     expect(reducePlaybook(s, applied)).toBe(s);
   });
 });
+
+describe('search page helpers', async () => {
+  const { snippetParts, searchQuery } = await import('./views/search');
+  it('cuts the snippet at the highlight spans, and builds the query from filled fields only', () => {
+    expect(snippetParts('a <b>file</b> here', [[5, 9], [2, 3]])).toEqual([
+      { text: 'a <b>', mark: false },
+      { text: 'file', mark: true },
+      { text: '</b> here', mark: false },
+    ]);
+    expect(searchQuery({ q: ' keys ', severity: '', type: 'ddos' })).toBe('q=keys&type=ddos');
+  });
+});
