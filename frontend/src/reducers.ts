@@ -23,6 +23,7 @@ import type {
   StatusUpdate,
   Vote,
 } from './types';
+import type { ChecklistItem, CustomField, PlaybookSections } from './playbookTypes';
 
 /** What a reducer knows besides its section and the event: who looks, and the room around them. */
 export interface ReduceContext {
@@ -589,4 +590,116 @@ export function reduceExercise(x: ExerciseView, event: RoomEvent, ctx: ReduceCon
     return injects.length === x.injects.length ? x : { ...x, injects };
   }
   return x;
+}
+
+// --- Incident types: the playbook, its checklist and custom fields ----------------------------
+
+function bool(value: unknown): boolean {
+  return value === true;
+}
+
+/**
+ * Mirrors `PlaybookFeature.project` and `PlaybookViews`: playbook.applied sets the type and lays out its
+ * checklist (every item open, due as the event says) and its fields (not set); checklist.checked and
+ * checklist.skipped close an item (when and by whom), checklist.unchecked opens it again, checklist.assigned
+ * names its assignee, checklist.overdue marks it (the server's timer decides when); field.set sets a field.
+ * Each item's and field's `seq` is its last event. Everything here is for everyone in the room.
+ */
+export function reducePlaybook(section: PlaybookSections, event: RoomEvent): PlaybookSections {
+  const d = event.data ?? {};
+  switch (event.kind) {
+    case 'playbook.applied': {
+      if (section.playbook) return section;
+      const items = Array.isArray(d.items) ? (d.items as Record<string, unknown>[]) : [];
+      const fields = Array.isArray(d.fields) ? (d.fields as Record<string, unknown>[]) : [];
+      return {
+        playbook: {
+          typeId: str(d.typeId) ?? '',
+          title: str(d.title) ?? '',
+          version: num(d.version) ?? 0,
+          sha256: str(d.sha256) ?? '',
+          roles: sortedRoles(d.roles),
+          seq: event.seq,
+        },
+        checklist: items.map((i) => ({
+          itemId: str(i.itemId) ?? '',
+          phase: str(i.phase) ?? '',
+          text: str(i.text) ?? '',
+          ownerRole: str(i.ownerRole),
+          dueAt: wireTime(i.dueAt),
+          decision: bool(i.decision),
+          status: 'open',
+          assigneeId: null,
+          assigneeName: null,
+          overdue: false,
+          late: false,
+          note: null,
+          skipReason: null,
+          doneAt: null,
+          doneBy: null,
+          doneByName: null,
+          seq: event.seq,
+        })),
+        fields: fields.map((f) => ({
+          fieldId: str(f.fieldId) ?? '',
+          label: str(f.label) ?? '',
+          type: str(f.type) ?? 'text',
+          options: strings(f.options),
+          required: bool(f.required),
+          values: [],
+          display: '',
+          seq: null,
+        })),
+      };
+    }
+    case 'field.set': {
+      const id = str(d.fieldId);
+      const fields = replaceWhere(section.fields, (f) => f.fieldId === id, (f): CustomField => ({
+        ...f,
+        values: strings(d.values),
+        display: str(d.display) ?? '',
+        seq: event.seq,
+      }));
+      return fields === section.fields ? section : { ...section, fields };
+    }
+    default: {
+      const id = str(d.itemId);
+      const change = checklistChange(event, d);
+      if (!id || !change) return section;
+      const checklist = replaceWhere(section.checklist, (i) => i.itemId === id, (i) => ({ ...change(i), seq: event.seq }));
+      return checklist === section.checklist ? section : { ...section, checklist };
+    }
+  }
+}
+
+function checklistChange(event: RoomEvent, d: Data): ((item: ChecklistItem) => ChecklistItem) | null {
+  const by = { doneAt: event.at, doneBy: event.actor?.userId ?? null, doneByName: event.actor?.displayName ?? null };
+  switch (event.kind) {
+    case 'checklist.checked':
+      return (i) => ({ ...i, ...by, status: 'done', late: bool(d.late), note: str(d.note) });
+    case 'checklist.skipped':
+      return (i) => ({ ...i, ...by, status: 'skipped', skipReason: str(d.reason) });
+    case 'checklist.unchecked':
+      return (i) => ({ ...i, status: 'open', late: false, note: null, skipReason: null, doneAt: null, doneBy: null, doneByName: null });
+    case 'checklist.assigned':
+      return (i) => ({ ...i, assigneeId: str(d.assigneeId), assigneeName: str(d.assigneeName) });
+    case 'checklist.overdue':
+      return (i) => ({ ...i, overdue: true });
+    default:
+      return null;
+  }
+}
+
+/** Progress of the checklist by phase, in the checklist's order (the console's view of it). */
+export function checklistProgress(items: readonly ChecklistItem[]): { phase: string; total: number; done: number; skipped: number; overdue: number }[] {
+  const phases = new Map<string, { phase: string; total: number; done: number; skipped: number; overdue: number }>();
+  for (const item of items) {
+    const p = phases.get(item.phase) ?? { phase: item.phase, total: 0, done: 0, skipped: 0, overdue: 0 };
+    p.total++;
+    if (item.status === 'done') p.done++;
+    if (item.status === 'skipped') p.skipped++;
+    if (item.status === 'open' && item.overdue) p.overdue++;
+    phases.set(item.phase, p);
+  }
+  return [...phases.values()];
 }

@@ -281,7 +281,7 @@ public class AlertService {
         List<Decision> decisions = AlertDedup.decide(integration.id, integration.name, Map.of(), alerts);
         AppUser owner = QuarkusTransaction.requiringNew().call(() -> AppUser.<AppUser> findById(integration.ownerId));
         RoomService.Opened opened = rooms.open(owner.id, owner.displayName,
-                new RoomService.NewRoom(RoomKind.INCIDENT, AlertGrouping.title(notification, alerts), AlertGrouping.severity(alerts), null),
+                new RoomService.NewRoom(RoomKind.INCIDENT, AlertGrouping.title(notification, alerts), AlertGrouping.severity(alerts), null, null),
                 decisions.stream().filter(Decision::appends).map(d -> NewEvent.forEveryone(d.event())).toList(), roomId -> {
                     moveGroup(integration.id, key, closed, roomId);
                     countResends(roomId, integration.id, decisions);

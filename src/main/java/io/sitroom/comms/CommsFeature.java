@@ -21,6 +21,8 @@ import io.sitroom.comms.CommsViews.Person;
 import io.sitroom.comms.CommsViews.StatementView;
 import io.sitroom.comms.CommsViews.UpdateView;
 import io.sitroom.json.CanonicalJson;
+import io.sitroom.playbook.PlaybookEvent;
+import io.sitroom.playbook.RoomPlaybook;
 import io.sitroom.role.Role;
 import io.sitroom.room.Authority;
 import io.sitroom.room.CommandContext;
@@ -99,12 +101,13 @@ public class CommsFeature implements RoomFeature {
     public void project(Room room, RecordedEvent event) {
         EventPayload payload = event.payload();
         if (payload instanceof RoomEvent.RoomCreated created) {
-            scheduleUpdate(UpdateCadence.of(room.id), cadence(created.severity()).map(event.at()::plus).orElse(null));
+            scheduleUpdate(UpdateCadence.of(room.id), cadence(room.id, created.severity()).map(event.at()::plus).orElse(null));
         } else if (payload instanceof RoomEvent.SeverityChanged changed) {
-            UpdateCadence current = UpdateCadence.of(room.id);
-            Instant sooner = cadence(changed.to()).map(event.at()::plus).orElse(null);
-            scheduleUpdate(current, sooner == null ? null
-                    : current.nextDueAt != null && current.nextDueAt.isBefore(sooner) ? current.nextDueAt : sooner);
+            scheduleSooner(UpdateCadence.of(room.id), cadence(room.id, changed.to()).map(event.at()::plus).orElse(null));
+        } else if (payload instanceof PlaybookEvent.Applied applied && applied.cadenceMinutes().containsKey(room.severity)) {
+            // The type's cadence replaces the deployment's; a shorter one brings the next update forward.
+            Duration typeCadence = Duration.ofMinutes(applied.cadenceMinutes().get(room.severity));
+            scheduleSooner(UpdateCadence.of(room.id), event.at().plus(typeCadence));
         } else if (payload instanceof CommsEvent.UpdatePosted posted) {
             StatusUpdate update = new StatusUpdate();
             update.roomId = room.id;
@@ -117,7 +120,7 @@ public class CommsFeature implements RoomFeature {
             UpdateCadence current = UpdateCadence.of(room.id);
             current.lastUpdateAt = event.at();
             Instant next = posted.nextUpdateAt() != null ? posted.nextUpdateAt()
-                    : cadence(room.severity).map(event.at()::plus).orElse(null);
+                    : cadence(room.id, room.severity).map(event.at()::plus).orElse(null);
             scheduleUpdate(current, next);
         } else if (payload instanceof CommsEvent.StatementDrafted drafted) {
             projectDraft(room, event, drafted);
@@ -193,8 +196,15 @@ public class CommsFeature implements RoomFeature {
         version.persist();
     }
 
-    private Optional<Duration> cadence(Severity severity) {
-        return config.updateCadence().of(severity);
+    /** How often a room owes a status update at a severity: its incident type's cadence, else the deployment's. */
+    private Optional<Duration> cadence(UUID roomId, Severity severity) {
+        Optional<Duration> ofType = RoomPlaybook.cadence(roomId, severity);
+        return ofType.isPresent() ? ofType : config.updateCadence().of(severity);
+    }
+
+    /** Moves the next update to {@code due} if that is sooner (null: none owed at the new severity). */
+    private static void scheduleSooner(UpdateCadence current, Instant due) {
+        scheduleUpdate(current, due == null ? null : current.nextDueAt != null && current.nextDueAt.isBefore(due) ? current.nextDueAt : due);
     }
 
     private static void scheduleUpdate(UpdateCadence cadence, Instant due) {
@@ -210,7 +220,7 @@ public class CommsFeature implements RoomFeature {
     @Override
     public List<NewEvent> react(Room room, List<RecordedEvent> appended, Instant now) {
         boolean moved = appended.stream().anyMatch(e -> e.payload() instanceof CommsEvent.UpdatePosted
-                || e.payload() instanceof RoomEvent.SeverityChanged);
+                || e.payload() instanceof RoomEvent.SeverityChanged || e.payload() instanceof PlaybookEvent.Applied);
         if (!moved) {
             return List.of();
         }

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.sitroom.exercise.PlaybackState.Outcome;
 import io.sitroom.exercise.Scenario.Expectation;
 import io.sitroom.exercise.Scenario.Inject;
+import io.sitroom.playbook.PlaybookViews;
 import io.sitroom.role.Role;
 
 /**
@@ -26,7 +27,7 @@ import io.sitroom.role.Role;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AfterActionReport(UUID roomId, String scenarioId, String title, String status, String startedAt, String endedAt,
         long scenarioMs, List<ObjectiveResult> objectives, List<Gap> gaps, List<RoleKnowledge> whoKnewWhat, List<PlanRow> improvementPlan,
-        List<String> debrief, List<Improvised> improvised) {
+        List<String> debrief, List<Improvised> improvised, List<PlaybookViews.ItemView> checklist) {
 
     public static final Map<String, String> RATINGS = Map.of(
             "P", "Performed without challenges",
@@ -139,7 +140,13 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
         }
         return new AfterActionReport(roomId, exercise.scenarioId, scenario.title(), exercise.status.wire(), startedAt, endedAt, elapsedMs,
                 objectives, gaps(scenario, state, facts, reader), whoKnewWhat(scenario, state, facts, reader), plan,
-                reader.whole() ? scenario.debrief() : null, reader.whole() ? facts.improvised() : null);
+                reader.whole() ? scenario.debrief() : null, reader.whole() ? facts.improvised() : null, null);
+    }
+
+    /** As this, with the checklist of the incident type practised (none: left out). */
+    public AfterActionReport withChecklist(List<PlaybookViews.ItemView> items) {
+        return new AfterActionReport(roomId, scenarioId, title, status, startedAt, endedAt, scenarioMs, objectives, gaps, whoKnewWhat,
+                improvementPlan, debrief, improvised, items == null || items.isEmpty() ? null : List.copyOf(items));
     }
 
     static String rating(int met, int notMet) {
@@ -302,6 +309,18 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
                 md.append("| ").append(minutes(i.scenarioMs())).append(" | ").append(i.change()).append(" | ")
                         .append(cell(i.title() == null ? i.injectId() : i.title())).append(" | ")
                         .append(i.atMs() == null ? "" : minutes(i.atMs())).append(" | ").append(cell(i.by())).append(" |\n");
+            }
+        }
+        if (checklist != null) {
+            md.append("\n## Checklist\n\n| phase | step | owner | outcome |\n|---|---|---|---|\n");
+            for (PlaybookViews.ItemView item : checklist) {
+                String outcome = switch (item.status()) {
+                    case "done" -> item.late() ? "done late" : "done";
+                    case "skipped" -> "skipped: " + item.skipReason();
+                    default -> item.overdue() ? "open, overdue" : "open";
+                };
+                md.append("| ").append(item.phase()).append(" | ").append(cell(item.text())).append(" | ")
+                        .append(item.ownerRole() == null ? "" : item.ownerRole()).append(" | ").append(cell(outcome)).append(" |\n");
             }
         }
         if (debrief != null && !debrief.isEmpty()) {

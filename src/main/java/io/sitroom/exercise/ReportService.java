@@ -26,6 +26,7 @@ import io.sitroom.room.CommandHandler;
 import io.sitroom.room.CommandResult;
 import io.sitroom.room.EventLog;
 import io.sitroom.room.EventView;
+import io.sitroom.playbook.PlaybookViews;
 import io.sitroom.room.HashChain;
 import io.sitroom.room.Member;
 import io.sitroom.room.RecordedEvent;
@@ -77,7 +78,8 @@ public class ReportService {
         Scenario scenario = exercises.script(exercise, exercise.state());
         return AfterActionReport.build(roomId, exercise, scenario, exercise.clock().elapsedMs(clock.instant()), facts(roomId),
                 exercise.startedAt == null ? null : HashChain.formatTime(exercise.startedAt),
-                exercise.endedAt == null ? null : HashChain.formatTime(exercise.endedAt), reader);
+                exercise.endedAt == null ? null : HashChain.formatTime(exercise.endedAt), reader)
+                .withChecklist(PlaybookViews.checklistOf(roomId));
     }
 
     /** Creates an action item for each row of the improvement plan, owned by the row's role; asking again creates none twice. */

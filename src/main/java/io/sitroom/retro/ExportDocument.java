@@ -7,6 +7,7 @@ import java.util.Set;
 
 
 import io.sitroom.action.ActionView;
+import io.sitroom.playbook.PlaybookViews;
 import io.sitroom.comms.CommsViews.AckView;
 import io.sitroom.comms.CommsViews.StatementView;
 import io.sitroom.decision.DecisionView;
@@ -22,7 +23,15 @@ import io.sitroom.room.RoomSnapshot;
  */
 public record ExportDocument(String title, String kind, String severity, String phase, String openedAt, String exportedAt,
         String exportedBy, List<Metric> metrics, List<RoleRow> roles, List<DecisionEntry> decisions, List<StatementEntry> statements,
-        List<ActionRow> actions, List<AckEntry> acks, List<String> lessons, List<TimelineRow> timeline, ChainSummary chain) {
+        List<ActionRow> actions, List<AckEntry> acks, List<String> lessons, List<TimelineRow> timeline, ChainSummary chain,
+        String incidentType, List<ChecklistRow> checklist, List<FieldRow> fields) {
+
+    /** A checklist item: {@code outcome} says done (and whether late), skipped with its reason, or still open (and whether overdue). */
+    public record ChecklistRow(String phase, String text, String owner, String due, String outcome, String by, String at) {
+    }
+
+    public record FieldRow(String label, String value) {
+    }
 
     /** The metrics that repeat the room's own fields, already in the header. */
     /** The event data fields that say best what an event was about, in order of preference. */
@@ -82,7 +91,33 @@ public record ExportDocument(String title, String kind, String severity, String 
                 section(room, "statements", StatementView.class).stream().map(ExportDocument::statement).toList(),
                 section(room, "actions", ActionView.class).stream().map(ExportDocument::action).toList(),
                 section(room, "acks", AckView.class).stream().map(ExportDocument::ack).toList(),
-                List.copyOf(export.lessonsLearned()), timeline(export.chain()), chain(export.chain()));
+                List.copyOf(export.lessonsLearned()), timeline(export.chain()), chain(export.chain()), incidentType(room),
+                section(room, "checklist", PlaybookViews.ItemView.class).stream().map(ExportDocument::checklistRow).toList(),
+                section(room, "fields", PlaybookViews.FieldView.class).stream()
+                        .map(f -> new FieldRow(f.label(), f.display().isEmpty() ? "(not set)" : f.display())).toList());
+    }
+
+    /** "Ransomware, version 1, file SHA-256 ab12..." or null for a room without a type. */
+    private static String incidentType(RoomSnapshot room) {
+        Object type = room.featureSections() == null ? null : room.featureSections().get("playbook");
+        if (!(type instanceof PlaybookViews.TypeView t)) {
+            return null;
+        }
+        return t.title() + " (" + t.typeId() + "), version " + t.version() + ", file SHA-256 " + t.sha256();
+    }
+
+    private static ChecklistRow checklistRow(PlaybookViews.ItemView i) {
+        String outcome = switch (i.status()) {
+            case "done" -> i.late() ? "done late" : "done";
+            case "skipped" -> "skipped: " + i.skipReason();
+            default -> i.overdue() ? "open, overdue" : "open";
+        };
+        if (i.note() != null) {
+            outcome += " (" + i.note() + ")";
+        }
+        String owner = i.assigneeName() != null ? i.assigneeName() + " (" + i.ownerRole() + ")" : i.ownerRole() == null ? "" : i.ownerRole();
+        return new ChecklistRow(i.phase(), i.text() + (i.decision() ? " [decision]" : ""), owner, i.dueAt() == null ? "" : i.dueAt(), outcome,
+                i.doneByName() == null ? "" : i.doneByName(), i.doneAt() == null ? "" : i.doneAt());
     }
 
     /** The metrics that happened, as name/value rows in the order of the JSON export (the room's own fields are in the header). */

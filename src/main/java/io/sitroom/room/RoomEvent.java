@@ -10,10 +10,13 @@ import io.sitroom.role.Roles;
 /** Events about the room itself. */
 public sealed interface RoomEvent extends EventPayload {
 
-    /** {@code scenarioId}: the scenario an exercise plays (null for an incident). */
+    /**
+     * {@code scenarioId}: the scenario an exercise plays (null for an incident); {@code type}: the incident
+     * type the room opened with (null for none), applied in the same unit of work (see {@link RoomTypes}).
+     */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     @EventKind("room.created")
-    record RoomCreated(RoomKind roomKind, String title, Severity severity, Phase phase, UUID createdBy, String scenarioId)
+    record RoomCreated(RoomKind roomKind, String title, Severity severity, Phase phase, UUID createdBy, String scenarioId, String type)
             implements RoomEvent {
         @Override
         public String brief() {

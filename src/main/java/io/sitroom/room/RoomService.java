@@ -33,9 +33,11 @@ public class RoomService {
     private final Instance<RoomFeature> features;
     private final SnapshotCache snapshots;
     private final ConsistentReads reads;
+    private final Instance<RoomTypes> types;
 
     public RoomService(RoomWriter writer, EventLog log, CommandCatalog catalog, Clock clock, Instance<RoomFeature> features,
-            SnapshotCache snapshots, ConsistentReads reads) {
+            SnapshotCache snapshots, ConsistentReads reads, Instance<RoomTypes> types) {
+        this.types = types;
         this.snapshots = snapshots;
         this.reads = reads;
         this.writer = writer;
@@ -45,7 +47,8 @@ public class RoomService {
         this.features = features;
     }
 
-    public record NewRoom(RoomKind kind, String title, Severity severity, String scenarioId) {
+    /** {@code type}: an incident type to apply as the room opens (GET /api/playbooks); its default severity when none is given. */
+    public record NewRoom(RoomKind kind, String title, Severity severity, String scenarioId, String type) {
     }
 
     static SitroomException roomNotFound() {
@@ -74,13 +77,15 @@ public class RoomService {
         if (request.kind() == RoomKind.INCIDENT && request.scenarioId() != null) {
             throw SitroomException.invalid("an incident plays no scenario; leave out scenarioId");
         }
+        String type = request.type() == null || request.type().isBlank() ? null : request.type().strip();
+        Severity severity = request.severity() != null ? request.severity() : type == null ? Severity.SEV3 : defaultSeverity(type);
         UUID roomId = UUID.randomUUID();
         List<RecordedEvent> events = writer.run(roomId, locked -> {
             Room room = new Room();
             room.id = roomId;
             room.kind = request.kind();
             room.title = title;
-            room.severity = request.severity() == null ? Severity.SEV3 : request.severity();
+            room.severity = severity;
             room.phase = Phase.DETECTION;
             room.createdBy = creatorId;
             room.createdAt = clock.instant();
@@ -92,7 +97,7 @@ public class RoomService {
             Member creator = new Member(creatorId, creatorName, Set.of());
             List<RecordedEvent> appended = new ArrayList<>(locked.append(creator, null, List.of(
                     NewEvent.forEveryone(new RoomEvent.RoomCreated(room.kind, room.title, room.severity, room.phase, creatorId,
-                            request.scenarioId())),
+                            request.scenarioId(), type)),
                     NewEvent.forEveryone(new RoomEvent.MemberAdded(creatorId, creatorName, lead, Map.of(creatorId, lead), null)))));
             if (!thenAppend.isEmpty()) {
                 appended.addAll(locked.append(null, null, thenAppend));
@@ -101,6 +106,17 @@ public class RoomService {
             return appended;
         });
         return new Opened(roomId, events);
+    }
+
+    /** The default severity of an incident type; refuses a type no {@link RoomTypes} knows, before anything is written. */
+    private Severity defaultSeverity(String type) {
+        for (RoomTypes known : types) {
+            java.util.Optional<Severity> severity = known.defaultSeverity(type);
+            if (severity.isPresent()) {
+                return severity.get();
+            }
+        }
+        throw SitroomException.notFound("no incident type '" + type + "' (see GET /api/playbooks)");
     }
 
     /** A room just opened, and what its opening appended. */

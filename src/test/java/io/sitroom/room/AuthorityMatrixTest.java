@@ -196,6 +196,21 @@ class AuthorityMatrixTest {
         f.put("ack.request", Fixture.table((c, r) -> Map.of("about", 1, "roles", List.of("legal"))));
         f.put("ack.give", new Fixture(false, ACK_ROLES, (c, r) -> Map.of("ackId",
                 c.field(c.as(c.lead, "ack.request", Map.of("about", 1, "roles", ACK_ROLES.stream().map(Role::wire).toList())), "ackId"))));
+        f.put("playbook.apply", Fixture.table((c, r) -> Map.of("type", PLAYBOOK)));
+        // Each role works an item of its own (owned by the containment lead), so an accepted attempt cannot spoil the next.
+        f.put("checklist.check", new Fixture(false, Set.of(Role.CONTAINMENT_LEAD), (c, r) -> Map.of("itemId", checklistItem(c, r))));
+        f.put("checklist.uncheck", new Fixture(false, Set.of(Role.CONTAINMENT_LEAD), (c, r) -> {
+            String item = checklistItem(c, r);
+            c.once("checked " + item, () -> c.as(c.lead, "checklist.check", Map.of("itemId", item)));
+            return Map.of("itemId", item);
+        }));
+        f.put("checklist.skip", new Fixture(false, Set.of(Role.CONTAINMENT_LEAD), (c, r) -> Map.of("itemId", checklistItem(c, r),
+                "reason", "not relevant here")));
+        f.put("checklist.assign", Fixture.table((c, r) -> Map.of("itemId", checklistItem(c, r), "userId", c.targetA.id().toString())));
+        f.put("field.set", Fixture.table((c, r) -> {
+            typed(c);
+            return Map.of("fieldId", "ransomware_family", "values", List.of("set by " + r));
+        }));
         f.put("exercise.start", new Fixture(true, null, (c, r) -> Map.of("speed", 1)));
         f.put("exercise.pause", new Fixture(true, null, (c, r) -> {
             started(c);
@@ -253,6 +268,21 @@ class AuthorityMatrixTest {
     private static String addedInject(Ctx c) {
         return c.field(c.as(c.lead, "inject.add", Map.of("title", "Press call", "body", "A reporter calls.", "to", List.of("legal"),
                 "atMs", 3_600_000)), "injectId");
+    }
+
+    /** The bundled type the checklist commands work on, and its items owned by the containment lead (one per role of the matrix). */
+    private static final String PLAYBOOK = "ransomware";
+    private static final List<String> CONTAINMENT_ITEMS = List.of("scope-first-hosts", "identify-variant", "initial-access",
+            "exfiltration-evidence", "isolate", "protect-backups", "reset-privileged", "remove-persistence", "patch-entry", "restore-clean",
+            "monitor");
+
+    private static void typed(Ctx c) {
+        c.once("typed", () -> c.as(c.lead, "playbook.apply", Map.of("type", PLAYBOOK)));
+    }
+
+    private static String checklistItem(Ctx c, Role role) {
+        typed(c);
+        return CONTAINMENT_ITEMS.get(role.ordinal());
     }
 
     private static void started(Ctx c) {

@@ -1,0 +1,182 @@
+package io.sitroom.search;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.sitroom.playbook.RoomField;
+import io.sitroom.playbook.RoomPlaybook;
+import io.sitroom.room.HashChain;
+import io.sitroom.room.Member;
+import io.sitroom.room.RoleSetConverter;
+import io.sitroom.room.Room;
+import io.sitroom.room.RoomMember;
+import io.sitroom.room.Viewer;
+
+/**
+ * Search across every room the caller is a member of. Rooms are filtered first (kind, severity, type,
+ * phase, opening time, field values); then the entries of those rooms that match the words, found by
+ * PostgreSQL's full text search (a GIN index over {@code to_tsvector('english', body)}, ranked by
+ * {@code ts_rank}) or, on H2, by every word occurring in the text (ranked by occurrences). Every
+ * candidate then passes the one visibility rule ({@link Viewer}) for the caller in its room: an event
+ * they may not see is never found, counted or quoted.
+ */
+@ApplicationScoped
+public class SearchService {
+
+    /** The language configuration of the full text index (V40) and of every query. */
+    static final String LANGUAGE = "english";
+    static final int MAX_ENTRIES = 50;
+    /** Candidates read before visibility filtering: matches the caller may not see must not crowd out those they may. */
+    static final int CANDIDATES = 2_000;
+    static final int SNIPPET = 160;
+
+    private final EntityManager em;
+    private final boolean postgres;
+
+    public SearchService(EntityManager em, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+        this.em = em;
+        this.postgres = dbKind.startsWith("postgres");
+    }
+
+    @Transactional
+    public SearchResult search(UUID userId, SearchQuery query) {
+        Map<UUID, Member> memberships = new HashMap<>();
+        for (RoomMember m : RoomMember.<RoomMember> list("userId", userId)) {
+            memberships.put(m.roomId, m.toMember());
+        }
+        Map<UUID, Room> rooms = new LinkedHashMap<>();
+        if (!memberships.isEmpty()) {
+            for (Room room : Room.<Room> list("id in ?1 order by createdAt desc", memberships.keySet())) {
+                if (matchesFilters(room, query)) {
+                    rooms.put(room.id, room);
+                }
+            }
+        }
+        if (query.terms().isEmpty() || rooms.isEmpty()) {
+            List<SearchResult.RoomHit> hits = rooms.values().stream().map(r -> roomHit(r, 0)).toList();
+            return new SearchResult(query.q(), hits, List.of(), false);
+        }
+        List<Candidate> visible = new ArrayList<>();
+        for (Candidate c : postgres ? fullText(query, rooms.keySet()) : words(query, rooms.keySet())) {
+            Room room = rooms.get(c.roomId);
+            Viewer viewer = Viewer.of(memberships.get(c.roomId), room.kind);
+            if (viewer.maySee(c.visibleTo == null ? null : RoleSetConverter.split(c.visibleTo), c.actorId)) {
+                visible.add(c);
+            }
+        }
+        visible.sort(Comparator.comparingDouble((Candidate c) -> -c.rank).thenComparing(c -> c.at, Comparator.reverseOrder()));
+        Map<UUID, Integer> counts = new LinkedHashMap<>();
+        visible.forEach(c -> counts.merge(c.roomId, 1, Integer::sum));
+        List<SearchResult.RoomHit> roomHits = counts.entrySet().stream().map(e -> roomHit(rooms.get(e.getKey()), e.getValue())).toList();
+        List<SearchResult.EntryHit> entries = visible.stream().limit(MAX_ENTRIES)
+                .map(c -> entryHit(c, rooms.get(c.roomId), query.terms())).toList();
+        return new SearchResult(query.q(), roomHits, entries, visible.size() > MAX_ENTRIES);
+    }
+
+    private static boolean matchesFilters(Room room, SearchQuery q) {
+        if (q.kind() != null && room.kind != q.kind() || q.severity() != null && room.severity != q.severity()
+                || q.phase() != null && room.phase != q.phase()) {
+            return false;
+        }
+        if (q.from() != null && room.createdAt.isBefore(q.from()) || q.to() != null && !room.createdAt.isBefore(q.to())) {
+            return false;
+        }
+        if (q.type() != null) {
+            RoomPlaybook type = RoomPlaybook.findById(room.id);
+            if (type == null || !type.typeId.equals(q.type())) {
+                return false;
+            }
+        }
+        for (Map.Entry<String, String> filter : q.fields().entrySet()) {
+            RoomField field = RoomField.<RoomField> find("roomId = ?1 and fieldId = ?2", room.id, filter.getKey()).firstResult();
+            String wanted = filter.getValue().strip().toLowerCase(Locale.ROOT);
+            if (field == null || field.valueList().stream().noneMatch(v -> v.toLowerCase(Locale.ROOT).equals(wanted)
+                    || (field.display != null && field.display.toLowerCase(Locale.ROOT).equals(wanted)))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A matching entry before the visibility check. */
+    record Candidate(UUID roomId, long seq, String kind, Instant at, UUID actorId, String visibleTo, String body, double rank) {
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Candidate> fullText(SearchQuery query, java.util.Collection<UUID> roomIds) {
+        List<Object[]> rows = em.createNativeQuery("SELECT e.room_id, e.seq, e.kind, e.at, e.actor_id, e.visible_to, e.body, "
+                + "ts_rank(to_tsvector('" + LANGUAGE + "', e.body), q) AS rank "
+                + "FROM search_entry e, websearch_to_tsquery('" + LANGUAGE + "', :q) q "
+                + "WHERE e.room_id IN (:rooms) AND to_tsvector('" + LANGUAGE + "', e.body) @@ q "
+                + "ORDER BY rank DESC, e.at DESC LIMIT " + CANDIDATES)
+                .setParameter("q", query.q()).setParameter("rooms", roomIds).getResultList();
+        List<Candidate> result = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            result.add(new Candidate((UUID) row[0], ((Number) row[1]).longValue(), (String) row[2], instant(row[3]), (UUID) row[4],
+                    (String) row[5], (String) row[6], ((Number) row[7]).doubleValue()));
+        }
+        return result;
+    }
+
+    /** H2: entries holding every word, ranked by how often the words occur. */
+    private List<Candidate> words(SearchQuery query, java.util.Collection<UUID> roomIds) {
+        StringBuilder where = new StringBuilder("roomId in ?1");
+        List<Object> params = new ArrayList<>();
+        params.add(roomIds);
+        for (String term : query.terms()) {
+            params.add("%" + term + "%");
+            where.append(" and lower(body) like ?").append(params.size());
+        }
+        List<SearchEntry> rows = SearchEntry.<SearchEntry> find(where + " order by at desc", params.toArray()).page(0, CANDIDATES).list();
+        List<Candidate> result = new ArrayList<>(rows.size());
+        for (SearchEntry e : rows) {
+            String lower = e.body.toLowerCase(Locale.ROOT);
+            int occurrences = 0;
+            for (String term : query.terms()) {
+                for (int i = lower.indexOf(term); i >= 0; i = lower.indexOf(term, i + term.length())) {
+                    occurrences++;
+                }
+            }
+            result.add(new Candidate(e.roomId, e.seq, e.kind, e.at, e.actorId, e.visibleTo, e.body, occurrences));
+        }
+        return result;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("a time of type " + value.getClass().getName());
+    }
+
+    private static SearchResult.RoomHit roomHit(Room room, int matches) {
+        RoomPlaybook type = RoomPlaybook.findById(room.id);
+        return new SearchResult.RoomHit(room.id, room.title, room.kind.name(), room.severity.name(), room.phase.wire(),
+                type == null ? null : type.typeId, HashChain.formatTime(room.createdAt), matches);
+    }
+
+    private static SearchResult.EntryHit entryHit(Candidate c, Room room, List<String> terms) {
+        Snippet snippet = Snippet.of(c.body, terms, SNIPPET);
+        return new SearchResult.EntryHit(c.roomId, room.title, c.seq, c.kind, HashChain.formatTime(c.at), snippet.text(),
+                snippet.highlights(), Math.round(c.rank * 1000) / 1000.0, "/rooms/" + c.roomId + "?seq=" + c.seq);
+    }
+}
