@@ -37,6 +37,7 @@ public class DatabaseUnavailable {
             context.next();
             return;
         }
+        OutageLog.nodeFailed(context.failure());
         context.response().setStatusCode(ErrorCode.UNAVAILABLE.httpStatus())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Retry-After", "5")

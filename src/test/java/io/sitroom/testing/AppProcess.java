@@ -111,6 +111,21 @@ public final class AppProcess implements AutoCloseable {
         throw new IllegalStateException("the app did not become ready:\n" + Files.readString(log));
     }
 
+    /** Stops the process as an orchestrator does (SIGTERM: it drains) and waits for it to exit; returns how long that took. */
+    public Duration terminate() throws InterruptedException {
+        long start = System.nanoTime();
+        process.destroy();
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the app did not stop within 120 s of SIGTERM");
+        }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Whether the process is running. */
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     /** Kills the process at once (SIGKILL): no shutdown hooks, no goodbye. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
