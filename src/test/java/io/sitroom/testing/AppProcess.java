@@ -92,7 +92,8 @@ public final class AppProcess implements AutoCloseable {
         env.put("SITROOM_SCENARIOS_DIRS", new File("scenarios").getAbsolutePath() + "," + new File("src/test/resources/test-scenarios").getAbsolutePath());
         env.putAll(settings);
         process = builder.start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        // A loaded machine (CI shared with others) may take minutes to start a JVM: -Dsitroom.it.start-timeout=300 raises it.
+        long deadline = System.nanoTime() + Duration.ofSeconds(Long.getLong("sitroom.it.start-timeout", 90)).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the app exited at start:\n" + Files.readString(log));
