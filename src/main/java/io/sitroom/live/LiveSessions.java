@@ -266,6 +266,10 @@ public class LiveSessions {
 
     /** A failure of a connection: one over the size limit is closed with 1009 (protocol.md), any other is logged. */
     void failed(WebSocketConnection connection, Throwable failure) {
+        if (failure instanceof io.vertx.core.http.HttpClosedException) {
+            LOG.debugf("connection %s: the peer went away (%s)", connection.id(), failure.getMessage());
+            return;
+        }
         if (!tooLarge(failure)) {
             LOG.errorf(failure, "connection %s failed", connection.id());
             return;

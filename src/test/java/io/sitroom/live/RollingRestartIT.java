@@ -298,7 +298,9 @@ class RollingRestartIT {
                     assertEquals(List.of(503, 503), seen.subList(0, 2), "readiness DOWN and new sockets refused at once: " + seen);
                     String log = node.log();
                     assertTrue(log.contains("sockets closed with 1001"), log);
-                    assertFalse(log.contains("Exception"), "a drain logs no exception:\n" + log);
+                    // The drain itself logs no failure (a loaded machine's blocked-thread warnings before it are not its own).
+                    String drain = log.substring(log.lastIndexOf("draining:"), log.lastIndexOf("drained in"));
+                    assertFalse(drain.contains("Exception") || drain.contains(" ERROR "), "a drain logs no failure:\n" + drain);
                     node.start();
                     sleep(2_000);
                 }
