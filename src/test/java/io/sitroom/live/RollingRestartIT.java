@@ -269,7 +269,7 @@ class RollingRestartIT {
             String room = a.as(tokens.get(0)).body(Map.of("kind", "INCIDENT", "title", "Rolling restart", "severity", "SEV1"))
                     .post("/api/rooms").then().statusCode(201).extract().path("id");
             for (int i = 1; i < USERS; i++) {
-                a.as(tokens.get(0)).body(Map.of("userId", ids.get(i), "roles", List.of())).post("/api/rooms/" + room + "/members").then()
+                a.as(tokens.get(0)).body(Map.of("userId", ids.get(i), "roles", List.of("scribe"))).post("/api/rooms/" + room + "/members").then()
                         .statusCode(201);
             }
 
