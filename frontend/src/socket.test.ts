@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RoomConnection, type SocketLike, backoffDelay, mergeBySeq, mergeBySeqInPlace, newCommandId } from './socket';
+import { RoomConnection, type SocketLike, backoffDelay, goingAwayDelay, mergeBySeq, mergeBySeqInPlace, newCommandId } from './socket';
 import type { RoomEvent } from './types';
 
 const seqs = (list: readonly { seq: number }[]) => list.map((e) => e.seq);
@@ -72,6 +72,19 @@ describe('backoffDelay', () => {
   });
 });
 
+describe('goingAwayDelay', () => {
+  it('is a random moment in the window the server names', () => {
+    const reason = 'the server is restarting: reconnect at a random moment within 5 s';
+    expect(goingAwayDelay(reason, 0)).toBe(0);
+    expect(goingAwayDelay(reason, 0.5)).toBe(2500);
+    expect(goingAwayDelay(reason, 1)).toBe(5000);
+  });
+  it('spreads over 5 s when the reason names no window, and never over a minute', () => {
+    expect(goingAwayDelay('', 1)).toBe(5000);
+    expect(goingAwayDelay('within 3600 s', 1)).toBe(60_000);
+  });
+});
+
 describe('newCommandId', () => {
   it('is unique and at most 64 characters', () => {
     const ids = new Set(Array.from({ length: 1000 }, () => newCommandId()));
@@ -103,9 +116,9 @@ class FakeSocket implements SocketLike {
   frame(data: unknown) {
     this.onmessage?.({ data: JSON.stringify(data) } as MessageEvent);
   }
-  drop() {
+  drop(code?: number, reason = '') {
     this.readyState = 3;
-    this.onclose?.({} as CloseEvent);
+    this.onclose?.({ code, reason } as CloseEvent);
   }
 }
 
@@ -202,6 +215,24 @@ describe('RoomConnection', () => {
       'ws://test/ws/rooms/r1?ticket=t2&since=0',
     ]);
     expect(statuses.filter((s) => s === 'reconnecting').length).toBeGreaterThanOrEqual(2);
+    connection.stop();
+  });
+
+  it('after a 1001 from a draining server, reconnects once within the window the reason names, resuming from its last seq', async () => {
+    const { connection, sockets, statuses } = setup();
+    const random = vi.spyOn(Math, 'random').mockReturnValue(0.4);
+    connection.start();
+    sockets[0]!.open();
+    sockets[0]!.frame(welcome(0));
+    sockets[0]!.frame(ev(1));
+    sockets[0]!.drop(1001, 'the server is restarting: reconnect at a random moment within 5 s');
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(sockets.length).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sockets.length).toBe(2);
+    expect(sockets[1]!.url).toBe('ws://test/ws/rooms/r1?token=t&since=1');
+    expect(statuses).toContain('reconnecting');
+    random.mockRestore();
     connection.stop();
   });
 

@@ -47,6 +47,22 @@ export function backoffDelay(attempt: number, random: number = Math.random()): n
   return Math.round(base * (0.75 + 0.25 * random));
 }
 
+/** WebSocket close code 1001 (Going Away): the server is restarting or draining, and every client it had comes back. */
+export const GOING_AWAY = 1001;
+/** How widely the reconnects after a 1001 are spread when the server's reason names no window. */
+const DEFAULT_GOING_AWAY_WINDOW_MS = 5_000;
+
+/**
+ * Pure: the wait before reconnecting after the server closed with 1001. The server names a window in its
+ * reason ("... within 5 s"); a uniformly random moment in it spreads the node's clients over the surviving
+ * nodes' welcome queues instead of bringing them all back in the same instant.
+ */
+export function goingAwayDelay(reason: string, random: number = Math.random()): number {
+  const named = /within (\d+(?:\.\d+)?) ?s\b/.exec(reason);
+  const windowMs = named ? Math.min(60_000, Number(named[1]) * 1000) : DEFAULT_GOING_AWAY_WINDOW_MS;
+  return Math.round(windowMs * random);
+}
+
 let counter = 0;
 /** A command id unique enough for one client (also where crypto.randomUUID is missing: plain http). */
 export function newCommandId(): string {
@@ -276,7 +292,7 @@ export class RoomConnection {
     socket.onmessage = (ev) => {
       if (typeof ev.data === 'string') this.receive(ev.data);
     };
-    socket.onclose = () => this.lost();
+    socket.onclose = (ev) => this.lost(ev);
     socket.onerror = () => {
       /* a close follows */
     };
@@ -308,12 +324,15 @@ export class RoomConnection {
     }
   }
 
-  private lost(): void {
+  private lost(close?: CloseEvent): void {
     if (this.stopped) return;
     this.drop();
-    const delayMs = backoffDelay(this.attempt);
+    // A draining server says so (1001): come back once, at a random moment of the window it names, not with
+    // the backoff for a failing server (its clients are welcome elsewhere at once, just not all at the same instant).
+    const goingAway = close?.code === GOING_AWAY;
+    const delayMs = goingAway ? goingAwayDelay(close?.reason ?? '') : backoffDelay(this.attempt);
     this.options.onStatus({ state: 'reconnecting', attempt: this.attempt + 1, delayMs });
-    this.attempt += 1;
+    if (!goingAway) this.attempt += 1;
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => void this.retry(), delayMs);
   }

@@ -37,6 +37,7 @@ public class DatabaseUnavailable {
             context.next();
             return;
         }
+        OutageLog.nodeFailed(context.failure());
         context.response().setStatusCode(ErrorCode.UNAVAILABLE.httpStatus())
                 .putHeader("Content-Type", "application/json")
                 .putHeader("Retry-After", "5")
@@ -55,9 +56,11 @@ public class DatabaseUnavailable {
                 return true;
             }
             // Agroal's pool gives no connection in time (all busy, or none can be opened): a plain
-            // SQLException known only by its message; to a client it is the same "try again shortly".
-            if (t instanceof SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
-                    && sql.getMessage().startsWith("Sorry, acquisition timeout")) {
+            // SQLException known only by its message ("Sorry, acquisition timeout!", or "Acquisition timeout while
+            // waiting for new connection", which Hibernate wraps as "Unable to acquire JDBC Connection"); to a client it
+            // is the same "try again shortly" (an upgrade answered 500 before this was known, NginxIT).
+            if (t instanceof SQLException sql && sql.getMessage() != null && sql.getMessage().toLowerCase(java.util.Locale.ROOT)
+                    .contains("acquisition timeout")) {
                 return true;
             }
         }

@@ -1,14 +1,25 @@
 package io.sitroom.error;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.jboss.logging.Logger;
 
 /**
- * For background work that polls the database (timers, webhooks, wake-ups): logs an outage once
- * when it starts and once when it ends, instead of a stack trace on every poll.
+ * Logs a database outage once per node: one WARN when the first piece of work (timers, webhooks, wake-ups, commands)
+ * finds the database gone, one WARN when the first finds it back, whatever else fails meanwhile. Each piece of work
+ * notes its own outage at DEBUG only. The libraries' own lines about the same outage (the pool, the transaction
+ * manager, Hibernate) are kept out of the log by io.sitroom.logging.QuietOutagesFilter, which asks {@link #nodeIsDown()}.
  */
 public final class OutageLog {
+
+    /** The category of the node's two lines, so that an operator can alert on it. */
+    public static final String CATEGORY = "io.sitroom.database";
+    private static final Logger NODE_LOG = Logger.getLogger(CATEGORY);
+    /** Node-wide (the pieces of work make their OutageLogs with {@code new}, each its own): whether the database is away. */
+    private static final AtomicBoolean NODE_DOWN = new AtomicBoolean();
+    private static final AtomicLong DOWN_SINCE = new AtomicLong();
 
     private final Logger log;
     private final String work;
@@ -17,6 +28,11 @@ public final class OutageLog {
     public OutageLog(Logger log, String work) {
         this.log = log;
         this.work = work;
+    }
+
+    /** Whether some work of this node found the database gone and none has reached it since. */
+    public static boolean nodeIsDown() {
+        return NODE_DOWN.get();
     }
 
     /**
@@ -28,15 +44,40 @@ public final class OutageLog {
             return false;
         }
         if (down.compareAndSet(false, true)) {
-            log.warnf("%s: the database cannot be reached (%s); trying again until it is back", work, failure.getMessage());
+            log.debugf("%s: the database cannot be reached (%s); trying again until it is back", work, failure.getMessage());
         }
+        nodeFailed(failure);
         return true;
     }
 
     /** Reports that the work reached the database. */
     public void succeeded() {
         if (down.compareAndSet(true, false)) {
-            log.infof("%s: the database is reachable again", work);
+            log.debugf("%s: the database is reachable again", work);
         }
+        nodeSucceeded();
+    }
+
+    /** A request found the database gone (it answers 503): the node's outage starts, if it had not. */
+    public static void nodeFailed(Throwable failure) {
+        if (NODE_DOWN.compareAndSet(false, true)) {
+            DOWN_SINCE.set(System.nanoTime());
+            NODE_LOG.warnf("the database cannot be reached (%s): requests that need it answer 503 with Retry-After, sockets stay"
+                    + " open, background work waits; this node logs again when it is back", rootMessage(failure));
+        }
+    }
+
+    private static void nodeSucceeded() {
+        if (NODE_DOWN.compareAndSet(true, false)) {
+            NODE_LOG.warnf("the database is reachable again after %d s", Duration.ofNanos(System.nanoTime() - DOWN_SINCE.get()).toSeconds());
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

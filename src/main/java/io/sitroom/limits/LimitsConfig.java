@@ -70,6 +70,17 @@ public interface LimitsConfig {
     @WithDefault("5000")
     int maxPendingFrames();
 
+    /** How often the server pings every socket (WebSocket ping frames; browsers answer them by themselves). */
+    @WithDefault("30s")
+    java.time.Duration pingInterval();
+
+    /**
+     * Pings a socket may leave unanswered (nothing heard from it for that many intervals) before it is taken for
+     * dead: closed, and its place among its user's connections freed.
+     */
+    @WithDefault("3")
+    int missedPings();
+
     /** Origins (scheme://host[:port]) allowed to open WebSockets besides the server's own. */
     Optional<List<String>> allowedOrigins();
 }

@@ -48,6 +48,8 @@ public class LiveSessions {
     public static final UserData.TypedKey<Long> SINCE = UserData.TypedKey.forLong("sitroom.since");
     private static final UserData.TypedKey<Subscriber> SUBSCRIBER = new UserData.TypedKey<>("sitroom.subscriber");
     private static final UserData.TypedKey<TokenBucket> FRAMES = new UserData.TypedKey<>("sitroom.frames");
+    /** When the peer last showed it is there (a pong, or any frame), in the clock's milliseconds. */
+    static final UserData.TypedKey<Long> LAST_HEARD = UserData.TypedKey.forLong("sitroom.lastHeard");
     private static final int RESUME_PAGE = 1000;
     /** How long a resume waits for a page of history to be written before it sends the next. */
     private static final long RESUME_WAIT_MS = 30_000;
@@ -64,9 +66,14 @@ public class LiveSessions {
     private final WelcomeReads welcomes;
     private final Counter framesDropped;
     private final String tooManyFrames;
+    private final Drain drain;
+    private final java.time.Clock clock;
 
     public LiveSessions(RoomService rooms, CommandHandler commands, CommandCatalog catalog, RoomFanout fanout, Frames frames,
-            RateLimits limits, LimitsConfig config, TokenRevocations revocations, MeterRegistry registry) {
+            RateLimits limits, LimitsConfig config, TokenRevocations revocations, MeterRegistry registry, Drain drain,
+            java.time.Clock clock) {
+        this.drain = drain;
+        this.clock = clock;
         this.framesDropped = Counter.builder("sitroom.frames.dropped")
                 .description("Frames dropped for coming faster than a connection's rate").register(registry);
         this.catalog = catalog;
@@ -83,6 +90,7 @@ public class LiveSessions {
     }
 
     void open(WebSocketConnection connection) {
+        heard(connection);
         Caller caller = connection.userData().get(CALLER);
         UUID roomId = roomId(connection);
         AtomicInteger open = connectionsPerUser.computeIfAbsent(caller.userId(), id -> new AtomicInteger());
@@ -204,7 +212,13 @@ public class LiveSessions {
         }
     }
 
+    /** The peer answered a ping, or sent a frame: it is alive ({@link DeadPeers}). */
+    void heard(WebSocketConnection connection) {
+        connection.userData().put(LAST_HEARD, clock.millis());
+    }
+
     void receive(WebSocketConnection connection, String text) {
+        heard(connection);
         Subscriber subscriber = connection.userData().get(SUBSCRIBER);
         Caller caller = connection.userData().get(CALLER);
         if (subscriber == null || caller == null) {
@@ -235,6 +249,11 @@ public class LiveSessions {
         } else if (inbound instanceof Frames.Inbound.Bad bad) {
             subscriber.send(bad.commandId() == null ? frames.error(bad.code(), bad.message())
                     : frames.result(CommandResult.refused(bad.commandId(), new SitroomException(bad.code(), bad.message()))));
+        } else if (inbound instanceof Frames.Inbound.Command command && drain.closing()) {
+            // The node is draining and closes this socket as soon as the commands it took have answered: this one is
+            // not taken, so that it cannot be cut off between commit and answer.
+            subscriber.send(frames.result(CommandResult.refused(command.envelope().commandId(),
+                    new SitroomException(ErrorCode.UNAVAILABLE, DRAINING))));
         } else if (inbound instanceof Frames.Inbound.Command command) {
             // Not waiting: the next frame is read while this command waits its turn in the room's queue.
             commands.submit(roomId(connection), caller.userId(), command.envelope())
@@ -242,8 +261,52 @@ public class LiveSessions {
         }
     }
 
+    /** WebSocket close code 1009 (Message Too Big). */
+    static final int MESSAGE_TOO_BIG = 1009;
+
+    /** A failure of a connection: one over the size limit is closed with 1009 (protocol.md), any other is logged. */
+    void failed(WebSocketConnection connection, Throwable failure) {
+        if (failure instanceof io.vertx.core.http.HttpClosedException) {
+            LOG.debugf("connection %s: the peer went away (%s)", connection.id(), failure.getMessage());
+            return;
+        }
+        if (!tooLarge(failure)) {
+            LOG.errorf(failure, "connection %s failed", connection.id());
+            return;
+        }
+        LOG.debugf("connection %s sent a message over the size limit: closing it with 1009", connection.id());
+        connection.close(new CloseReason(MESSAGE_TOO_BIG, "message too large (at most 1 MiB)")).subscribe().with(ok -> {
+        }, failure2 -> {
+        });
+    }
+
+    /**
+     * Whether a failure says a message was over {@code quarkus.websockets-next.server.max-message-size} (or a frame over
+     * {@code max-frame-size}). Vert.x reports the first only as an IllegalStateException known by its message, and
+     * drops the message without closing; Netty reports the second as a corrupted frame with the close status 1009.
+     */
+    static boolean tooLarge(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException corrupted
+                    && corrupted.closeStatus() != null && corrupted.closeStatus().code() == MESSAGE_TOO_BIG) {
+                return true;
+            }
+            if (t instanceof IllegalStateException && t.getMessage() != null && t.getMessage().contains("max message size")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The refusal of a command that reaches a draining node's socket just before it closes. */
+    static final String DRAINING = "the server is restarting and took nothing; send it again after reconnecting";
+
+    /**
+     * The connection ended, or is being closed for good (a dead peer, whose close may take long to complete): it
+     * leaves its room and frees its place among its user's connections, once, however often this is called.
+     */
     void close(WebSocketConnection connection) {
-        Subscriber subscriber = connection.userData().get(SUBSCRIBER);
+        Subscriber subscriber = connection.userData().remove(SUBSCRIBER);
         if (subscriber != null) {
             fanout.leave(roomId(connection), subscriber);
             Caller caller = connection.userData().get(CALLER);

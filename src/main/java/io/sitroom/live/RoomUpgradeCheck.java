@@ -28,8 +28,10 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
     private final TokenService tokens;
     private final LimitsConfig limits;
     private final RateLimits rateLimits;
+    private final Drain drain;
 
-    public RoomUpgradeCheck(RoomService rooms, TokenService tokens, LimitsConfig limits, RateLimits rateLimits) {
+    public RoomUpgradeCheck(RoomService rooms, TokenService tokens, LimitsConfig limits, RateLimits rateLimits, Drain drain) {
+        this.drain = drain;
         this.rooms = rooms;
         this.tokens = tokens;
         this.limits = limits;
@@ -63,8 +65,14 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
         return ROOM_ENDPOINTS.contains(endpointId);
     }
 
+    /** A draining node takes no new socket: the client tries again (through the balancer, another node). */
+    private static final java.util.Map<String, java.util.List<String>> RETRY_SHORTLY = java.util.Map.of("Retry-After", java.util.List.of("1"));
+
     @Override
     public Uni<CheckResult> perform(HttpUpgradeContext context) {
+        if (drain.draining()) {
+            return CheckResult.rejectUpgrade(503, RETRY_SHORTLY);
+        }
         if (!originAllowed(context.httpRequest().getHeader("Origin"), context.httpRequest().getHeader("Host"))) {
             return CheckResult.rejectUpgrade(403);
         }

@@ -47,6 +47,11 @@ final class BatchQueues<T> {
         }
     }
 
+    /** Whether no room has work queued or a batch running (a room is in the map exactly while it has). */
+    boolean idle() {
+        return queues.isEmpty();
+    }
+
     private void drainOnce(UUID roomId) {
         List<T> batch = take(roomId);
         if (batch.isEmpty()) {

@@ -264,6 +264,26 @@ public class RoomWriter {
         return resolved;
     }
 
+    /**
+     * Waits until no room has work queued or a batch committing, at most {@code wait}; returns whether that
+     * came (a draining node lets the commands it accepted commit and answer before it closes its sockets).
+     */
+    public boolean awaitIdle(java.time.Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (!queues.idle()) {
+            if (System.nanoTime() >= deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     @PreDestroy
     void stop() {
         appenders.shutdown();

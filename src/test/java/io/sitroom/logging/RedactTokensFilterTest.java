@@ -31,4 +31,11 @@ class RedactTokensFilterTest {
         assertTrue(new RedactTokensFilter().isLoggable(record));
         assertEquals("Room r-1 opened", record.getFormattedMessage());
     }
+
+    @Test
+    void aTokenOrTicketInAQuotedQueryString_isRedacted() {
+        assertEquals("HTTP Request to /ws/rooms/r1?token=[redacted]&since=4 failed",
+                RedactTokensFilter.redact("HTTP Request to /ws/rooms/r1?token=B9ipLZ3BfipafD1gUYSlVbyuxEp5s5WcA5gww32hiCA&since=4 failed"));
+        assertEquals("GET /ws/rooms/r1?ticket=[redacted]", RedactTokensFilter.redact("GET /ws/rooms/r1?ticket=abc-123"));
+    }
 }

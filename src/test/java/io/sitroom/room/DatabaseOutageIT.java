@@ -25,7 +25,8 @@ import io.sitroom.testing.WsClient;
  * new ones are refused): commands are refused as {@code unavailable} promptly, over WebSocket and
  * REST, the socket stays up, nothing is half-written; when the database is back the server
  * recovers by itself, and the log holds exactly the accepted commands. Every endpoint (signing in
- * included) answers every request of the outage alike: 503 {@code unavailable} with {@code Retry-After}.
+ * included) answers every request of the outage alike: 503 {@code unavailable} with {@code Retry-After}. Readiness
+ * stays UP (the database has its own health group), and the node logs the outage in two lines.
  */
 class DatabaseOutageIT {
 
@@ -58,6 +59,7 @@ class DatabaseOutageIT {
                 assertTrue(command(socket, history, "before-" + sent).path("ok").asBoolean());
             }
 
+            int logBeforeOutage = app.log().length();
             database.cut();
             long outageEnds = System.nanoTime() + OUTAGE.toNanos();
             int refusals = 0;
@@ -87,7 +89,9 @@ class DatabaseOutageIT {
                 refusals++;
                 Thread.sleep(3_000);
             }
-            assertEquals(503, given().baseUri(app.baseUrl()).get("/q/health/ready").statusCode(), "not ready without a database");
+            // Readiness is the node's own: an outage is every node's, and a balancer following it would cut every socket.
+            assertEquals(200, given().baseUri(app.baseUrl()).get("/q/health/ready").statusCode(), "still ready without a database");
+            assertEquals(503, given().baseUri(app.baseUrl()).get("/q/health/group/database").statusCode(), "the database group says it");
             answers.forEach((endpoint, got) -> assertTrue(got.stream().allMatch("503 unavailable Retry-After"::equals),
                     "every answer of " + endpoint + " during the outage is 503 unavailable with Retry-After: " + answers));
             assertTrue(answers.values().stream().allMatch(got -> got.size() == answers.values().iterator().next().size()));
@@ -105,6 +109,14 @@ class DatabaseOutageIT {
                 assertTrue(command(socket, history, "later-" + i).path("ok").asBoolean());
             }
             assertEquals(200, given().baseUri(app.baseUrl()).get("/q/health/ready").statusCode());
+            assertEquals(200, given().baseUri(app.baseUrl()).get("/q/health/group/database").statusCode());
+
+            // The outage in the log: one WARN when it began and one when it ended, nothing else at WARN or above.
+            List<String> loud = app.log().substring(logBeforeOutage).lines()
+                    .filter(line -> line.matches("^\\d{4}-\\d{2}-\\d{2} [0-9:,]+ (WARN|ERROR|FATAL) .*")).toList();
+            assertEquals(2, loud.size(), "two lines about the outage: " + String.join("\n", loud));
+            assertTrue(loud.get(0).contains("the database cannot be reached"), loud.get(0));
+            assertTrue(loud.get(1).contains("the database is reachable again"), loud.get(1));
 
             long head = app.as(ines).get("/api/rooms/" + room).then().statusCode(200).extract().<Number> path("seq").longValue();
             while (history.lastSeen("ines") < head) {

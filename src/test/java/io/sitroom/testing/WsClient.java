@@ -143,6 +143,15 @@ public final class WsClient implements AutoCloseable {
         socket.sendText(text, true).join();
     }
 
+    /** Sends one text message as {@code parts} frames (a continued message). */
+    public void sendInParts(String text, int parts) {
+        int size = (text.length() + parts - 1) / parts;
+        for (int from = 0; from < text.length(); from += size) {
+            int to = Math.min(text.length(), from + size);
+            socket.sendText(text.substring(from, to), to == text.length()).join();
+        }
+    }
+
     public void send(Object frame) {
         try {
             sendRaw(JSON.writeValueAsString(frame));

@@ -1,0 +1,31 @@
+package io.sitroom.live;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How a node drains on SIGTERM ({@link Drain}; docs/operations.md, "Restarting or draining a node"). */
+@ConfigMapping(prefix = "sitroom.drain")
+public interface DrainConfig {
+
+    /**
+     * How long readiness is DOWN (and new sockets refused) before the open sockets are closed, so that a
+     * balancer that probes readiness stops sending new work here first: its probe interval times the
+     * failures it needs. REST requests are still served meanwhile.
+     */
+    @WithDefault("5s")
+    Duration readinessDelay();
+
+    /** The window the sockets' close reason names: clients come back at a random moment in it, not all at once. */
+    @WithDefault("5s")
+    Duration reconnectWindow();
+
+    /** The longest wait for the command batches already queued to commit before the sockets are closed anyway. */
+    @WithDefault("20s")
+    Duration batchWait();
+
+    /** The longest wait for the clients to answer the close before the node goes on shutting down. */
+    @WithDefault("5s")
+    Duration closeWait();
+}
