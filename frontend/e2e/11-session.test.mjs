@@ -70,3 +70,23 @@ test('a page of another site cannot act with the session cookie', { timeout: 60_
   const own = await page.evaluate(async () => (await fetch('/api/rooms', { headers: { 'X-Sitroom-Session': 'cookie' } })).status);
   assert.equal(own, 200);
 });
+
+test('the language switch re-renders the view in German, marks the page, and is kept', { timeout: 60_000 }, async () => {
+  const ic = await person('Lena Language');
+  await incident(ic, `Phishing wave ${tag()}`);
+  const page = await browserFor(browser);
+  await signIn(page, ic);
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
+  await page.getByRole('heading', { name: 'Meine Räume' }).waitFor();
+  await page.getByRole('button', { name: 'Abmelden' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+  // Times in the viewer's locale and time zone, with UTC on hover.
+  const opened = page.getByTestId('rooms').locator('time').first();
+  assert.match(await opened.getAttribute('title'), /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC$/);
+  // Kept in this browser: a reload (or a new tab) speaks German too.
+  await page.reload();
+  await page.getByRole('heading', { name: 'Meine Räume' }).waitFor();
+  await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+  await page.getByRole('heading', { name: 'My rooms' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+});

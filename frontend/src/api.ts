@@ -11,6 +11,7 @@ import type {
   ScenarioSummary,
   User,
 } from './types';
+import { t } from './messages/api';
 
 /**
  * Sent with every request: "this is the web app, signed in by this browser's session cookie". The
@@ -54,7 +55,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'unavailable', 'the server cannot be reached');
+    throw new ApiError(0, 'unavailable', t('unreachable'));
   }
 
   const text = await response.text();
@@ -72,7 +73,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     throw new ApiError(
       response.status,
       error?.code ?? `http_${response.status}`,
-      error?.message ?? `the server answered ${response.status} ${response.statusText}`.trim(),
+      error?.message ?? t('answered', { status: `${response.status} ${response.statusText}`.trim() }),
     );
   }
   return json as T;
@@ -119,11 +120,11 @@ export async function download(path: string, filename: string): Promise<void> {
   try {
     response = await fetch(path, { headers: { ...SESSION_HEADERS } });
   } catch {
-    throw new ApiError(0, 'unavailable', 'the server cannot be reached');
+    throw new ApiError(0, 'unavailable', t('unreachable'));
   }
   if (!response.ok) {
     const text = await response.text();
-    let message = `the server answered ${response.status}`;
+    let message = t('answered', { status: response.status });
     try {
       message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? message;
     } catch {
