@@ -19,14 +19,12 @@ after(async () => {
 
 /**
  * One browser context for a person's `session` (its own cookies and storage, like a browser of its own) with `count`
- * tabs on the room's console. Each tab starts signed in: the session the sign-in form would have saved
- * is in the tab's sessionStorage before the app runs.
+ * tabs on the room's console. Each tab starts signed in: the browser holds the session cookie the sign-in
+ * form would have got.
  */
 async function tabsOf(session, roomId, count) {
   const context = await browser.newContext({ baseURL: BASE });
-  await context.addInitScript((saved) => {
-    if (!sessionStorage.getItem('sitroom.session')) sessionStorage.setItem('sitroom.session', saved);
-  }, JSON.stringify(session));
+  await context.addCookies([{ name: 'sitroom_session', value: session.token, url: BASE, httpOnly: true, sameSite: 'Strict' }]);
   const pages = [];
   for (let i = 0; i < count; i++) {
     const page = await context.newPage();

@@ -1,62 +1,25 @@
-// REST calls: JSON in and out, the bearer token added, error bodies turned into ApiError.
+// REST calls: JSON in and out, signed in by the browser's session cookie, error bodies turned into ApiError.
 import type {
   ActionItem,
   ChainReport,
   ExerciseView,
   Invite,
-  Joined,
   Metrics,
   RoomEvent,
   RoomSnapshot,
   RoomSummary,
   ScenarioSummary,
-  Session,
   User,
 } from './types';
-
-const SESSION_KEY = 'sitroom.session';
-
-export function loadSession(): Session | null {
-  const raw = sessionStorage.getItem(SESSION_KEY);
-  if (!raw) return null;
-  try {
-    const session = JSON.parse(raw) as Session;
-    if (!session.token || Date.parse(session.expiresAt) <= Date.now()) {
-      sessionStorage.removeItem(SESSION_KEY);
-      return null;
-    }
-    return session;
-  } catch {
-    sessionStorage.removeItem(SESSION_KEY);
-    return null;
-  }
-}
-
-export function saveSession(session: Session): void {
-  sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-}
-
-export function clearSession(): void {
-  sessionStorage.removeItem(SESSION_KEY);
-}
+import { t } from './messages/api';
 
 /**
- * Ends the session on the server (`POST /api/auth/logout`: the token stops working at once, and its sockets are
- * closed), then forgets it here. Best effort: a server that cannot be reached, or a token already ended, still
- * leaves this tab signed out.
+ * Sent with every request: "this is the web app, signed in by this browser's session cookie". The
+ * server sets the cookie on sign-in when it sees this, and takes it as the proof that a request
+ * changing something comes from this page, not from another site (which cannot add a header
+ * without a CORS preflight that the server never approves).
  */
-export async function logout(): Promise<void> {
-  const session = loadSession();
-  if (session) {
-    try {
-      // fetch, not request(): a 401 here (the token had already ended) must not start another sign-out.
-      await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${session.token}` } });
-    } catch {
-      /* the server cannot be reached: the token still expires on its own */
-    }
-  }
-  clearSession();
-}
+export const SESSION_HEADERS: Readonly<Record<string, string>> = { 'X-Sitroom-Session': 'cookie' };
 
 /** A refused or failed request. status 0 means the server could not be reached. */
 export class ApiError extends Error {
@@ -74,16 +37,14 @@ export function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Called when the server answers 401 to a signed-in request (token expired or revoked). */
+/** Called when the server answers 401 (the sign-in ended: expired, revoked, signed out in another tab; or none). */
 let onUnauthenticated: () => void = () => {};
 export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  const session = loadSession();
-  if (session) headers.Authorization = `Bearer ${session.token}`;
+  const headers: Record<string, string> = { Accept: 'application/json', ...SESSION_HEADERS };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
 
   let response: Response;
@@ -94,7 +55,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, 'unavailable', 'the server cannot be reached');
+    throw new ApiError(0, 'unavailable', t('unreachable'));
   }
 
   const text = await response.text();
@@ -108,20 +69,14 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   }
   if (!response.ok) {
     const error = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
-    if (response.status === 401 && session) onUnauthenticated();
+    if (response.status === 401) onUnauthenticated();
     throw new ApiError(
       response.status,
       error?.code ?? `http_${response.status}`,
-      error?.message ?? `the server answered ${response.status} ${response.statusText}`.trim(),
+      error?.message ?? t('answered', { status: `${response.status} ${response.statusText}`.trim() }),
     );
   }
   return json as T;
-}
-
-export async function login(username: string, password: string): Promise<Session> {
-  const session = await request<Session>('POST', '/api/auth/login', { username, password });
-  saveSession(session);
-  return session;
 }
 
 const COMPANY_STATE_KEY = 'sitroom.companySignInState';
@@ -156,28 +111,20 @@ export async function companySignIn(): Promise<CompanySignIn> {
   return request<CompanySignIn>('GET', '/api/auth/oidc');
 }
 
-/** Joins a room with an invitation code, as a guest; keeps the guest's token like a sign-in. */
-export async function join(code: string, displayName: string): Promise<Joined> {
-  const joined = await request<Joined>('POST', '/api/auth/join', { code, displayName });
-  saveSession({ ...joined });
-  return joined;
-}
-
 /**
- * Fetches a signed-in file (report, export) and hands it to the browser as a download: a plain
- * link cannot carry the bearer token.
+ * Fetches a signed-in file (report, export) and hands it to the browser as a download, with the
+ * server's error message when it is refused.
  */
 export async function download(path: string, filename: string): Promise<void> {
-  const session = loadSession();
   let response: Response;
   try {
-    response = await fetch(path, { headers: session ? { Authorization: `Bearer ${session.token}` } : {} });
+    response = await fetch(path, { headers: { ...SESSION_HEADERS } });
   } catch {
-    throw new ApiError(0, 'unavailable', 'the server cannot be reached');
+    throw new ApiError(0, 'unavailable', t('unreachable'));
   }
   if (!response.ok) {
     const text = await response.text();
-    let message = `the server answered ${response.status}`;
+    let message = t('answered', { status: response.status });
     try {
       message = (JSON.parse(text) as { error?: { message?: string } }).error?.message ?? message;
     } catch {

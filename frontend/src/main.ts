@@ -1,9 +1,12 @@
 // The app: the header and a router over the views. Views of one room share one connection.
 import './style.css';
-import { clearSession, loadSession, logout, saveSession, setUnauthenticatedHandler, takeCompanySignInState } from './api';
+import { setUnauthenticatedHandler, takeCompanySignInState } from './api';
 import { h, replace } from './dom';
+import { LOCALES, type Locale, locale, setLocale } from './i18n';
+import { LANGUAGE_NAMES, t } from './messages/nav';
 import { type Route, parseRoute, roomPath } from './router';
-import { signInFromFragment } from './signInFragment';
+import { type SessionChange, sessions } from './session';
+import { NOT_STARTED_HERE, signInFromFragment } from './signInFragment';
 import { RoomStore } from './roomStore';
 import { consoleView } from './views/console';
 import { dashboardView } from './views/dashboard';
@@ -15,6 +18,7 @@ import { joinView, signInView } from './views/signIn';
 
 const main = document.getElementById('main') as HTMLElement;
 const nav = document.getElementById('nav') as HTMLElement;
+const keeper = sessions();
 
 /** Undoes the current view (its subscriptions and timers). */
 let leaveView: () => void = () => {};
@@ -33,8 +37,9 @@ function closeRoom(): void {
 }
 
 function roomStore(roomId: string): RoomStore {
-  const session = loadSession()!;
-  if (store && (store.roomId !== roomId || store.session.token !== session.token)) closeRoom();
+  const session = keeper.session!;
+  // A new sign-in (another person, or the same again) gets a connection of its own.
+  if (store && (store.roomId !== roomId || store.session !== session)) closeRoom();
   store ??= new RoomStore(roomId, session).start();
   return store;
 }
@@ -42,7 +47,7 @@ function roomStore(roomId: string): RoomStore {
 function route(moveFocus = false): void {
   leaveView();
   leaveView = () => {};
-  const session = loadSession();
+  const session = keeper.session;
   const target: Route = parseRoute(location.pathname);
   renderNav();
   if (target.view === 'join') {
@@ -68,28 +73,66 @@ function route(moveFocus = false): void {
   if (moveFocus) main.querySelector<HTMLElement>('h1')?.focus();
 }
 
-/** Signs out: the view and socket go, the token is revoked on the server (when it still works), then forgotten. */
-async function signOut(notice = '', revoke = true): Promise<void> {
+/** Signs this browser out: the token is revoked on the server, and every tab shows the sign-in page. */
+async function signOut(): Promise<void> {
   leaveView();
   leaveView = () => {};
   closeRoom();
-  if (revoke) await logout();
-  else clearSession();
-  signInNotice = notice;
-  navigate('/');
+  await keeper.signOut();
+}
+
+/** Every tab follows the browser's one sign-in, whichever tab (or the server) changed it. */
+function followSession(change: SessionChange): void {
+  if (change.type === 'signed-in') {
+    if (change.elsewhere) route();
+    return;
+  }
+  leaveView();
+  leaveView = () => {};
+  closeRoom();
+  if (change.elsewhere) {
+    // Stay on this page's address: signing in again here comes back to it.
+    signInNotice ||= t('signedOutElsewhere');
+    route();
+  } else {
+    navigate('/');
+  }
+}
+
+function languageSwitch(): HTMLElement {
+  const choice = h(
+    'select',
+    { name: 'language', 'aria-label': t('language'), class: 'language' },
+    ...LOCALES.map((code) => h('option', { value: code, lang: code, selected: code === locale() }, LANGUAGE_NAMES[code])),
+  );
+  choice.addEventListener('change', () => {
+    setLocale(choice.value as Locale);
+    renderChrome();
+    route();
+    nav.querySelector<HTMLSelectElement>('select.language')?.focus();
+  });
+  return choice;
 }
 
 function renderNav(): void {
-  const session = loadSession();
-  if (!session) {
-    replace(nav);
-    return;
-  }
+  const session = keeper.session;
   replace(
     nav,
-    h('span', { class: 'who' }, session.roomId ? 'Guest: ' : 'Signed in as ', h('strong', {}, session.user.displayName)),
-    h('button', { type: 'button', class: 'secondary', onclick: () => void signOut() }, session.roomId ? 'Leave' : 'Sign out'),
+    session ? h('span', { class: 'who' }, session.roomId ? t('guest') : t('signedInAs'), h('strong', {}, session.user.displayName)) : null,
+    languageSwitch(),
+    session
+      ? h('button', { type: 'button', class: 'secondary', onclick: () => void signOut() }, session.roomId ? t('leave') : t('signOut'))
+      : null,
   );
+}
+
+/** The parts of the page around the views, in the current language. */
+function renderChrome(): void {
+  document.documentElement.lang = locale();
+  const skip = document.querySelector('a.skip');
+  if (skip) skip.textContent = t('skip');
+  nav.setAttribute('aria-label', t('account'));
+  renderNav();
 }
 
 // Same-origin links marked data-nav change the view without reloading the page.
@@ -101,13 +144,27 @@ document.addEventListener('click', (event) => {
   navigate(link.pathname);
 });
 window.addEventListener('popstate', () => route(true));
-// The token no longer works (expired or revoked): nothing to revoke.
-setUnauthenticatedHandler(() => void signOut('Your session has ended. Please sign in again.', false));
-// Back from company sign-in: keep the token, and take it out of the address bar (and history) at once.
-const fromProvider = signInFromFragment(location.hash, takeCompanySignInState());
-if (fromProvider) {
-  history.replaceState(null, '', location.pathname + location.search);
-  if ('session' in fromProvider) saveSession(fromProvider.session);
-  else signInNotice = `Could not sign in: ${fromProvider.error}`;
+// The server answered 401: the sign-in ended (expired, revoked, signed out in another browser). Nothing to revoke.
+setUnauthenticatedHandler(() => {
+  if (!keeper.session) return;
+  signInNotice = t('sessionEnded');
+  keeper.ended();
+});
+
+async function start(): Promise<void> {
+  renderChrome();
+  replace(main, h('p', { 'aria-busy': 'true' }, t('loading')));
+  // Back from company sign-in: the server set the cookie; take the outcome out of the address bar (and history) at once.
+  const fromProvider = signInFromFragment(location.hash, takeCompanySignInState());
+  if (fromProvider) {
+    history.replaceState(null, '', location.pathname + location.search);
+    if ('error' in fromProvider) {
+      signInNotice = fromProvider.error === NOT_STARTED_HERE ? t('notStartedHere') : t('couldNotSignIn', { error: fromProvider.error });
+    }
+  }
+  await (fromProvider && 'signedIn' in fromProvider ? keeper.adopt() : keeper.restore());
+  keeper.onChange(followSession);
+  route();
 }
-route();
+
+void start();

@@ -1,27 +1,29 @@
 // Pure shaping of GET /api/metrics for the dashboard: chart series, tiles and durations in words.
 // No DOM, no network, all tested.
+import { locale } from './i18n';
+import { t } from './messages/dashboard';
 import { SEVERITIES, type Metrics, type RoomMetrics } from './types';
 
 /** A duration in seconds, in words a person reads at a glance; null (it never happened) -> "never". */
 export function formatDuration(seconds: number | null | undefined): string {
-  if (seconds == null || !Number.isFinite(seconds)) return 'never';
+  if (seconds == null || !Number.isFinite(seconds)) return t('never');
   const s = Math.max(0, Math.round(seconds));
-  if (s < 60) return `${s} s`;
+  if (s < 60) return t('seconds', { n: s });
   const m = Math.round(s / 60);
-  if (m < 60) return `${m} min`;
+  if (m < 60) return t('minutes', { n: m });
   const hours = Math.floor(s / 3600);
   if (hours < 48) {
     const rest = Math.round((s - hours * 3600) / 60);
-    return rest === 60 ? `${hours + 1} h` : rest ? `${hours} h ${rest} min` : `${hours} h`;
+    return rest === 60 ? t('hours', { n: hours + 1 }) : rest ? t('hoursMinutes', { h: hours, m: rest }) : t('hours', { n: hours });
   }
   const days = Math.floor(s / 86_400);
   const rest = Math.round((s - days * 86_400) / 3600);
-  return rest === 24 ? `${days + 1} d` : rest ? `${days} d ${rest} h` : `${days} d`;
+  return rest === 24 ? t('days', { n: days + 1 }) : rest ? t('daysHours', { d: days, h: rest }) : t('days', { n: days });
 }
 
 /** A score of met / triggered (0..1) as a percentage; null -> "no expectation triggered". */
 export function formatScore(score: number | null | undefined): string {
-  return score == null || !Number.isFinite(score) ? 'not scored' : `${Math.round(score * 100)} %`;
+  return score == null || !Number.isFinite(score) ? t('notScored') : t('percent', { n: Math.round(score * 100) });
 }
 
 /** ISO time -> seconds since the epoch (uPlot's time scale), or null when unreadable. */
@@ -105,7 +107,7 @@ export function tiles(metrics: Metrics): Tiles {
 /** A one-sentence summary of the severity chart, for screen readers and as its caption. */
 export function severitySummary(bars: Bars): string {
   const total = bars.counts.reduce((a, b) => a + b, 0);
-  if (!total) return 'No incident is open.';
+  if (!total) return t('noIncidentOpen');
   const parts = bars.labels.map((l, i) => [l, bars.counts[i]!] as const).filter(([, n]) => n > 0);
-  return `${total} open incident${total === 1 ? '' : 's'}: ${parts.map(([l, n]) => `${n} ${l}`).join(', ')}.`;
+  return t.plural('openIncidents', total, { parts: parts.map(([l, n]) => `${n.toLocaleString(locale())} ${l}`).join(', ') });
 }

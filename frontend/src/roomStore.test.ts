@@ -33,7 +33,7 @@ class FakeSocket implements SocketLike {
   }
 }
 
-const session: Session = { token: 't', expiresAt: '2099-01-01T00:00:00Z', user: { id: 'u1', username: 'ines', displayName: 'Ines' } };
+const session: Session = { expiresAt: '2099-01-01T00:00:00Z', user: { id: 'u1', username: 'ines', displayName: 'Ines' } };
 
 function snapshot(seq: number): RoomSnapshot {
   return {

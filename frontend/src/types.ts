@@ -62,8 +62,8 @@ export interface User {
   displayName: string;
 }
 
+/** Who this browser's session cookie signs in (the token itself is in the cookie, out of scripts' reach). */
 export interface Session {
-  token: string;
   expiresAt: string;
   user: User;
   /** Set for a guest who joined one room by invitation code. */
@@ -71,9 +71,8 @@ export interface Session {
   role?: string;
 }
 
-/** POST /api/auth/join. */
+/** POST /api/auth/join, for a browser session (the token went into the cookie). */
 export interface Joined {
-  token: string;
   expiresAt: string;
   roomId: string;
   role: string;

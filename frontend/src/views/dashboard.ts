@@ -17,7 +17,9 @@ import {
   tiles,
 } from '../metrics';
 import { roomPath } from '../router';
-import { phaseLabel } from '../timeline';
+import { locale, timeElement } from '../i18n';
+import { t as m } from '../messages/dashboard';
+import { phaseName } from '../messages/terms';
 import type { Metrics } from '../types';
 
 const SEV_COLOURS: Record<string, string> = { SEV1: '#b3261e', SEV2: '#c2410c', SEV3: '#d4a017', SEV4: '#6b7280' };
@@ -60,7 +62,7 @@ function figure(id: string, title: string, summary: string, chart: HTMLElement, 
     h('h2', { id }, title),
     h('p', { class: 'muted', id: `${id}-summary` }, summary),
     chart,
-    table ? h('details', {}, h('summary', {}, 'Show as a table'), h('div', { class: 'scroll-x' }, table)) : null,
+    table ? h('details', {}, h('summary', {}, m('showTable')), h('div', { class: 'scroll-x' }, table)) : null,
   );
 }
 
@@ -102,14 +104,14 @@ function severityChart(charts: Charts, bars: Bars): HTMLElement {
   requestAnimationFrame(() =>
     charts.draw(
       box,
-      `Bar chart: ${severitySummary(bars)}`,
+      m('barChart', { summary: severitySummary(bars) }),
       {
         legend: { show: false },
         cursor: { show: false },
         scales: { x: { time: false, range: [-0.5, bars.labels.length - 0.5] }, y: { range: [0, Math.ceil(max * 1.15)] } },
         axes: [
           { ...axisStyle, splits: () => xs, values: (_u, splits) => splits.map((i) => bars.labels[i] ?? '') },
-          { ...axisStyle, label: 'open incidents', values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? String(v) : '')) },
+          { ...axisStyle, label: m('openIncidentsAxis'), values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? String(v) : '')) },
         ],
         series: [{}, ...series],
       },
@@ -147,7 +149,7 @@ function timeChart(
         scales: { x: { time: true, range: timeRange(trend.x) }, y: yRange ? { range: yRange } : { range: (_u, _min, max) => [0, Math.max(60, max * 1.1)] } },
         axes: [axisStyle, { ...axisStyle, ...yAxis, size: 70 }],
         series: [
-          { label: 'Opened' },
+          { label: m('opened') },
           ...names.map((name, i) => ({
             label: name,
             stroke: LINE_COLOURS[i],
@@ -164,7 +166,6 @@ function timeChart(
   return box;
 }
 
-const dateText = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
 
 function render(charts: Charts, metrics: Metrics): Child[] {
   const t = tiles(metrics);
@@ -175,39 +176,42 @@ function render(charts: Charts, metrics: Metrics): Child[] {
 
   const severity = figure(
     'dash-severity',
-    'Open incidents by severity',
+    m('bySeverity'),
     severitySummary(bars),
     severityChart(charts, bars),
-    table('Open incidents by severity', ['Severity', 'Open incidents'], bars.labels.map((l, i) => [l, String(bars.counts[i])])),
+    table(m('bySeverity'), [m('severity'), m('openIncidentsColumn')], bars.labels.map((l, i) => [l, String(bars.counts[i])])),
   );
 
   const responseSummary = response.x.length
-    ? `Across ${response.x.length} room${response.x.length === 1 ? '' : 's'}: mean time to containment ${formatDuration(totals.meanTimeToContainmentSeconds)}, mean decision latency ${formatDuration(totals.meanDecisionLatencySeconds)}.`
-    : 'No room has been contained or decided anything yet.';
+    ? m.plural('responseSummary', response.x.length, {
+        containment: formatDuration(totals.meanTimeToContainmentSeconds),
+        latency: formatDuration(totals.meanDecisionLatencySeconds),
+      })
+    : m('responseNone');
   const responseFigure = figure(
     'dash-response',
-    'Time to containment and decision latency',
+    m('responseHeading'),
     responseSummary,
     response.x.length
       ? timeChart(
           charts,
           response,
-          ['Time to containment', 'Decision latency'],
-          `Line chart by when each room opened. ${responseSummary}`,
-          { label: 'duration', values: (_u, splits) => splits.map((v) => formatDuration(v)) },
+          [m('timeToContainment'), m('decisionLatency')],
+          m('responseChart', { summary: responseSummary }),
+          { label: m('durationAxis'), values: (_u, splits) => splits.map((v) => formatDuration(v)) },
           formatDuration,
         )
-      : h('p', {}, 'Nothing to draw yet.'),
+      : h('p', {}, m('nothingToDraw')),
     table(
-      'Response times per room, by when it opened',
-      ['Room', 'Opened', 'Severity', 'Phase', 'To acknowledge', 'To first executive update', 'To containment', 'Decision latency'],
+      m('responseTable'),
+      [m('room'), m('opened'), m('severity'), m('phase'), m('toAcknowledge'), m('toFirstExecUpdate'), m('toContainment'), m('decisionLatency')],
       [...metrics.rooms]
         .sort((a, b) => a.openedAt.localeCompare(b.openedAt))
         .map((r) => [
           h('a', { href: roomPath(r.roomId), 'data-nav': true }, r.title),
-          dateText(r.openedAt),
+          timeElement(r.openedAt),
           r.severity,
-          phaseLabel(r.phase),
+          phaseName(r.phase),
           formatDuration(r.timeToAcknowledgeSeconds),
           formatDuration(r.timeToFirstExecutiveUpdateSeconds),
           formatDuration(r.timeToContainmentSeconds),
@@ -217,30 +221,30 @@ function render(charts: Charts, metrics: Metrics): Child[] {
   );
 
   const scoreSummary = scores.x.length
-    ? `${scores.x.length} scored exercise${scores.x.length === 1 ? '' : 's'}; the latest scored ${formatScore(scores.ys[0]!.at(-1))}.`
-    : 'No exercise has ended with a score yet.';
+    ? m.plural('scoreSummary', scores.x.length, { score: formatScore(scores.ys[0]!.at(-1)) })
+    : m('scoreNone');
   const scoreFigure = figure(
     'dash-scores',
-    'Exercise scores over time',
+    m('scoresHeading'),
     scoreSummary,
     scores.x.length
       ? timeChart(
           charts,
           scores,
-          ['Score'],
-          `Line chart by when each exercise ended. ${scoreSummary}`,
-          { label: 'expectations met', values: (_u, splits) => splits.map((v) => formatScore(v)) },
+          [m('score')],
+          m('scoreChart', { summary: scoreSummary }),
+          { label: m('scoreAxis'), values: (_u, splits) => splits.map((v) => formatScore(v)) },
           formatScore,
           [0, 1],
         )
-      : h('p', {}, 'Nothing to draw yet.'),
+      : h('p', {}, m('nothingToDraw')),
     totals.exerciseScoresOverTime.length
       ? table(
-          'Exercise scores by end time',
-          ['Exercise', 'Ended', 'Score'],
+          m('scoresTable'),
+          [m('exercise'), m('ended'), m('score')],
           totals.exerciseScoresOverTime.map((s) => [
             h('a', { href: roomPath(s.roomId), 'data-nav': true }, s.title),
-            dateText(s.endedAt),
+            timeElement(s.endedAt),
             formatScore(s.score),
           ]),
         )
@@ -250,32 +254,32 @@ function render(charts: Charts, metrics: Metrics): Child[] {
   return [
     h(
       'section',
-      { class: 'tiles', 'aria-label': 'Across my rooms', 'data-testid': 'tiles' },
-      tile('Overdue actions', String(t.overdueActions), t.overdueActions ? 'past their due time, not done' : 'none overdue', 'tile-overdue', t.overdueActions > 0),
-      tile('Open exceptions', String(t.openExceptions), 'accepted decisions not yet expired', 'tile-exceptions'),
+      { class: 'tiles', 'aria-label': m('acrossMyRooms'), 'data-testid': 'tiles' },
+      tile(m('overdueActions'), t.overdueActions.toLocaleString(locale()), t.overdueActions ? m('overdueNote') : m('noneOverdue'), 'tile-overdue', t.overdueActions > 0),
+      tile(m('openExceptions'), t.openExceptions.toLocaleString(locale()), m('openExceptionsNote'), 'tile-exceptions'),
       tile(
-        'Oldest open exception',
+        m('oldestException'),
         t.oldestExceptionAgeSeconds == null ? '—' : formatDuration(t.oldestExceptionAgeSeconds),
-        t.oldestExceptionRoom ? `in ${t.oldestExceptionRoom}` : 'no exception is open',
+        t.oldestExceptionRoom ? m('inRoom', { room: t.oldestExceptionRoom }) : m('noException'),
         'tile-oldest',
       ),
-      tile('Mean time to acknowledge', formatDuration(totals.meanTimeToAcknowledgeSeconds), 'across my rooms', 'tile-ack'),
-      tile('Mean time to first executive update', formatDuration(totals.meanTimeToFirstExecutiveUpdateSeconds), 'across my rooms', 'tile-exec'),
+      tile(m('meanAck'), formatDuration(totals.meanTimeToAcknowledgeSeconds), m('acrossRooms'), 'tile-ack'),
+      tile(m('meanExec'), formatDuration(totals.meanTimeToFirstExecutiveUpdateSeconds), m('acrossRooms'), 'tile-exec'),
     ),
     h('div', { class: 'chart-grid' }, severity, responseFigure, scoreFigure),
   ];
 }
 
 export function dashboardView(main: HTMLElement): () => void {
-  document.title = 'Dashboard · Sitroom';
+  document.title = m('pageTitle');
   const charts = new Charts();
-  const body = h('div', { 'aria-live': 'polite', 'aria-busy': 'true' }, h('p', {}, 'Loading metrics…'));
+  const body = h('div', { 'aria-live': 'polite', 'aria-busy': 'true' }, h('p', {}, m('loading')));
   let closed = false;
   replace(
     main,
-    h('p', { class: 'back' }, h('a', { href: '/', 'data-nav': true }, '← My rooms')),
-    h('h1', { tabindex: -1 }, 'Dashboard'),
-    h('p', { class: 'muted' }, 'Across every room you are in. “never” means it has not happened yet.'),
+    h('p', { class: 'back' }, h('a', { href: '/', 'data-nav': true }, m('back'))),
+    h('h1', { tabindex: -1 }, m('heading')),
+    h('p', { class: 'muted' }, m('intro')),
     body,
   );
   api
@@ -288,7 +292,7 @@ export function dashboardView(main: HTMLElement): () => void {
     .catch((e: unknown) => {
       if (closed) return;
       body.setAttribute('aria-busy', 'false');
-      replace(body, h('p', { class: 'error', role: 'alert' }, `Could not load the metrics: ${errorText(e)}`));
+      replace(body, h('p', { class: 'error', role: 'alert' }, m('couldNotLoad', { error: errorText(e) })));
     });
   return () => {
     closed = true;

@@ -5,7 +5,9 @@ import { awaitingRole, latestUpdate } from '../model';
 import { decisionCard } from '../panels/decisions';
 import { nextUpdateLine } from '../panels/updates';
 import type { RoomStore } from '../roomStore';
-import { phaseLabel, timeLabel } from '../timeline';
+import { timeElement } from '../i18n';
+import { t } from '../messages/exec';
+import { phaseName } from '../messages/terms';
 import { Scope, panel, renderKeyed, roomHeader } from '../ui';
 
 export function execView(main: HTMLElement, store: RoomStore): () => void {
@@ -17,28 +19,28 @@ export function execView(main: HTMLElement, store: RoomStore): () => void {
   function render(): void {
     const room = store.room;
     if (!room) return;
-    document.title = `${room.title} · executive view · Sitroom`;
+    document.title = t('pageTitle', { title: room.title });
     renderKeyed(status, `${room.severity}|${room.phase}`, () => [
-      h('p', { class: 'big' }, h('span', { class: `sev sev-${room.severity}` }, room.severity), ' ', h('span', { class: 'phase' }, phaseLabel(room.phase))),
+      h('p', { class: 'big' }, h('span', { class: `sev sev-${room.severity}` }, room.severity), ' ', h('span', { class: 'phase' }, phaseName(room.phase))),
     ]);
     const latest = latestUpdate(room.updates, 'executive');
     renderKeyed(update, JSON.stringify(latest ?? null), () =>
       latest
         ? [
-            h('p', { class: 'muted' }, `From ${latest.by.displayName ?? '?'} at ${timeLabel(latest.at)}`),
-            h('h3', {}, 'Summary'),
+            h('p', { class: 'muted' }, t('from', { name: latest.by.displayName ?? t('someone') }), timeElement(latest.at, 'time')),
+            h('h3', {}, t('summary')),
             h('p', { class: 'lead', 'data-field': 'summary' }, String(latest.data.summary ?? '')),
-            h('h3', {}, 'Business impact'),
+            h('h3', {}, t('impact')),
             h('p', { 'data-field': 'impact' }, String(latest.data.impact ?? '')),
             latest.data.decisionNeeded
-              ? h('div', { class: 'decision-needed' }, h('h3', {}, 'Decision needed'), h('p', { 'data-field': 'decisionNeeded' }, String(latest.data.decisionNeeded)))
+              ? h('div', { class: 'decision-needed' }, h('h3', {}, t('decisionNeeded')), h('p', { 'data-field': 'decisionNeeded' }, String(latest.data.decisionNeeded)))
               : null,
           ]
-        : [h('p', { class: 'muted' }, 'No executive update yet.')],
+        : [h('p', { class: 'muted' }, t('noUpdate'))],
     );
     const decisions = awaitingRole(room.decisions ?? [], 'executive');
     renderKeyed(waiting, JSON.stringify([decisions, store.myRoles, store.can]), () =>
-      decisions.length ? decisions.map((d) => decisionCard(store, d)) : [h('li', { class: 'muted' }, 'Nothing waits for an executive.')],
+      decisions.length ? decisions.map((d) => decisionCard(store, d)) : [h('li', { class: 'muted' }, t('nothingWaits'))],
     );
   }
   scope.on(store, (c) => c.type === 'room' && render());
@@ -52,8 +54,8 @@ export function execView(main: HTMLElement, store: RoomStore): () => void {
       roomHeader(store, scope, 'exec'),
       status,
       nextUpdateLine(store, scope),
-      panel('Latest executive update', update).section,
-      panel('Decisions waiting for an executive', waiting).section,
+      panel(t('latestUpdate'), update).section,
+      panel(t('waitingDecisions'), waiting).section,
     ),
   );
   return () => scope.dispose();

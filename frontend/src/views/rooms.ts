@@ -1,10 +1,11 @@
 // My rooms: the rooms I am in, my open actions, and forms to open an incident or an exercise.
 import { api, errorText } from '../api';
 import { field, h, replace, select, setOptions } from '../dom';
-import { ownerText } from '../model';
+import { timeElement } from '../i18n';
+import { t } from '../messages/rooms';
+import { kindName, phaseName, roleName, statusName } from '../messages/terms';
 import { roomPath } from '../router';
-import { phaseLabel, roleLabel } from '../timeline';
-import { SEVERITIES, type RoomSummary } from '../types';
+import { type ActionItem, SEVERITIES, type RoomSummary } from '../types';
 import { form } from '../ui';
 
 function roomItem(r: RoomSummary): HTMLElement {
@@ -16,30 +17,58 @@ function roomItem(r: RoomSummary): HTMLElement {
     ' ',
     h('span', { class: `sev sev-${r.severity}` }, r.severity),
     ' ',
-    h('span', { class: 'phase' }, phaseLabel(r.phase)),
-    h('span', { class: 'muted' }, ` · ${r.kind.toLowerCase()} · you: ${r.myRoles.length ? r.myRoles.map(roleLabel).join(', ') : 'no role'}`),
+    h('span', { class: 'phase' }, phaseName(r.phase)),
+    h(
+      'span',
+      { class: 'muted' },
+      ` · ${kindName(r.kind)} · ${t('you', { roles: r.myRoles.length ? r.myRoles.map(roleName).join(', ') : t('noRole') })} · `,
+      timeElement(r.createdAt),
+    ),
     ' ',
     h(
       'span',
       { class: 'links' },
-      facilitator ? h('a', { href: roomPath(r.id), 'data-nav': true }, 'console') : null,
+      facilitator ? h('a', { href: roomPath(r.id), 'data-nav': true }, t('console')) : null,
       ' ',
-      h('a', { href: roomPath(r.id, 'exec'), 'data-nav': true }, 'executive view'),
+      h('a', { href: roomPath(r.id, 'exec'), 'data-nav': true }, t('execView')),
+    ),
+  );
+}
+
+/** Who owns an action: a person (and the role they hold it for), a role, or nobody. */
+function owner(a: ActionItem): string {
+  const o = a.owner;
+  if (o?.displayName) return o.role ? `${o.displayName} (${roleName(o.role)})` : o.displayName;
+  return o?.role ? roleName(o.role) : t('noOwner');
+}
+
+function actionItem(a: ActionItem): HTMLElement {
+  return h(
+    'li',
+    { class: a.overdue ? 'overdue' : '' },
+    a.roomId ? h('a', { href: roomPath(a.roomId), 'data-nav': true }, a.title) : a.title,
+    h(
+      'span',
+      { class: 'muted' },
+      ` · ${statusName(a.status)} · ${owner(a)}`,
+      a.dueAt ? ' · ' : null,
+      a.dueAt ? h('span', {}, `${t('due')} `, timeElement(a.dueAt)) : null,
+      a.overdue ? ` · ${t('overdue')}` : null,
     ),
   );
 }
 
 export function roomsView(main: HTMLElement, navigate: (path: string) => void): void {
-  document.title = 'My rooms · Sitroom';
-  const list = h('div', { 'aria-live': 'polite', 'aria-busy': 'true' }, h('p', {}, 'Loading rooms…'));
+  document.title = t('pageTitle');
+  const list = h('div', { 'aria-live': 'polite', 'aria-busy': 'true' }, h('p', {}, t('loading')));
   const actions = h('div', { 'aria-live': 'polite' });
   replace(
     main,
-    h('h1', { tabindex: -1 }, 'My rooms'),
-    h('p', {}, h('a', { href: '/dashboard', 'data-nav': true }, 'Dashboard across my rooms')),
-    h('section', { 'aria-label': 'Rooms', 'data-testid': 'rooms' }, list),
+    h('h1', { tabindex: -1 }, t('heading')),
+    h('p', {}, h('a', { href: '/dashboard', 'data-nav': true }, t('dashboardLink'))),
+    h('section', { 'aria-label': t('rooms'), 'data-testid': 'rooms' }, list),
     h('div', { class: 'panel-grid' }, incidentForm(navigate), exerciseForm(navigate)),
-    h('section', { class: 'card', 'aria-labelledby': 'my-actions' }, h('h2', { id: 'my-actions' }, 'My open actions'), actions),
+    h('section', { class: 'card', 'aria-labelledby': 'my-actions' }, h('h2', { id: 'my-actions' }, t('myActions')), actions),
   );
 
   api
@@ -47,7 +76,7 @@ export function roomsView(main: HTMLElement, navigate: (path: string) => void): 
     .then((rooms) => {
       list.setAttribute('aria-busy', 'false');
       if (!rooms.length) {
-        replace(list, h('p', {}, 'You are in no room yet. Open an incident or an exercise below, or ask an incident commander to add you.'));
+        replace(list, h('p', {}, t('none')));
         return;
       }
       const sorted = [...rooms].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -55,31 +84,15 @@ export function roomsView(main: HTMLElement, navigate: (path: string) => void): 
     })
     .catch((e: unknown) => {
       list.setAttribute('aria-busy', 'false');
-      replace(list, h('p', { class: 'error', role: 'alert' }, `Could not load your rooms: ${errorText(e)}`));
+      replace(list, h('p', { class: 'error', role: 'alert' }, t('couldNotLoad', { error: errorText(e) })));
     });
 
   api
     .myOpenActions()
     .then((mine) =>
-      replace(
-        actions,
-        mine.length
-          ? h(
-              'ul',
-              { class: 'rooms' },
-              ...mine.map((a) =>
-                h(
-                  'li',
-                  { class: a.overdue ? 'overdue' : '' },
-                  a.roomId ? h('a', { href: roomPath(a.roomId), 'data-nav': true }, a.title) : a.title,
-                  h('span', { class: 'muted' }, ` · ${roleLabel(a.status)} · ${ownerText(a)}${a.overdue ? ' · OVERDUE' : ''}`),
-                ),
-              ),
-            )
-          : h('p', { class: 'muted' }, 'No open action is yours.'),
-      ),
+      replace(actions, mine.length ? h('ul', { class: 'rooms' }, ...mine.map(actionItem)) : h('p', { class: 'muted' }, t('noActions'))),
     )
-    .catch(() => replace(actions, h('p', { class: 'muted' }, 'Your actions could not be loaded.')));
+    .catch(() => replace(actions, h('p', { class: 'muted' }, t('actionsFailed'))));
 }
 
 function incidentForm(navigate: (path: string) => void): HTMLElement {
@@ -90,10 +103,10 @@ function incidentForm(navigate: (path: string) => void): HTMLElement {
     'SEV3',
   );
   const message = h('p', { class: 'error', role: 'alert' });
-  const submit = h('button', { type: 'submit' }, 'Open incident');
+  const submit = h('button', { type: 'submit' }, t('openIncidentButton'));
   return form(
-    { class: 'card', 'aria-label': 'Open an incident' },
-    [h('h2', {}, 'Open an incident'), h('div', { class: 'row' }, field('Title', title), field('Severity', severity, 'SEV1 is the worst')), submit, message],
+    { class: 'card', 'aria-label': t('openIncident') },
+    [h('h2', {}, t('openIncident')), h('div', { class: 'row' }, field(t('title'), title), field(t('severity'), severity, t('severityHint'))), submit, message],
     async () => {
       submit.disabled = true;
       replace(message);
@@ -101,7 +114,7 @@ function incidentForm(navigate: (path: string) => void): HTMLElement {
         const room = await api.createIncident(title.value.trim(), severity.value);
         navigate(roomPath(room.id));
       } catch (e) {
-        replace(message, `Could not open the incident: ${errorText(e)}`);
+        replace(message, t('couldNotOpenIncident', { error: errorText(e) }));
       } finally {
         submit.disabled = false;
       }
@@ -111,15 +124,19 @@ function incidentForm(navigate: (path: string) => void): HTMLElement {
 
 function exerciseForm(navigate: (path: string) => void): HTMLElement {
   const title = h('input', { name: 'title', maxlength: 200 });
-  const scenario = select('scenario', [{ value: '', label: 'loading scenarios…' }]);
+  const scenario = select('scenario', [{ value: '', label: t('loadingScenarios') }]);
   scenario.required = true;
   const about = h('p', { class: 'muted', 'aria-live': 'polite' });
   const message = h('p', { class: 'error', role: 'alert' });
-  const submit = h('button', { type: 'submit' }, 'Open exercise');
+  const submit = h('button', { type: 'submit' }, t('openExerciseButton'));
   let scenarios: Awaited<ReturnType<typeof api.scenarios>> = [];
   const describe = () => {
     const s = scenarios.find((x) => x.id === scenario.value);
-    replace(about, s ? `${s.injects} injects, ${s.objectives} objectives${s.durationSeconds ? `, about ${Math.round(s.durationSeconds / 60)} min` : ''}; roles: ${s.roles.map(roleLabel).join(', ')}` : '');
+    const facts = s && { injects: s.injects, objectives: s.objectives, roles: s.roles.map(roleName).join(', ') };
+    replace(
+      about,
+      !facts ? '' : s.durationSeconds ? t('scenarioAboutTimed', { ...facts, minutes: Math.round(s.durationSeconds / 60) }) : t('scenarioAbout', facts),
+    );
     if (s && !title.value) title.placeholder = s.title;
   };
   scenario.addEventListener('change', describe);
@@ -133,10 +150,10 @@ function exerciseForm(navigate: (path: string) => void): HTMLElement {
       );
       describe();
     })
-    .catch((e: unknown) => replace(message, `Could not list scenarios: ${errorText(e)}`));
+    .catch((e: unknown) => replace(message, t('couldNotListScenarios', { error: errorText(e) })));
   return form(
-    { class: 'card', 'aria-label': 'Open an exercise' },
-    [h('h2', {}, 'Run a tabletop exercise'), field('Scenario', scenario), about, field('Title', title, 'Defaults to the scenario’s title'), submit, message],
+    { class: 'card', 'aria-label': t('openExercise') },
+    [h('h2', {}, t('runExercise')), field(t('scenario'), scenario), about, field(t('title'), title, t('titleHint')), submit, message],
     async () => {
       if (!scenario.value) return;
       submit.disabled = true;
@@ -146,7 +163,7 @@ function exerciseForm(navigate: (path: string) => void): HTMLElement {
         const room = await api.createExercise(title.value.trim() || chosen?.title || scenario.value, scenario.value);
         navigate(roomPath(room.id, 'facilitate'));
       } catch (e) {
-        replace(message, `Could not open the exercise: ${errorText(e)}`);
+        replace(message, t('couldNotOpenExercise', { error: errorText(e) }));
       } finally {
         submit.disabled = false;
       }

@@ -1,37 +1,36 @@
 // Sign-in (any path, when signed out) and joining by invitation code (/join/{code}).
-import { ApiError, companySignIn, errorText, join, login, startCompanySignIn } from '../api';
+import { ApiError, companySignIn, errorText, startCompanySignIn } from '../api';
 import { field, h, replace } from '../dom';
+import { t } from '../messages/signIn';
+import { sessions } from '../session';
 
 export function signInView(main: HTMLElement, notice: string, done: () => void): void {
-  document.title = 'Sign in · Sitroom';
+  document.title = t('pageTitle');
   const username = h('input', { name: 'username', autocomplete: 'username', required: true, autocapitalize: 'none' });
   const password = h('input', { name: 'password', type: 'password', autocomplete: 'current-password', required: true });
   const message = h('p', { class: 'error', role: 'alert' }, notice);
-  const submit = h('button', { type: 'submit' }, 'Sign in');
+  const submit = h('button', { type: 'submit' }, t('submit'));
 
   const form = h(
     'form',
     { class: 'card narrow', 'aria-labelledby': 'signin-title' },
-    h('h1', { id: 'signin-title', tabindex: -1 }, 'Sign in to Sitroom'),
-    field('Username', username),
-    field('Password', password),
+    h('h1', { id: 'signin-title', tabindex: -1 }, t('heading')),
+    field(t('username'), username),
+    field(t('password'), password),
     submit,
     message,
-    h('p', { class: 'muted' }, 'Invited to an exercise? Open the link you were given (/join/…).'),
+    h('p', { class: 'muted' }, t('invitedHint')),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     submit.disabled = true;
     replace(message);
     try {
-      await login(username.value.trim(), password.value);
+      await sessions().signIn(username.value.trim(), password.value);
       done();
     } catch (e) {
       password.value = '';
-      replace(
-        message,
-        e instanceof ApiError && e.status === 401 ? 'wrong username or password' : `Could not sign in: ${errorText(e)}`,
-      );
+      replace(message, e instanceof ApiError && e.status === 401 ? t('wrongCredentials') : t('couldNotSignIn', { error: errorText(e) }));
       password.focus();
     } finally {
       submit.disabled = false;
@@ -48,7 +47,7 @@ export function signInView(main: HTMLElement, notice: string, done: () => void):
         h(
           'button',
           { type: 'button', class: 'secondary', onclick: () => startCompanySignIn(path) },
-          `Sign in with ${offer.providerName ?? 'single sign-on'}`,
+          t('companySignIn', { provider: offer.providerName ?? t('singleSignOn') }),
         ),
         message,
       );
@@ -56,20 +55,20 @@ export function signInView(main: HTMLElement, notice: string, done: () => void):
     .catch(() => {});
 }
 
-/** Asks a display name, joins with the code as a guest, keeps the token, then opens `roomId`. */
+/** Asks a display name, joins with the code as a guest (this browser's sign-in becomes the guest's), then opens `roomId`. */
 export function joinView(main: HTMLElement, code: string, joined: (roomId: string) => void): void {
-  document.title = 'Join an exercise · Sitroom';
+  document.title = t('joinPageTitle');
   const codeInput = h('input', { name: 'code', required: true, value: code, autocapitalize: 'characters', autocomplete: 'off' });
   const name = h('input', { name: 'displayName', required: true, maxlength: 128, autocomplete: 'name' });
   const message = h('p', { class: 'error', role: 'alert' });
-  const submit = h('button', { type: 'submit' }, 'Join');
+  const submit = h('button', { type: 'submit' }, t('join'));
   const form = h(
     'form',
     { class: 'card narrow', 'aria-labelledby': 'join-title' },
-    h('h1', { id: 'join-title', tabindex: -1 }, 'Join an exercise'),
-    h('p', {}, 'You were invited to a room. Tell the others who you are.'),
-    field('Your name', name, 'Shown to everyone in the room'),
-    field('Invitation code', codeInput),
+    h('h1', { id: 'join-title', tabindex: -1 }, t('joinHeading')),
+    h('p', {}, t('joinIntro')),
+    field(t('yourName'), name, t('yourNameHint')),
+    field(t('code'), codeInput),
     submit,
     message,
   );
@@ -78,10 +77,10 @@ export function joinView(main: HTMLElement, code: string, joined: (roomId: strin
     submit.disabled = true;
     replace(message);
     try {
-      const result = await join(codeInput.value.trim(), name.value.trim());
+      const result = await sessions().join(codeInput.value.trim(), name.value.trim());
       joined(result.roomId);
     } catch (e) {
-      replace(message, `Could not join: ${errorText(e)}`);
+      replace(message, t('couldNotJoin', { error: errorText(e) }));
     } finally {
       submit.disabled = false;
     }

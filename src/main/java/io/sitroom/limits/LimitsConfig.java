@@ -81,6 +81,6 @@ public interface LimitsConfig {
     @WithDefault("3")
     int missedPings();
 
-    /** Origins (scheme://host[:port]) allowed to open WebSockets besides the server's own. */
+    /** Origins (scheme://host[:port]) allowed, besides the server's own, to open WebSockets and to send requests by the session cookie. */
     Optional<List<String>> allowedOrigins();
 }

@@ -1,55 +1,72 @@
 package io.sitroom.security;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
 
-/** Sign-in. */
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.sitroom.error.ErrorCode;
+import io.sitroom.error.SitroomException;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * Sign-in and sign-out. A client that sends {@code X-Sitroom-Session: cookie} (the web app) gets its token in the
+ * browser session's cookie instead of the answer ({@link BrowserSession}); any other gets it in the answer.
+ */
 @Path("/api/auth")
 @PermitAll
 public class AuthResource {
 
     private final UserService users;
+    private final BrowserSessions sessions;
+    private final SecurityIdentity identity;
 
-    private final TokenService tokens;
-
-    private final io.quarkus.security.identity.SecurityIdentity identity;
-    private final jakarta.enterprise.event.Event<TokensRevoked> revocations;
-
-    public AuthResource(UserService users, TokenService tokens, io.quarkus.security.identity.SecurityIdentity identity,
-            jakarta.enterprise.event.Event<TokensRevoked> revocations) {
-        this.identity = identity;
-        this.revocations = revocations;
-        this.tokens = tokens;
+    public AuthResource(UserService users, BrowserSessions sessions, SecurityIdentity identity) {
         this.users = users;
+        this.sessions = sessions;
+        this.identity = identity;
     }
 
     public record Credentials(String username, String password) {
     }
 
+    /** {@code {token, expiresAt, user}}; for a browser session {@code {expiresAt, user}} and the cookie. */
     @POST
     @Path("/login")
-    public UserService.SignedIn login(Credentials credentials, @jakarta.ws.rs.core.Context io.vertx.core.http.HttpServerRequest http) {
+    public Response login(Credentials credentials, @Context HttpServerRequest http) {
         if (credentials == null) {
-            throw io.sitroom.error.SitroomException.invalid("username and password are required");
+            throw SitroomException.invalid("username and password are required");
         }
-        return users.login(credentials.username(), credentials.password(), http.remoteAddress() == null ? "unknown" : http.remoteAddress().host());
+        UserService.SignedIn signedIn = users.login(credentials.username(), credentials.password(),
+                http.remoteAddress() == null ? "unknown" : http.remoteAddress().host());
+        if (!sessions.requested(http)) {
+            return Response.ok(signedIn).build();
+        }
+        return sessions.signIn(http, signedIn.token(), new UserService.SessionView(signedIn.expiresAt(), signedIn.user(), null));
     }
 
-    /** Signs out: the token of this request stops working at once. */
+    /** Who this browser session (or bearer token) signs in: {@code {expiresAt, user, roomId?}}. */
+    @GET
+    @Path("/session")
+    @Authenticated
+    public UserService.SessionView session() {
+        String tokenHash = Caller.tokenHashOf(identity);
+        return (tokenHash == null ? java.util.Optional.<UserService.SessionView> empty() : users.session(tokenHash))
+                .orElseThrow(() -> new SitroomException(ErrorCode.UNAUTHENTICATED, "not signed in with a sign-in token"));
+    }
+
+    /**
+     * Signs out: the token of this request (its bearer token or its session cookie's) stops working at once, its
+     * connections are closed on every node, and the browser's session cookie is deleted.
+     */
     @POST
     @Path("/logout")
-    @io.quarkus.security.Authenticated
-    public jakarta.ws.rs.core.Response logout(@jakarta.ws.rs.HeaderParam("Authorization") String authorization) {
-        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            String token = authorization.substring(7).strip();
-            tokens.revoke(token);
-            Caller caller = Caller.of(identity);
-            if (caller != null) {
-                revocations.fire(new TokensRevoked(caller.userId(), io.sitroom.crypto.Sha256.hex(token)));
-            }
-        }
-        return jakarta.ws.rs.core.Response.noContent().build();
+    @Authenticated
+    public Response logout(@Context HttpServerRequest http) {
+        return sessions.signOut(http);
     }
-
 }

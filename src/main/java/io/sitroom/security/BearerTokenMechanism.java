@@ -5,6 +5,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.AuthenticationRequest;
@@ -18,7 +19,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Reads {@code Authorization: Bearer <token>}; on a WebSocket upgrade (where browsers cannot set
  * headers) also {@code ?ticket=} (a one-use ticket, what the web app sends) or {@code ?token=} (for other
- * clients). No token means anonymous; a bad token or ticket fails with 401. On {@code /q/metrics} the
+ * clients); on any other request, without those, the browser session's cookie ({@link BrowserSession}; what may
+ * be done with it alone is {@link CrossSiteRequestFilter}'s to say). No token means anonymous; a bad token or
+ * ticket fails with 401, a cookie that no longer works means anonymous. On {@code /q/metrics} the
  * operator's metrics token is also accepted.
  */
 @ApplicationScoped
@@ -40,7 +43,15 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
         String token = tokenOf(context);
         if (token == null) {
             String ticket = ticketOf(context);
-            return ticket == null ? Uni.createFrom().nullItem() : identityProviderManager.authenticate(SitroomTokenRequest.ticket(ticket));
+            if (ticket != null) {
+                return identityProviderManager.authenticate(SitroomTokenRequest.ticket(ticket));
+            }
+            String session = sessionCookieOf(context);
+            // A cookie that no longer works (signed out elsewhere, expired) leaves the caller anonymous rather than
+            // refused: the sign-in page must still be able to sign in, and a signed-in path answers 401 anyway.
+            return session == null ? Uni.createFrom().nullItem()
+                    : identityProviderManager.authenticate(SitroomTokenRequest.cookie(session))
+                            .onFailure(AuthenticationFailedException.class).recoverWithNull();
         }
         var scraper = metricsToken.identify(token, context.normalizedPath());
         if (scraper.isPresent()) {
@@ -66,6 +77,21 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
             return token == null || token.isBlank() ? null : token;
         }
         return null;
+    }
+
+    /**
+     * The browser session's token from its cookie, on any request but a WebSocket upgrade: the web app opens rooms
+     * with a one-use ticket, so no socket is ever opened by the ambient cookie alone.
+     */
+    static String sessionCookieOf(RoutingContext context) {
+        if (isWebSocketUpgrade(context)) {
+            return null;
+        }
+        java.util.Map<String, String> cookies = new java.util.HashMap<>();
+        for (io.vertx.core.http.Cookie cookie : context.request().cookies()) {
+            cookies.put(cookie.getName(), cookie.getValue());
+        }
+        return BrowserSession.tokenOf(cookies);
     }
 
     /** A WebSocket upgrade's {@code ?ticket=}, when it carries no token. */

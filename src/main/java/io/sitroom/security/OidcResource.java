@@ -27,8 +27,9 @@ import io.sitroom.error.SitroomException;
  * {@code quarkus.oidc.tenant-enabled=true}). quarkus-oidc runs the authorization code flow on
  * {@code /api/auth/oidc/login} and {@code /api/auth/oidc/callback} only (an HTTP permission selects its
  * {@code code} mechanism there; everything else is authenticated by Sitroom bearer tokens alone). The callback
- * turns the verified ID token into an ordinary Sitroom token, drops quarkus-oidc's session cookie, and hands the
- * token to the web app in the URL's fragment, which browsers never send to a server.
+ * turns the verified ID token into an ordinary Sitroom token, drops quarkus-oidc's session cookie, and starts the
+ * browser session with that token in its cookie ({@link BrowserSession}); the URL's fragment tells the web app who
+ * signed in (or why not), never the token.
  */
 @Path("/api/auth/oidc")
 @PermitAll
@@ -57,6 +58,12 @@ public class OidcResource {
 
     @Inject
     OidcSession oidcSession;
+
+    @Inject
+    BrowserSessions sessions;
+
+    @jakarta.ws.rs.core.Context
+    io.vertx.core.http.HttpServerRequest http;
 
     public record Status(boolean enabled, String providerName, String loginPath) {
     }
@@ -93,11 +100,14 @@ public class OidcResource {
 
     private Response signIn(String clientState) {
         String fragment;
+        String cookie = null;
         try {
             OidcAccounts.Person person = new OidcAccounts.Person(idToken.getIssuer(), idToken.getSubject(),
                     claim("name"), claim("preferred_username"), claim("email"));
             UserService.SignedIn signedIn = accounts.signIn(person, config.createAccounts());
-            fragment = "signed-in=" + encode(mapper.writeValueAsString(signedIn));
+            // The token goes into the browser session's cookie; the fragment says who signed in, never the token.
+            cookie = sessions.cookieFor(http, signedIn.token());
+            fragment = "signed-in=" + encode(mapper.writeValueAsString(new UserService.SessionView(signedIn.expiresAt(), signedIn.user(), null)));
         } catch (SitroomException e) {
             LOG.infof("Company sign-in refused: %s", e.getMessage());
             fragment = "signin-error=" + encode(e.getMessage());
@@ -110,8 +120,12 @@ public class OidcResource {
         if (clientState != null) {
             fragment += "&state=" + clientState;
         }
-        return Response.status(Response.Status.SEE_OTHER).header("Location", "/#" + fragment)
-                .header("Cache-Control", "no-store").build();
+        Response.ResponseBuilder answer = Response.status(Response.Status.SEE_OTHER).header("Location", "/#" + fragment)
+                .header("Cache-Control", "no-store");
+        if (cookie != null) {
+            answer.header("Set-Cookie", cookie);
+        }
+        return answer.build();
     }
 
     private void requireEnabled() {

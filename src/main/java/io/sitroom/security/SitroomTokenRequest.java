@@ -10,21 +10,35 @@ import io.quarkus.security.identity.request.BaseAuthenticationRequest;
  */
 public final class SitroomTokenRequest extends BaseAuthenticationRequest {
 
-    private final TokenCredential token;
-    private final boolean ticket;
-
-    public SitroomTokenRequest(String token) {
-        this(token, false);
+    /** How the token came: in the Authorization header (or a non-browser's upgrade), as a ticket, in the session cookie. */
+    public enum Carrier {
+        BEARER, TICKET, COOKIE
     }
 
-    private SitroomTokenRequest(String token, boolean ticket) {
-        this.token = new TokenCredential(token, ticket ? "ticket" : "bearer");
-        this.ticket = ticket;
+    private final TokenCredential token;
+    private final Carrier carrier;
+
+    public SitroomTokenRequest(String token) {
+        this(token, Carrier.BEARER);
+    }
+
+    private SitroomTokenRequest(String token, Carrier carrier) {
+        this.token = new TokenCredential(token, carrier.name().toLowerCase(java.util.Locale.ROOT));
+        this.carrier = carrier;
     }
 
     /** A ticket from {@code POST /api/ws-ticket}: it stands for the token it was issued to, once. */
     public static SitroomTokenRequest ticket(String ticket) {
-        return new SitroomTokenRequest(ticket, true);
+        return new SitroomTokenRequest(ticket, Carrier.TICKET);
+    }
+
+    /** The token of a browser session, from its cookie ({@link BrowserSession}): a sign-in token, never a system's. */
+    public static SitroomTokenRequest cookie(String token) {
+        return new SitroomTokenRequest(token, Carrier.COOKIE);
+    }
+
+    public Carrier carrier() {
+        return carrier;
     }
 
     public TokenCredential getToken() {
@@ -32,6 +46,6 @@ public final class SitroomTokenRequest extends BaseAuthenticationRequest {
     }
 
     public boolean isTicket() {
-        return ticket;
+        return carrier == Carrier.TICKET;
     }
 }

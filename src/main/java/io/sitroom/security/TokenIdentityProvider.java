@@ -43,7 +43,7 @@ public class TokenIdentityProvider implements IdentityProvider<SitroomTokenReque
             });
         }
         for (ServiceTokens service : services) {
-            if (token.startsWith(service.prefix())) {
+            if (request.carrier() == SitroomTokenRequest.Carrier.BEARER && token.startsWith(service.prefix())) {
                 return context.runBlocking(() -> service.identify(token).orElseThrow(AuthenticationFailedException::new));
             }
         }

@@ -61,7 +61,13 @@ public class TokenService {
 
     @Transactional
     public void revoke(String token) {
-        AuthToken row = AuthToken.findById(Sha256.hex(token));
+        revokeHash(Sha256.hex(token));
+    }
+
+    /** As {@link #revoke(String)}, for the token with this hash. */
+    @Transactional
+    public void revokeHash(String tokenHash) {
+        AuthToken row = AuthToken.findById(tokenHash);
         if (row != null && row.revokedAt == null) {
             row.revokedAt = clock.instant();
         }

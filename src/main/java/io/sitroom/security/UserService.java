@@ -56,6 +56,22 @@ public class UserService {
     }
 
     /**
+     * A browser session as the web app sees it ({@code GET /api/auth/session}, and a sign-in's answer when its token
+     * went into the cookie): who is signed in, until when, and for a guest the one room they may enter. Never the
+     * token.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record SessionView(String expiresAt, UserView user, UUID roomId) {
+    }
+
+    /** The session of the token with this hash, if it still works. */
+    @Transactional
+    public java.util.Optional<SessionView> session(String tokenHash) {
+        return tokens.resolveHash(tokenHash).flatMap(user -> tokens.expiresAt(tokenHash)
+                .map(expiresAt -> new SessionView(io.sitroom.clock.WireTime.format(expiresAt), UserView.of(user), user.guestRoomId)));
+    }
+
+    /**
      * Creates an account. Without a password it signs in only through the company provider (once linked to a
      * person there), and its password login is off.
      */

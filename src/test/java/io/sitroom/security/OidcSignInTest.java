@@ -125,7 +125,14 @@ class OidcSignInTest {
         String location = last.headers().firstValue("Location").orElseThrow();
         assertTrue(location.startsWith("/#signed-in="), location);
         JsonNode answer = JSON.readTree(URLDecoder.decode(location.substring("/#signed-in=".length()), StandardCharsets.UTF_8));
-        return new SignedIn(answer.path("token").asText(), answer.path("expiresAt").asText(),
+        // The token is in the browser session's HttpOnly cookie, never in the fragment.
+        assertTrue(answer.path("token").isMissingNode(), location);
+        String setCookie = last.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(BrowserSession.PLAIN_NAME + "="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + last.headers()));
+        assertTrue(setCookie.toLowerCase().contains("httponly") && setCookie.contains("SameSite=Strict"), setCookie);
+        String token = browser.cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(BrowserSession.PLAIN_NAME))
+                .map(HttpCookie::getValue).findFirst().orElseThrow();
+        return new SignedIn(token, answer.path("expiresAt").asText(),
                 UUID.fromString(answer.path("user").path("id").asText()), answer.path("user").path("username").asText(),
                 answer.path("user").path("displayName").asText(), browser);
     }
@@ -326,12 +333,14 @@ class OidcSignInTest {
     }
 
     @Test
-    void noCookie_authenticatesAnApiCall_andTheSessionCookieIsDropped() throws Exception {
+    void quarkusOidcsCookies_authenticateNoApiCall_andItsSessionCookieIsDropped() throws Exception {
         SignedIn carol = signIn(person("Carol", "carol"));
         List<String> setCookies = carol.browser().setCookies();
         assertTrue(setCookies.stream().anyMatch(c -> c.startsWith("q_session")), "quarkus-oidc made a session: " + setCookies);
-        // Every cookie the browser was ever given (the session's value too, before it was dropped) opens no API call.
-        String everyCookie = setCookies.stream().map(c -> c.split(";", 2)[0]).filter(c -> !c.endsWith("=")).collect(Collectors.joining("; "));
+        // Every cookie quarkus-oidc ever gave the browser (the session's value too, before it was dropped) opens no API
+        // call: only Sitroom's own session cookie does (BrowserSessionTest).
+        String everyCookie = setCookies.stream().map(c -> c.split(";", 2)[0]).filter(c -> !c.endsWith("="))
+                .filter(c -> !c.startsWith(BrowserSession.PLAIN_NAME + "=")).collect(Collectors.joining("; "));
         given().header("Cookie", everyCookie).get("/api/rooms").then().statusCode(401);
         given().header("Cookie", everyCookie).get("/api/users").then().statusCode(401);
         // The callback's own answer drops the session cookie, and the browser keeps none.
@@ -340,8 +349,11 @@ class OidcSignInTest {
                 .anyMatch(c -> c.startsWith("q_session") && c.toLowerCase().contains("max-age=0")), callback.headers().toString());
         List<HttpCookie> kept = carol.browser().cookies.getCookieStore().getCookies();
         assertFalse(kept.stream().anyMatch(c -> c.getName().startsWith("q_session")), kept.toString());
-        // Nor does the token travel in a query string or body: only in the fragment.
+        // Nor does the token travel in a query string, the fragment or a body: only in the session cookie.
         assertFalse(callback.body().contains(carol.token()));
+        assertFalse(callback.headers().firstValue("Location").orElse("").contains(carol.token()));
+        given().cookie(BrowserSession.PLAIN_NAME, carol.token()).get("/api/auth/session").then().statusCode(200)
+                .body("user.id", equalTo(carol.userId().toString()));
     }
 
     @Test
