@@ -155,8 +155,10 @@ const room = (id: string) => `/api/rooms/${encodeURIComponent(id)}`;
 
 export const api = {
   rooms: () => request<RoomSummary[]>('GET', '/api/rooms'),
-  createIncident: (title: string, severity: string) =>
-    request<RoomSnapshot>('POST', '/api/rooms', { kind: 'INCIDENT', title, severity }),
+  /** `type`: an incident type's id (GET /api/playbooks), or empty for none. */
+  createIncident: (title: string, severity: string, type = '') =>
+    request<RoomSnapshot>('POST', '/api/rooms', type ? { kind: 'INCIDENT', title, severity, type } : { kind: 'INCIDENT', title, severity }),
+  playbooks: () => request<{ id: string; title: string; severity: string }[]>('GET', '/api/playbooks'),
   createExercise: (title: string, scenarioId: string) =>
     request<RoomSnapshot>('POST', '/api/rooms', { kind: 'EXERCISE', title, scenarioId }),
   scenarios: () => request<ScenarioSummary[]>('GET', '/api/scenarios'),

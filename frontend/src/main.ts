@@ -14,7 +14,9 @@ import { execView } from './views/exec';
 import { facilitateView } from './views/facilitate';
 import { participantView } from './views/participant';
 import { roomsView } from './views/rooms';
+import { searchView } from './views/search';
 import { joinView, signInView } from './views/signIn';
+import { renderSignInError } from './views/signInError';
 
 const main = document.getElementById('main') as HTMLElement;
 const nav = document.getElementById('nav') as HTMLElement;
@@ -50,20 +52,24 @@ function route(moveFocus = false): void {
   const session = keeper.session;
   const target: Route = parseRoute(location.pathname);
   renderNav();
-  if (target.view === 'join') {
+  if (target.view === 'signInError') {
+    closeRoom();
+    renderSignInError(main); // a failed company sign-in: no session to ask for
+  } else if (target.view === 'join') {
     closeRoom();
     joinView(main, target.code, (roomId) => navigate(roomPath(roomId, 'play')));
   } else if (!session) {
     closeRoom();
     signInView(main, signInNotice, () => route(true));
     signInNotice = '';
-  } else if (target.view === 'rooms' || target.view === 'dashboard') {
+  } else if (target.view === 'rooms' || target.view === 'dashboard' || target.view === 'search') {
     if (session.roomId) {
       navigate(roomPath(session.roomId, 'play')); // a guest has only the room they were invited to
       return;
     }
     closeRoom();
     if (target.view === 'dashboard') leaveView = dashboardView(main);
+    else if (target.view === 'search') leaveView = searchView(main);
     else roomsView(main, navigate);
   } else {
     const room = roomStore(target.roomId);
@@ -119,6 +125,7 @@ function renderNav(): void {
   replace(
     nav,
     session ? h('span', { class: 'who' }, session.roomId ? t('guest') : t('signedInAs'), h('strong', {}, session.user.displayName)) : null,
+    session && !session.roomId ? h('a', { href: '/search', 'data-nav': true }, t('search')) : null,
     languageSwitch(),
     session
       ? h('button', { type: 'button', class: 'secondary', onclick: () => void signOut() }, session.roomId ? t('leave') : t('signOut'))

@@ -6,6 +6,8 @@ describe('parseRoute', () => {
     expect(parseRoute('/')).toEqual({ view: 'rooms' });
     expect(parseRoute('/dashboard')).toEqual({ view: 'dashboard' });
     expect(parseRoute('/dashboard/')).toEqual({ view: 'dashboard' });
+    expect(parseRoute('/search')).toEqual({ view: 'search' });
+    expect(parseRoute('/sign-in-error')).toEqual({ view: 'signInError' });
     expect(parseRoute('/rooms/r1')).toEqual({ view: 'console', roomId: 'r1' });
     expect(parseRoute('/rooms/r1/')).toEqual({ view: 'console', roomId: 'r1' });
     expect(parseRoute('/rooms/r1/exec')).toEqual({ view: 'exec', roomId: 'r1' });

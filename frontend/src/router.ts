@@ -3,6 +3,8 @@
 export type Route =
   | { view: 'rooms' }
   | { view: 'dashboard' }
+  | { view: 'search' }
+  | { view: 'signInError' }
   | { view: 'console'; roomId: string }
   | { view: 'exec'; roomId: string }
   | { view: 'facilitate'; roomId: string }
@@ -13,6 +15,8 @@ const ROOM_VIEWS = { '': 'console', exec: 'exec', facilitate: 'facilitate', play
 
 export function parseRoute(pathname: string): Route {
   if (/^\/dashboard\/?$/.test(pathname)) return { view: 'dashboard' };
+  if (/^\/search\/?$/.test(pathname)) return { view: 'search' };
+  if (/^\/sign-in-error\/?$/.test(pathname)) return { view: 'signInError' };
   const join = /^\/join\/([^/]+)\/?$/.exec(pathname);
   if (join) return { view: 'join', code: decodeURIComponent(join[1]!) };
   const room = /^\/rooms\/([^/]+)(?:\/(exec|facilitate|play))?\/?$/.exec(pathname);

@@ -9,11 +9,13 @@ import {
   reduceExercise,
   reduceMembers,
   reduceNotes,
+  reducePlaybook,
   reduceStatements,
   reduceUpdates,
   rolesAfter,
   scenarioElapsed,
 } from './reducers';
+import type { PlaybookSections } from './playbookTypes';
 import type { CanFrame, RoomEvent, RoomSnapshot, You } from './types';
 
 export interface RoomView {
@@ -50,6 +52,12 @@ export function applyEvent(view: RoomView, event: RoomEvent): RoomView {
     if (after !== section) Object.assign(room, after);
   }
   if (before.exercise) room.exercise = reduceExercise(before.exercise, event, ctx);
+  const typed = before as RoomSnapshot & Partial<PlaybookSections>;
+  if (typed.checklist) {
+    const section: PlaybookSections = { playbook: typed.playbook ?? null, checklist: typed.checklist, fields: typed.fields ?? [] };
+    const after = reducePlaybook(section, event);
+    if (after !== section) Object.assign(room, after);
+  }
   return { room, you };
 }
 

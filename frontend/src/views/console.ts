@@ -8,6 +8,7 @@ import { h, replace } from '../dom';
 import { t } from '../messages/console';
 import { acksPanel } from '../panels/acks';
 import { actionsPanel } from '../panels/actions';
+import { checklistPanel } from '../panels/checklist';
 import { decisionsPanel } from '../panels/decisions';
 import { noteForm, roomControls, rolesPanel } from '../panels/roles';
 import { statementsPanel } from '../panels/statements';
@@ -64,6 +65,7 @@ export function consoleView(main: HTMLElement, store: RoomStore): () => void {
         { class: 'console-side', role: 'region', 'aria-label': t('console.side') },
         decisionsPanel(store, scope),
         actionsPanel(store, scope),
+        checklistPanel(store, scope),
         acksPanel(store, scope),
         statementsPanel(store, scope),
         updatesPanel(store, scope),

@@ -102,16 +102,26 @@ function incidentForm(navigate: (path: string) => void): HTMLElement {
     SEVERITIES.map((s) => ({ value: s, label: s })),
     'SEV3',
   );
+  const type = select('type', [{ value: '', label: t('noType') }]);
+  api
+    .playbooks()
+    .then((types) => setOptions(type, [{ value: '', label: t('noType') }, ...types.map((p) => ({ value: p.id, label: p.title }))]))
+    .catch(() => {}); // without the list, rooms open without a type
   const message = h('p', { class: 'error', role: 'alert' });
   const submit = h('button', { type: 'submit' }, t('openIncidentButton'));
   return form(
     { class: 'card', 'aria-label': t('openIncident') },
-    [h('h2', {}, t('openIncident')), h('div', { class: 'row' }, field(t('title'), title), field(t('severity'), severity, t('severityHint'))), submit, message],
+    [
+      h('h2', {}, t('openIncident')),
+      h('div', { class: 'row' }, field(t('title'), title), field(t('severity'), severity, t('severityHint')), field(t('type'), type, t('typeHint'))),
+      submit,
+      message,
+    ],
     async () => {
       submit.disabled = true;
       replace(message);
       try {
-        const room = await api.createIncident(title.value.trim(), severity.value);
+        const room = await api.createIncident(title.value.trim(), severity.value, type.value);
         navigate(roomPath(room.id));
       } catch (e) {
         replace(message, t('couldNotOpenIncident', { error: errorText(e) }));
