@@ -50,6 +50,8 @@ class DeadPeersTest {
                 tab.pauseReading(); // a frozen tab: reads nothing, answers no ping
                 frozen.add(tab);
             }
+            // The upgrade rate (a burst of 20, then one a second by the clock) must not be what refuses the next one.
+            clock.advance(Duration.ofSeconds(2));
             try (WsClient oneMore = WsClient.connect(user, room, null)) {
                 assertEquals("rate_limited", oneMore.next("error").path("error").path("code").asText(), "every place is taken");
             }
