@@ -51,8 +51,10 @@ class CanTest {
         User observer = Api.newUser("Otto");
         UUID room = Api.newIncident(ic, "Can observe");
         Api.addMember(ic, room, observer, "observer");
-        // Content decides these: a decision naming the observer's role, an action it owns, a role it holds, an ack asked of it.
-        assertEquals(List.of("ack.give", "action.update", "decision.approve", "decision.reject", "role.handover", "role.release"),
+        // Content decides these: a decision naming the observer's role, an action it owns, a role it holds, an ack asked of it,
+        // a checklist item its role owns or it was assigned.
+        assertEquals(List.of("ack.give", "action.update", "checklist.check", "checklist.skip", "checklist.uncheck", "decision.approve",
+                "decision.reject", "role.handover", "role.release"),
                 can(observer, room));
         assertEquals(List.of(), privileged(observer, room), "none of them for any item");
         assertTrue(privileged(ic, room).containsAll(List.of("action.update", "role.release", "role.handover")), "the IC: for every item");
