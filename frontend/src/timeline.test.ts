@@ -176,14 +176,14 @@ describe('describeEvent in German', () => {
       'wechselte die Phase von Wiederherstellung zu Nachbereitung',
     );
     expect(describeEvent(event('decision.approved', { roles: ['legal'], missing: ['executive'] }))).toBe(
-      'stimmte einer Entscheidung zu als Recht; es fehlt noch: Geschäftsleitung',
+      'stimmte als Recht einer Entscheidung zu; es fehlt noch: Geschäftsleitung',
     );
     expect(describeEvent(event('note.added', { text: 'x' }, { visibleTo: ['legal'] }))).toBe('notierte: x (nur für Recht sichtbar)');
     expect(describeEvent(event('action.updated', { from: 'open', to: 'in_progress' }))).toBe('setzte eine Maßnahme von offen auf in Arbeit');
     expect(describeEvent(event('update.posted', { audience: 'executive', summary: 'Contained' }))).toBe(
       'veröffentlichte einen Lagebericht für Geschäftsleitung: Contained',
     );
-    expect(describeEvent(event('member.added', { userId: 'u-bob', displayName: 'Bob', roles: [] }))).toBe('nahm Bob auf als keine Rolle');
+    expect(describeEvent(event('member.added', { userId: 'u-bob', displayName: 'Bob', roles: [] }))).toBe('nahm Bob ohne Rolle auf');
     expect(actorLabel({ ...event('exercise.paused', {}), actor: null } as unknown as RoomEvent)).toBe('System');
   });
 

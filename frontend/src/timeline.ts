@@ -72,8 +72,11 @@ export function describeEvent(event: RoomEvent): string {
   switch (event.kind) {
     case 'room.created':
       return t('event.roomCreated', { title: str(d, 'title'), severity: str(d, 'severity'), phase: phaseLabel(str(d, 'phase')) });
-    case 'member.added':
-      return t('event.memberAdded', { name: who(d, 'displayName', 'userId'), roles: roleList(list(d, 'roles')) });
+    case 'member.added': {
+      const roles = list(d, 'roles');
+      const name = who(d, 'displayName', 'userId');
+      return roles.length ? t('event.memberAdded', { name, roles: roleList(roles) }) : t('event.memberAddedNoRole', { name });
+    }
     case 'role.assigned':
       return t('event.roleAssigned', { name: who(d, 'displayName', 'userId'), role: roleLabel(str(d, 'role')) });
     case 'role.released':
