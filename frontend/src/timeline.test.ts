@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from './i18n';
 import { actorLabel, countBefore, describeEvent, indexFromSeq, pageBefore, phaseLabel, roleLabel } from './timeline';
 import type { RoomEvent } from './types';
 
@@ -160,5 +161,38 @@ describe('the window of a long timeline', () => {
     expect(countBefore(timeline, 19_801, all)).toBe(19_800);
     expect(countBefore(timeline, 19_801, decisions)).toBe(1_980);
     expect(countBefore(timeline, 1, all)).toBe(0);
+  });
+});
+
+describe('describeEvent in German', () => {
+  afterEach(() => setLocale('en'));
+
+  it('speaks German after setLocale("de"), with role and phase names from the terms', () => {
+    setLocale('de');
+    expect(describeEvent(event('role.assigned', { userId: 'u-bob', displayName: 'Bob', role: 'containment_lead' }))).toBe(
+      'übertrug Bob die Rolle Eindämmungsleitung',
+    );
+    expect(describeEvent(event('room.phase_changed', { from: 'recovery', to: 'post_incident' }))).toBe(
+      'wechselte die Phase von Wiederherstellung zu Nachbereitung',
+    );
+    expect(describeEvent(event('decision.approved', { roles: ['legal'], missing: ['executive'] }))).toBe(
+      'stimmte als Recht einer Entscheidung zu; es fehlt noch: Geschäftsleitung',
+    );
+    expect(describeEvent(event('note.added', { text: 'x' }, { visibleTo: ['legal'] }))).toBe('notierte: x (nur für Recht sichtbar)');
+    expect(describeEvent(event('action.updated', { from: 'open', to: 'in_progress' }))).toBe('setzte eine Maßnahme von offen auf in Arbeit');
+    expect(describeEvent(event('update.posted', { audience: 'executive', summary: 'Contained' }))).toBe(
+      'veröffentlichte einen Lagebericht für Geschäftsleitung: Contained',
+    );
+    expect(describeEvent(event('member.added', { userId: 'u-bob', displayName: 'Bob', roles: [] }))).toBe('nahm Bob ohne Rolle auf');
+    expect(actorLabel({ ...event('exercise.paused', {}), actor: null } as unknown as RoomEvent)).toBe('System');
+  });
+
+  it('speaks English again after setLocale("en")', () => {
+    setLocale('de');
+    setLocale('en');
+    expect(describeEvent(event('role.assigned', { userId: 'u-bob', displayName: 'Bob', role: 'containment_lead' }))).toBe(
+      'made Bob containment lead',
+    );
+    expect(describeEvent(event('update.posted', { audience: 'executive', summary: 'Contained' }))).toBe('posted an executive update: Contained');
   });
 });

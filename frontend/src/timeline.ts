@@ -1,15 +1,26 @@
 // Pure: one timeline event -> one line of plain words, and the window of a long timeline that the
 // page holds (the newest entries, older pages on demand).
+import { localText } from './i18n';
+import { phaseName, roleName, statusName } from './messages/terms';
+import { t } from './messages/timeline';
 import type { RoomEvent } from './types';
 
-/** "incident_commander" -> "incident commander". */
+/** "incident_commander" -> "incident commander" (in the viewer's language). */
 export function roleLabel(role: string): string {
-  return role.replace(/_/g, ' ');
+  return roleName(role);
 }
 
-/** "post_incident" -> "post-incident". */
+/** "post_incident" -> "post-incident" (in the viewer's language). */
 export function phaseLabel(phase: string): string {
-  return phase.replace(/_/g, '-');
+  return phaseName(phase);
+}
+
+type AudienceKey = `audience.${'all' | 'executive' | 'engineering' | 'legal'}`;
+
+/** An update's audience as people read it ("everyone" for all). */
+export function audienceLabel(audience: string): string {
+  const key = `audience.${audience}`;
+  return key in t.catalogues.en ? t(key as AudienceKey) : audience;
 }
 
 function str(data: Record<string, unknown>, key: string): string {
@@ -23,7 +34,7 @@ function list(data: Record<string, unknown>, key: string): string[] {
 }
 
 function roleList(roles: string[]): string {
-  return roles.length ? roles.map(roleLabel).join(', ') : 'no role';
+  return roles.length ? roles.map(roleLabel).join(', ') : t('noRole');
 }
 
 /** The name to show for a user an event names: its display name, else the id. */
@@ -32,109 +43,134 @@ function who(data: Record<string, unknown>, nameKey: string, idKey: string): str
   return typeof name === 'string' && name ? name : str(data, idKey);
 }
 
-/** The human-readable text of an event, without time or actor (shown beside it). */
+/** `sentence` followed by "; still waiting for …" when some roles are still missing. */
+function waitingFor(sentence: string, missing: string[]): string {
+  return missing.length ? `${sentence}; ${t('event.stillWaiting', { roles: roleList(missing) })}` : sentence;
+}
+
+/** `sentence` followed by a remark in brackets, when there is one. */
+function withRemark(sentence: string, remark: string | null): string {
+  return remark ? `${sentence} ${remark}` : sentence;
+}
+
+/** `sentence: text` when the event carries a text. */
+function withText(sentence: string, text: unknown): string {
+  return typeof text === 'string' && text ? `${sentence}: ${text}` : sentence;
+}
+
+function updatePosted(d: Record<string, unknown>): string {
+  const audience = str(d, 'audience');
+  const summary = str(d, 'summary');
+  if (audience === 'all') return t('event.updatePostedAll', { summary });
+  const key = /^[aeiou]/.test(audience) ? 'event.updatePostedVowel' : 'event.updatePosted';
+  return t(key, { audience: audienceLabel(audience), summary });
+}
+
+/** The human-readable text of an event, without time or actor (shown beside it), in the viewer's language. */
 export function describeEvent(event: RoomEvent): string {
   const d = event.data ?? {};
   switch (event.kind) {
     case 'room.created':
-      return `created the room “${str(d, 'title')}” (${str(d, 'severity')}, ${phaseLabel(str(d, 'phase'))})`;
-    case 'member.added':
-      return `added ${who(d, 'displayName', 'userId')} as ${roleList(list(d, 'roles'))}`;
+      return t('event.roomCreated', { title: str(d, 'title'), severity: str(d, 'severity'), phase: phaseLabel(str(d, 'phase')) });
+    case 'member.added': {
+      const roles = list(d, 'roles');
+      const name = who(d, 'displayName', 'userId');
+      return roles.length ? t('event.memberAdded', { name, roles: roleList(roles) }) : t('event.memberAddedNoRole', { name });
+    }
     case 'role.assigned':
-      return `made ${who(d, 'displayName', 'userId')} ${roleLabel(str(d, 'role'))}`;
+      return t('event.roleAssigned', { name: who(d, 'displayName', 'userId'), role: roleLabel(str(d, 'role')) });
     case 'role.released':
-      return `released ${who(d, 'displayName', 'userId')} from ${roleLabel(str(d, 'role'))}`;
+      return t('event.roleReleased', { name: who(d, 'displayName', 'userId'), role: roleLabel(str(d, 'role')) });
     case 'role.handed_over':
-      return `handed ${roleLabel(str(d, 'role'))} over from ${who(d, 'fromDisplayName', 'fromUserId')} to ${who(d, 'toDisplayName', 'toUserId')}`;
+      return t('event.roleHandedOver', {
+        role: roleLabel(str(d, 'role')),
+        from: who(d, 'fromDisplayName', 'fromUserId'),
+        to: who(d, 'toDisplayName', 'toUserId'),
+      });
     case 'room.severity_changed':
-      return `changed severity from ${str(d, 'from')} to ${str(d, 'to')}`;
+      return t('event.severityChanged', { from: str(d, 'from'), to: str(d, 'to') });
     case 'room.phase_changed':
-      return `moved the phase from ${phaseLabel(str(d, 'from'))} to ${phaseLabel(str(d, 'to'))}`;
+      return t('event.phaseChanged', { from: phaseLabel(str(d, 'from')), to: phaseLabel(str(d, 'to')) });
     case 'note.added': {
       const visibleTo = list(d, 'visibleTo').length ? list(d, 'visibleTo') : (event.visibleTo ?? []);
-      const only = visibleTo.length ? ` (visible to ${roleList(visibleTo)} only)` : '';
-      return `noted: ${str(d, 'text')}${only}`;
+      const only = visibleTo.length ? t('event.visibleOnly', { roles: roleList(visibleTo) }) : null;
+      return withRemark(t('event.noteAdded', { text: str(d, 'text') }), only);
     }
     case 'decision.proposed': {
       const approvers = list(d, 'approvers');
-      return `proposed the decision “${str(d, 'title')}”: ${str(d, 'choice')}${approvers.length ? ` (approvers: ${roleList(approvers)})` : ''}`;
+      const remark = approvers.length ? t('event.approvers', { roles: roleList(approvers) }) : null;
+      return withRemark(t('event.decisionProposed', { title: str(d, 'title'), choice: str(d, 'choice') }), remark);
     }
-    case 'decision.approved': {
-      const missing = list(d, 'missing');
-      return `approved a decision as ${roleList(list(d, 'roles'))}${missing.length ? `; still waiting for ${roleList(missing)}` : ''}`;
-    }
+    case 'decision.approved':
+      return waitingFor(t('event.decisionApproved', { roles: roleList(list(d, 'roles')) }), list(d, 'missing'));
     case 'decision.rejected':
-      return `rejected a decision as ${roleList(list(d, 'roles'))}: ${str(d, 'reason')}`;
+      return t('event.decisionRejected', { roles: roleList(list(d, 'roles')), reason: str(d, 'reason') });
     case 'decision.accepted':
-      return 'a decision was accepted';
+      return t('event.decisionAccepted');
     case 'decision.expired':
-      return 'a time-bound decision expired';
+      return t('event.decisionExpired');
     case 'decision.superseded':
-      return 'a decision was superseded';
-    case 'action.created':
-      return `created the action “${str(d, 'title')}”${d.ownerName || d.ownerRole ? ` for ${typeof d.ownerName === 'string' && d.ownerName ? d.ownerName : roleLabel(str(d, 'ownerRole'))}` : ''}`;
+      return t('event.decisionSuperseded');
+    case 'action.created': {
+      const owner = typeof d.ownerName === 'string' && d.ownerName ? d.ownerName : d.ownerRole ? roleLabel(str(d, 'ownerRole')) : null;
+      return owner ? t('event.actionCreatedFor', { title: str(d, 'title'), owner }) : t('event.actionCreated', { title: str(d, 'title') });
+    }
     case 'action.updated':
-      return `moved an action from ${roleLabel(str(d, 'from'))} to ${roleLabel(str(d, 'to'))}${typeof d.note === 'string' && d.note ? `: ${d.note}` : ''}`;
+      return withText(t('event.actionUpdated', { from: statusName(str(d, 'from')), to: statusName(str(d, 'to')) }), d.note);
     case 'action.overdue':
-      return `the action “${str(d, 'title')}” is overdue`;
-    case 'update.posted': {
-      const audience = str(d, 'audience');
-      const what = audience === 'all' ? 'an update for everyone' : `${/^[aeiou]/.test(audience) ? 'an' : 'a'} ${audience} update`;
-      return `posted ${what}: ${str(d, 'summary')}`;
-    }
+      return t('event.actionOverdue', { title: str(d, 'title') });
+    case 'update.posted':
+      return updatePosted(d);
     case 'update.overdue':
-      return `a status update is overdue (${str(d, 'severity')})`;
+      return t('event.updateOverdue', { severity: str(d, 'severity') });
     case 'statement.drafted':
-      return `drafted version ${str(d, 'version')} of the statement “${str(d, 'title')}” (${str(d, 'channel')})`;
-    case 'statement.approved': {
-      const missing = list(d, 'missing');
-      return `approved statement version ${str(d, 'version')} as ${roleLabel(str(d, 'role'))}${missing.length ? `; still waiting for ${roleList(missing)}` : ''}`;
-    }
+      return t('event.statementDrafted', { version: str(d, 'version'), title: str(d, 'title'), channel: str(d, 'channel') });
+    case 'statement.approved':
+      return waitingFor(t('event.statementApproved', { version: str(d, 'version'), role: roleLabel(str(d, 'role')) }), list(d, 'missing'));
     case 'statement.published':
-      return `published statement version ${str(d, 'version')}`;
+      return t('event.statementPublished', { version: str(d, 'version') });
     case 'ack.requested':
-      return `asked ${roleList(list(d, 'roles'))} to acknowledge #${str(d, 'about')}`;
-    case 'ack.given': {
-      const pending = list(d, 'pending');
-      return `acknowledged as ${roleList(list(d, 'roles'))}${pending.length ? `; still waiting for ${roleList(pending)}` : ''}`;
-    }
+      return t('event.ackRequested', { roles: roleList(list(d, 'roles')), about: str(d, 'about') });
+    case 'ack.given':
+      return waitingFor(t('event.ackGiven', { roles: roleList(list(d, 'roles')) }), list(d, 'pending'));
     case 'ack.overdue':
-      return `an acknowledgement is overdue; silent: ${roleList(list(d, 'pending'))}`;
+      return t('event.ackOverdue', { roles: roleList(list(d, 'pending')) });
     case 'exercise.started':
-      return `started the exercise at speed ${str(d, 'speed')}×`;
+      return t('event.exerciseStarted', { speed: str(d, 'speed') });
     case 'exercise.paused':
-      return 'paused the exercise';
+      return t('event.exercisePaused');
     case 'exercise.resumed':
-      return 'resumed the exercise';
+      return t('event.exerciseResumed');
     case 'exercise.speed_changed':
-      return `changed the speed from ${str(d, 'from')}× to ${str(d, 'to')}×`;
+      return t('event.speedChanged', { from: str(d, 'from'), to: str(d, 'to') });
     case 'exercise.ended':
-      return 'ended the exercise';
+      return t('event.exerciseEnded');
     case 'inject.delivered':
-      return `inject “${str(d, 'title')}” delivered to ${roleList(list(d, 'to'))}${d.manual === true ? ' (by hand)' : ''}`;
+      return withRemark(t('event.injectDelivered', { title: str(d, 'title'), roles: roleList(list(d, 'to')) }), d.manual === true ? t('event.byHand') : null);
     case 'inject.responded':
-      return `responded to inject ${str(d, 'injectId')}${typeof d.text === 'string' && d.text ? `: ${d.text}` : ''}`;
+      return withText(t('event.injectResponded', { inject: str(d, 'injectId') }), d.text);
     case 'expectation.met':
-      return `expectation ${str(d, 'expectationId')} met (${roleLabel(str(d, 'role'))})`;
+      return t('event.expectationMet', { expectation: str(d, 'expectationId'), role: roleLabel(str(d, 'role')) });
     case 'expectation.missed':
-      return `expectation ${str(d, 'expectationId')} missed (${roleLabel(str(d, 'role'))})`;
+      return t('event.expectationMissed', { expectation: str(d, 'expectationId'), role: roleLabel(str(d, 'role')) });
     case 'invite.created':
-      return `created an invitation for ${roleLabel(str(d, 'role'))}`;
+      return t('event.inviteCreated', { role: roleLabel(str(d, 'role')) });
     default:
-      return `${event.kind.replace(/[._]/g, ' ')}`;
+      // A kind this version does not know yet: its identifier in words, rather than nothing.
+      return event.kind.replace(/[._]/g, ' ');
   }
 }
 
 /** Who did it: the actor's display name, or "system" for events without an actor. */
 export function actorLabel(event: RoomEvent): string {
-  return event.actor?.displayName ?? 'system';
+  return event.actor?.displayName ?? t('system');
 }
 
-/** "14:05:09" in the viewer's local time; the full timestamp goes in the element's datetime. */
+/** "14:05:09" in the viewer's locale and time zone (for text; on a page use i18n.timeElement, which adds UTC on hover). */
 export function timeLabel(at: string): string {
   const date = new Date(at);
   if (Number.isNaN(date.getTime())) return at;
-  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  return localText(date, 'time');
 }
 
 /** The index of the first entry whose seq is `seq` or more in a timeline ordered by seq (binary search). */

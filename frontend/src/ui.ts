@@ -5,6 +5,8 @@ import { api, download, errorText } from './api';
 import { type Child, h, replace, uid } from './dom';
 import { markdown } from './markdown';
 import { t } from './messages/console';
+import { t as p } from './messages/panels';
+import { kindName } from './messages/terms';
 import { TIMELINE_GROUPS, type TimelineGroup, countByGroup, kindGroup } from './model';
 import { roomPath } from './router';
 import type { Change, RoomStore } from './roomStore';
@@ -99,6 +101,11 @@ export function form(attrs: Record<string, string>, children: Child[], action: (
   return el;
 }
 
+/** "incident" -> "Incident": a kind of room shown on its own. */
+function capitalised(word: string): string {
+  return word.charAt(0).toLocaleUpperCase() + word.slice(1);
+}
+
 export type RoomViewName = 'console' | 'exec' | 'facilitate' | 'play';
 
 /**
@@ -106,13 +113,13 @@ export type RoomViewName = 'console' | 'exec' | 'facilitate' | 'play';
  * while the page scrolls, with the connection state, the commands still pending and the last alert.
  */
 export function roomHeader(store: RoomStore, scope: Scope, current: RoomViewName): DocumentFragment {
-  const title = h('h1', { tabindex: -1 }, 'Room');
+  const title = h('h1', { tabindex: -1 }, p('head.room'));
   const facts = h('p', { class: 'facts sevphase' });
-  const conn = h('span', { class: 'conn conn-connecting', 'data-testid': 'connection' }, 'connecting…');
+  const conn = h('span', { class: 'conn conn-connecting', 'data-testid': 'connection' }, p('head.connecting'));
   const pending = h('span', { class: 'pending-count' });
-  const links = h('nav', { class: 'views', 'aria-label': 'Views of this room' });
+  const links = h('nav', { class: 'views', 'aria-label': p('head.views') });
   const alertText = h('span', { 'data-testid': 'alert' });
-  const dismiss = h('button', { type: 'button', class: 'secondary small', 'aria-label': 'Dismiss the message' }, '×');
+  const dismiss = h('button', { type: 'button', class: 'secondary small', 'aria-label': p('head.dismiss') }, '×');
   const alert = h('p', { class: 'error alert-line', role: 'alert' }, alertText, ' ', dismiss);
   const guest = Boolean(store.session.roomId);
   dismiss.addEventListener('click', () => store.setAlert(''));
@@ -122,16 +129,16 @@ export function roomHeader(store: RoomStore, scope: Scope, current: RoomViewName
     if (!room) return;
     replace(title, room.title);
     renderKeyed(facts, `${room.severity}|${room.phase}|${room.kind}`, () => [
-      h('span', {}, 'Severity: ', h('span', { class: `sev sev-${room.severity}` }, room.severity)),
-      h('span', {}, 'Phase: ', h('span', { class: 'phase' }, phaseLabel(room.phase))),
-      h('span', { class: 'muted' }, room.kind === 'EXERCISE' ? 'Exercise' : 'Incident'),
+      h('span', {}, p('head.severity'), h('span', { class: `sev sev-${room.severity}` }, room.severity)),
+      h('span', {}, p('head.phase'), h('span', { class: 'phase' }, phaseLabel(room.phase))),
+      h('span', { class: 'muted' }, capitalised(kindName(room.kind))),
     ]);
     const roles = store.myRoles;
     const views: [RoomViewName, string, boolean][] = [
-      ['console', 'Console', !guest || !roles.every((r) => r === 'participant' || r === 'observer')],
-      ['exec', 'Executive view', true],
-      ['facilitate', 'Facilitator console', room.kind === 'EXERCISE' && roles.includes('facilitator')],
-      ['play', 'My injects', room.kind === 'EXERCISE'],
+      ['console', p('head.console'), !guest || !roles.every((r) => r === 'participant' || r === 'observer')],
+      ['exec', p('head.exec'), true],
+      ['facilitate', p('head.facilitate'), room.kind === 'EXERCISE' && roles.includes('facilitator')],
+      ['play', p('head.play'), room.kind === 'EXERCISE'],
     ];
     renderKeyed(links, `${current}|${views.map((v) => v[2]).join()}`, () =>
       views
@@ -151,7 +158,7 @@ export function roomHeader(store: RoomStore, scope: Scope, current: RoomViewName
 
   function showPending(): void {
     const n = store.commands.filter((c) => c.state === 'pending').length;
-    replace(pending, n ? `${n} command${n === 1 ? '' : 's'} pending…` : '');
+    replace(pending, n ? p.plural('head.pending', n) : '');
   }
 
   function showAlert(): void {
@@ -175,7 +182,7 @@ export function roomHeader(store: RoomStore, scope: Scope, current: RoomViewName
     h(
       'header',
       { class: 'room-head' },
-      guest ? null : h('p', { class: 'back' }, h('a', { href: '/', 'data-nav': true }, '← My rooms')),
+      guest ? null : h('p', { class: 'back' }, h('a', { href: '/', 'data-nav': true }, p('head.back'))),
       title,
       facts,
       links,
@@ -183,7 +190,7 @@ export function roomHeader(store: RoomStore, scope: Scope, current: RoomViewName
     h(
       'div',
       { class: 'status-bar' },
-      h('p', { class: 'facts' }, h('span', { role: 'status', 'aria-live': 'polite' }, 'Connection: ', conn), pending),
+      h('p', { class: 'facts' }, h('span', { role: 'status', 'aria-live': 'polite' }, p('head.connection'), conn), pending),
       alert,
     ),
   );
@@ -192,11 +199,11 @@ export function roomHeader(store: RoomStore, scope: Scope, current: RoomViewName
 
 /** The commands this browser sent, newest first: pending until their result, then done or refused. */
 export function commandLog(store: RoomStore, scope: Scope): HTMLElement {
-  const { section, body } = panel('Your commands');
+  const { section, body } = panel(p('commands.title'));
   const list = h('ul', { class: 'commands', 'aria-live': 'polite', 'data-testid': 'commands' });
   function render(): void {
     if (!store.commands.length) {
-      replace(list, h('li', { class: 'muted' }, 'Nothing sent yet.'));
+      replace(list, h('li', { class: 'muted' }, p('commands.none')));
       return;
     }
     replace(
@@ -214,24 +221,26 @@ export function commandLog(store: RoomStore, scope: Scope): HTMLElement {
 
 /** The chain-verified badge: checked when the room opens and on demand. */
 export function chainBadge(store: RoomStore, scope: Scope): HTMLElement {
-  const badge = h('span', { class: 'badge', 'aria-live': 'polite', 'data-testid': 'chain' }, 'chain not checked yet');
-  const button = h('button', { type: 'button', class: 'secondary small' }, 'Verify chain');
+  const badge = h('span', { class: 'badge', 'aria-live': 'polite', 'data-testid': 'chain' }, p('chain.unchecked'));
+  const button = h('button', { type: 'button', class: 'secondary small' }, p('chain.verify'));
   async function verify(): Promise<void> {
     button.disabled = true;
     badge.className = 'badge';
-    replace(badge, 'verifying…');
+    replace(badge, p('chain.verifying'));
     try {
       const report = await api.verify(store.roomId);
       badge.className = report.ok ? 'badge badge-ok' : 'badge badge-bad';
       replace(
         badge,
         report.ok
-          ? `✓ chain verified: ${report.events} events`
-          : `✗ chain broken${report.firstBadSeq != null ? ` at seq ${report.firstBadSeq}` : ''} (${report.events} events)`,
+          ? p('chain.ok', { events: String(report.events) })
+          : report.firstBadSeq != null
+            ? p('chain.brokenAt', { seq: String(report.firstBadSeq), events: String(report.events) })
+            : p('chain.broken', { events: String(report.events) }),
       );
     } catch (e) {
       badge.className = 'badge badge-bad';
-      replace(badge, `could not verify: ${errorText(e)}`);
+      replace(badge, p('chain.failed', { error: errorText(e) }));
     } finally {
       button.disabled = false;
     }
@@ -264,7 +273,7 @@ export function downloadLink(label: string, path: string, filename: string, aria
   const link = h('a', { href: path, class: 'download', 'aria-label': ariaLabel }, label);
   link.addEventListener('click', async (event) => {
     event.preventDefault();
-    replace(message, ' downloading…');
+    replace(message, ` ${p('download.busy')}`);
     try {
       await download(path, filename);
       replace(message);

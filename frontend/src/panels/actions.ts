@@ -3,31 +3,40 @@
 import { field, h, replace, select, setOptions } from '../dom';
 import { canUpdateAction, isOverdue, ownerText, sortActions } from '../model';
 import type { RoomStore } from '../roomStore';
+import { timeElement } from '../i18n';
+import { statusName } from '../messages/terms';
 import { roleLabel } from '../timeline';
 import { ACTION_STATUSES, ADDRESSABLE_ROLES, type ActionItem } from '../types';
-import { t } from '../messages/console';
+import { t as c } from '../messages/console';
+import { t } from '../messages/panels';
 import { type Scope, form, onDemand, panel, renderKeyed } from '../ui';
 
-const statusOptions = ACTION_STATUSES.map((s) => ({ value: s, label: roleLabel(s) }));
+/** The status choices, named in the viewer's language (asked each time: the language may change). */
+const statusOptions = () => ACTION_STATUSES.map((s) => ({ value: s, label: statusName(s) }));
 
-function dueText(dueAt: string | null | undefined): string {
-  if (!dueAt) return 'no due time';
-  const d = new Date(dueAt);
-  return `due ${d.toLocaleString([], { dateStyle: 'short', timeStyle: 'short' })}`;
+/** "due <local time>" with the time in UTC on hover, or "no due time". */
+function due(dueAt: string | null | undefined, overdue: boolean): HTMLElement {
+  const cls = overdue ? 'overdue-text' : '';
+  const date = dueAt ? new Date(dueAt) : null;
+  if (!date || Number.isNaN(date.getTime())) return h('span', { class: cls }, overdue ? `${t('actions.overdue')} (${t('actions.noDue')})` : t('actions.noDue'));
+  const time = timeElement(dueAt, 'datetime');
+  return overdue
+    ? h('span', { class: cls }, `${t('actions.overdue')} (${t('actions.due')} `, time, ')')
+    : h('span', { class: cls }, `${t('actions.due')} `, time);
 }
 
 function actionItem(store: RoomStore, a: ActionItem, now: number): HTMLElement {
   const overdue = isOverdue(a, now);
-  const status = select('status', statusOptions, a.status);
+  const status = select('status', statusOptions(), a.status);
   status.setAttribute('data-focus', `status-${a.actionId}`);
   // Offered to its owner, and to a member who may update any action.
   const change = canUpdateAction(a, store.can, store.privileged, store.myUserId, store.myRoles)
     ? form(
-        { class: 'row inline', 'aria-label': `Status of ${a.title}` },
-        [field('Status', status), h('button', { type: 'submit', class: 'secondary', 'data-focus': `set-${a.actionId}` }, 'Update')],
+        { class: 'row inline', 'aria-label': t('actions.statusOf', { title: a.title }) },
+        [field(t('actions.status'), status), h('button', { type: 'submit', class: 'secondary', 'data-focus': `set-${a.actionId}` }, t('actions.update'))],
         () => {
           if (status.value !== a.status) {
-            store.send('action.update', { actionId: a.actionId, status: status.value }, `“${a.title}” → ${roleLabel(status.value)}`, {
+            store.send('action.update', { actionId: a.actionId, status: status.value }, t('actions.sentUpdate', { title: a.title, status: statusName(status.value) }), {
               onRefused: () => {
                 status.value = a.status;
               },
@@ -39,13 +48,13 @@ function actionItem(store: RoomStore, a: ActionItem, now: number): HTMLElement {
   return h(
     'li',
     { class: overdue ? 'action overdue' : 'action', 'data-action': a.actionId },
-    h('h3', {}, a.title, ' ', h('span', { class: `chip st-${a.status}` }, roleLabel(a.status))),
+    h('h3', {}, a.title, ' ', h('span', { class: `chip st-${a.status}` }, statusName(a.status))),
     h(
       'p',
       {},
-      `Owner: ${ownerText(a)} · `,
-      h('span', { class: overdue ? 'overdue-text' : '' }, overdue ? `OVERDUE (${dueText(a.dueAt)})` : dueText(a.dueAt)),
-      a.riskScore != null ? ` · risk ${a.riskScore}` : '',
+      t('actions.owner', { owner: ownerText(a) }),
+      due(a.dueAt, overdue),
+      a.riskScore != null ? t('actions.risk', { risk: String(a.riskScore) }) : '',
     ),
     change,
   );
@@ -55,24 +64,24 @@ export function actionsPanel(store: RoomStore, scope: Scope): HTMLElement {
   const list = h('ul', { class: 'items', 'data-testid': 'actions' });
   const title = h('input', { name: 'title', required: true, maxlength: 200 });
   const owner = select('owner', []);
-  const due = h('input', { name: 'dueAt', type: 'datetime-local', step: 1 });
+  const dueAt = h('input', { name: 'dueAt', type: 'datetime-local', step: 1 });
   const create = form(
-    { 'aria-label': 'Create an action', class: 'subform' },
+    { 'aria-label': t('actions.createForm'), class: 'subform' },
     [
-      field('Title', title),
-      h('div', { class: 'row' }, field('Owner', owner), field('Due (optional)', due)),
-      h('button', { type: 'submit' }, 'Create action'),
+      field(t('actions.titleField'), title),
+      h('div', { class: 'row' }, field(t('actions.ownerField'), owner), field(t('actions.dueField'), dueAt)),
+      h('button', { type: 'submit' }, t('actions.create')),
     ],
     () => {
       const data: Record<string, unknown> = { title: title.value.trim() };
       const [kind, value] = owner.value.split(':');
       if (kind === 'user' && value) data.ownerId = value;
       if (kind === 'role' && value) data.ownerRole = value;
-      if (due.value) data.dueAt = new Date(due.value).toISOString();
-      store.send('action.create', data, `Action “${title.value.trim()}”`, { onOk: () => create.reset() });
+      if (dueAt.value) data.dueAt = new Date(dueAt.value).toISOString();
+      store.send('action.create', data, t('actions.sentCreate', { title: title.value.trim() }), { onOk: () => create.reset() });
     },
   );
-  const { section, state } = panel('Actions', list, onDemand(store, scope, t('form.action'), create, () => store.may('action.create')));
+  const { section, state } = panel(t('actions.title'), list, onDemand(store, scope, c('form.action'), create, () => store.may('action.create')));
 
   function render(): void {
     const room = store.room;
@@ -82,14 +91,14 @@ export function actionsPanel(store: RoomStore, scope: Scope): HTMLElement {
     const open = actions.filter((a) => a.status !== 'done' && a.status !== 'cancelled').length;
     const overdue = actions.filter((a) => isOverdue(a, now)).length;
     state.className = overdue ? 'card-state overdue-text' : 'card-state muted';
-    replace(state, overdue ? t('state.actions', { overdue, open }) : open ? t('state.open', { open }) : t('state.none'));
+    replace(state, overdue ? c('state.actions', { overdue, open }) : open ? c('state.open', { open }) : c('state.none'));
     setOptions(owner, [
-      { value: '', label: 'nobody yet' },
+      { value: '', label: t('actions.nobodyYet') },
       ...room.members.map((m) => ({ value: `user:${m.userId}`, label: m.displayName })),
-      ...ADDRESSABLE_ROLES.map((r) => ({ value: `role:${r}`, label: `role: ${roleLabel(r)}` })),
+      ...ADDRESSABLE_ROLES.map((r) => ({ value: `role:${r}`, label: t('actions.roleOption', { role: roleLabel(r) }) })),
     ]);
     renderKeyed(list, JSON.stringify([actions, actions.map((a) => isOverdue(a, now)), store.can]), () =>
-      actions.length ? actions.map((a) => actionItem(store, a, now)) : [h('li', { class: 'muted' }, 'No action yet.')],
+      actions.length ? actions.map((a) => actionItem(store, a, now)) : [h('li', { class: 'muted' }, t('actions.none'))],
     );
   }
   scope.on(store, (c) => c.type === 'room' && render());

@@ -3,10 +3,20 @@
 import { field, h, replace } from '../dom';
 import { canVote, missingApproversText } from '../model';
 import type { RoomStore } from '../roomStore';
-import { roleLabel, timeLabel } from '../timeline';
+import { timeElement } from '../i18n';
+import { roleLabel } from '../timeline';
 import { APPROVER_CHOICES, type Decision } from '../types';
-import { t } from '../messages/console';
+import { t as c } from '../messages/console';
+import { t } from '../messages/panels';
 import { type Scope, form, onDemand, panel, renderKeyed } from '../ui';
+
+type StatusKey = Parameters<typeof t>[0];
+
+/** A decision's status as people read it (the identifier itself if this version does not know it). */
+function statusText(status: string): string {
+  const key = `decisions.status.${status}`;
+  return key in t.catalogues.en ? t(key as StatusKey) : status;
+}
 
 export function decisionCard(store: RoomStore, d: Decision): HTMLElement {
   const waiting = missingApproversText(d);
@@ -14,14 +24,14 @@ export function decisionCard(store: RoomStore, d: Decision): HTMLElement {
   const message = h('p', { class: 'error', role: 'alert' });
   const vote = canVote(d, store.myRoles, store.myUserId, store.can)
     ? form(
-        { class: 'row vote', 'aria-label': `Vote on ${d.title}` },
+        { class: 'row vote', 'aria-label': t('decisions.voteOn', { title: d.title }) },
         [
-          field('Comment (a reason is required to reject)', reason),
+          field(t('decisions.comment'), reason),
           store.may('decision.approve')
-            ? h('button', { type: 'submit', value: 'approve', 'data-focus': `approve-${d.decisionId}` }, 'Approve')
+            ? h('button', { type: 'submit', value: 'approve', 'data-focus': `approve-${d.decisionId}` }, t('decisions.approve'))
             : null,
           store.may('decision.reject')
-            ? h('button', { type: 'submit', value: 'reject', class: 'danger', 'data-focus': `reject-${d.decisionId}` }, 'Reject')
+            ? h('button', { type: 'submit', value: 'reject', class: 'danger', 'data-focus': `reject-${d.decisionId}` }, t('decisions.reject'))
             : null,
           message,
         ],
@@ -29,13 +39,13 @@ export function decisionCard(store: RoomStore, d: Decision): HTMLElement {
           const text = reason.value.trim();
           if ((submitter as HTMLButtonElement | null)?.value === 'reject') {
             if (!text) {
-              replace(message, 'Say why you reject it.');
+              replace(message, t('decisions.sayWhy'));
               reason.focus();
               return;
             }
-            store.send('decision.reject', { decisionId: d.decisionId, reason: text }, `Reject “${d.title}”`);
+            store.send('decision.reject', { decisionId: d.decisionId, reason: text }, t('decisions.sentReject', { title: d.title }));
           } else {
-            store.send('decision.approve', text ? { decisionId: d.decisionId, comment: text } : { decisionId: d.decisionId }, `Approve “${d.title}”`);
+            store.send('decision.approve', text ? { decisionId: d.decisionId, comment: text } : { decisionId: d.decisionId }, t('decisions.sentApprove', { title: d.title }));
           }
         },
       )
@@ -43,20 +53,22 @@ export function decisionCard(store: RoomStore, d: Decision): HTMLElement {
   return h(
     'li',
     { class: `decision status-${d.status}`, 'data-decision': d.decisionId },
-    h('h3', {}, d.title, ' ', h('span', { class: `chip st-${d.status}` }, d.status)),
-    h('p', {}, h('strong', {}, 'Choice: '), d.choice),
-    d.rationale ? h('p', {}, h('strong', {}, 'Why: '), d.rationale) : null,
+    h('h3', {}, d.title, ' ', h('span', { class: `chip st-${d.status}` }, statusText(d.status))),
+    h('p', {}, h('strong', {}, t('decisions.choice')), d.choice),
+    d.rationale ? h('p', {}, h('strong', {}, t('decisions.why')), d.rationale) : null,
     d.context ? h('p', { class: 'muted' }, d.context) : null,
     h(
       'p',
       { class: 'muted' },
-      `Proposed by ${d.proposedBy.displayName ?? '?'} at ${timeLabel(d.proposedAt)} · approvers: ${d.approvers.map(roleLabel).join(', ') || 'none'}`,
+      t('decisions.proposedBy', { name: d.proposedBy.displayName ?? '?' }),
+      timeElement(d.proposedAt, 'time'),
+      t('decisions.approvers', { roles: d.approvers.map(roleLabel).join(', ') || t('decisions.noApprovers') }),
     ),
     d.approvals.length
-      ? h('p', {}, 'Approved by ', d.approvals.map((v) => `${v.by.displayName ?? '?'} (${v.roles.map(roleLabel).join(', ')})`).join('; '))
+      ? h('p', {}, t('decisions.approvedBy'), d.approvals.map((v) => `${v.by.displayName ?? '?'} (${v.roles.map(roleLabel).join(', ')})`).join('; '))
       : null,
     d.rejections.length
-      ? h('p', {}, 'Rejected by ', d.rejections.map((v) => `${v.by.displayName ?? '?'}: ${v.comment ?? ''}`).join('; '))
+      ? h('p', {}, t('decisions.rejectedBy'), d.rejections.map((v) => `${v.by.displayName ?? '?'}: ${v.comment ?? ''}`).join('; '))
       : null,
     waiting ? h('p', { class: 'waiting', 'data-testid': 'missing-approvers' }, waiting) : null,
     vote,
@@ -71,25 +83,25 @@ export function proposeForm(store: RoomStore): HTMLFormElement {
   const boxes = APPROVER_CHOICES.map((r) => h('input', { type: 'checkbox', name: 'approvers', value: r }));
   const message = h('p', { class: 'error', role: 'alert' });
   const el = form(
-    { 'aria-label': 'Propose a decision', class: 'subform' },
+    { 'aria-label': t('decisions.proposeForm'), class: 'subform' },
     [
-      field('Title', title),
-      field('Choice', choice, 'What we will do'),
-      field('Rationale', rationale),
-      field('Context (optional)', context),
+      field(t('decisions.titleField'), title),
+      field(t('decisions.choiceField'), choice, t('decisions.choiceHint')),
+      field(t('decisions.rationaleField'), rationale),
+      field(t('decisions.contextField'), context),
       h(
         'fieldset',
         { class: 'roles' },
-        h('legend', {}, 'Approvers'),
+        h('legend', {}, t('decisions.approversField')),
         ...boxes.map((b) => h('label', { class: 'check' }, b, ` ${roleLabel(b.value)}`)),
       ),
-      h('button', { type: 'submit' }, 'Propose'),
+      h('button', { type: 'submit' }, t('decisions.propose')),
       message,
     ],
     () => {
       const approvers = boxes.filter((b) => b.checked).map((b) => b.value);
       if (!approvers.length) {
-        replace(message, 'Choose at least one approver role.');
+        replace(message, t('decisions.chooseApprover'));
         return;
       }
       replace(message);
@@ -100,7 +112,7 @@ export function proposeForm(store: RoomStore): HTMLFormElement {
         approvers,
       };
       if (context.value.trim()) data.context = context.value.trim();
-      store.send('decision.propose', data, `Propose “${title.value.trim()}”`, { onOk: () => el.reset() });
+      store.send('decision.propose', data, t('decisions.sentPropose', { title: title.value.trim() }), { onOk: () => el.reset() });
     },
   );
   return el;
@@ -108,15 +120,15 @@ export function proposeForm(store: RoomStore): HTMLFormElement {
 
 export function decisionsPanel(store: RoomStore, scope: Scope): HTMLElement {
   const list = h('ul', { class: 'items', 'data-testid': 'decisions' });
-  const propose = onDemand(store, scope, t('form.decide'), proposeForm(store), () => store.may('decision.propose'));
-  const { section, state } = panel('Decisions', list, propose);
+  const propose = onDemand(store, scope, c('form.decide'), proposeForm(store), () => store.may('decision.propose'));
+  const { section, state } = panel(t('decisions.title'), list, propose);
   function render(): void {
     const decisions = [...(store.room?.decisions ?? [])].sort((a, b) => b.seq - a.seq);
     const waiting = decisions.filter((d) => d.status === 'proposed').length;
     state.className = waiting ? 'card-state waiting' : 'card-state muted';
-    replace(state, waiting ? t.plural('state.decisions', waiting) : t('state.none'));
+    replace(state, waiting ? c.plural('state.decisions', waiting) : c('state.none'));
     renderKeyed(list, JSON.stringify([decisions, store.myRoles, store.can]), () =>
-      decisions.length ? decisions.map((d) => decisionCard(store, d)) : [h('li', { class: 'muted' }, 'No decision yet.')],
+      decisions.length ? decisions.map((d) => decisionCard(store, d)) : [h('li', { class: 'muted' }, t('decisions.none'))],
     );
   }
   scope.on(store, (c) => c.type === 'room' && render());

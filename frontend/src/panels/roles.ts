@@ -6,31 +6,33 @@ import { holdersByRole, roleForms } from '../model';
 import type { RoomStore } from '../roomStore';
 import { phaseLabel, roleLabel } from '../timeline';
 import { PHASES, ROLES, SEVERITIES, rolesOfKind } from '../types';
-import { t } from '../messages/console';
+import { t as c } from '../messages/console';
+import { t } from '../messages/panels';
 import { type Scope, form, onDemand, panel, renderKeyed } from '../ui';
 
-const roleOptions: Option[] = ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
+/** The roles to choose from, named in the viewer's language. */
+const roleOptions = (): Option[] => ROLES.map((r) => ({ value: r, label: roleLabel(r) }));
 
 export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
   const table = h('div', { 'data-testid': 'roles' });
   const memberSelect = select('member', []);
-  const roleSelect = select('role', roleOptions, 'participant');
-  const handRole = select('role', roleOptions, 'incident_commander');
+  const roleSelect = select('role', roleOptions(), 'participant');
+  const handRole = select('role', roleOptions(), 'incident_commander');
   const handTo = select('toUser', []);
   const userSelect = select('user', []);
-  const newRole = select('role', roleOptions, 'participant');
+  const newRole = select('role', roleOptions(), 'participant');
   const addMessage = h('p', { class: 'error', role: 'alert' });
   let allUsers: Option[] = [];
   let usersAsked = false;
 
   const name = (userId: string) => store.room?.members.find((m) => m.userId === userId)?.displayName ?? userId;
 
-  const releaseButton = h('button', { type: 'submit', value: 'release', class: 'secondary' }, 'Release role');
+  const releaseButton = h('button', { type: 'submit', value: 'release', class: 'secondary' }, t('roles.release'));
   const assign = form(
-    { 'aria-label': 'Assign or release a role', class: 'subform' },
+    { 'aria-label': t('roles.assignForm'), class: 'subform' },
     [
-      h('div', { class: 'row' }, field('Member', memberSelect), field('Role', roleSelect)),
-      h('div', { class: 'row' }, h('button', { type: 'submit', value: 'assign' }, 'Assign role'), releaseButton),
+      h('div', { class: 'row' }, field(t('roles.member'), memberSelect), field(t('roles.role'), roleSelect)),
+      h('div', { class: 'row' }, h('button', { type: 'submit', value: 'assign' }, t('roles.assign')), releaseButton),
     ],
     (submitter) => {
       if (!memberSelect.value) return;
@@ -39,27 +41,27 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
       store.send(
         release ? 'role.release' : 'role.assign',
         { userId: memberSelect.value, role: roleSelect.value },
-        release ? `Release ${roleLabel(roleSelect.value)} from ${who}` : `Make ${who} ${roleLabel(roleSelect.value)}`,
+        t(release ? 'roles.sentRelease' : 'roles.sentAssign', { name: who, role: roleLabel(roleSelect.value) }),
       );
     },
   );
   const handover = form(
-    { 'aria-label': 'Hand over a role', class: 'subform' },
-    [h('div', { class: 'row' }, field('Role', handRole), field('To member', handTo)), h('button', { type: 'submit' }, 'Hand over role')],
+    { 'aria-label': t('roles.handoverForm'), class: 'subform' },
+    [h('div', { class: 'row' }, field(t('roles.role'), handRole), field(t('roles.toMember'), handTo)), h('button', { type: 'submit' }, t('roles.handover'))],
     () => {
       if (!handTo.value) return;
       store.send(
         'role.handover',
         { role: handRole.value, toUserId: handTo.value },
-        `Hand ${roleLabel(handRole.value)} over to ${name(handTo.value)}`,
+        t('roles.sentHandover', { role: roleLabel(handRole.value), name: name(handTo.value) }),
       );
     },
   );
   const add = form(
-    { 'aria-label': 'Add a member', class: 'subform' },
+    { 'aria-label': t('roles.addForm'), class: 'subform' },
     [
-      h('div', { class: 'row' }, field('Person', userSelect), field('First role', newRole)),
-      h('button', { type: 'submit' }, 'Add member'),
+      h('div', { class: 'row' }, field(t('roles.person'), userSelect), field(t('roles.firstRole'), newRole)),
+      h('button', { type: 'submit' }, t('roles.add')),
       addMessage,
     ],
     async () => {
@@ -68,7 +70,7 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
       try {
         await api.addMember(store.roomId, userSelect.value, [newRole.value]);
       } catch (e) {
-        replace(addMessage, `Could not add: ${errorText(e)}`);
+        replace(addMessage, t('roles.couldNotAdd', { error: errorText(e) }));
       }
     },
   );
@@ -89,8 +91,8 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
       h(
         'table',
         { class: 'roles-table' },
-        h('caption', { class: 'sr-only' }, 'Who holds which role'),
-        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Role'), h('th', { scope: 'col' }, 'Held by'))),
+        h('caption', { class: 'sr-only' }, t('roles.caption')),
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('roles.role')), h('th', { scope: 'col' }, t('roles.heldBy')))),
         h(
           'tbody',
           {},
@@ -99,7 +101,7 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
               'tr',
               { 'data-role': role },
               h('th', { scope: 'row' }, roleLabel(role)),
-              h('td', { class: names.length ? '' : 'muted' }, names.join(', ') || 'nobody'),
+              h('td', { class: names.length ? '' : 'muted' }, names.join(', ') || t('roles.nobody')),
             ),
           ),
         ),
@@ -107,15 +109,15 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
       h(
         'p',
         { class: 'muted' },
-        'You: ',
-        store.myRoles.length ? store.myRoles.map(roleLabel).join(', ') : 'no role',
+        t('roles.you'),
+        store.myRoles.length ? store.myRoles.map(roleLabel).join(', ') : t('roles.noRole'),
       ),
     ]);
     const offer = roleForms(store.can, store.myRoles, room.members, store.myUserId);
     releaseButton.hidden = !offer.release;
     setOptions(memberSelect, room.members.map((m) => ({ value: m.userId, label: m.displayName })));
     setOptions(handTo, (offer.handover?.to ?? []).map((m) => ({ value: m.userId, label: m.displayName })));
-    setOptions(handRole, roleOptions.filter((o) => offer.handover?.roles.includes(o.value)));
+    setOptions(handRole, roleOptions().filter((o) => offer.handover?.roles.includes(o.value)));
     userOptions();
     if (offer.add && !usersAsked) {
       usersAsked = true;
@@ -127,7 +129,7 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
         })
         .catch((e: unknown) => {
           usersAsked = false;
-          replace(addMessage, `Could not list people: ${errorText(e)}`);
+          replace(addMessage, t('roles.couldNotList', { error: errorText(e) }));
         });
     }
   }
@@ -135,11 +137,11 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
   render();
   const offer = () => roleForms(store.can, store.myRoles, store.room?.members ?? [], store.myUserId);
   const { section } = panel(
-    'Roles',
+    t('roles.title'),
     table,
-    onDemand(store, scope, t('form.assign'), assign, () => offer().assign),
-    onDemand(store, scope, t('form.handover'), handover, () => !!offer().handover),
-    onDemand(store, scope, t('form.add'), add, () => offer().add),
+    onDemand(store, scope, c('form.assign'), assign, () => offer().assign),
+    onDemand(store, scope, c('form.handover'), handover, () => !!offer().handover),
+    onDemand(store, scope, c('form.add'), add, () => offer().add),
   );
   return section;
 }
@@ -155,18 +157,18 @@ export function roomControls(store: RoomStore, scope: Scope): HTMLElement {
   const severityRow = h(
     'div',
     { class: 'row' },
-    field('Severity', severity, 'SEV1 is the worst'),
-    h('button', { type: 'submit', value: 'severity' }, 'Set severity'),
+    field(t('controls.severity'), severity, t('controls.severityHint')),
+    h('button', { type: 'submit', value: 'severity' }, t('controls.setSeverity')),
   );
-  const phaseRow = h('div', { class: 'row' }, field('Phase', phase), h('button', { type: 'submit', value: 'phase' }, 'Set phase'));
+  const phaseRow = h('div', { class: 'row' }, field(t('controls.phase'), phase), h('button', { type: 'submit', value: 'phase' }, t('controls.setPhase')));
   const el = form(
-    { 'aria-label': 'Severity and phase', class: 'subform' },
+    { 'aria-label': t('controls.form'), class: 'subform' },
     [severityRow, phaseRow],
     (submitter) => {
       if ((submitter as HTMLButtonElement | null)?.value === 'phase') {
-        store.send('room.phase', { phase: phase.value }, `Phase → ${phaseLabel(phase.value)}`);
+        store.send('room.phase', { phase: phase.value }, t('controls.sentPhase', { phase: phaseLabel(phase.value) }));
       } else {
-        store.send('room.severity', { severity: severity.value }, `Severity → ${severity.value}`);
+        store.send('room.severity', { severity: severity.value }, t('controls.sentSeverity', { severity: severity.value }));
       }
     },
   );
@@ -183,7 +185,7 @@ export function roomControls(store: RoomStore, scope: Scope): HTMLElement {
   }
   scope.on(store, (c) => c.type === 'room' && render());
   render();
-  return onDemand(store, scope, t('form.controls'), el, () => !!store.room && (store.may('room.severity') || store.may('room.phase')));
+  return onDemand(store, scope, c('form.controls'), el, () => !!store.room && (store.may('room.severity') || store.may('room.phase')));
 }
 
 /** A note, for everyone or only some roles (visibleTo); offered when `can` lists note.add. */
@@ -191,19 +193,19 @@ export function noteForm(store: RoomStore, scope: Scope, options: { title?: stri
   const text = h('textarea', { name: 'text', rows: 3, required: true, maxlength: 10000 });
   const boxes = options.onlyFor ? [] : ROLES.map((role) => h('input', { type: 'checkbox', name: 'visibleTo', value: role }));
   const el = form(
-    { class: options.onDemand ? 'subform' : 'card', 'aria-label': options.title ?? 'Add a note' },
+    { class: options.onDemand ? 'subform' : 'card', 'aria-label': options.title ?? t('note.form') },
     [
-      options.onDemand ? null : h('h2', {}, options.title ?? 'Add a note'),
-      field('Note', text, t('form.noteHint')),
+      options.onDemand ? null : h('h2', {}, options.title ?? t('note.form')),
+      field(t('note.field'), text, c('form.noteHint')),
       boxes.length
         ? h(
             'fieldset',
             { class: 'roles' },
-            h('legend', {}, 'Visible to (leave all unchecked for everyone)'),
+            h('legend', {}, t('note.visibleTo')),
             ...boxes.map((box) => h('label', { class: 'check' }, box, ` ${roleLabel(box.value)}`)),
           )
-        : h('p', { class: 'muted' }, `Visible to ${options.onlyFor!.map(roleLabel).join(', ')} only.`),
-      h('button', { type: 'submit' }, 'Add note'),
+        : h('p', { class: 'muted' }, t('note.onlyFor', { roles: options.onlyFor!.map(roleLabel).join(', ') })),
+      h('button', { type: 'submit' }, t('note.add')),
     ],
     () => {
       const value = text.value.trim();
@@ -211,7 +213,7 @@ export function noteForm(store: RoomStore, scope: Scope, options: { title?: stri
       const visibleTo = options.onlyFor ?? boxes.filter((b) => b.checked).map((b) => b.value);
       const data: Record<string, unknown> = visibleTo.length ? { text: value, visibleTo } : { text: value };
       const short = value.length > 40 ? `${value.slice(0, 40)}…` : value;
-      store.send('note.add', data, `Note “${short}”`, {
+      store.send('note.add', data, t('note.sent', { text: short }), {
         onOk: () => {
           if (text.value.trim() === value) text.value = '';
           for (const b of boxes) b.checked = false;
@@ -219,7 +221,7 @@ export function noteForm(store: RoomStore, scope: Scope, options: { title?: stri
       });
     },
   );
-  if (options.onDemand) return onDemand(store, scope, t('form.note'), el, () => store.may('note.add'));
+  if (options.onDemand) return onDemand(store, scope, c('form.note'), el, () => store.may('note.add'));
   const render = () => {
     el.hidden = !store.may('note.add');
   };

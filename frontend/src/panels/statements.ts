@@ -5,8 +5,17 @@ import { approvableAs, publishState } from '../model';
 import type { RoomStore } from '../roomStore';
 import { roleLabel } from '../timeline';
 import type { Statement } from '../types';
-import { t } from '../messages/console';
+import { t as c } from '../messages/console';
+import { t } from '../messages/panels';
 import { type Scope, form, onDemand, panel, renderKeyed } from '../ui';
+
+type StatusKey = Parameters<typeof t>[0];
+
+/** A statement's status as people read it (the identifier itself if this version does not know it). */
+function statusText(status: string): string {
+  const key = `statements.status.${status}`;
+  return key in t.catalogues.en ? t(key as StatusKey) : status;
+}
 
 function statementItem(store: RoomStore, s: Statement): HTMLElement {
   const publish = publishState(s, store.can);
@@ -16,15 +25,15 @@ function statementItem(store: RoomStore, s: Statement): HTMLElement {
   return h(
     'li',
     { class: `statement status-${s.status}`, 'data-statement': s.statementId },
-    h('h3', {}, s.title, ' ', h('span', { class: `chip st-${s.status}` }, s.status), ' ', h('span', { class: 'muted' }, `v${s.version} · ${s.channel}`)),
+    h('h3', {}, s.title, ' ', h('span', { class: `chip st-${s.status}` }, statusText(s.status)), ' ', h('span', { class: 'muted' }, `v${s.version} · ${s.channel}`)),
     h('blockquote', { class: 'body' }, s.body),
     h(
       'p',
       {},
       approvals.length
-        ? `Approved by ${approvals.map((a) => `${a.by.displayName ?? '?'} (${roleLabel(a.role)})`).join(', ')}`
-        : 'No approval of this version yet',
-      s.publishedAt ? ` · published v${s.publishedVersion ?? '?'}` : '',
+        ? t('statements.approvedBy', { list: approvals.map((a) => `${a.by.displayName ?? '?'} (${roleLabel(a.role)})`).join(', ') })
+        : t('statements.noApproval'),
+      s.publishedAt ? t('statements.publishedVersion', { version: String(s.publishedVersion ?? '?') }) : '',
     ),
     h(
       'div',
@@ -40,10 +49,10 @@ function statementItem(store: RoomStore, s: Statement): HTMLElement {
               store.send(
                 'statement.approve',
                 approveAs.length > 1 ? { statementId: s.statementId, as: role } : { statementId: s.statementId },
-                `Approve “${s.title}” v${s.version} as ${roleLabel(role)}`,
+                t('statements.sentApprove', { title: s.title, version: String(s.version), role: roleLabel(role) }),
               ),
           },
-          approveAs.length > 1 ? `Approve as ${roleLabel(role)}` : 'Approve',
+          approveAs.length > 1 ? t('statements.approveAs', { role: roleLabel(role) }) : t('statements.approve'),
         ),
       ),
       h(
@@ -54,9 +63,9 @@ function statementItem(store: RoomStore, s: Statement): HTMLElement {
           disabled: !publish.enabled,
           'aria-describedby': reasonId,
           'data-focus': `publish-${s.statementId}`,
-          onclick: () => store.send('statement.publish', { statementId: s.statementId }, `Publish “${s.title}” v${s.version}`),
+          onclick: () => store.send('statement.publish', { statementId: s.statementId }, t('statements.sentPublish', { title: s.title, version: String(s.version) })),
         },
-        'Publish',
+        t('statements.publish'),
       ),
       h('span', { id: reasonId, class: 'waiting', 'data-testid': 'publish-reason' }, publish.reason),
     ),
@@ -70,22 +79,22 @@ export function statementsPanel(store: RoomStore, scope: Scope): HTMLElement {
   const channel = h('input', { name: 'channel', required: true, maxlength: 64, value: 'press', list: 'channels' });
   const body = h('textarea', { name: 'body', rows: 4, required: true, maxlength: 20000 });
   const draft = form(
-    { 'aria-label': 'Draft a statement', class: 'subform' },
+    { 'aria-label': t('statements.draftForm'), class: 'subform' },
     [
-      field('Revise', revise),
-      h('div', { class: 'row' }, field('Title', title), field('Channel', channel)),
+      field(t('statements.revise'), revise),
+      h('div', { class: 'row' }, field(t('statements.titleField'), title), field(t('statements.channel'), channel)),
       h(
         'datalist',
         { id: 'channels' },
         ...['press', 'website', 'customers', 'staff', 'regulator', 'social'].map((c) => h('option', { value: c })),
       ),
-      field('Text', body),
-      h('button', { type: 'submit' }, 'Save draft'),
+      field(t('statements.text'), body),
+      h('button', { type: 'submit' }, t('statements.save')),
     ],
     () => {
       const data: Record<string, unknown> = { title: title.value.trim(), body: body.value.trim(), channel: channel.value.trim() };
       if (revise.value) data.statementId = revise.value;
-      store.send('statement.draft', data, `Draft “${title.value.trim()}”`, { onOk: () => draft.reset() });
+      store.send('statement.draft', data, t('statements.sentDraft', { title: title.value.trim() }), { onOk: () => draft.reset() });
     },
   );
   // Choosing a statement to revise fills in its current text.
@@ -97,19 +106,19 @@ export function statementsPanel(store: RoomStore, scope: Scope): HTMLElement {
       body.value = s.body;
     }
   });
-  const { section, state } = panel('External statements', list, onDemand(store, scope, t('form.statement'), draft, () => store.may('statement.draft')));
+  const { section, state } = panel(t('statements.title'), list, onDemand(store, scope, c('form.statement'), draft, () => store.may('statement.draft')));
 
   function render(): void {
     const statements = store.room?.statements ?? [];
     const drafts = statements.filter((s) => s.status === 'draft').length;
     state.className = drafts ? 'card-state waiting' : 'card-state muted';
-    replace(state, drafts ? t.plural('state.statements', drafts) : t('state.none'));
+    replace(state, drafts ? c.plural('state.statements', drafts) : c('state.none'));
     setOptions(revise, [
-      { value: '', label: 'a new statement' },
+      { value: '', label: t('statements.newOne') },
       ...statements.map((s) => ({ value: s.statementId, label: `${s.title} (v${s.version})` })),
     ]);
     renderKeyed(list, JSON.stringify([statements, store.myRoles, store.can]), () =>
-      statements.length ? statements.map((s) => statementItem(store, s)) : [h('li', { class: 'muted' }, 'No statement yet.')],
+      statements.length ? statements.map((s) => statementItem(store, s)) : [h('li', { class: 'muted' }, t('statements.none'))],
     );
   }
   scope.on(store, (c) => c.type === 'room' && render());
