@@ -159,7 +159,7 @@ export const t = defineMessages({
     'timing.manual': 'nur von Hand',
     'condition.decision.accepted': 'eine Entscheidung angenommen ist',
     'condition.decision.rejected': 'eine Entscheidung abgelehnt ist',
-    'condition.titleContains': 'ihr Titel „{value}“ enthält',
+    'condition.titleContains': 'deren Titel „{value}“ enthält',
     'condition.roleAssigned': 'die Rolle {value} vergeben ist',
     'condition.expectationMet': 'die Erwartung {value} erfüllt ist',
     'condition.expectationMissed': 'die Erwartung {value} verfehlt ist',

@@ -35,7 +35,7 @@ export const t = defineMessages({
     noRole: 'noch keine Rolle',
     exerciseStatus: ' · Übung {status}',
     situation: 'Die Lage zu Beginn',
-    noInject: 'Noch keine Einspielung für Sie. Sie erscheinen hier, während die Übung läuft.',
+    noInject: 'Noch keine Einspielung für Sie. Einspielungen erscheinen hier, während die Übung läuft.',
     sentTo: '{time} · an {roles}',
     questions: 'Fragen an Sie',
     respondTo: 'Auf {title} antworten',

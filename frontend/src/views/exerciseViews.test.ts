@@ -27,7 +27,7 @@ describe('exercise views', () => {
     expect(timing({ type: 'at', atSeconds: 90 })).toBe('um T+1:30');
     expect(timing({ type: 'after', after: 'first', delaySeconds: 300 })).toBe('5:00 nach „first“');
     expect(timing({ type: 'when', when: { decision: 'rejected', titleContains: 'ransom' } })).toBe(
-      'sobald eine Entscheidung abgelehnt ist, ihr Titel „ransom“ enthält',
+      'sobald eine Entscheidung abgelehnt ist, deren Titel „ransom“ enthält',
     );
     expect(timing({ type: 'when', when: { roleAssigned: 'legal' }, after: 'first' })).toBe('sobald die Rolle Recht vergeben ist (nach „first“)');
     expect(timing({ type: 'manual' })).toBe('nur von Hand');

@@ -35,7 +35,8 @@ export function timingText(i: Pick<InjectStatus, 'timing'>): string {
       return t('timing.after', { delay: scenarioTime((timing.delaySeconds ?? 0) * 1000).slice(2), inject: timing.after ?? '' });
     case 'when': {
       const conditions = Object.entries(timing.when ?? {})
-        .map(([name, value]) => conditionText(name, value))
+        .filter(([, value]) => value != null)
+        .map(([name, value]) => conditionText(name, String(value)))
         .join(', ');
       return timing.after ? t('timing.whenAfter', { conditions, inject: timing.after }) : t('timing.when', { conditions });
     }
