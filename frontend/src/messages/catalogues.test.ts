@@ -17,7 +17,7 @@ describe('message catalogues', () => {
 
   it('are found', () => {
     expect(catalogues.map((c) => c.name)).toEqual(
-      expect.arrayContaining(['nav.ts:t', 'signIn.ts:t', 'rooms.ts:t', 'dashboard.ts:t', 'exec.ts:t', 'terms.ts:t']),
+      expect.arrayContaining(['nav.ts:t', 'signIn.ts:t', 'rooms.ts:t', 'dashboard.ts:t', 'exec.ts:t', 'terms.ts:t', 'facilitate.ts:t', 'participant.ts:t']),
     );
   });
 

@@ -6,28 +6,48 @@
 import { api, errorText } from '../api';
 import { field, h, replace, select } from '../dom';
 import { markdown } from '../markdown';
+import { timeElement } from '../i18n';
+import {
+  actionName,
+  conditionText,
+  exerciseStatusName,
+  expectationStatusName,
+  injectStatusName,
+  speedText,
+  t,
+} from '../messages/facilitate';
+import { roleName } from '../messages/terms';
 import { PLAYBACK, exerciseElapsed, expectationCounts, joinLink, parseSpeed, playbackControls, reportRelease, scenarioTime } from '../model';
 import { noteForm } from '../panels/roles';
 import type { RoomStore } from '../roomStore';
-import { roleLabel, timeLabel } from '../timeline';
-import { INVITABLE_ROLES, type InjectStatus } from '../types';
+import { mergeBySeqInPlace } from '../socket';
+import { INVITABLE_ROLES, type InjectStatus, type RoomEvent } from '../types';
 import { Scope, commandLog, downloadLink, form, panel, renderKeyed, roomHeader, timelinePanel } from '../ui';
 
-function timingText(i: InjectStatus): string {
-  const t = i.timing;
-  if (!t) return '';
-  switch (t.type) {
+/** When an inject is due, as the script says: "at T+0:30", "5:00 after “first”", "when …", "by hand only". */
+export function timingText(i: Pick<InjectStatus, 'timing'>): string {
+  const timing = i.timing;
+  if (!timing) return '';
+  switch (timing.type) {
     case 'at':
-      return `at ${scenarioTime((t.atSeconds ?? 0) * 1000)}`;
+      return t('timing.at', { time: scenarioTime((timing.atSeconds ?? 0) * 1000) });
     case 'after':
-      return `${scenarioTime((t.delaySeconds ?? 0) * 1000).slice(2)} after “${t.after}”`;
-    case 'when':
-      return `when ${Object.entries(t.when ?? {})
-        .map(([k, v]) => `${k} ${v}`)
-        .join(', ')}${t.after ? ` (after “${t.after}”)` : ''}`;
+      return t('timing.after', { delay: scenarioTime((timing.delaySeconds ?? 0) * 1000).slice(2), inject: timing.after ?? '' });
+    case 'when': {
+      const conditions = Object.entries(timing.when ?? {})
+        .filter(([, value]) => value != null)
+        .map(([name, value]) => conditionText(name, String(value)))
+        .join(', ');
+      return timing.after ? t('timing.whenAfter', { conditions, inject: timing.after }) : t('timing.when', { conditions });
+    }
     default:
-      return 'by hand only';
+      return t('timing.manual');
   }
+}
+
+/** A note only the facilitator sees (the notes this console lists). */
+export function isFacilitatorNote(e: RoomEvent): boolean {
+  return e.kind === 'note.added' && (e.visibleTo ?? []).join() === 'facilitator';
 }
 
 /** Delivered injects in delivery order, then upcoming ones by planned time (unknown last). */
@@ -50,29 +70,29 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
   // --- Playback controls ---------------------------------------------------------------------
   const speed = h('input', { name: 'speed', type: 'number', min: 0.1, max: 1000, step: 'any', value: 60, required: true });
   const buttons = {
-    start: h('button', { type: 'submit', value: 'start' }, 'Start'),
-    pause: h('button', { type: 'submit', value: 'pause', class: 'secondary' }, 'Pause'),
-    resume: h('button', { type: 'submit', value: 'resume' }, 'Resume'),
-    speed: h('button', { type: 'submit', value: 'speed', class: 'secondary' }, 'Set speed'),
-    end: h('button', { type: 'submit', value: 'end', class: 'danger' }, 'End exercise'),
+    start: h('button', { type: 'submit', value: 'start' }, t('start')),
+    pause: h('button', { type: 'submit', value: 'pause', class: 'secondary' }, t('pause')),
+    resume: h('button', { type: 'submit', value: 'resume' }, t('resume')),
+    speed: h('button', { type: 'submit', value: 'speed', class: 'secondary' }, t('setSpeed')),
+    end: h('button', { type: 'submit', value: 'end', class: 'danger' }, t('end')),
   };
   const controls = form(
-    { 'aria-label': 'Playback', class: 'row' },
-    [field('Speed (× real time, 0.1 to 1000)', speed), ...Object.values(buttons)],
+    { 'aria-label': t('playback'), class: 'row' },
+    [field(t('speed'), speed), ...Object.values(buttons)],
     (submitter) => {
       const what = (submitter as HTMLButtonElement | null)?.value ?? 'start';
       const s = parseSpeed(speed.value);
       if ((what === 'start' || what === 'speed') && s === null) {
-        replace(message, 'The speed must be a number from 0.1 to 1000.');
+        replace(message, t('badSpeed'));
         speed.focus();
         return;
       }
       replace(message);
-      if (what === 'start') store.send('exercise.start', { speed: s }, `Start at ${s}×`);
-      if (what === 'pause') store.send('exercise.pause', {}, 'Pause');
-      if (what === 'resume') store.send('exercise.resume', {}, 'Resume');
-      if (what === 'speed') store.send('exercise.speed', { speed: s }, `Speed ${s}×`);
-      if (what === 'end' && confirm('End the exercise for everyone?')) store.send('exercise.end', {}, 'End exercise');
+      if (what === 'start') store.send('exercise.start', { speed: s }, t('startAt', { speed: speedText(s!) }));
+      if (what === 'pause') store.send('exercise.pause', {}, t('pause'));
+      if (what === 'resume') store.send('exercise.resume', {}, t('resume'));
+      if (what === 'speed') store.send('exercise.speed', { speed: s }, t('speedTo', { speed: speedText(s!) }));
+      if (what === 'end' && confirm(t('confirmEnd'))) store.send('exercise.end', {}, t('end'));
     },
   );
 
@@ -84,24 +104,24 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
       type: 'button',
       'data-focus': 'report-release',
       onclick: () => {
-        if (confirm('Release the after-action report and the score to every player?')) store.send('report.release', {}, 'Release the report');
+        if (confirm(t('confirmRelease'))) store.send('report.release', {}, t('release'));
       },
     },
-    'Release the report',
+    t('release'),
   );
 
   // --- Invitations ---------------------------------------------------------------------------
   const inviteRole = select(
     'role',
-    INVITABLE_ROLES.map((r) => ({ value: r, label: roleLabel(r) })),
+    INVITABLE_ROLES.map((r) => ({ value: r, label: roleName(r) })),
     'incident_commander',
   );
   const ttl = h('input', { name: 'ttlMinutes', type: 'number', min: 1, max: 10080, value: 240, required: true });
   const invites = h('ul', { class: 'items', 'aria-live': 'polite', 'data-testid': 'invites' });
   const inviteMessage = h('p', { class: 'error', role: 'alert' });
   const inviteForm = form(
-    { 'aria-label': 'Invite a player' },
-    [h('div', { class: 'row' }, field('Role', inviteRole), field('Valid for (minutes)', ttl)), h('button', { type: 'submit' }, 'Create invitation'), inviteMessage],
+    { 'aria-label': t('inviteForm') },
+    [h('div', { class: 'row' }, field(t('role'), inviteRole), field(t('validFor'), ttl)), h('button', { type: 'submit' }, t('createInvite')), inviteMessage],
     async () => {
       replace(inviteMessage);
       try {
@@ -111,12 +131,14 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
           h(
             'li',
             { 'data-role': invite.role },
-            h('strong', {}, roleLabel(invite.role)),
-            ': code ',
+            h('strong', {}, roleName(invite.role)),
+            t('inviteCode'),
             h('code', { class: 'invite-code' }, invite.code),
-            ' · link ',
+            t('inviteLink'),
             h('a', { href: link, class: 'join-link' }, link),
-            ` · valid until ${timeLabel(invite.expiresAt)} `,
+            t('validUntil'),
+            timeElement(invite.expiresAt),
+            ' ',
             h(
               'button',
               {
@@ -125,26 +147,26 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
                 onclick: (e: Event) => {
                   const button = e.currentTarget as HTMLElement;
                   if (!navigator.clipboard) {
-                    replace(button, 'Copying needs https: select the link');
+                    replace(button, t('copyNeedsHttps'));
                     return;
                   }
                   navigator.clipboard.writeText(link).then(
-                    () => replace(button, 'Copied'),
-                    () => replace(button, 'Could not copy: select the link'),
+                    () => replace(button, t('copied')),
+                    () => replace(button, t('copyFailed')),
                   );
                 },
               },
-              'Copy link',
+              t('copy'),
             ),
           ),
         );
       } catch (e) {
-        replace(inviteMessage, `Could not create the invitation: ${errorText(e)}`);
+        replace(inviteMessage, t('inviteFailed', { error: errorText(e) }));
       }
     },
   );
 
-  const invitePanel = panel('Invite players', inviteForm, invites).section;
+  const invitePanel = panel(t('invitePanel'), inviteForm, invites).section;
 
   // --- Rendering -----------------------------------------------------------------------------
   function tick(): void {
@@ -156,11 +178,11 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
     invitePanel.hidden = !store.may('invite.create');
     const x = store.room?.exercise;
     if (!x) {
-      if (store.room) replace(message, 'This room is not an exercise.');
+      if (store.room) replace(message, t('notExercise'));
       return;
     }
     // The server sends the whole script (expectations included) to the facilitator only.
-    if (!x.expectations) replace(message, 'Only the facilitator sees the whole script.');
+    if (!x.expectations) replace(message, t('notFacilitator'));
     const status = x.status;
     const playback = playbackControls(status, store.can);
     for (const b of PLAYBACK) {
@@ -174,19 +196,22 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
     releaseState.hidden = !releasing.shown;
     replace(
       releaseState,
-      x.reportReleased
-        ? 'The report is released: every player reads it and the score.'
-        : status === 'ended'
-          ? 'The players see no score or report until you release it.'
-          : 'The report can be released to the players once the exercise has ended.',
+      x.reportReleased ? t('released') : status === 'ended' ? t('notReleased') : t('releaseAfterEnd'),
     );
     const deliver = store.may('exercise.inject');
     renderKeyed(summary, `${x.title}|${status}|${x.speed}`, () => [
       h('h3', {}, x.title),
-      h('p', {}, 'Status: ', h('span', { class: `chip st-${status}`, 'data-status': status }, status), ` · speed ${x.speed}× · scenario clock `, clock),
-      h('details', {}, h('summary', {}, 'Scenario summary'), markdown(x.summary)),
+      h(
+        'p',
+        {},
+        t('status'),
+        h('span', { class: `chip st-${status}`, 'data-status': status }, exerciseStatusName(status)),
+        t('speedAndClock', { speed: speedText(x.speed) }),
+        clock,
+      ),
+      h('details', {}, h('summary', {}, t('summary')), markdown(x.summary)),
       x.debrief?.length
-        ? h('details', { open: status === 'ended' }, h('summary', {}, 'Debrief questions'), h('ul', {}, ...x.debrief.map((q) => h('li', {}, q))))
+        ? h('details', { open: status === 'ended' }, h('summary', {}, t('debrief')), h('ul', {}, ...x.debrief.map((q) => h('li', {}, q))))
         : null,
     ]);
     tick();
@@ -196,15 +221,19 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
         h(
           'li',
           { class: `inject ${i.status}`, 'data-inject': i.id, 'data-status': i.status },
-          h('h3', {}, i.title, ' ', h('span', { class: `chip st-${i.status}` }, i.status)),
+          h('h3', {}, i.title, ' ', h('span', { class: `chip st-${i.status}` }, injectStatusName(i.status))),
           h(
             'p',
             { class: 'muted' },
-            i.status === 'delivered' ? `delivered at ${scenarioTime(i.deliveredAtMs)}` : i.dueAtMs != null ? `due at ${scenarioTime(i.dueAtMs)}` : 'not scheduled yet',
-            ` · ${timingText(i)} · to ${i.to.map(roleLabel).join(', ')}`,
+            i.status === 'delivered'
+              ? t('deliveredAt', { time: scenarioTime(i.deliveredAtMs) })
+              : i.dueAtMs != null
+                ? t('dueAt', { time: scenarioTime(i.dueAtMs) })
+                : t('notScheduled'),
+            t('timingAndRoles', { timing: timingText(i), roles: i.to.map(roleName).join(', ') }),
           ),
-          h('details', {}, h('summary', {}, 'What the players get'), markdown(i.body)),
-          i.facilitatorNotes ? h('details', {}, h('summary', {}, 'Facilitator notes'), markdown(i.facilitatorNotes)) : null,
+          h('details', {}, h('summary', {}, t('playersGet')), markdown(i.body)),
+          i.facilitatorNotes ? h('details', {}, h('summary', {}, t('facilitatorNotes')), markdown(i.facilitatorNotes)) : null,
           i.status === 'upcoming' && deliver
             ? h(
                 'button',
@@ -213,9 +242,9 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
                   class: 'secondary small',
                   'data-focus': `deliver-${i.id}`,
                   disabled: x.status === 'ended',
-                  onclick: () => store.send('exercise.inject', { injectId: i.id }, `Deliver “${i.title}” now`),
+                  onclick: () => store.send('exercise.inject', { injectId: i.id }, t('deliverTitleNow', { title: i.title })),
                 },
-                'Deliver now',
+                t('deliverNow'),
               )
             : null,
         ),
@@ -223,15 +252,15 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
     );
     const counts = expectationCounts(x.expectations);
     renderKeyed(expectations, JSON.stringify(x.expectations ?? []), () => [
-      h('p', {}, `${counts.met} met · ${counts.missed} missed · ${counts.pending} pending · ${counts.not_started} not started`),
+      h('p', {}, t('counts', { met: counts.met!, missed: counts.missed!, pending: counts.pending!, notStarted: counts.not_started! })),
       h(
         'div',
-        { class: 'scroll-x', tabindex: 0, role: 'region', 'aria-label': 'Expectations table' },
+        { class: 'scroll-x', tabindex: 0, role: 'region', 'aria-label': t('expectationsTable') },
         h(
           'table',
           { class: 'expectations' },
-          h('caption', { class: 'sr-only' }, 'Expectations'),
-          h('thead', {}, h('tr', {}, ...['Expectation', 'Status', 'Due'].map((c) => h('th', { scope: 'col' }, c)))),
+          h('caption', { class: 'sr-only' }, t('expectations')),
+          h('thead', {}, h('tr', {}, ...[t('expectation'), t('statusColumn'), t('due')].map((c) => h('th', { scope: 'col' }, c)))),
           h(
             'tbody',
             {},
@@ -239,8 +268,8 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
               h(
                 'tr',
                 { 'data-expectation': e.id, 'data-status': e.status },
-                h('td', {}, e.description ?? e.id, h('br'), h('span', { class: 'muted' }, `${e.id} · ${roleLabel(e.role)}: ${roleLabel(e.action)}`)),
-                h('td', {}, h('span', { class: `chip st-${e.status}` }, roleLabel(e.status))),
+                h('td', {}, e.description ?? e.id, h('br'), h('span', { class: 'muted' }, `${e.id} · ${roleName(e.role)}: ${actionName(e.action)}`)),
+                h('td', {}, h('span', { class: `chip st-${e.status}` }, expectationStatusName(e.status))),
                 h('td', {}, e.dueAtMs != null ? scenarioTime(e.dueAtMs) : ''),
               ),
             ),
@@ -250,51 +279,57 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
     ]);
     renderKeyed(notReacted, JSON.stringify(x.notReacted ?? []), () =>
       (x.notReacted ?? []).length
-        ? (x.notReacted ?? []).map((n) => h('li', {}, h('strong', {}, byId.get(n.injectId) ?? n.injectId), `: ${n.roles.map(roleLabel).join(', ')}`))
-        : [h('li', { class: 'muted' }, 'Everyone has reacted to what they received.')],
+        ? (x.notReacted ?? []).map((n) => h('li', {}, h('strong', {}, byId.get(n.injectId) ?? n.injectId), `: ${n.roles.map(roleName).join(', ')}`))
+        : [h('li', { class: 'muted' }, t('allReacted'))],
     );
   }
 
+  // The facilitator notes, ordered by seq: the timeline is read once here, then each new event is
+  // looked at alone. Filtering the whole timeline again for every note made reading a long room's
+  // history (one event at a time) quadratic.
+  const mine = store.timeline.filter(isFacilitatorNote);
   function renderNotes(): void {
-    const mine = store.timeline.filter((e) => e.kind === 'note.added' && (e.visibleTo ?? []).join() === 'facilitator');
     renderKeyed(notes, mine.map((e) => e.seq).join(), () =>
       mine.length
-        ? mine.map((e) => h('li', {}, h('span', { class: 'muted' }, `${timeLabel(e.at)} `), String(e.data.text ?? '')))
-        : [h('li', { class: 'muted' }, 'No facilitator note yet.')],
+        ? mine.map((e) => h('li', {}, h('span', { class: 'muted' }, timeElement(e.at, 'time'), ' '), String(e.data.text ?? '')))
+        : [h('li', { class: 'muted' }, t('noNote'))],
     );
   }
 
   scope.on(store, (c) => {
-    if (c.type === 'event' && c.event.kind === 'note.added') renderNotes();
+    if (c.type === 'event' && isFacilitatorNote(c.event)) {
+      mergeBySeqInPlace(mine, [c.event]);
+      renderNotes();
+    }
     if (c.type === 'room') render();
   });
   scope.every(1000, tick);
   render();
   renderNotes();
-  document.title = 'Facilitator console · Sitroom';
+  document.title = t('pageTitle');
 
   replace(
     main,
     roomHeader(store, scope, 'facilitate'),
-    h('p', { class: 'facts' }, downloadLink('After-action report', api.reportPath(store.roomId), `sitroom-report-${store.roomId}.md`)),
+    h('p', { class: 'facts' }, downloadLink(t('report'), api.reportPath(store.roomId), `sitroom-report-${store.roomId}.md`)),
     h(
       'div',
       { class: 'room-grid' },
       h(
         'div',
         {},
-        panel('Exercise', summary, controls, h('div', { class: 'row' }, release, releaseState), message).section,
-        panel('Scenario timeline', injects).section,
-        timelinePanel(store, scope, 'Room timeline'),
+        panel(t('exercise'), summary, controls, h('div', { class: 'row' }, release, releaseState), message).section,
+        panel(t('scenarioTimeline'), injects).section,
+        timelinePanel(store, scope, t('roomTimeline')),
       ),
       h(
         'div',
         {},
         invitePanel,
-        panel('Expectations', expectations).section,
-        panel('Not reacted yet', notReacted).section,
-        panel('Facilitator notes', notes).section,
-        noteForm(store, scope, { title: 'Add a facilitator note', onlyFor: ['facilitator'] }),
+        panel(t('expectations'), expectations).section,
+        panel(t('notReacted'), notReacted).section,
+        panel(t('facilitatorNotes'), notes).section,
+        noteForm(store, scope, { title: t('addNote'), onlyFor: ['facilitator'] }),
         commandLog(store, scope),
       ),
     ),

@@ -5,22 +5,25 @@
 import { api, errorText } from '../api';
 import { field, h, replace } from '../dom';
 import { markdown } from '../markdown';
-import { type DeliveredInject, injectsForMe, scenarioTime, scoreText } from '../model';
+import { exerciseStatusName } from '../messages/facilitate';
+import { scoreLine, t } from '../messages/participant';
+import { roleName } from '../messages/terms';
+import { type DeliveredInject, injectsForMe, scenarioTime } from '../model';
 import { acksPanel } from '../panels/acks';
 import { decisionsPanel } from '../panels/decisions';
 import type { RoomStore } from '../roomStore';
-import { roleLabel } from '../timeline';
 import { Scope, commandLog, downloadLink, form, panel, renderKeyed, roomHeader } from '../ui';
 
 function injectCard(store: RoomStore, i: DeliveredInject): HTMLElement {
   const text = h('textarea', { name: 'text', rows: 3, maxlength: 10000, 'data-focus': `text-${i.injectId}` });
   const respond = i.canRespond
     ? form(
-        { 'aria-label': `Respond to ${i.title}`, class: 'subform' },
-        [field('Your response (optional)', text), h('button', { type: 'submit', 'data-focus': `respond-${i.injectId}` }, 'Respond')],
+        { 'aria-label': t('respondTo', { title: i.title }), class: 'subform' },
+        [field(t('response'), text), h('button', { type: 'submit', 'data-focus': `respond-${i.injectId}` }, t('respond'))],
         () => {
           const value = text.value.trim();
-          store.send('inject.respond', value ? { injectId: i.injectId, text: value } : { injectId: i.injectId }, `Respond to “${i.title}”`);
+          const data = value ? { injectId: i.injectId, text: value } : { injectId: i.injectId };
+          store.send('inject.respond', data, t('respondToQuoted', { title: i.title }));
         },
       )
     : null;
@@ -28,13 +31,17 @@ function injectCard(store: RoomStore, i: DeliveredInject): HTMLElement {
     'li',
     { class: 'inject delivered', 'data-inject': i.injectId },
     h('h3', {}, i.title),
-    h('p', { class: 'muted' }, `${scenarioTime(i.scenarioMs)} · to ${i.to.map(roleLabel).join(', ')}`),
+    h('p', { class: 'muted' }, t('sentTo', { time: scenarioTime(i.scenarioMs), roles: i.to.map(roleName).join(', ') })),
     markdown(i.body),
-    i.prompts.length ? h('div', { class: 'prompts' }, h('h4', {}, 'Questions for you'), h('ul', {}, ...i.prompts.map((p) => h('li', {}, p)))) : null,
-    i.response
-      ? h('p', { class: 'responded', 'data-testid': 'responded' }, `You responded (#${i.response.seq})${i.response.text ? `: ${i.response.text}` : '.'}`)
-      : respond,
+    i.prompts.length ? h('div', { class: 'prompts' }, h('h4', {}, t('questions')), h('ul', {}, ...i.prompts.map((p) => h('li', {}, p)))) : null,
+    i.response ? h('p', { class: 'responded', 'data-testid': 'responded' }, respondedText(i.response)) : respond,
   );
+}
+
+/** "You responded (#12): text", or "(#12)." without words. The seq is an id, never grouped ("#1234"). */
+function respondedText(response: { seq: number; text: string }): string {
+  const seq = String(response.seq);
+  return response.text ? t('respondedWith', { seq, text: response.text }) : t('responded', { seq });
 }
 
 export function participantView(main: HTMLElement, store: RoomStore): () => void {
@@ -46,9 +53,9 @@ export function participantView(main: HTMLElement, store: RoomStore): () => void
     const x = store.room?.exercise;
     const roles = store.myRoles;
     renderKeyed(intro, JSON.stringify([roles, x?.title, x?.status]), () => [
-      h('p', {}, 'You play ', h('strong', {}, roles.length ? roles.map(roleLabel).join(', ') : 'no role yet'), '.'),
-      x ? h('p', {}, h('strong', {}, x.title), ` · exercise ${x.status}`) : null,
-      x ? h('details', {}, h('summary', {}, 'The situation at the start'), markdown(x.summary)) : null,
+      h('p', {}, t('youPlay'), h('strong', {}, roles.length ? roles.map(roleName).join(', ') : t('noRole')), t('youPlayEnd')),
+      x ? h('p', {}, h('strong', {}, x.title), t('exerciseStatus', { status: exerciseStatusName(x.status) })) : null,
+      x ? h('details', {}, h('summary', {}, t('situation')), markdown(x.summary)) : null,
     ]);
   }
 
@@ -60,26 +67,26 @@ export function participantView(main: HTMLElement, store: RoomStore): () => void
     report.hidden = !released;
     if (!released || reportShown) return;
     reportShown = true;
-    const score = h('p', { 'data-testid': 'exercise-score' }, 'Score: loading…');
+    const score = h('p', { 'data-testid': 'exercise-score' }, t('scoreLoading'));
     replace(
       report,
-      h('p', {}, 'The facilitator released the after-action report.'),
+      h('p', {}, t('released')),
       score,
-      h('p', { class: 'facts' }, downloadLink('After-action report', api.reportPath(store.roomId), `sitroom-report-${store.roomId}.md`)),
+      h('p', { class: 'facts' }, downloadLink(t('report'), api.reportPath(store.roomId), `sitroom-report-${store.roomId}.md`)),
     );
     api.metrics().then(
       (m) => {
         const s = m.rooms.find((r) => r.roomId === store.roomId)?.exerciseScore;
-        replace(score, s ? `Score: ${scoreText(s)}` : 'Score: not available.');
+        replace(score, s ? scoreLine(s) : t('scoreNone'));
       },
-      (e) => replace(score, `Score: ${errorText(e)}`),
+      (e) => replace(score, t('scoreFailed', { error: errorText(e) })),
     );
   }
 
   function renderInjects(): void {
     const injects = injectsForMe(store.timeline, store.myRoles, store.myUserId, store.can);
     renderKeyed(list, JSON.stringify(injects), () =>
-      injects.length ? injects.map((i) => injectCard(store, i)) : [h('li', { class: 'muted' }, 'No inject for you yet. They appear here as the exercise runs.')],
+      injects.length ? injects.map((i) => injectCard(store, i)) : [h('li', { class: 'muted' }, t('noInject'))],
     );
   }
 
@@ -94,7 +101,7 @@ export function participantView(main: HTMLElement, store: RoomStore): () => void
   renderIntro();
   renderInjects();
   renderReport();
-  document.title = 'My injects · Sitroom';
+  document.title = t('pageTitle');
 
   replace(
     main,
@@ -102,7 +109,7 @@ export function participantView(main: HTMLElement, store: RoomStore): () => void
     h(
       'div',
       { class: 'room-grid' },
-      h('div', {}, panel('My injects', intro, report, list).section),
+      h('div', {}, panel(t('heading'), intro, report, list).section),
       h('div', {}, decisionsPanel(store, scope), acksPanel(store, scope), commandLog(store, scope)),
     ),
   );
