@@ -7,7 +7,7 @@ import { t } from '../messages/playbooks';
 import type { ChecklistItem, CustomField, PlaybookSections } from '../playbookTypes';
 import { checklistProgress } from '../reducers';
 import type { RoomStore } from '../roomStore';
-import { roleLabel } from '../timeline';
+import { phaseLabel, roleLabel } from '../timeline';
 import { type Scope, form, panel, renderKeyed } from '../ui';
 
 /** The playbook sections of the room as the store holds them (absent before the server had them). */
@@ -80,7 +80,7 @@ export function checklistPanel(store: RoomStore, scope: Scope): HTMLElement {
     heading.textContent = s.playbook ? t('checklist.type', { title: s.playbook.title, version: s.playbook.version }) : t('checklist.none');
     renderKeyed(progress, JSON.stringify(s.checklist), () =>
       checklistProgress(s.checklist).map((p) =>
-        h('li', { class: p.overdue ? 'overdue' : '' }, t('checklist.progress', { phase: roleLabel(p.phase), done: p.done, total: p.total }),
+        h('li', { class: p.overdue ? 'overdue' : '' }, t('checklist.progress', { phase: phaseLabel(p.phase), done: p.done, total: p.total }),
           p.skipped ? t('checklist.progressSkipped', { skipped: p.skipped }) : '', p.overdue ? t('checklist.progressOverdue', { overdue: p.overdue }) : ''),
       ),
     );
