@@ -11,20 +11,30 @@ import type {
   Statement,
   StatusUpdate,
 } from './types';
+import { t as consoleT } from './messages/console';
+import { t } from './messages/model';
+import { t as panelsT } from './messages/panels';
+import { roleName } from './messages/terms';
 
-const roleWords = (roles: readonly string[]) => roles.map((r) => r.replace(/_/g, ' ')).join(', ');
+const roleWords = (roles: readonly string[]) => roles.map(roleName).join(', ');
+
+/** "legal and executive" (and "a and b and c"), in the viewer's language. */
+const roleList = (roles: readonly string[]) =>
+  roles.map(roleName).reduce((first, second) => t('list.and', { first, second }));
 
 // --- Timeline groups -------------------------------------------------------------------------
 
+// Labels are getters: each read answers in the viewer's current language.
+
 export const TIMELINE_GROUPS = [
-  { id: 'people', label: 'Roles and members' },
-  { id: 'room', label: 'Severity and phase' },
-  { id: 'notes', label: 'Notes' },
-  { id: 'decisions', label: 'Decisions' },
-  { id: 'actions', label: 'Actions' },
-  { id: 'comms', label: 'Updates, statements, acks' },
-  { id: 'exercise', label: 'Exercise' },
-  { id: 'other', label: 'Other' },
+  { id: 'people', get label() { return consoleT('group.people'); } },
+  { id: 'room', get label() { return consoleT('group.room'); } },
+  { id: 'notes', get label() { return consoleT('group.notes'); } },
+  { id: 'decisions', get label() { return consoleT('group.decisions'); } },
+  { id: 'actions', get label() { return consoleT('group.actions'); } },
+  { id: 'comms', get label() { return consoleT('group.comms'); } },
+  { id: 'exercise', get label() { return consoleT('group.exercise'); } },
+  { id: 'other', get label() { return consoleT('group.other'); } },
 ] as const;
 export type TimelineGroup = (typeof TIMELINE_GROUPS)[number]['id'];
 
@@ -123,8 +133,8 @@ export function roleForms(can: readonly string[], myRoles: readonly string[], me
 /** "waiting for legal, executive", or '' when nobody is missing (or the decision is settled). */
 export function missingApproversText(decision: Decision): string {
   if (decision.status !== 'proposed') return '';
-  if (decision.missingApprovers.length) return `waiting for ${roleWords(decision.missingApprovers)}`;
-  return 'waiting for an approver other than the proposer';
+  if (decision.missingApprovers.length) return t('decision.waitingFor', { roles: roleWords(decision.missingApprovers) });
+  return t('decision.waitingForOther');
 }
 
 /**
@@ -181,9 +191,9 @@ export function canUpdateAction(
 
 export function ownerText(action: ActionItem): string {
   const o = action.owner;
-  if (!o) return 'no owner';
-  if (o.displayName && o.role) return `${o.displayName} (${o.role.replace(/_/g, ' ')})`;
-  return o.displayName ?? (o.role ? o.role.replace(/_/g, ' ') : 'no owner');
+  if (!o) return t('owner.none');
+  if (o.displayName && o.role) return t('owner.withRole', { name: o.displayName, role: roleName(o.role) });
+  return o.displayName ?? (o.role ? roleName(o.role) : t('owner.none'));
 }
 
 // --- Statements ------------------------------------------------------------------------------
@@ -200,14 +210,14 @@ export interface PublishState {
  * out, and `can` lists statement.publish.
  */
 export function publishState(statement: Statement, can: readonly string[]): PublishState {
-  if (statement.status === 'published') return { enabled: false, reason: `version ${statement.version} is published` };
+  if (statement.status === 'published') return { enabled: false, reason: t('publish.published', { version: String(statement.version) }) };
   if (statement.missingApprovers.length) {
-    return { enabled: false, reason: `waiting for approval by ${roleWords(statement.missingApprovers)}` };
+    return { enabled: false, reason: t('publish.waitingFor', { roles: roleWords(statement.missingApprovers) }) };
   }
-  if (statement.status !== 'approved') return { enabled: false, reason: 'waiting for approval' };
-  if (!may(can, 'statement.publish')) return { enabled: false, reason: 'approved; you may not publish it' };
+  if (statement.status !== 'approved') return { enabled: false, reason: t('publish.waiting') };
+  if (!may(can, 'statement.publish')) return { enabled: false, reason: t('publish.notYours') };
   const by = [...new Set(statement.approvals.filter((a) => a.version === statement.version).map((a) => a.role))].sort();
-  return { enabled: true, reason: `${by.length ? `${by.map((r) => r.replace(/_/g, ' ')).join(' and ')} approved: ` : ''}ready to publish` };
+  return { enabled: true, reason: by.length ? t('publish.approvedBy', { roles: roleList(by) }) : t('publish.ready') };
 }
 
 /**
@@ -229,24 +239,25 @@ export interface UpdateField {
   kind: 'text' | 'datetime';
 }
 
+// Labels are getters: each read answers in the viewer's current language.
 const UPDATE_FIELDS: Record<Audience, UpdateField[]> = {
   all: [],
   executive: [
-    { name: 'impact', label: 'Business impact', required: true, kind: 'text' },
-    { name: 'decisionNeeded', label: 'Decision needed', required: false, kind: 'text' },
-    { name: 'nextUpdateAt', label: 'Next update at', required: false, kind: 'datetime' },
+    { name: 'impact', get label() { return panelsT('updates.field.impact'); }, required: true, kind: 'text' },
+    { name: 'decisionNeeded', get label() { return panelsT('updates.field.decisionNeeded'); }, required: false, kind: 'text' },
+    { name: 'nextUpdateAt', get label() { return panelsT('updates.field.nextUpdateAt'); }, required: false, kind: 'datetime' },
   ],
   engineering: [
-    { name: 'rootCause', label: 'Root cause', required: false, kind: 'text' },
-    { name: 'fixOptions', label: 'Fix options', required: false, kind: 'text' },
-    { name: 'testPlan', label: 'Test plan', required: false, kind: 'text' },
-    { name: 'deploymentPath', label: 'Deployment path', required: false, kind: 'text' },
+    { name: 'rootCause', get label() { return panelsT('updates.field.rootCause'); }, required: false, kind: 'text' },
+    { name: 'fixOptions', get label() { return panelsT('updates.field.fixOptions'); }, required: false, kind: 'text' },
+    { name: 'testPlan', get label() { return panelsT('updates.field.testPlan'); }, required: false, kind: 'text' },
+    { name: 'deploymentPath', get label() { return panelsT('updates.field.deploymentPath'); }, required: false, kind: 'text' },
   ],
   legal: [
-    { name: 'exposure', label: 'Exposure', required: true, kind: 'text' },
-    { name: 'obligations', label: 'Obligations', required: false, kind: 'text' },
-    { name: 'evidence', label: 'Evidence', required: false, kind: 'text' },
-    { name: 'timeline', label: 'Timeline', required: false, kind: 'text' },
+    { name: 'exposure', get label() { return panelsT('updates.field.exposure'); }, required: true, kind: 'text' },
+    { name: 'obligations', get label() { return panelsT('updates.field.obligations'); }, required: false, kind: 'text' },
+    { name: 'evidence', get label() { return panelsT('updates.field.evidence'); }, required: false, kind: 'text' },
+    { name: 'timeline', get label() { return panelsT('updates.field.timeline'); }, required: false, kind: 'text' },
   ],
 };
 
@@ -299,12 +310,12 @@ export interface Countdown {
 
 /** The countdown to the next status update: "due in 12:05", "overdue by 0:30", or none owed. */
 export function countdown(dueAt: string | null | undefined, nowMs: number): Countdown {
-  if (!dueAt) return { text: 'no update owed', overdue: false };
+  if (!dueAt) return { text: t('countdown.none'), overdue: false };
   const due = Date.parse(dueAt);
-  if (Number.isNaN(due)) return { text: 'no update owed', overdue: false };
+  if (Number.isNaN(due)) return { text: t('countdown.none'), overdue: false };
   const left = due - nowMs;
-  if (left > 0) return { text: `due in ${durationText(left)}`, overdue: false };
-  return { text: `overdue by ${durationText(-left)}`, overdue: true };
+  if (left > 0) return { text: t('countdown.due', { time: durationText(left) }), overdue: false };
+  return { text: t('countdown.overdue', { time: durationText(-left) }), overdue: true };
 }
 
 // --- Acknowledgements ------------------------------------------------------------------------
@@ -380,7 +391,8 @@ export function reportRelease(x: Pick<ExerciseView, 'status' | 'reportReleased'>
 
 /** A score as a player reads it once released: "met 3 of 4 (75%)". */
 export function scoreText(score: { met: number; triggered: number; score: number | null }): string {
-  return `met ${score.met} of ${score.triggered}${score.score === null ? '' : ` (${Math.round(score.score * 100)}%)`}`;
+  const counts = { met: score.met, triggered: score.triggered };
+  return score.score === null ? t('score.met', counts) : t('score.metPercent', { ...counts, percent: Math.round(score.score * 100) });
 }
 
 export function expectationCounts(expectations: readonly ExpectationStatus[] | null | undefined): Record<string, number> {

@@ -6,6 +6,7 @@
 // because an event arrived: a resumed connection's welcome (since = the last seq seen) replaces the
 // state, and its replayed events, already in it, change nothing.
 import { ApiError, api } from './api';
+import { t } from './messages/connection';
 import { may } from './model';
 import { type ConnectionStatus, RoomConnection, type SocketLike } from './socket';
 import { type RoomView, applyCan, applyEvent } from './state';
@@ -55,6 +56,8 @@ export class RoomStore {
   view: RoomView | null = null;
   status: ConnectionStatus = { state: 'connecting' };
   alert = '';
+  /** Whether `alert` only says the connection is down (it clears itself once the connection is back). */
+  private alertAboutConnection = false;
   readonly commands: SentCommand[] = [];
   private readonly listeners = new Set<Listener>();
   private readonly callbacks = new Map<string, SendOptions>();
@@ -109,7 +112,7 @@ export class RoomStore {
       onEvent: (event) => this.onEvent(event),
       onCan: (frame) => this.onCan(frame),
       onResult: (frame) => this.onResult(frame),
-      onError: (error) => this.setAlert(`The server says: ${error.message}`),
+      onError: (error) => this.setAlert(t('alert.server', { message: error.message })),
       onStatus: (status) => this.onStatus(status),
       // Only decides whether reconnecting is worth it (signed out? still a member?); its answer is
       // never used as state: that comes with the new connection's welcome.
@@ -118,8 +121,8 @@ export class RoomStore {
           await api.probe(roomId);
           return null;
         } catch (e) {
-          if (e instanceof ApiError && e.status === 401) return 'signed out';
-          if (e instanceof ApiError && (e.status === 404 || e.status === 403)) return 'no such room, or you are not a member of it';
+          if (e instanceof ApiError && e.status === 401) return t('reason.signedOut');
+          if (e instanceof ApiError && (e.status === 404 || e.status === 403)) return t('reason.noRoom');
           return null; // the server is down or restarting: keep trying
         }
       },
@@ -134,7 +137,7 @@ export class RoomStore {
   stop(): void {
     this.stopped = true;
     this.listeners.clear();
-    this.connection.stop('left the room');
+    this.connection.stop(t('reason.left'));
   }
 
   subscribe(listener: Listener): () => void {
@@ -180,18 +183,23 @@ export class RoomStore {
   send(name: string, data: Record<string, unknown>, label: string, options: SendOptions = {}): boolean {
     const commandId = this.connection.command(name, data);
     if (!commandId) {
-      this.setAlert('Not connected right now; try again when the connection is live.');
+      this.setAlert(t('alert.notConnectedNow'), { aboutConnection: true });
       return false;
     }
-    this.commands.unshift({ commandId, label, state: 'pending', outcome: 'pending…' });
+    this.commands.unshift({ commandId, label, state: 'pending', outcome: t('command.pending') });
     this.commands.splice(10);
     this.callbacks.set(commandId, options);
     this.emit({ type: 'commands' });
     return true;
   }
 
-  setAlert(message: string): void {
+  /**
+   * Shows `message` (or clears it with ''). `aboutConnection` marks an alert that only says the
+   * connection is down, so that it goes away by itself once the connection is back.
+   */
+  setAlert(message: string, { aboutConnection = false }: { aboutConnection?: boolean } = {}): void {
     this.alert = message;
+    this.alertAboutConnection = aboutConnection && message !== '';
     this.emit({ type: 'alert', message });
   }
 
@@ -232,7 +240,7 @@ export class RoomStore {
     if (this.view !== before && event.kind.startsWith('exercise.')) this.exerciseReadAt = Date.now();
     this.emit({ type: 'event', event });
     if (this.view !== before) this.emit({ type: 'room' });
-    if (event.commandId) this.settle(event.commandId, true, `done (seq ${event.seq})`);
+    if (event.commandId) this.settle(event.commandId, true, t('command.done', { seq: String(event.seq) }));
   }
 
   private onCan(frame: CanFrame): void {
@@ -244,14 +252,14 @@ export class RoomStore {
 
   private onResult(frame: ResultFrame): void {
     if (frame.ok) {
-      this.settle(frame.commandId, true, `done (seq ${frame.seq})`);
+      this.settle(frame.commandId, true, t('command.done', { seq: String(frame.seq) }));
       return;
     }
-    const label = this.commands.find((c) => c.commandId === frame.commandId)?.label ?? 'A command';
+    const label = this.commands.find((c) => c.commandId === frame.commandId)?.label ?? t('command.someCommand');
     const options = this.callbacks.get(frame.commandId);
-    this.settle(frame.commandId, false, `refused: ${frame.error.message}`);
+    this.settle(frame.commandId, false, t('command.refused', { message: frame.error.message }));
     options?.onRefused?.(frame.error);
-    this.setAlert(`${label} was refused: ${frame.error.message}`);
+    this.setAlert(t('alert.refused', { label, message: frame.error.message }));
   }
 
   private settle(commandId: string, ok: boolean, outcome: string): void {
@@ -269,13 +277,13 @@ export class RoomStore {
     this.status = status;
     if (status.state === 'reconnecting') {
       for (const c of this.commands) {
-        if (c.state === 'pending') c.outcome = 'pending (connection lost; waiting to see whether it went through)';
+        if (c.state === 'pending') c.outcome = t('command.pendingLost');
       }
       this.emit({ type: 'commands' });
     }
-    if (status.state === 'stopped') this.setAlert(`Not connected: ${status.reason}.`);
+    if (status.state === 'stopped') this.setAlert(t('alert.notConnected', { reason: status.reason }), { aboutConnection: true });
     if (status.state === 'live' || status.state === 'resumed') {
-      if (this.alert.startsWith('Not connected')) this.setAlert('');
+      if (this.alertAboutConnection) this.setAlert('');
     }
     this.emit({ type: 'status', status });
   }

@@ -1,5 +1,6 @@
 // The room connection: a WebSocket that reconnects with backoff and resumes from the last seq,
 // keeping one timeline ordered by seq with no event twice.
+import { t } from './messages/connection';
 import type { ApiErrorBody, CanFrame, CommandFrame, ResultFrame, RoomEvent, ServerFrame, WelcomeFrame } from './types';
 
 /**
@@ -83,15 +84,16 @@ export type ConnectionStatus =
 export function statusText(status: ConnectionStatus): string {
   switch (status.state) {
     case 'connecting':
-      return 'connecting…';
+      return t('status.connecting');
     case 'live':
-      return 'live';
+      return t('status.live');
     case 'resumed':
-      return `resumed at seq ${status.since}`;
+      // A seq is an identifier, not an amount: no digit grouping.
+      return t('status.resumed', { since: String(status.since) });
     case 'reconnecting':
-      return 'reconnecting…';
+      return t('status.reconnecting');
     case 'stopped':
-      return `disconnected: ${status.reason}`;
+      return t('status.stopped', { reason: status.reason });
   }
 }
 
@@ -198,7 +200,8 @@ export class RoomConnection {
     this.connect();
   }
 
-  stop(reason = 'closed'): void {
+  /** Stops for good; `reason` is shown to the member, in their language. */
+  stop(reason = t('reason.closed')): void {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.retryTimer);

@@ -1,0 +1,46 @@
+// The connection to a room as its members read it (socket.ts statusText) and what the room store
+// says about it and about sent commands (roomStore.ts): alerts, stop reasons, command outcomes.
+import { defineMessages } from '../i18n';
+
+export const t = defineMessages({
+  en: {
+    'status.connecting': 'connecting…',
+    'status.live': 'live',
+    'status.resumed': 'resumed at seq {since}',
+    'status.reconnecting': 'reconnecting…',
+    'status.stopped': 'disconnected: {reason}',
+    'reason.closed': 'closed',
+    'reason.signedOut': 'signed out',
+    'reason.noRoom': 'no such room, or you are not a member of it',
+    'reason.left': 'left the room',
+    'alert.server': 'The server says: {message}',
+    'alert.notConnectedNow': 'Not connected right now; try again when the connection is live.',
+    'alert.notConnected': 'Not connected: {reason}.',
+    'alert.refused': '{label} was refused: {message}',
+    'command.someCommand': 'A command',
+    'command.pending': 'pending…',
+    'command.pendingLost': 'pending (connection lost; waiting to see whether it went through)',
+    'command.done': 'done (seq {seq})',
+    'command.refused': 'refused: {message}',
+  },
+  de: {
+    'status.connecting': 'Verbindung wird aufgebaut…',
+    'status.live': 'verbunden',
+    'status.resumed': 'fortgesetzt ab Nr. {since}',
+    'status.reconnecting': 'Verbindung wird wiederhergestellt…',
+    'status.stopped': 'getrennt: {reason}',
+    'reason.closed': 'geschlossen',
+    'reason.signedOut': 'abgemeldet',
+    'reason.noRoom': 'diesen Raum gibt es nicht, oder Sie sind nicht Mitglied',
+    'reason.left': 'Raum verlassen',
+    'alert.server': 'Der Server meldet: {message}',
+    'alert.notConnectedNow': 'Gerade besteht keine Verbindung; versuchen Sie es erneut, sobald sie wieder steht.',
+    'alert.notConnected': 'Keine Verbindung: {reason}.',
+    'alert.refused': '{label} wurde abgelehnt: {message}',
+    'command.someCommand': 'Ein Befehl',
+    'command.pending': 'ausstehend…',
+    'command.pendingLost': 'ausstehend (Verbindung unterbrochen; noch unklar, ob der Befehl angekommen ist)',
+    'command.done': 'erledigt (Nr. {seq})',
+    'command.refused': 'abgelehnt: {message}',
+  },
+});
