@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLocale } from './i18n';
 import {
   acksForMe,
   approvableAs,
@@ -30,7 +31,9 @@ import {
   sortActions,
   updateData,
   updateFields,
+  TIMELINE_GROUPS,
 } from './model';
+import { statusText } from './socket';
 import type { Ack, ActionItem, Decision, RoomEvent, Statement, StatusUpdate } from './types';
 
 const person = (userId: string) => ({ userId, displayName: userId.toUpperCase() });
@@ -468,5 +471,30 @@ describe('exercises', () => {
   it('offers no response when `can` does not list inject.respond (a closed room)', () => {
     const timeline = [event(3, 'inject.delivered', { injectId: 'a', title: 'A', to: ['executive'] })];
     expect(injectsForMe(timeline, ['executive'], 'me', [])[0]).toMatchObject({ injectId: 'a', canRespond: false });
+  });
+});
+
+describe('view-model and connection texts follow the language', () => {
+  afterEach(() => setLocale('en'));
+
+  it('answers in German after setLocale("de") and in English again after setLocale("en")', () => {
+    const approved = statement({ missingApprovers: [], status: 'approved', approvals: [approval('comms_approver', 'c'), approval('legal', 'l')] });
+    const now = Date.parse('2026-01-01T10:00:00Z');
+    setLocale('de');
+    expect(missingApproversText(decision())).toBe('wartet auf Freigabe durch Recht, Geschäftsleitung');
+    expect(publishState(approved, ['statement.publish'])).toEqual({ enabled: true, reason: 'freigegeben von Kommunikationsfreigabe und Recht: bereit zur Veröffentlichung' });
+    expect(countdown('2026-01-01T09:59:30Z', now)).toEqual({ text: 'seit 0:30 überfällig', overdue: true });
+    expect(countdown(null, now).text).toBe('kein Lagebericht fällig');
+    expect(scoreText({ met: 3, triggered: 4, score: 0.75 })).toBe('3 von 4 erfüllt (75 %)');
+    expect(TIMELINE_GROUPS[0].label).toBe('Rollen und Mitglieder');
+    expect(updateFields('executive')[0]!.label).toBe('Geschäftliche Auswirkungen');
+    expect(statusText({ state: 'resumed', since: 12345 })).toBe('fortgesetzt ab Nr. 12345');
+    setLocale('en');
+    expect(missingApproversText(decision())).toBe('waiting for legal, executive');
+    expect(publishState(approved, ['statement.publish']).reason).toBe('comms approver and legal approved: ready to publish');
+    expect(countdown('2026-01-01T10:12:05Z', now).text).toBe('due in 12:05');
+    expect(TIMELINE_GROUPS[0].label).toBe('Roles and members');
+    expect(updateFields('executive')[0]!.label).toBe('Business impact');
+    expect(statusText({ state: 'resumed', since: 12345 })).toBe('resumed at seq 12345');
   });
 });

@@ -3,6 +3,7 @@
 // a reconnect resumes with since= and its welcome replaces the state.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from './api';
+import { setLocale } from './i18n';
 import { RoomStore } from './roomStore';
 import type { SocketLike } from './socket';
 import type { RoomEvent, RoomSnapshot, Session } from './types';
@@ -150,6 +151,30 @@ describe('RoomStore', () => {
     expect(store.can).toEqual(['note.add', 'update.post']);
     expect(store.timeline).toHaveLength(200);
     store.stop();
+  });
+
+  it('says in German that it is not connected, and takes that back once the connection is live, whatever the language', async () => {
+    setLocale('de');
+    try {
+      const store = start();
+      expect(store.send('note.add', { text: 'x' }, 'Notiz')).toBe(false);
+      expect(store.alert).toBe('Gerade besteht keine Verbindung; versuchen Sie es erneut, sobald sie wieder steht.');
+      sockets[0]!.open();
+      sockets[0]!.frame({ type: 'welcome', roomId: 'r1', seq: 2, you: IC, room: snapshot(2) });
+      expect(store.alert).toBe(''); // a flag, not the English prefix, says the alert was about the connection
+      expect(store.send('note.add', { text: 'x' }, 'Notiz')).toBe(true);
+      expect(store.commands[0]!.outcome).toBe('ausstehend…');
+      store.setAlert('Bitte eine Rolle wählen.');
+      sockets[0]!.drop();
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(store.commands[0]!.outcome).toBe('ausstehend (Verbindung unterbrochen; noch unklar, ob der Befehl angekommen ist)');
+      sockets[1]!.open();
+      sockets[1]!.frame({ type: 'welcome', roomId: 'r1', seq: 2, you: IC, room: snapshot(2) });
+      expect(store.alert).toBe('Bitte eine Rolle wählen.'); // other alerts stay until dismissed
+      store.stop();
+    } finally {
+      setLocale('en');
+    }
   });
 
   it('resumes with since= and takes the new welcome as its state, never the snapshot endpoint', async () => {
