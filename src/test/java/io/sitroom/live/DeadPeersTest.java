@@ -67,6 +67,7 @@ class DeadPeersTest {
             }
         } finally {
             frozen.forEach(WsClient::close);
+            clock.advance(Duration.ofSeconds(-2));
         }
     }
 
