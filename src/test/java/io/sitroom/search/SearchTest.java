@@ -80,7 +80,8 @@ class SearchTest {
         search(ic, "q=" + w + "&type=leaked-credentials").body("rooms.roomId", contains(typed));
         search(ic, "q=" + w + "&severity=SEV2&field.credential_kind=Password").body("rooms.roomId", contains(typed));
         search(ic, "q=" + w + "&field.credential_kind=token").body("rooms", empty());
-        search(ic, "q=" + w + "+file").body("entries[0].kind", equalTo("checklist.skipped"))
+        // Two words, sent as a browser's form would (a space); a literal "+" is a phrase operator to PostgreSQL's websearch syntax.
+        ic.as().queryParam("q", w + " file").get("/api/search").then().statusCode(200).body("entries[0].kind", equalTo("checklist.skipped"))
                 .body("entries[0].snippet", equalTo("Rotate secrets exposed alongside it (same file, same repository, same environment) " + w
                         + " nothing else in the file"))
                 .body("entries[0].highlights[0]", contains(42, 46));
