@@ -239,6 +239,23 @@ public final class WsClient implements AutoCloseable {
         return events;
     }
 
+    /**
+     * Collects what a member whose own roles change sees of the stream: event and {@code resync} frames
+     * until one with {@code seq >= upTo} arrived. A resync stands for every event up to its seq (it is
+     * read at the head, and none at or before it is sent again), so which events come as events
+     * depends on when the server read it.
+     */
+    public List<JsonNode> streamUpTo(long upTo) {
+        List<JsonNode> frames = new ArrayList<>();
+        long last = -1;
+        while (last < upTo) {
+            JsonNode frame = nextMatching(f -> f.path("type").asText().equals("event") || f.path("type").asText().equals("resync"));
+            frames.add(frame);
+            last = frame.path("seq").asLong();
+        }
+        return frames;
+    }
+
     /** Frames that arrive within a short wait (for asserting that nothing more came). */
     public List<JsonNode> drain(Duration quiet) {
         List<JsonNode> rest = new ArrayList<>(skipped);
