@@ -2,6 +2,7 @@
 // notes; and the exercise's words (its states, an inject's timing) that the participant view shares.
 import { locale } from '../i18n';
 import { defineMessages } from '../i18n';
+import type { ScenarioProblem } from '../types';
 import { roleName } from './terms';
 
 export const t = defineMessages({
@@ -373,7 +374,7 @@ export function conditionText(name: string, value: string): string {
  * Where a refused scenario's problem is: "line 12 · injects[0].to" for a YAML file, "MSEL, row 4 ·
  * column C (To)" for a spreadsheet; '' when the server did not say.
  */
-export function problemPlace(p: { line?: number | null; path?: string | null; sheet?: string | null; row?: number | null; column?: string | null; field?: string | null }): string {
+export function problemPlace(p: ScenarioProblem): string {
   const parts: string[] = [];
   if (p.sheet && p.row != null) parts.push(t('problemSheet', { sheet: p.sheet, row: String(p.row) }));
   if (p.column) parts.push(t('problemColumn', { column: p.column }) + (p.field ? ` (${p.field})` : ''));
