@@ -1,5 +1,7 @@
 // A facilitator runs a shipped scenario at speed 1000; a participant who joined by invitation code
-// gets the injects addressed to their role, and none addressed only to other roles.
+// gets the injects addressed to their role, and none addressed only to other roles. Before the start
+// the facilitator plans it and the participant says it is ready (the communications check); during
+// play the facilitator adds an inject, which reaches the participant.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { browserFor, eventually, launch, pageText, person, rest, screenshot, signIn, tag } from './lib.mjs';
@@ -52,6 +54,22 @@ test('a facilitator runs a scenario and a participant gets only its role’s inj
   await pPage.getByTestId('connection').filter({ hasText: 'live' }).waitFor();
   await pPage.getByTestId('my-roles').getByText('executive').waitFor();
 
+  // The facilitator plans the start for tomorrow (typed in local time); the participant sees it and
+  // confirms it is ready; the facilitator's communications check moves the role to "Ready".
+  await fPage.getByTestId('comms-not-ready').locator(`[data-role=${ROLE}]`).waitFor();
+  const tomorrow = new Date(Date.now() + 24 * 3600_000);
+  const pad = (n) => String(n).padStart(2, '0');
+  const local = `${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())}T${pad(tomorrow.getHours())}:${pad(tomorrow.getMinutes())}`;
+  const schedule = fPage.getByRole('form', { name: 'Schedule the exercise' });
+  await schedule.getByLabel(/^Planned start/).fill(local);
+  await schedule.getByRole('button', { name: 'Set the start' }).click();
+  await pPage.getByTestId('readiness').getByTestId('starts-at').locator('time').waitFor();
+  const planned = await rest('GET', `/api/rooms/${roomId}/exercise`, undefined, facilitator.token);
+  assert.equal(Math.abs(Date.parse(planned.startsAt) - tomorrow.getTime()) < 60_000, true, `startsAt ${planned.startsAt} is the time typed, in UTC`);
+  await pPage.getByRole('button', { name: 'I’m ready' }).click();
+  await pPage.getByTestId('ready-confirmed').waitFor();
+  await fPage.getByTestId('comms-ready').locator(`[data-role=${ROLE}]`).waitFor();
+
   // Start at speed 1000: 150 scenario minutes pass in 9 seconds.
   await fPage.getByLabel(/^Speed/).fill('1000');
   await fPage.getByRole('button', { name: 'Start' }).click();
@@ -59,6 +77,25 @@ test('a facilitator runs a scenario and a participant gets only its role’s inj
   // Deliver by hand an inject that is not for the participant's role.
   const manual = script.injects.find((i) => i.timing.type === 'manual' && !i.to.includes(ROLE));
   if (manual) await fPage.locator(`[data-inject="${manual.id}"]`).getByRole('button', { name: 'Deliver now' }).click();
+
+  // The facilitator improvises an inject for the participant's role, by hand (no scenario time),
+  // and delivers it: the participant receives it as written.
+  const improvisedTitle = `A reporter calls (${tag()})`;
+  const add = fPage.getByRole('form', { name: 'Add an inject during play' });
+  await add.getByLabel('Title').fill(improvisedTitle);
+  await add.getByLabel('What the players get (Markdown)').fill('A journalist asks about **the outage** and wants a quote.');
+  await add.locator(`input[name=to][value=${ROLE}]`).check();
+  await add.getByRole('button', { name: 'Add inject' }).click();
+  const added = fPage.getByTestId('injects').locator('li[data-status=upcoming]', { hasText: improvisedTitle });
+  await added.locator('[data-improvised=added]').waitFor();
+  const improvisedId = await added.getAttribute('data-inject');
+  assert.match(improvisedId, /^improvised-\d{3}$/);
+  forRole.add(improvisedId);
+  await added.getByRole('button', { name: 'Deliver now' }).click();
+  await fPage.locator(`[data-testid=injects] li[data-inject="${improvisedId}"][data-status=delivered]`).waitFor();
+  const received = pPage.locator(`[data-testid=my-injects] li[data-inject="${improvisedId}"]`);
+  await received.getByRole('heading', { name: improvisedTitle }).waitFor();
+  await received.locator('strong', { hasText: 'the outage' }).waitFor();
 
   // Wait until every timed inject for the role has reached the participant.
   const last = timed.map((i) => i.id).at(-1);

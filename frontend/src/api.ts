@@ -8,7 +8,10 @@ import type {
   RoomEvent,
   RoomSnapshot,
   RoomSummary,
+  ScenarioProblem,
   ScenarioSummary,
+  ScenarioUploaded,
+  ScenarioVersionInfo,
   User,
 } from './types';
 import { t } from './messages/api';
@@ -21,12 +24,16 @@ import { t } from './messages/api';
  */
 export const SESSION_HEADERS: Readonly<Record<string, string>> = { 'X-Sitroom-Session': 'cookie' };
 
-/** A refused or failed request. status 0 means the server could not be reached. */
+/**
+ * A refused or failed request. status 0 means the server could not be reached. `problems`: every
+ * error of a refused scenario file or spreadsheet (the error body's `errors`), empty otherwise.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly problems: readonly ScenarioProblem[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -44,16 +51,21 @@ export function setUnauthenticatedHandler(handler: () => void): void {
 }
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return send<T>(method, path, body === undefined ? undefined : { body: JSON.stringify(body), type: 'application/json' });
+}
+
+/** A request whose body is a file as it is (a scenario's YAML, a spreadsheet), of the given Content-Type. */
+export async function requestFile<T>(method: string, path: string, body: Blob | string, type: string): Promise<T> {
+  return send<T>(method, path, { body, type });
+}
+
+async function send<T>(method: string, path: string, content?: { body: BodyInit; type: string }): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...SESSION_HEADERS };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (content) headers['Content-Type'] = content.type;
 
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    response = await fetch(path, { method, headers, body: content?.body });
   } catch {
     throw new ApiError(0, 'unavailable', t('unreachable'));
   }
@@ -68,12 +80,13 @@ export async function request<T>(method: string, path: string, body?: unknown): 
     }
   }
   if (!response.ok) {
-    const error = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
+    const error = (json as { error?: { code?: string; message?: string; errors?: unknown } } | undefined)?.error;
     if (response.status === 401) onUnauthenticated();
     throw new ApiError(
       response.status,
       error?.code ?? `http_${response.status}`,
       error?.message ?? t('answered', { status: `${response.status} ${response.statusText}`.trim() }),
+      Array.isArray(error?.errors) ? (error.errors as ScenarioProblem[]) : [],
     );
   }
   return json as T;
@@ -152,6 +165,20 @@ export const EXPORT_FORMATS = [
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]['format'];
 
 const room = (id: string) => `/api/rooms/${encodeURIComponent(id)}`;
+const scenario = (id: string) => `/api/scenarios/${encodeURIComponent(id)}`;
+
+/** The spreadsheet formats of a master scenario events list: the file name's ending and its Content-Type. */
+export const MSEL_FORMATS = [
+  { ext: 'xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  { ext: 'csv', type: 'text/csv' },
+] as const;
+export type MselFormat = (typeof MSEL_FORMATS)[number]['ext'];
+
+/** The Content-Type to send a spreadsheet with, by its name (the browser's `type` is often empty for .csv), or null. */
+export function mselType(fileName: string): string | null {
+  const ext = fileName.toLowerCase().split('.').pop();
+  return MSEL_FORMATS.find((f) => f.ext === ext)?.type ?? null;
+}
 
 export const api = {
   rooms: () => request<RoomSummary[]>('GET', '/api/rooms'),
@@ -184,4 +211,13 @@ export const api = {
   reportPath: (roomId: string) => `${room(roomId)}/report?format=markdown`,
   exportPath: (roomId: string, format: ExportFormat = 'markdown') => `${room(roomId)}/export?format=${format}`,
   metrics: () => request<Metrics>('GET', '/api/metrics'),
+  /** The uploaded versions of a scenario, oldest first. */
+  scenarioVersions: (id: string) => request<ScenarioVersionInfo[]>('GET', `${scenario(id)}/versions`),
+  /** Stores a scenario file as the next version of its id; a file the linter refuses is an ApiError with every problem. */
+  uploadScenario: (yaml: string) => requestFile<ScenarioUploaded>('POST', '/api/scenarios', yaml, 'application/yaml'),
+  /** A spreadsheet (.xlsx or .csv) read back into a scenario and stored as the next version of its id. */
+  importMsel: (file: Blob, type: string) => requestFile<ScenarioUploaded>('POST', '/api/scenarios/import?upload=true', file, type),
+  /** The master scenario events list of a scenario (its current version, or `version`). */
+  mselPath: (id: string, format: MselFormat, version?: number) =>
+    `${scenario(id)}/msel.${format}${version === undefined ? '' : `?version=${version}`}`,
 };

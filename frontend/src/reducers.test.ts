@@ -340,4 +340,138 @@ describe('reduceExercise', () => {
     x = reduceExercise(x, ev(7, 'role.handed_over', { role: 'legal', fromUserId: 'l', toUserId: 'e', rolesAfter: { l: ['executive'], e: ['legal'] } }), ctx('l', ['executive'], 'EXERCISE'));
     expect(x.injects.map((i) => i.id)).toEqual(['ask']);
   });
+
+  describe('improvisation (the facilitator only)', () => {
+    const f = ctx('f', ['facilitator'], 'EXERCISE');
+    const withDescription: ExerciseView = {
+      ...script,
+      expectations: [
+        { id: 'x', injectId: 'legal', role: 'legal', action: 'acknowledge', objective: 'o', description: "legal to acknowledge 'L' within 5 min of 'L'", withinMs: 300_000, status: 'not_started', dueAtMs: null },
+        { id: 'y', injectId: 'kickoff', role: 'incident_commander', action: 'assign_role', objective: 'o', description: "incident_commander to assign legal within 10 min of 'K'", withinMs: 600_000, status: 'not_started', dueAtMs: null },
+      ],
+    };
+    const added = (seq: number, injectId: string, atMs: number | null) =>
+      ev(seq, 'inject.added', { injectId, title: 'Press call', body: '**Now**', to: ['legal', 'executive'], prompts: ['Who talks?'], atMs, scenarioMs: 1000 }, undefined, ['facilitator']);
+
+    it('adds an inject after the script, timed or by hand', () => {
+      let x = reduceExercise(script, added(8, 'improvised-001', 900_500), f);
+      expect(x.injects.map((i) => i.id)).toEqual(['kickoff', 'legal', 'ask', 'improvised-001']);
+      expect(x.injects[3]).toEqual({
+        id: 'improvised-001', title: 'Press call', body: '**Now**', to: ['executive', 'legal'], prompts: ['Who talks?'],
+        status: 'upcoming', dueAtMs: 900_500, timing: { type: 'at', atSeconds: 900 }, improvised: 'added',
+      });
+      x = reduceExercise(x, added(9, 'later', null), f);
+      expect(x.injects[4]).toEqual({
+        id: 'later', title: 'Press call', body: '**Now**', to: ['executive', 'legal'], prompts: ['Who talks?'],
+        status: 'upcoming', timing: { type: 'manual' }, improvised: 'added',
+      });
+      // The same event again (a resume replays it) adds nothing.
+      expect(reduceExercise(x, added(9, 'later', null), f)).toBe(x);
+    });
+
+    it('adds an inject before the dropped scenario injects, which the server lists last', () => {
+      let x = reduceExercise(script, ev(8, 'inject.dropped', { injectId: 'kickoff', scenarioMs: 0 }), f);
+      x = reduceExercise(x, added(9, 'new', null), f);
+      expect(x.injects.map((i) => [i.id, i.status])).toEqual([['legal', 'upcoming'], ['ask', 'upcoming'], ['new', 'upcoming'], ['kickoff', 'dropped']]);
+    });
+
+    it('edits an upcoming inject: the given fields change, the rest stay, and its expectations name its new title', () => {
+      const x = reduceExercise(withDescription, ev(8, 'inject.edited', { injectId: 'legal', title: 'Lawyers', body: null, to: ['legal', 'executive'], prompts: null, scenarioMs: 10 }), f);
+      expect(x.injects[1]).toEqual({
+        id: 'legal', title: 'Lawyers', body: 'b', to: ['executive', 'legal'], prompts: [], status: 'upcoming', dueAtMs: 300_000,
+        timing: { type: 'at', atSeconds: 300 }, improvised: 'changed',
+      });
+      expect(x.expectations!.map((e) => e.description)).toEqual([
+        "legal to acknowledge 'Lawyers' within 5 min of 'Lawyers'",
+        "incident_commander to assign legal within 10 min of 'K'",
+      ]);
+      const prompts = reduceExercise(x, ev(9, 'inject.edited', { injectId: 'legal', title: null, body: 'new', to: null, prompts: ['Q?'], scenarioMs: 10 }), f);
+      expect(prompts.injects[1]).toMatchObject({ title: 'Lawyers', body: 'new', to: ['executive', 'legal'], prompts: ['Q?'], improvised: 'changed' });
+    });
+
+    it('keeps an added inject marked "added" when it is edited or moved', () => {
+      let x = reduceExercise(script, added(8, 'new', null), f);
+      x = reduceExercise(x, ev(9, 'inject.edited', { injectId: 'new', title: 'Renamed', scenarioMs: 10 }), f);
+      x = reduceExercise(x, ev(10, 'inject.moved', { injectId: 'new', fromMs: null, atMs: 61_999, scenarioMs: 10 }), f);
+      expect(x.injects[3]).toMatchObject({ title: 'Renamed', improvised: 'added', dueAtMs: 61_999, timing: { type: 'at', atSeconds: 61 } });
+    });
+
+    it('moves an upcoming inject to a fixed time, whatever its timing was', () => {
+      const x = reduceExercise(script, ev(8, 'inject.moved', { injectId: 'ask', fromMs: null, atMs: 120_000, scenarioMs: 10 }), f);
+      expect(x.injects[2]).toEqual({
+        id: 'ask', title: 'A', body: 'b', to: ['executive', 'legal'], prompts: [], status: 'upcoming', dueAtMs: 120_000,
+        timing: { type: 'at', atSeconds: 120 }, improvised: 'changed',
+      });
+      // A moved inject is no longer chained: the delivery it followed does not plan it.
+      const delivered = reduceExercise(x, delivery(9, 'legal', ['legal'], 200_000), f);
+      expect(delivered.injects[2]!.dueAtMs).toBe(120_000);
+    });
+
+    it('drops a scenario inject: listed last as dropped, its expectations gone', () => {
+      const x = reduceExercise(withDescription, ev(8, 'inject.dropped', { injectId: 'legal', scenarioMs: 10 }), f);
+      expect(x.injects.map((i) => i.id)).toEqual(['kickoff', 'ask', 'legal']);
+      expect(x.injects[2]).toEqual({
+        id: 'legal', title: 'L', body: 'b', to: ['legal'], prompts: [], status: 'dropped', timing: { type: 'at', atSeconds: 300 }, improvised: 'dropped',
+      });
+      expect(x.expectations!.map((e) => e.id)).toEqual(['y']);
+      // Nothing more happens to a dropped inject.
+      expect(reduceExercise(x, ev(9, 'inject.edited', { injectId: 'legal', title: 'Z', scenarioMs: 10 }), f)).toBe(x);
+    });
+
+    it('drops an added inject altogether', () => {
+      let x = reduceExercise(script, added(8, 'new', 5000), f);
+      x = reduceExercise(x, ev(9, 'inject.dropped', { injectId: 'new', scenarioMs: 10 }), f);
+      expect(x.injects.map((i) => i.id)).toEqual(['kickoff', 'legal', 'ask']);
+    });
+
+    it('changes nothing for a delivered or unknown inject', () => {
+      const x = reduceExercise(script, delivery(8, 'kickoff', ['incident_commander'], 0), f);
+      for (const kind of ['inject.edited', 'inject.moved', 'inject.dropped']) {
+        expect(reduceExercise(x, ev(9, kind, { injectId: 'kickoff', title: 'T', atMs: 5, scenarioMs: 1 }), f)).toBe(x);
+        expect(reduceExercise(x, ev(9, kind, { injectId: 'nope', title: 'T', atMs: 5, scenarioMs: 1 }), f)).toBe(x);
+      }
+    });
+
+    it('delivers an edited inject in its place, as it now stands', () => {
+      let x = reduceExercise(script, ev(8, 'inject.edited', { injectId: 'legal', title: 'Lawyers', scenarioMs: 10 }), f);
+      x = reduceExercise(x, ev(9, 'inject.delivered', { injectId: 'legal', title: 'Lawyers', body: 'b', to: ['legal'], prompts: [], scenarioMs: 300_000, manual: false }), f);
+      expect(x.injects[1]).toMatchObject({ id: 'legal', title: 'Lawyers', status: 'delivered', deliveredAtMs: 300_000, improvised: 'changed' });
+      expect(x.injects[1]!.dueAtMs).toBeUndefined();
+    });
+
+    it('is not a player’s: their view ignores the events (they never receive them)', () => {
+      const lee = ctx('l', ['legal'], 'EXERCISE');
+      expect(reduceExercise(base, added(8, 'new', null), lee)).toBe(base);
+      expect(reduceExercise(base, ev(9, 'inject.dropped', { injectId: 'new', scenarioMs: 1 }), lee)).toBe(base);
+    });
+  });
+
+  describe('scheduling and the communications check', () => {
+    it('sets and clears the planned start for everyone, written as the snapshot writes times', () => {
+      for (const roles of [['facilitator'], ['legal']]) {
+        const me = ctx('u', roles, 'EXERCISE');
+        const x = reduceExercise(base, ev(3, 'exercise.scheduled', { startsAt: '2026-03-02T09:30:00Z' }), me);
+        expect(x.startsAt).toBe('2026-03-02T09:30:00.000Z');
+        const cleared = reduceExercise(x, ev(4, 'exercise.scheduled', { startsAt: null }), me);
+        expect('startsAt' in cleared).toBe(false);
+        expect(cleared).toEqual(base);
+      }
+    });
+
+    it('moves confirmed roles from not ready to ready, in the facilitator’s check', () => {
+      const f = ctx('f', ['facilitator'], 'EXERCISE');
+      const check: ExerciseView = { ...script, commsCheck: { ready: [], notReady: ['executive', 'incident_commander', 'legal'] } };
+      let x = reduceExercise(check, ev(5, 'exercise.ready_confirmed', { roles: ['legal', 'executive'] }, EVE, ['executive', 'facilitator', 'legal']), f);
+      expect(x.commsCheck).toEqual({ ready: ['executive', 'legal'], notReady: ['incident_commander'] });
+      x = reduceExercise(x, ev(6, 'exercise.ready_confirmed', { roles: ['incident_commander'] }, ALICE), f);
+      expect(x.commsCheck).toEqual({ ready: ['executive', 'incident_commander', 'legal'], notReady: [] });
+      // A second confirmation of a ready role changes nothing.
+      expect(reduceExercise(x, ev(7, 'exercise.ready_confirmed', { roles: ['legal'] }, LEE), f)).toBe(x);
+    });
+
+    it('gives a player no check (the server sends them none), whoever confirms', () => {
+      const lee = ctx('l', ['legal'], 'EXERCISE');
+      expect(reduceExercise(base, ev(5, 'exercise.ready_confirmed', { roles: ['legal'] }, LEE), lee)).toBe(base);
+    });
+  });
 });

@@ -525,6 +525,126 @@ function delivered(x: ExerciseView, event: RoomEvent, ctx: ReduceContext): Exerc
   return { ...x, injects, ...(expectations ? { expectations } : {}), ...(notReacted ? { notReacted } : {}) };
 }
 
+/** An inject's timing once it falls due at a fixed scenario time (`Improvisation.at`, `ScenarioView.timing`: whole seconds). */
+function atTiming(atMs: number): NonNullable<InjectStatus['timing']> {
+  return { type: 'at', atSeconds: Math.floor(atMs / 1000) };
+}
+
+/** What a change leaves in `improvised`: an added inject stays "added", a scenario one is "changed" (`ExerciseView.improvised`). */
+function changedMark(inject: InjectStatus): string {
+  return inject.improvised === 'added' ? 'added' : 'changed';
+}
+
+/**
+ * An expectation's description names its inject by title (`AfterActionReport.describe`: "… of 'title'",
+ * and "acknowledge 'title'"), so a new title is a new description.
+ */
+function retitled(description: string | null | undefined, action: string, from: string, to: string): string | null | undefined {
+  if (!description || from === to) return description;
+  let text = description;
+  const tail = ` of '${from}'`;
+  if (text.endsWith(tail)) text = `${text.slice(0, -tail.length)} of '${to}'`;
+  if (action === 'acknowledge') text = text.replace(` to acknowledge '${from}' within `, ` to acknowledge '${to}' within `);
+  return text;
+}
+
+/**
+ * The facilitator's improvisation (`Improvisation.script` and `ExerciseView.of`): the script lists the
+ * scenario's injects as changed, then the added ones in the order they were added, then the dropped
+ * scenario injects. What a client cannot know, and so does not guess: a dropped scenario inject is
+ * listed by the server as the scenario has it (its text and timing before any edit or move) and in
+ * the scenario's order among the dropped ones; the client keeps it as it last stood, after those
+ * dropped before it. Both agree whenever nothing was edited or moved before it was dropped and injects
+ * are dropped in the scenario's order (see docs/protocol.md, "Keeping the snapshot current").
+ */
+function improvise(x: ExerciseView, event: RoomEvent): ExerciseView {
+  const d = event.data ?? {};
+  const id = str(d.injectId);
+  if (!id) return x;
+  const index = x.injects.findIndex((i) => i.id === id);
+  switch (event.kind) {
+    case 'inject.added': {
+      if (index >= 0) return x;
+      const atMs = num(d.atMs);
+      const inject: InjectStatus = {
+        id,
+        title: str(d.title) ?? id,
+        body: str(d.body) ?? '',
+        to: sortedRoles(d.to),
+        prompts: strings(d.prompts),
+        status: 'upcoming',
+        ...(atMs !== null ? { dueAtMs: atMs } : {}),
+        timing: atMs !== null ? atTiming(atMs) : { type: 'manual' },
+        improvised: 'added',
+      };
+      // After the script, before the dropped scenario injects (which the server lists last).
+      const firstDropped = x.injects.findIndex((i) => i.status === 'dropped');
+      const at = firstDropped < 0 ? x.injects.length : firstDropped;
+      return { ...x, injects: [...x.injects.slice(0, at), inject, ...x.injects.slice(at)] };
+    }
+    case 'inject.edited': {
+      const before = x.injects[index];
+      if (!before || before.status !== 'upcoming') return x;
+      const title = str(d.title);
+      const body = str(d.body);
+      const prompts = Array.isArray(d.prompts) ? strings(d.prompts) : null;
+      const inject: InjectStatus = {
+        ...before,
+        ...(title !== null ? { title } : {}),
+        ...(body !== null ? { body } : {}),
+        ...(Array.isArray(d.to) ? { to: sortedRoles(d.to) } : {}),
+        ...(prompts ? { prompts } : {}),
+        improvised: changedMark(before),
+      };
+      const expectations =
+        x.expectations && title !== null
+          ? x.expectations.map((e) =>
+              e.injectId === id ? { ...e, description: retitled(e.description, e.action, before.title, title) } : e,
+            )
+          : x.expectations;
+      return { ...x, injects: x.injects.map((i, n) => (n === index ? inject : i)), ...(expectations ? { expectations } : {}) };
+    }
+    case 'inject.moved': {
+      const before = x.injects[index];
+      const atMs = num(d.atMs);
+      if (!before || before.status !== 'upcoming' || atMs === null) return x;
+      const inject: InjectStatus = { ...before, dueAtMs: atMs, timing: atTiming(atMs), improvised: changedMark(before) };
+      return { ...x, injects: x.injects.map((i, n) => (n === index ? inject : i)) };
+    }
+    case 'inject.dropped': {
+      const before = x.injects[index];
+      if (!before || before.status !== 'upcoming') return x;
+      const rest = x.injects.filter((_, n) => n !== index);
+      // Its expectations leave the list with it (the server lists those of the script's injects).
+      const expectations = x.expectations?.filter((e) => e.injectId !== id);
+      const kept = expectations ? { expectations } : {};
+      // An added inject that is dropped is gone; a scenario inject is listed as dropped, after the script.
+      if (before.improvised === 'added') return { ...x, injects: rest, ...kept };
+      const { dueAtMs: _due, deliveredAtMs: _delivered, ...inject } = before;
+      return { ...x, injects: [...rest, { ...inject, status: 'dropped', improvised: 'dropped' }], ...kept };
+    }
+    default:
+      return x;
+  }
+}
+
+/** `exercise.scheduled`: the planned start for everyone (`ExerciseView.startsAt`, absent when cleared). */
+function scheduled(x: ExerciseView, event: RoomEvent): ExerciseView {
+  const { startsAt: _old, ...rest } = x;
+  const startsAt = wireTime(event.data?.startsAt);
+  return startsAt ? { ...rest, startsAt } : rest;
+}
+
+/** `exercise.ready_confirmed`: the facilitator's communications check moves the roles to `ready` (`ExerciseSchedule.CommsCheck`). */
+function readyConfirmed(x: ExerciseView, event: RoomEvent): ExerciseView {
+  if (!x.commsCheck) return x;
+  const confirmed = new Set(strings(event.data?.roles));
+  const { ready, notReady } = x.commsCheck;
+  const now = notReady.filter((r) => confirmed.has(r));
+  if (!now.length) return x;
+  return { ...x, commsCheck: { ready: sortedRoles([...ready, ...now]), notReady: notReady.filter((r) => !confirmed.has(r)) } };
+}
+
 function settle(x: ExerciseView, event: RoomEvent, status: 'met' | 'missed'): ExerciseView {
   const id = str(event.data?.expectationId);
   if (!x.expectations || !id) return x;
@@ -535,7 +655,9 @@ function settle(x: ExerciseView, event: RoomEvent, status: 'met' | 'missed'): Ex
  * Mirrors `ExerciseFeature.project` and `ExerciseView.of`. The facilitator sees the whole script (in
  * the scenario's order): a delivery turns an upcoming inject into a delivered one, plans the injects
  * chained after it, starts its expectations' clocks and lists the roles that have not reacted;
- * responses, role changes and met or missed expectations follow. A player sees the injects delivered
+ * responses, role changes and met or missed expectations follow; the facilitator's improvisation
+ * (added, edited, moved, dropped injects) changes the script, and the communications check before
+ * the start follows each confirmation. A player sees the injects delivered
  * to their roles, in the order they came. Playback moves the scenario clock's anchor; `elapsedMs` is
  * the reading at the last event that said it, and `scenarioElapsed` reads the clock at any time.
  */
@@ -570,6 +692,16 @@ export function reduceExercise(x: ExerciseView, event: RoomEvent, ctx: ReduceCon
     case 'report.released':
       // For everyone: from now on every member reads the score and the report.
       return { ...x, reportReleased: true };
+    case 'inject.added':
+    case 'inject.edited':
+    case 'inject.moved':
+    case 'inject.dropped':
+      // The facilitator's only; a player learns of an inject when it is delivered.
+      return facilitator ? improvise(x, event) : x;
+    case 'exercise.scheduled':
+      return scheduled(x, event);
+    case 'exercise.ready_confirmed':
+      return readyConfirmed(x, event);
     case 'expectation.met':
       return settle(x, event, 'met');
     case 'expectation.missed':

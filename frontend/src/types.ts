@@ -87,6 +87,39 @@ export interface ScenarioSummary {
   roles: string[];
   objectives: number;
   injects: number;
+  /** 0 for a shipped or folder file, else the upload's number. */
+  version?: number;
+  /** bundled, folder or upload */
+  source?: string;
+}
+
+/** One uploaded version of a scenario (GET /api/scenarios/{id}/versions). */
+export interface ScenarioVersionInfo {
+  version: number;
+  title: string;
+  uploadedBy: string;
+  uploadedAt: string;
+}
+
+/** An upload that was stored (POST /api/scenarios, POST /api/scenarios/import?upload=true). */
+export interface ScenarioUploaded {
+  id: string;
+  version: number;
+  title: string;
+}
+
+/**
+ * One error of a refused scenario: a YAML file's at `line` and field `path`, a spreadsheet's at
+ * `sheet`, `row` (1 = the header) and `column` (a letter; `field` its header).
+ */
+export interface ScenarioProblem {
+  message: string;
+  line?: number | null;
+  path?: string | null;
+  sheet?: string | null;
+  row?: number | null;
+  column?: string | null;
+  field?: string | null;
 }
 
 export interface Invite {
@@ -270,12 +303,14 @@ export interface InjectStatus {
   body: string;
   to: string[];
   prompts?: string[] | null;
-  /** delivered or upcoming */
+  /** delivered, upcoming, or (the facilitator's view only) dropped */
   status: string;
   deliveredAtMs?: number | null;
   dueAtMs?: number | null;
   timing?: { type: string; atSeconds?: number; after?: string; delaySeconds?: number; when?: Record<string, string> } | null;
   facilitatorNotes?: string | null;
+  /** The facilitator's view only: "added" (not in the scenario), "changed" (edited or moved) or "dropped". */
+  improvised?: string | null;
 }
 
 export interface ExpectationStatus {
@@ -316,6 +351,15 @@ export interface ExerciseView {
   expectations?: ExpectationStatus[] | null;
   notReacted?: { injectId: string; roles: string[] }[] | null;
   debrief?: string[] | null;
+  /** When the exercise is planned to start (`exercise.scheduled`); absent when not scheduled. */
+  startsAt?: string | null;
+  /** The facilitator's view only: the scenario's roles that confirmed they are ready, and the others. */
+  commsCheck?: CommsCheck | null;
+}
+
+export interface CommsCheck {
+  ready: string[];
+  notReady: string[];
 }
 
 export interface ApiErrorBody {

@@ -2,6 +2,7 @@
 // notes; and the exercise's words (its states, an inject's timing) that the participant view shares.
 import { locale } from '../i18n';
 import { defineMessages } from '../i18n';
+import type { ScenarioProblem } from '../types';
 import { roleName } from './terms';
 
 export const t = defineMessages({
@@ -92,6 +93,79 @@ export const t = defineMessages({
     'action.approve_statement': 'approve statement',
     'action.publish_statement': 'publish statement',
     'action.acknowledge': 'acknowledge',
+    'inject.dropped': 'dropped',
+    'improvised.added': 'added during play',
+    'improvised.changed': 'changed during play',
+    'improvised.dropped': 'dropped during play',
+    schedulePanel: 'Schedule and communications check',
+    scheduleForm: 'Schedule the exercise',
+    startsAtLabel: 'Planned start (your time zone: {zone})',
+    setStart: 'Set the start',
+    clearStart: 'Clear',
+    scheduleAt: 'Schedule for {time}',
+    unschedule: 'Clear the planned start',
+    badStartsAt: 'Enter a date and time.',
+    pastStartsAt: 'The planned start must be in the future.',
+    startsAt: 'Planned start: ',
+    notScheduledYet: 'No start time planned yet.',
+    scheduleBeforeStart: 'The start is planned before the exercise starts.',
+    commsCheck: 'Communications check',
+    commsReady: 'Ready',
+    commsNotReady: 'Not ready yet',
+    commsNone: 'none',
+    commsAllReady: 'Every role confirmed it is ready.',
+    commsExplain: 'Each role confirms from its own view that it is ready before the start.',
+    addInjectPanel: 'Add an inject',
+    addInjectForm: 'Add an inject during play',
+    injectTitle: 'Title',
+    injectBody: 'What the players get (Markdown)',
+    injectTo: 'To the roles',
+    injectPrompts: 'Questions for the players (one a line, optional)',
+    injectAt: 'Scenario time (m:ss, h:mm:ss or minutes; empty: deliver by hand)',
+    injectAtNow: 'The scenario clock reads {time} now.',
+    addInject: 'Add inject',
+    addInjectTitled: 'Add “{title}”',
+    badTime: 'The scenario time must be like 1:30, 1:02:05 or 90 (minutes).',
+    noRoles: 'Choose at least one role.',
+    change: 'Change',
+    changeTitled: 'Change “{title}”',
+    editing: 'Changing “{title}”',
+    moveTo: 'Due at scenario time (m:ss, h:mm:ss or minutes)',
+    save: 'Save changes',
+    cancel: 'Cancel',
+    nothingChanged: 'Nothing changed.',
+    editTitled: 'Edit “{title}”',
+    moveTitled: 'Move “{title}” to {time}',
+    noLongerUpcoming: 'This inject is no longer upcoming: it cannot be changed.',
+    drop: 'Drop',
+    dropTitled: 'Drop “{title}”',
+    confirmDrop: 'Drop “{title}”? It will never be delivered, nor the injects chained after it.',
+    libraryPanel: 'Scenario files',
+    libraryIntro: 'This exercise plays the scenario “{id}”, as it was when the exercise was created; an upload is for the exercises created after it.',
+    versions: 'Uploaded versions of “{id}”',
+    versionsLoading: 'Loading the versions…',
+    versionsNone: 'No upload yet: the shipped file is the only version.',
+    versionsFailed: 'Could not read the versions: {error}',
+    versionLine: 'Version {version}: {title}, uploaded ',
+    byYou: ' by you',
+    mselDownload: 'Master scenario events list (current version): ',
+    mselXlsx: 'MSEL (.xlsx)',
+    mselCsv: 'MSEL (.csv)',
+    uploadYamlForm: 'Upload a scenario file',
+    yamlFile: 'Scenario file (YAML)',
+    uploadYaml: 'Upload scenario',
+    uploadMselForm: 'Upload a master scenario events list',
+    mselFile: 'Spreadsheet (.xlsx or .csv)',
+    uploadMsel: 'Upload spreadsheet',
+    chooseFile: 'Choose a file first.',
+    notSpreadsheet: 'Choose a .xlsx or .csv file.',
+    uploading: 'Uploading…',
+    uploaded: 'Stored as version {version} of “{id}” ({title}).',
+    uploadFailed: 'Not stored: {error}',
+    problems: 'What to fix',
+    problemLine: 'line {line}',
+    problemSheet: '{sheet}, row {row}',
+    problemColumn: 'column {column}',
   },
   de: {
     pageTitle: 'Moderationskonsole · Sitroom',
@@ -180,21 +254,96 @@ export const t = defineMessages({
     'action.approve_statement': 'Stellungnahme freigeben',
     'action.publish_statement': 'Stellungnahme veröffentlichen',
     'action.acknowledge': 'Empfang bestätigen',
+    'inject.dropped': 'gestrichen',
+    'improvised.added': 'während der Übung hinzugefügt',
+    'improvised.changed': 'während der Übung geändert',
+    'improvised.dropped': 'während der Übung gestrichen',
+    schedulePanel: 'Termin und Verbindungsprobe',
+    scheduleForm: 'Übung terminieren',
+    startsAtLabel: 'Geplanter Beginn (Ihre Zeitzone: {zone})',
+    setStart: 'Beginn setzen',
+    clearStart: 'Löschen',
+    scheduleAt: 'Beginn auf {time} setzen',
+    unschedule: 'Geplanten Beginn löschen',
+    badStartsAt: 'Bitte Datum und Uhrzeit eingeben.',
+    pastStartsAt: 'Der geplante Beginn muss in der Zukunft liegen.',
+    startsAt: 'Geplanter Beginn: ',
+    notScheduledYet: 'Noch kein Beginn geplant.',
+    scheduleBeforeStart: 'Der Beginn wird geplant, bevor die Übung startet.',
+    commsCheck: 'Verbindungsprobe',
+    commsReady: 'Bereit',
+    commsNotReady: 'Noch nicht bereit',
+    commsNone: 'keine',
+    commsAllReady: 'Alle Rollen haben ihre Bereitschaft bestätigt.',
+    commsExplain: 'Jede Rolle bestätigt vor dem Beginn in ihrer eigenen Ansicht, dass sie bereit ist.',
+    addInjectPanel: 'Einspielung hinzufügen',
+    addInjectForm: 'Während der Übung eine Einspielung hinzufügen',
+    injectTitle: 'Titel',
+    injectBody: 'Was die Teilnehmenden erhalten (Markdown)',
+    injectTo: 'An die Rollen',
+    injectPrompts: 'Fragen an die Teilnehmenden (eine pro Zeile, optional)',
+    injectAt: 'Szenariozeit (m:ss, h:mm:ss oder Minuten; leer: von Hand einspielen)',
+    injectAtNow: 'Die Szenariouhr zeigt jetzt {time}.',
+    addInject: 'Einspielung hinzufügen',
+    addInjectTitled: '„{title}“ hinzufügen',
+    badTime: 'Die Szenariozeit muss wie 1:30, 1:02:05 oder 90 (Minuten) aussehen.',
+    noRoles: 'Bitte mindestens eine Rolle wählen.',
+    change: 'Ändern',
+    changeTitled: '„{title}“ ändern',
+    editing: '„{title}“ wird geändert',
+    moveTo: 'Fällig zur Szenariozeit (m:ss, h:mm:ss oder Minuten)',
+    save: 'Änderungen speichern',
+    cancel: 'Abbrechen',
+    nothingChanged: 'Nichts geändert.',
+    editTitled: '„{title}“ bearbeiten',
+    moveTitled: '„{title}“ auf {time} verschieben',
+    noLongerUpcoming: 'Diese Einspielung ist nicht mehr geplant und kann nicht mehr geändert werden.',
+    drop: 'Streichen',
+    dropTitled: '„{title}“ streichen',
+    confirmDrop: '„{title}“ streichen? Sie wird nie eingespielt, ebenso wenig die daran anschließenden Einspielungen.',
+    libraryPanel: 'Szenariodateien',
+    libraryIntro: 'Diese Übung spielt das Szenario „{id}“ so, wie es beim Anlegen der Übung war; ein Upload gilt für später angelegte Übungen.',
+    versions: 'Hochgeladene Versionen von „{id}“',
+    versionsLoading: 'Versionen werden geladen …',
+    versionsNone: 'Noch kein Upload: Die mitgelieferte Datei ist die einzige Version.',
+    versionsFailed: 'Die Versionen konnten nicht gelesen werden: {error}',
+    versionLine: 'Version {version}: {title}, hochgeladen ',
+    byYou: ' von Ihnen',
+    mselDownload: 'Drehbuchtabelle (MSEL, aktuelle Version): ',
+    mselXlsx: 'MSEL (.xlsx)',
+    mselCsv: 'MSEL (.csv)',
+    uploadYamlForm: 'Eine Szenariodatei hochladen',
+    yamlFile: 'Szenariodatei (YAML)',
+    uploadYaml: 'Szenario hochladen',
+    uploadMselForm: 'Eine Drehbuchtabelle hochladen',
+    mselFile: 'Tabelle (.xlsx oder .csv)',
+    uploadMsel: 'Tabelle hochladen',
+    chooseFile: 'Bitte zuerst eine Datei wählen.',
+    notSpreadsheet: 'Bitte eine .xlsx- oder .csv-Datei wählen.',
+    uploading: 'Wird hochgeladen …',
+    uploaded: 'Als Version {version} von „{id}“ gespeichert ({title}).',
+    uploadFailed: 'Nicht gespeichert: {error}',
+    problems: 'Was zu korrigieren ist',
+    problemLine: 'Zeile {line}',
+    problemSheet: '{sheet}, Zeile {row}',
+    problemColumn: 'Spalte {column}',
   },
 });
 
 type Key = Parameters<typeof t>[0];
 
 /** The name of `value` in `group`, or the identifier made readable if this version does not know it. */
-function term(group: 'exercise' | 'inject' | 'expectation' | 'action', value: string): string {
+function term(group: 'exercise' | 'inject' | 'expectation' | 'action' | 'improvised', value: string): string {
   const key = `${group}.${value}`;
   return key in t.catalogues.en ? t(key as Key) : value.replace(/_/g, ' ');
 }
 
 /** ready, running, paused, ended. */
 export const exerciseStatusName = (status: string) => term('exercise', status);
-/** delivered, upcoming. */
+/** delivered, upcoming, dropped. */
 export const injectStatusName = (status: string) => term('inject', status);
+/** How the facilitator changed an inject during play: added, changed, dropped. */
+export const improvisedName = (mark: string) => term('improvised', mark);
 /** pending, met, missed, not_started. */
 export const expectationStatusName = (status: string) => term('expectation', status);
 /** What an expectation asks of a role (assign_role, propose_decision, ...). */
@@ -219,4 +368,18 @@ export function conditionText(name: string, value: string): string {
     default:
       return `${name} ${value}`;
   }
+}
+
+/**
+ * Where a refused scenario's problem is: "line 12 · injects[0].to" for a YAML file, "MSEL, row 4 ·
+ * column C (To)" for a spreadsheet; '' when the server did not say.
+ */
+export function problemPlace(p: ScenarioProblem): string {
+  const parts: string[] = [];
+  if (p.sheet && p.row != null) parts.push(t('problemSheet', { sheet: p.sheet, row: String(p.row) }));
+  if (p.column) parts.push(t('problemColumn', { column: p.column }) + (p.field ? ` (${p.field})` : ''));
+  else if (p.field) parts.push(p.field);
+  if (p.line != null) parts.push(t('problemLine', { line: String(p.line) }));
+  if (p.path) parts.push(p.path);
+  return parts.join(' · ');
 }

@@ -2,10 +2,10 @@
 // end-to-end tests select by it), German from the same catalogues.
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLocale } from '../i18n';
-import { actionName, exerciseStatusName, expectationStatusName, injectStatusName, speedText } from '../messages/facilitate';
+import { actionName, exerciseStatusName, expectationStatusName, improvisedName, injectStatusName, problemPlace, speedText } from '../messages/facilitate';
 import { scoreLine } from '../messages/participant';
-import type { RoomEvent } from '../types';
-import { isFacilitatorNote, timingText } from './facilitate';
+import type { InjectStatus, RoomEvent } from '../types';
+import { isFacilitatorNote, orderInjects, timingText } from './facilitate';
 
 const timing = (t: NonNullable<Parameters<typeof timingText>[0]['timing']>) => timingText({ timing: t });
 
@@ -70,5 +70,27 @@ describe('exercise views', () => {
     expect(isFacilitatorNote(note(2))).toBe(false);
     expect(isFacilitatorNote(note(3, ['facilitator', 'legal']))).toBe(false);
     expect(isFacilitatorNote({ ...note(4, ['facilitator']), kind: 'decision.proposed' } as RoomEvent)).toBe(false);
+  });
+
+  it('order the script: delivered as they came, upcoming by due time, dropped last', () => {
+    const i = (id: string, status: string, ms?: number) =>
+      ({ id, title: id, body: '', to: [], status, ...(status === 'delivered' ? { deliveredAtMs: ms } : { dueAtMs: ms }) }) as InjectStatus;
+    const order = orderInjects([i('x', 'dropped'), i('late', 'upcoming', 900), i('manual', 'upcoming'), i('b', 'delivered', 50), i('soon', 'upcoming', 100), i('a', 'delivered', 10)]);
+    expect(order.map((o) => o.id)).toEqual(['a', 'b', 'soon', 'late', 'manual', 'x']);
+  });
+
+  it('name what the facilitator changed during play, in both languages', () => {
+    expect([injectStatusName('dropped'), improvisedName('added'), improvisedName('changed')]).toEqual(['dropped', 'added during play', 'changed during play']);
+    setLocale('de');
+    expect([injectStatusName('dropped'), improvisedName('added')]).toEqual(['gestrichen', 'während der Übung hinzugefügt']);
+  });
+
+  it('say where a refused scenario’s problem is: a file’s line and field, a spreadsheet’s sheet, row and column', () => {
+    expect(problemPlace({ line: 12, path: 'injects[0].to', message: 'm' })).toBe('line 12 · injects[0].to');
+    expect(problemPlace({ sheet: 'MSEL', row: 4, column: 'C', field: 'To', message: 'm' })).toBe('MSEL, row 4 · column C (To)');
+    expect(problemPlace({ message: 'm' })).toBe('');
+    setLocale('de');
+    expect(problemPlace({ line: 3, message: 'm' })).toBe('Zeile 3');
+    expect(problemPlace({ sheet: 'MSEL', row: 4, column: 'C', message: 'm' })).toBe('MSEL, Zeile 4 · Spalte C');
   });
 });

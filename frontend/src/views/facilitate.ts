@@ -1,17 +1,22 @@
 // The facilitator console (/rooms/{id}/facilitate): the scenario's injects delivered and upcoming,
 // playback controls, facilitator notes, live expectation status, who has not reacted, invitations,
-// and, after the end, releasing the after-action report (and the score) to the players.
-// Controls are offered as the snapshot's `can` says (exercise.*, report.release, invite.create). The exercise is the
+// and, after the end, releasing the after-action report (and the score) to the players. During play
+// the facilitator improvises (adds an inject; edits, moves or drops an upcoming one: improvise.ts);
+// before the start, schedules the exercise and follows the communications check. The scenario's
+// files (versions, uploads, the MSEL spreadsheet) are in scenarioLibrary.ts.
+// Controls are offered as the snapshot's `can` says (exercise.*, inject.*, report.release, invite.create). The exercise is the
 // store's: the welcome's section, kept current by the events (nothing is fetched again).
 import { api, errorText } from '../api';
 import { field, h, replace, select } from '../dom';
 import { markdown } from '../markdown';
 import { timeElement } from '../i18n';
+import { injectChanges, localDateTimeValue, utcFromLocal, viewerTimeZone } from '../exercisePlan';
 import {
   actionName,
   conditionText,
   exerciseStatusName,
   expectationStatusName,
+  improvisedName,
   injectStatusName,
   speedText,
   t,
@@ -23,6 +28,8 @@ import type { RoomStore } from '../roomStore';
 import { mergeBySeqInPlace } from '../socket';
 import { INVITABLE_ROLES, type InjectStatus, type RoomEvent } from '../types';
 import { Scope, commandLog, downloadLink, form, panel, renderKeyed, roomHeader, timelinePanel } from '../ui';
+import { addInjectPanel, injectEditor } from './improvise';
+import { scenarioLibraryPanel } from './scenarioLibrary';
 
 /** When an inject is due, as the script says: "at T+0:30", "5:00 after “first”", "when …", "by hand only". */
 export function timingText(i: Pick<InjectStatus, 'timing'>): string {
@@ -50,10 +57,11 @@ export function isFacilitatorNote(e: RoomEvent): boolean {
   return e.kind === 'note.added' && (e.visibleTo ?? []).join() === 'facilitator';
 }
 
-/** Delivered injects in delivery order, then upcoming ones by planned time (unknown last). */
+/** Delivered injects in delivery order, then upcoming ones by planned time (unknown last), then dropped ones. */
 export function orderInjects(injects: readonly InjectStatus[]): InjectStatus[] {
+  const rank = (i: InjectStatus) => (i.status === 'delivered' ? 0 : i.status === 'dropped' ? 2 : 1);
   const key = (i: InjectStatus) => (i.status === 'delivered' ? (i.deliveredAtMs ?? 0) : (i.dueAtMs ?? Number.MAX_SAFE_INTEGER));
-  return [...injects].sort((a, b) => (a.status === b.status ? key(a) - key(b) : a.status === 'delivered' ? -1 : 1));
+  return [...injects].sort((a, b) => rank(a) - rank(b) || key(a) - key(b));
 }
 
 export function facilitateView(main: HTMLElement, store: RoomStore): () => void {
@@ -168,6 +176,69 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
 
   const invitePanel = panel(t('invitePanel'), inviteForm, invites).section;
 
+  // --- Scheduling and the communications check (before the start) ---------------------------
+  const startsAtText = h('p', { 'data-testid': 'starts-at' });
+  const startsAt = h('input', { type: 'datetime-local', name: 'startsAt', 'data-focus': 'starts-at' });
+  const scheduleMessage = h('p', { class: 'error', role: 'alert' });
+  const clearStart = h('button', { type: 'submit', value: 'clear', class: 'secondary' }, t('clearStart'));
+  const scheduleForm = form(
+    { 'aria-label': t('scheduleForm') },
+    [
+      h('div', { class: 'row' }, field(t('startsAtLabel', { zone: viewerTimeZone() }), startsAt), h('button', { type: 'submit', value: 'set' }, t('setStart')), clearStart),
+      scheduleMessage,
+    ],
+    (submitter) => {
+      if ((submitter as HTMLButtonElement | null)?.value === 'clear') {
+        replace(scheduleMessage);
+        store.send('exercise.schedule', { startsAt: null }, t('unschedule'));
+        return;
+      }
+      // The field holds the viewer's local time; the server gets the instant, in UTC.
+      const utc = utcFromLocal(startsAt.value);
+      if (!utc) {
+        replace(scheduleMessage, t('badStartsAt'));
+        return startsAt.focus();
+      }
+      if (Date.parse(utc) <= Date.now()) {
+        replace(scheduleMessage, t('pastStartsAt'));
+        return startsAt.focus();
+      }
+      replace(scheduleMessage);
+      store.send('exercise.schedule', { startsAt: utc }, t('scheduleAt', { time: startsAt.value.replace('T', ' ') }));
+    },
+  );
+  const comms = h('div', { 'aria-live': 'polite', 'data-testid': 'comms-check' });
+  const schedulePanel = panel(t('schedulePanel'), startsAtText, scheduleForm, h('h3', {}, t('commsCheck')), h('p', { class: 'muted' }, t('commsExplain')), comms).section;
+  schedulePanel.hidden = true;
+  let shownStartsAt: string | null | undefined;
+
+  function renderSchedule(x: NonNullable<NonNullable<typeof store.room>['exercise']>): void {
+    // Both are about the start: once the exercise runs they have nothing more to say.
+    schedulePanel.hidden = x.status !== 'ready' || !x.expectations;
+    if (schedulePanel.hidden) return;
+    replace(startsAtText, ...(x.startsAt ? [t('startsAt'), timeElement(x.startsAt)] : [t('notScheduledYet')]));
+    scheduleForm.hidden = !store.may('exercise.schedule');
+    clearStart.hidden = !x.startsAt;
+    if (shownStartsAt !== x.startsAt) {
+      // The field follows the planned start as it changes (here or in another tab), not while typing.
+      shownStartsAt = x.startsAt;
+      startsAt.value = localDateTimeValue(x.startsAt);
+    }
+    startsAt.min = localDateTimeValue(new Date().toISOString());
+    const check = x.commsCheck ?? { ready: [], notReady: [] };
+    const roles = (list: string[], testid: string) =>
+      h('ul', { class: 'chips', 'data-testid': testid }, ...(list.length ? list.map((r) => h('li', { class: 'chip', 'data-role': r }, roleName(r))) : [h('li', { class: 'muted' }, t('commsNone'))]));
+    renderKeyed(comms, JSON.stringify(check), () => [
+      h('h4', {}, t('commsReady')),
+      roles(check.ready, 'comms-ready'),
+      h('h4', {}, t('commsNotReady')),
+      check.notReady.length ? roles(check.notReady, 'comms-not-ready') : h('p', { 'data-testid': 'comms-not-ready' }, t('commsAllReady')),
+    ]);
+  }
+
+  // --- Improvising ---------------------------------------------------------------------------
+  const editor = injectEditor(store, scope);
+
   // --- Rendering -----------------------------------------------------------------------------
   function tick(): void {
     const x = store.room?.exercise;
@@ -199,6 +270,8 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
       x.reportReleased ? t('released') : status === 'ended' ? t('notReleased') : t('releaseAfterEnd'),
     );
     const deliver = store.may('exercise.inject');
+    renderSchedule(x);
+    const changeable = ['inject.edit', 'inject.move', 'inject.drop'].filter((c) => store.may(c));
     renderKeyed(summary, `${x.title}|${status}|${x.speed}`, () => [
       h('h3', {}, x.title),
       h(
@@ -216,18 +289,28 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
     ]);
     tick();
     const byId = new Map(x.injects.map((i) => [i.id, i.title]));
-    renderKeyed(injects, JSON.stringify([x.injects, deliver]), () =>
-      orderInjects(x.injects).map((i) =>
-        h(
+    renderKeyed(injects, JSON.stringify([x.injects, deliver, changeable, status === 'ended']), () =>
+      orderInjects(x.injects).map((i) => {
+        const changes = injectChanges(i, status, store.can);
+        return h(
           'li',
           { class: `inject ${i.status}`, 'data-inject': i.id, 'data-status': i.status },
-          h('h3', {}, i.title, ' ', h('span', { class: `chip st-${i.status}` }, injectStatusName(i.status))),
+          h(
+            'h3',
+            {},
+            i.title,
+            ' ',
+            h('span', { class: `chip st-${i.status}` }, injectStatusName(i.status)),
+            i.improvised && i.improvised !== 'dropped' ? h('span', { class: 'chip', 'data-improvised': i.improvised }, improvisedName(i.improvised)) : null,
+          ),
           h(
             'p',
             { class: 'muted' },
             i.status === 'delivered'
               ? t('deliveredAt', { time: scenarioTime(i.deliveredAtMs) })
-              : i.dueAtMs != null
+              : i.status === 'dropped'
+                ? improvisedName('dropped')
+                : i.dueAtMs != null
                 ? t('dueAt', { time: scenarioTime(i.dueAtMs) })
                 : t('notScheduled'),
             t('timingAndRoles', { timing: timingText(i), roles: i.to.map(roleName).join(', ') }),
@@ -247,8 +330,36 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
                 t('deliverNow'),
               )
             : null,
-        ),
-      ),
+          changes.edit || changes.move
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'secondary small',
+                  'data-focus': `change-${i.id}`,
+                  'aria-label': t('changeTitled', { title: i.title }),
+                  onclick: () => editor.open(i, changes),
+                },
+                t('change'),
+              )
+            : null,
+          changes.drop
+            ? h(
+                'button',
+                {
+                  type: 'button',
+                  class: 'secondary small',
+                  'data-focus': `drop-${i.id}`,
+                  'aria-label': t('dropTitled', { title: i.title }),
+                  onclick: () => {
+                    if (confirm(t('confirmDrop', { title: i.title }))) store.send('inject.drop', { injectId: i.id }, t('dropTitled', { title: i.title }));
+                  },
+                },
+                t('drop'),
+              )
+            : null,
+        );
+      }),
     );
     const counts = expectationCounts(x.expectations);
     renderKeyed(expectations, JSON.stringify(x.expectations ?? []), () => [
@@ -319,7 +430,9 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
         'div',
         {},
         panel(t('exercise'), summary, controls, h('div', { class: 'row' }, release, releaseState), message).section,
-        panel(t('scenarioTimeline'), injects).section,
+        schedulePanel,
+        addInjectPanel(store, scope),
+        panel(t('scenarioTimeline'), editor.element, injects).section,
         timelinePanel(store, scope, t('roomTimeline')),
       ),
       h(
@@ -331,6 +444,7 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
         panel(t('facilitatorNotes'), notes).section,
         noteForm(store, scope, { title: t('addNote'), onlyFor: ['facilitator'] }),
         commandLog(store, scope),
+        scenarioLibraryPanel(store, scope),
       ),
     ),
   );

@@ -13,6 +13,7 @@ import { acksPanel } from '../panels/acks';
 import { decisionsPanel } from '../panels/decisions';
 import type { RoomStore } from '../roomStore';
 import { Scope, commandLog, downloadLink, form, panel, renderKeyed, roomHeader } from '../ui';
+import { readinessBlock } from './readiness';
 
 function injectCard(store: RoomStore, i: DeliveredInject): HTMLElement {
   const text = h('textarea', { name: 'text', rows: 3, maxlength: 10000, 'data-focus': `text-${i.injectId}` });
@@ -109,7 +110,7 @@ export function participantView(main: HTMLElement, store: RoomStore): () => void
     h(
       'div',
       { class: 'room-grid' },
-      h('div', {}, panel(t('heading'), intro, report, list).section),
+      h('div', {}, panel(t('heading'), intro, readinessBlock(store, scope), report, list).section),
       h('div', {}, decisionsPanel(store, scope), acksPanel(store, scope), commandLog(store, scope)),
     ),
   );
