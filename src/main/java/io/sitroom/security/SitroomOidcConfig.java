@@ -20,4 +20,8 @@ public interface SitroomOidcConfig {
      */
     @WithDefault("true")
     boolean createAccounts();
+
+    /** How often the provider's discovery document is read to know whether it answers ({@link OidcProviderWatch}). */
+    @WithDefault("30s")
+    java.time.Duration probeInterval();
 }

@@ -70,11 +70,30 @@ public class LocalOidcIssuer implements QuarkusTestResourceLifecycleManager {
     private final Map<String, Grant> grants = new ConcurrentHashMap<>();
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
     private volatile Person next;
+    /** While false, the provider is "down": every endpoint answers 503 (init arg {@code down-at-start=true} starts it so). */
+    private volatile boolean available = true;
+    private final Map<String, String> extraConfig = new LinkedHashMap<>();
     private HttpServer server;
     private String issuer;
 
     public String issuer() {
         return issuer;
+    }
+
+    public void setAvailable(boolean available) {
+        this.available = available;
+    }
+
+    /** {@code down-at-start=true}; any other argument is handed to the app as config (e.g. sitroom.oidc.probe-interval). */
+    @Override
+    public void init(Map<String, String> args) {
+        args.forEach((name, value) -> {
+            if (name.equals("down-at-start")) {
+                available = !Boolean.parseBoolean(value);
+            } else {
+                extraConfig.put(name, value);
+            }
+        });
     }
 
     public void nextSignIn(Person person) {
@@ -93,10 +112,10 @@ public class LocalOidcIssuer implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         issuer = "http://127.0.0.1:" + server.getAddress().getPort();
-        server.createContext("/.well-known/openid-configuration", ex -> json(ex, 200, discovery()));
-        server.createContext("/jwks", ex -> json(ex, 200, Map.of("keys", List.of(jwk((RSAPublicKey) key.getPublic())))));
-        server.createContext("/authorize", this::authorize);
-        server.createContext("/token", this::token);
+        server.createContext("/.well-known/openid-configuration", whileUp(ex -> json(ex, 200, discovery())));
+        server.createContext("/jwks", whileUp(ex -> json(ex, 200, Map.of("keys", List.of(jwk((RSAPublicKey) key.getPublic()))))));
+        server.createContext("/authorize", whileUp(this::authorize));
+        server.createContext("/token", whileUp(this::token));
         server.start();
         current = this;
         Map<String, String> config = new LinkedHashMap<>();
@@ -105,6 +124,7 @@ public class LocalOidcIssuer implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.oidc.client-id", CLIENT_ID);
         config.put("quarkus.oidc.credentials.secret", CLIENT_SECRET);
         config.put("sitroom.oidc.provider-name", PROVIDER_NAME);
+        config.putAll(extraConfig);
         return config;
     }
 
@@ -114,6 +134,16 @@ public class LocalOidcIssuer implements QuarkusTestResourceLifecycleManager {
             server.stop(0);
         }
         current = null;
+    }
+
+    private com.sun.net.httpserver.HttpHandler whileUp(com.sun.net.httpserver.HttpHandler handler) {
+        return ex -> {
+            if (available) {
+                handler.handle(ex);
+            } else {
+                json(ex, 503, Map.of("error", "temporarily_unavailable"));
+            }
+        };
     }
 
     private Map<String, Object> discovery() {
