@@ -10,8 +10,10 @@ import { NOT_STARTED_HERE, signInFromFragment } from './signInFragment';
 import { RoomStore } from './roomStore';
 import { consoleView } from './views/console';
 import { dashboardView } from './views/dashboard';
+import { debriefView } from './views/debrief';
 import { execView } from './views/exec';
 import { facilitateView } from './views/facilitate';
+import { feedbackView } from './views/feedback';
 import { participantView } from './views/participant';
 import { roomsView } from './views/rooms';
 import { searchView } from './views/search';
@@ -55,6 +57,9 @@ function route(moveFocus = false): void {
   if (target.view === 'signInError') {
     closeRoom();
     renderSignInError(main); // a failed company sign-in: no session to ask for
+  } else if (target.view === 'debrief') {
+    closeRoom();
+    leaveView = debriefView(main, target.token); // read with its link alone: no sign-in
   } else if (target.view === 'join') {
     closeRoom();
     joinView(main, target.code, (roomId) => navigate(roomPath(roomId, 'play')));
@@ -73,7 +78,7 @@ function route(moveFocus = false): void {
     else roomsView(main, navigate);
   } else {
     const room = roomStore(target.roomId);
-    const views = { console: consoleView, exec: execView, facilitate: facilitateView, play: participantView };
+    const views = { console: consoleView, exec: execView, facilitate: facilitateView, play: participantView, feedback: feedbackView };
     leaveView = views[target.view](main, room);
   }
   if (moveFocus) main.querySelector<HTMLElement>('h1')?.focus();

@@ -9,6 +9,8 @@ export type Route =
   | { view: 'exec'; roomId: string }
   | { view: 'facilitate'; roomId: string }
   | { view: 'play'; roomId: string }
+  | { view: 'feedback'; roomId: string }
+  | { view: 'debrief'; token: string }
   | { view: 'join'; code: string };
 
 const ROOM_VIEWS = { '': 'console', exec: 'exec', facilitate: 'facilitate', play: 'play' } as const;
@@ -17,6 +19,10 @@ export function parseRoute(pathname: string): Route {
   if (/^\/dashboard\/?$/.test(pathname)) return { view: 'dashboard' };
   if (/^\/search\/?$/.test(pathname)) return { view: 'search' };
   if (/^\/sign-in-error\/?$/.test(pathname)) return { view: 'signInError' };
+  const debrief = /^\/debrief\/([^/]+)\/?$/.exec(pathname);
+  if (debrief) return { view: 'debrief', token: decodeURIComponent(debrief[1]!) };
+  const feedback = /^\/rooms\/([^/]+)\/feedback\/?$/.exec(pathname);
+  if (feedback) return { view: 'feedback', roomId: decodeURIComponent(feedback[1]!) };
   const join = /^\/join\/([^/]+)\/?$/.exec(pathname);
   if (join) return { view: 'join', code: decodeURIComponent(join[1]!) };
   const room = /^\/rooms\/([^/]+)(?:\/(exec|facilitate|play))?\/?$/.exec(pathname);

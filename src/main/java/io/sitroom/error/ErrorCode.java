@@ -9,6 +9,8 @@ public enum ErrorCode {
     FORBIDDEN("forbidden", 403),
     NOT_FOUND("not_found", 404),
     CONFLICT("conflict", 409),
+    /** A link that existed but no longer works: a debrief link expired or revoked. */
+    GONE("gone", 410),
     TOO_LARGE("too_large", 413),
     RATE_LIMITED("rate_limited", 429),
     UNAVAILABLE("unavailable", 503);

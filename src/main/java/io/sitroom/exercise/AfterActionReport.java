@@ -27,7 +27,7 @@ import io.sitroom.role.Role;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AfterActionReport(UUID roomId, String scenarioId, String title, String status, String startedAt, String endedAt,
         long scenarioMs, List<ObjectiveResult> objectives, List<Gap> gaps, List<RoleKnowledge> whoKnewWhat, List<PlanRow> improvementPlan,
-        List<String> debrief, List<Improvised> improvised, List<PlaybookViews.ItemView> checklist) {
+        List<String> debrief, List<Improvised> improvised, List<PlaybookViews.ItemView> checklist, FeedbackSummary feedback) {
 
     public static final Map<String, String> RATINGS = Map.of(
             "P", "Performed without challenges",
@@ -140,13 +140,19 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
         }
         return new AfterActionReport(roomId, exercise.scenarioId, scenario.title(), exercise.status.wire(), startedAt, endedAt, elapsedMs,
                 objectives, gaps(scenario, state, facts, reader), whoKnewWhat(scenario, state, facts, reader), plan,
-                reader.whole() ? scenario.debrief() : null, reader.whole() ? facts.improvised() : null, null);
+                reader.whole() ? scenario.debrief() : null, reader.whole() ? facts.improvised() : null, null, null);
     }
 
     /** As this, with the checklist of the incident type practised (none: left out). */
     public AfterActionReport withChecklist(List<PlaybookViews.ItemView> items) {
         return new AfterActionReport(roomId, scenarioId, title, status, startedAt, endedAt, scenarioMs, objectives, gaps, whoKnewWhat,
-                improvementPlan, debrief, improvised, items == null || items.isEmpty() ? null : List.copyOf(items));
+                improvementPlan, debrief, improvised, items == null || items.isEmpty() ? null : List.copyOf(items), feedback);
+    }
+
+    /** As this, with its "Participant Feedback Summary" appendix (null: the form was never opened, no appendix). */
+    public AfterActionReport withFeedback(FeedbackSummary summary) {
+        return new AfterActionReport(roomId, scenarioId, title, status, startedAt, endedAt, scenarioMs, objectives, gaps, whoKnewWhat,
+                improvementPlan, debrief, improvised, checklist, summary);
     }
 
     static String rating(int met, int notMet) {
@@ -327,10 +333,13 @@ public record AfterActionReport(UUID roomId, String scenarioId, String title, St
             md.append("\n## Debrief questions\n\n");
             debrief.forEach(q -> md.append("- ").append(q).append("\n"));
         }
+        if (feedback != null) {
+            md.append(feedback.toMarkdown());
+        }
         return md.toString();
     }
 
-    private static String cell(String text) {
+    static String cell(String text) {
         return text == null ? "" : text.replace("|", "\\|").replace("\n", " ");
     }
 

@@ -61,6 +61,11 @@ public class Exercise extends PanacheEntityBase {
     @Column(name = "scheduled_at")
     public Instant scheduledAt;
 
+    /** The participant feedback form (issue 18, item 5): null until first opened. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "feedback_status", length = 16)
+    public FeedbackStatus feedbackStatus;
+
     /**
      * When the exercise in a room is planned to start, for its invitations: null when the room is no
      * exercise or the exercise is not scheduled.

@@ -44,9 +44,12 @@ public class ReportService {
     private final CommandHandler commands;
     private final Clock clock;
     private final EventLog log;
+    private final FeedbackFeature feedback;
 
-    public ReportService(RoomService rooms, ExerciseFeature exercises, CommandHandler commands, Clock clock, EventLog log) {
+    public ReportService(RoomService rooms, ExerciseFeature exercises, CommandHandler commands, Clock clock, EventLog log,
+            FeedbackFeature feedback) {
         this.log = log;
+        this.feedback = feedback;
         this.rooms = rooms;
         this.exercises = exercises;
         this.commands = commands;
@@ -75,11 +78,32 @@ public class ReportService {
         } else {
             throw SitroomException.forbidden("the after-action report is the facilitator's until they release it");
         }
+        return build(exercise, reader);
+    }
+
+    /**
+     * The released report as a reader who holds every player role reads it, for a debrief link: null
+     * until the facilitator released it. Never the facilitator's reading, so nothing that stays theirs.
+     */
+    @Transactional
+    public AfterActionReport released(UUID roomId) {
+        Exercise exercise = Exercise.findById(roomId);
+        if (exercise == null || exercise.reportReleasedAt == null) {
+            return null;
+        }
+        java.util.EnumSet<Role> players = java.util.EnumSet.allOf(Role.class);
+        players.remove(Role.FACILITATOR);
+        return build(exercise, AfterActionReport.Reader.player(players));
+    }
+
+    private AfterActionReport build(Exercise exercise, AfterActionReport.Reader reader) {
+        UUID roomId = exercise.roomId;
         Scenario scenario = exercises.script(exercise, exercise.state());
         return AfterActionReport.build(roomId, exercise, scenario, exercise.clock().elapsedMs(clock.instant()), facts(roomId),
                 exercise.startedAt == null ? null : HashChain.formatTime(exercise.startedAt),
                 exercise.endedAt == null ? null : HashChain.formatTime(exercise.endedAt), reader)
-                .withChecklist(PlaybookViews.checklistOf(roomId));
+                .withChecklist(PlaybookViews.checklistOf(roomId))
+                .withFeedback(feedback.summary(exercise, reader.whole()));
     }
 
     /** Creates an action item for each row of the improvement plan, owned by the row's role; asking again creates none twice. */

@@ -253,6 +253,19 @@ class AuthorityMatrixTest {
         f.put("exercise.schedule", new Fixture(true, null, (c, r) -> Map.of("startsAt", "2099-01-01T09:00:00Z")));
         // The communications check: the scenario's player roles confirm, nobody else.
         f.put("exercise.ready", new Fixture(true, scenarioRoles(), (c, r) -> Map.of()));
+        // The hot wash's feedback form: opened and closed by the facilitator, answered by every player.
+        f.put("feedback.open", new Fixture(true, null, (c, r) -> {
+            started(c);
+            return Map.of();
+        }));
+        f.put("feedback.close", new Fixture(true, null, (c, r) -> {
+            feedbackOpen(c);
+            return Map.of();
+        }));
+        f.put("feedback.submit", new Fixture(true, null, (c, r) -> {
+            feedbackOpen(c);
+            return Map.of("strengths", List.of("clear roles, said " + r), "ratings", Map.of("lead", 4));
+        }));
         return f;
     }
 
@@ -283,6 +296,11 @@ class AuthorityMatrixTest {
     private static String checklistItem(Ctx c, Role role) {
         typed(c);
         return CONTAINMENT_ITEMS.get(role.ordinal());
+    }
+
+    private static void feedbackOpen(Ctx c) {
+        started(c);
+        c.once("feedback open", () -> c.as(c.lead, "feedback.open", Map.of()));
     }
 
     private static void started(Ctx c) {
@@ -403,6 +421,21 @@ class AuthorityMatrixTest {
             int status = ctx.actors.get(role).as().body(Map.of("role", "observer")).post("/api/rooms/" + ctx.room + "/invites").statusCode();
             assertEquals(privileged("invite.create", role, RoomKind.INCIDENT) ? 201 : 403, status, role.wire());
         }
+    }
+
+    /** The facilitator's debrief links are in the policy table too; they are REST calls, not commands. */
+    @Test
+    void debriefLinks_areForTheFacilitatorOnly() {
+        Ctx ctx = new Ctx(RoomKind.EXERCISE, new Cast());
+        started(ctx);
+        ctx.as(ctx.lead, "exercise.end", Map.of());
+        for (Role role : roles(RoomKind.EXERCISE)) {
+            int status = ctx.actors.get(role).as().body(Map.of()).post("/api/rooms/" + ctx.room + "/debrief-links").statusCode();
+            assertEquals(privileged("debrief.link", role, RoomKind.EXERCISE) ? 201 : 403, status, role.wire());
+            int listed = ctx.actors.get(role).as().get("/api/rooms/" + ctx.room + "/debrief-links").statusCode();
+            assertEquals(privileged("debrief.link", role, RoomKind.EXERCISE) ? 200 : 403, listed, role.wire() + " lists");
+        }
+        Api.newUser("Stranger").as().body(Map.of()).post("/api/rooms/" + ctx.room + "/debrief-links").then().statusCode(404);
     }
 
     /** A guest is confined to the room and the role of the invitation. */

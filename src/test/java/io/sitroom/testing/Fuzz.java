@@ -96,7 +96,8 @@ public final class Fuzz {
      */
     public static CommandCatalog catalog(ObjectMapper mapper) {
         List<RoomFeature> features = List.of(new CoreRoomFeature(), new RoleFeature(), new ActionFeature(null), new CommsFeature(null, null),
-                new DecisionFeature(mapper, null), new ExerciseFeature(null, null, null, null), new WebhookFeature(),
+                new DecisionFeature(mapper, null), new ExerciseFeature(null, null, null, null), new io.sitroom.exercise.FeedbackFeature(null, null),
+                new WebhookFeature(),
                 new io.sitroom.playbook.PlaybookFeature(null));
         return new CommandCatalog(instanceOf(features), mapper);
     }
