@@ -23,6 +23,7 @@ import {
 } from '../messages/facilitate';
 import { roleName } from '../messages/terms';
 import { PLAYBACK, exerciseElapsed, expectationCounts, joinLink, parseSpeed, playbackControls, reportRelease, scenarioTime } from '../model';
+import { feedbackPanel } from '../panels/feedbackPanel';
 import { noteForm } from '../panels/roles';
 import type { RoomStore } from '../roomStore';
 import { mergeBySeqInPlace } from '../socket';
@@ -442,6 +443,7 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
         panel(t('expectations'), expectations).section,
         panel(t('notReacted'), notReacted).section,
         panel(t('facilitatorNotes'), notes).section,
+        feedbackPanel(store, scope),
         noteForm(store, scope, { title: t('addNote'), onlyFor: ['facilitator'] }),
         commandLog(store, scope),
         scenarioLibraryPanel(store, scope),
