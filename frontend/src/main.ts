@@ -52,7 +52,7 @@ function route(moveFocus = false): void {
   leaveView();
   leaveView = () => {};
   const session = keeper.session;
-  const target: Route = parseRoute(location.pathname);
+  const target: Route = parseRoute(location.pathname, location.hash);
   renderNav();
   if (target.view === 'signInError') {
     closeRoom();

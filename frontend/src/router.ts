@@ -15,12 +15,12 @@ export type Route =
 
 const ROOM_VIEWS = { '': 'console', exec: 'exec', facilitate: 'facilitate', play: 'play' } as const;
 
-export function parseRoute(pathname: string): Route {
+/** `hash` is the address's fragment (`#...`): where a debrief link keeps its token, which browsers never send. */
+export function parseRoute(pathname: string, hash = ''): Route {
   if (/^\/dashboard\/?$/.test(pathname)) return { view: 'dashboard' };
   if (/^\/search\/?$/.test(pathname)) return { view: 'search' };
   if (/^\/sign-in-error\/?$/.test(pathname)) return { view: 'signInError' };
-  const debrief = /^\/debrief\/([^/]+)\/?$/.exec(pathname);
-  if (debrief) return { view: 'debrief', token: decodeURIComponent(debrief[1]!) };
+  if (/^\/debrief\/?$/.test(pathname)) return { view: 'debrief', token: decodeURIComponent(hash.replace(/^#/, '')) };
   const feedback = /^\/rooms\/([^/]+)\/feedback\/?$/.exec(pathname);
   if (feedback) return { view: 'feedback', roomId: decodeURIComponent(feedback[1]!) };
   const join = /^\/join\/([^/]+)\/?$/.exec(pathname);

@@ -1,4 +1,4 @@
-// The debrief page (/debrief/{token}): read-only, no sign-in. What was delivered to whom, the decisions,
+// The debrief page (/debrief#<token>, the token after # so no request ever carries it in its address): read-only, no sign-in. What was delivered to whom, the decisions,
 // and once the facilitator released the report, its scores and summary. The token is the only key:
 // the request carries no session cookie, so a signed-in browser reads the same page as anyone.
 import { ApiError, errorText } from '../api';
@@ -23,7 +23,7 @@ export interface DebriefObjectiveRating {
   pending: number;
 }
 
-/** GET /api/debrief/{token}. */
+/** GET /api/debrief, the token in X-Debrief-Token. */
 export interface Debrief {
   title: string;
   scenario: { id: string; title: string; summary: string; objectives: { id: string; text: string; capability: string }[] };
@@ -47,7 +47,8 @@ export interface Debrief {
 export async function fetchDebrief(token: string): Promise<Debrief> {
   let response: Response;
   try {
-    response = await fetch(`/api/debrief/${encodeURIComponent(token)}`, { headers: { Accept: 'application/json' }, credentials: 'omit' });
+    // In a header: a path or query would be kept by every proxy's access log.
+    response = await fetch('/api/debrief', { headers: { Accept: 'application/json', 'X-Debrief-Token': token }, credentials: 'omit' });
   } catch {
     throw new ApiError(0, 'unavailable', 'unreachable');
   }

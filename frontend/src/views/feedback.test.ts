@@ -23,14 +23,14 @@ describe('feedback form', () => {
   it('has its routes: the form of a room, and a debrief read by its token', () => {
     expect(feedbackPath('r 1')).toBe('/rooms/r%201/feedback');
     expect(parseRoute('/rooms/r%201/feedback')).toEqual({ view: 'feedback', roomId: 'r 1' });
-    expect(parseRoute('/debrief/abc_DEF-123')).toEqual({ view: 'debrief', token: 'abc_DEF-123' });
+    expect(parseRoute('/debrief', '#abc_DEF-123')).toEqual({ view: 'debrief', token: 'abc_DEF-123' });
     expect(parseRoute('/rooms/r1/play')).toEqual({ view: 'play', roomId: 'r1' });
   });
 
   it('says what the panel and the debrief page show, in English and German', () => {
     expect(formStateText(undefined)).toBe('The feedback form has not been opened.');
     expect(formStateText('open')).toBe('The feedback form is open.');
-    expect(debriefUrl('https://sitroom.example/', '/debrief/t0k')).toBe('https://sitroom.example/debrief/t0k');
+    expect(debriefUrl('https://sitroom.example/', '/debrief#t0k')).toBe('https://sitroom.example/debrief#t0k');
     const decide = { id: 'decide', text: 'Decide with legal', ratings: 2, average: 4.5, distribution: [0, 0, 0, 1, 1] };
     expect(feedbackLine(decide)).toBe('Decide with legal: average 4.5 (2 ratings)');
     expect(feedbackLine({ ...decide, ratings: 0, average: undefined })).toBe('Decide with legal: no rating');

@@ -96,7 +96,7 @@ public class DebriefService {
             throw new SitroomException(result.error().code(), result.error().message());
         }
         audit.record(userId, null, "debrief.link", "room " + roomId, "link " + linkId + ", expires " + expiresAt);
-        return new Created(linkId, token, "/debrief/" + token, HashChain.formatTime(expiresAt));
+        return new Created(linkId, token, "/debrief#" + token, HashChain.formatTime(expiresAt));
     }
 
     public void revoke(UUID roomId, UUID userId, UUID linkId) {

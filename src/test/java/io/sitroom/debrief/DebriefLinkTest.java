@@ -69,7 +69,7 @@ class DebriefLinkTest {
     }
 
     private static io.restassured.response.Response read(String token) {
-        return RestAssured.given().accept("application/json").get("/api/debrief/" + token);
+        return RestAssured.given().accept("application/json").header("X-Debrief-Token", token).get("/api/debrief");
     }
 
     @Test
