@@ -264,6 +264,17 @@ export interface Ack {
   overdue: boolean;
 }
 
+/**
+ * How an inject reaches the players (`medium` of inject.delivered and of the exercise view): a news
+ * article, a social post, an e-mail, a call transcript or a document; absent for a plain message.
+ */
+export type InjectMedium =
+  | { kind: 'news'; outlet: string; headline: string; byline?: string | null }
+  | { kind: 'social'; author: string; handle: string; likes: number; shares: number; platform?: string | null }
+  | { kind: 'email'; from: string; to: string[]; subject: string; cc?: string[] | null }
+  | { kind: 'call'; caller: string; callee?: string | null; durationSeconds?: number | null }
+  | { kind: 'document'; title?: string | null; filename?: string | null; classification?: string | null };
+
 export interface InjectStatus {
   id: string;
   title: string;
@@ -276,6 +287,7 @@ export interface InjectStatus {
   dueAtMs?: number | null;
   timing?: { type: string; atSeconds?: number; after?: string; delaySeconds?: number; when?: Record<string, string> } | null;
   facilitatorNotes?: string | null;
+  medium?: InjectMedium | null;
 }
 
 export interface ExpectationStatus {
