@@ -6,11 +6,13 @@ import type {
   Decision,
   ExerciseView,
   ExpectationStatus,
+  InjectMedium,
   Member,
   RoomEvent,
   Statement,
   StatusUpdate,
 } from './types';
+import { readMedium } from './medium';
 import { t as consoleT } from './messages/console';
 import { t } from './messages/model';
 import { t as panelsT } from './messages/panels';
@@ -95,6 +97,28 @@ export function holdersByRole(members: readonly Member[], roles: readonly string
     }
   }
   return result;
+}
+
+/** A feed of the participant view: the injects to one of my roles. */
+export interface InjectFeed {
+  role: string;
+  count: number;
+}
+
+/**
+ * One feed per role I hold that the exercise addressed (my roles' order), each with how many injects
+ * it holds; an inject to two of my roles is in both feeds. Empty when I hold one role or none: one
+ * feed needs no choosing.
+ */
+export function injectFeeds(injects: readonly DeliveredInject[], myRoles: readonly string[]): InjectFeed[] {
+  const roles = myRoles.filter((r) => r !== 'facilitator');
+  if (roles.length < 2) return [];
+  return roles.map((role) => ({ role, count: injects.filter((i) => i.to.includes(role)).length }));
+}
+
+/** The injects of a feed: every one for 'all', else those to the role. */
+export function inFeed(injects: readonly DeliveredInject[], feed: string): DeliveredInject[] {
+  return feed === 'all' ? [...injects] : injects.filter((i) => i.to.includes(feed));
 }
 
 export function holdsAny(myRoles: readonly string[], roles: readonly string[]): boolean {
@@ -413,6 +437,8 @@ export interface DeliveredInject {
   to: string[];
   prompts: string[];
   scenarioMs: number | null;
+  /** How it reaches me (a news article, an e-mail, ...); null for a plain message. */
+  medium: InjectMedium | null;
   /** My response, if I gave one. */
   response: { text: string; seq: number } | null;
   /** Whether to offer a response: none given yet, and `can` lists inject.respond. */
@@ -451,6 +477,7 @@ export function injectsForMe(
       to,
       prompts: Array.isArray(d.prompts) ? d.prompts.map(String) : [],
       scenarioMs: typeof d.scenarioMs === 'number' ? d.scenarioMs : null,
+      medium: readMedium(d.medium),
       response,
       canRespond: response === null && may(can, 'inject.respond'),
     });

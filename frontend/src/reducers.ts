@@ -23,6 +23,7 @@ import type {
   StatusUpdate,
   Vote,
 } from './types';
+import { readMedium } from './medium';
 import type { ChecklistItem, CustomField, PlaybookSections } from './playbookTypes';
 
 /** What a reducer knows besides its section and the event: who looks, and the room around them. */
@@ -676,7 +677,17 @@ export function reduceExercise(x: ExerciseView, event: RoomEvent, ctx: ReduceCon
       const id = str(d.injectId);
       const to = sortedRoles(d.to);
       if (!id || x.injects.some((i) => i.id === id) || !to.some((r) => ctx.roles.includes(r))) return x;
-      const inject: InjectStatus = { id, title: str(d.title) ?? id, body: str(d.body) ?? '', to, prompts: strings(d.prompts), status: 'delivered', deliveredAtMs: num(d.scenarioMs) ?? 0 };
+      const medium = readMedium(d.medium);
+      const inject: InjectStatus = {
+        id,
+        title: str(d.title) ?? id,
+        body: str(d.body) ?? '',
+        to,
+        prompts: strings(d.prompts),
+        status: 'delivered',
+        deliveredAtMs: num(d.scenarioMs) ?? 0,
+        ...(medium ? { medium } : {}),
+      };
       return { ...x, injects: [...x.injects, inject] };
     }
     case 'inject.responded': {

@@ -297,6 +297,17 @@ export interface Ack {
   overdue: boolean;
 }
 
+/**
+ * How an inject reaches the players (`medium` of inject.delivered and of the exercise view): a news
+ * article, a social post, an e-mail, a call transcript or a document; absent for a plain message.
+ */
+export type InjectMedium =
+  | { kind: 'news'; outlet: string; headline: string; byline?: string | null }
+  | { kind: 'social'; author: string; handle: string; likes: number; shares: number; platform?: string | null }
+  | { kind: 'email'; from: string; to: string[]; subject: string; cc?: string[] | null }
+  | { kind: 'call'; caller: string; callee?: string | null; durationSeconds?: number | null }
+  | { kind: 'document'; title?: string | null; filename?: string | null; classification?: string | null };
+
 export interface InjectStatus {
   id: string;
   title: string;
@@ -311,6 +322,7 @@ export interface InjectStatus {
   facilitatorNotes?: string | null;
   /** The facilitator's view only: "added" (not in the scenario), "changed" (edited or moved) or "dropped". */
   improvised?: string | null;
+  medium?: InjectMedium | null;
 }
 
 export interface ExpectationStatus {

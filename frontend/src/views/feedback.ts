@@ -112,6 +112,34 @@ function feedbackForm(store: RoomStore, view: FeedbackView, reload: () => void):
   );
 }
 
+/**
+ * For the participant view: a link to the form while the facilitator has it open (read from the server, and again
+ * on each feedback.opened / feedback.closed), hidden otherwise.
+ */
+export function feedbackLink(store: RoomStore, scope: Scope): HTMLElement {
+  const section = h('p', { class: 'feedback-link', 'data-testid': 'feedback-link', 'aria-live': 'polite', hidden: true });
+  let disposed = false;
+  async function load(): Promise<void> {
+    try {
+      const view = await feedbackApi.get(store.roomId);
+      if (disposed) return;
+      section.hidden = view.status !== 'open';
+      replace(section, t('playerOpen'), ' ', h('a', { href: feedbackPath(store.roomId), 'data-nav': true }, view.mine ? t('playerSent') : t('playerGo')));
+    } catch {
+      // No link is better than a broken one: the form's own page says why it cannot be read.
+      if (!disposed) section.hidden = true;
+    }
+  }
+  scope.on(store, (c) => {
+    if (c.type === 'event' && c.event.kind.startsWith('feedback.')) void load();
+  });
+  scope.add(() => {
+    disposed = true;
+  });
+  void load();
+  return section;
+}
+
 export function feedbackView(main: HTMLElement, store: RoomStore): () => void {
   const scope = new Scope();
   const body = h('div', { 'aria-live': 'polite', 'data-testid': 'feedback' }, h('p', { 'aria-busy': 'true' }, t('loading')));

@@ -92,9 +92,11 @@ public sealed interface ExerciseCommand extends Command {
 
     /**
      * Adds an inject to the script: delivered at scenario time {@code atMs}, or only by hand
-     * ({@code exercise.inject}) when it is null. {@code injectId} is chosen by the server when null.
+     * ({@code exercise.inject}) when it is null. {@code injectId} is chosen by the server when null;
+     * {@code medium}: how it reaches the players (null: a plain message).
      */
-    record AddInject(String injectId, String title, String body, Set<Role> to, List<String> prompts, Long atMs) implements ExerciseCommand {
+    record AddInject(String injectId, String title, String body, Set<Role> to, List<String> prompts, Long atMs, Medium medium)
+            implements ExerciseCommand {
         public AddInject {
             injectId = checkInjectId(Fields.optionalText(injectId, "injectId", 64));
             title = Fields.text(title, "title", 200);
@@ -105,16 +107,17 @@ public sealed interface ExerciseCommand extends Command {
         }
     }
 
-    /** Changes an upcoming inject's text or audience; a null field stays as it is. */
-    record EditInject(String injectId, String title, String body, Set<Role> to, List<String> prompts) implements ExerciseCommand {
+    /** Changes an upcoming inject's text, audience or medium; a null field stays as it is (a medium given replaces it). */
+    record EditInject(String injectId, String title, String body, Set<Role> to, List<String> prompts, Medium medium)
+            implements ExerciseCommand {
         public EditInject {
             injectId = Fields.text(injectId, "injectId", 64);
             title = Fields.optionalText(title, "title", 200);
             body = Fields.optionalText(body, "body", 10_000);
             to = to == null ? null : Set.copyOf(Fields.nonEmpty(to, "to"));
             prompts = checkPrompts(prompts);
-            if (title == null && body == null && to == null && prompts == null) {
-                throw SitroomException.invalid("nothing to change: give a title, body, to or prompts");
+            if (title == null && body == null && to == null && prompts == null && medium == null) {
+                throw SitroomException.invalid("nothing to change: give a title, body, to, prompts or medium");
             }
         }
     }

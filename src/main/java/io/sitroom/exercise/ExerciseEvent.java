@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.sitroom.role.Role;
 import io.sitroom.room.EventKind;
 import io.sitroom.room.EventPayload;
@@ -39,10 +41,14 @@ public sealed interface ExerciseEvent extends EventPayload {
     record ReportReleased(long scenarioMs) implements ExerciseEvent {
     }
 
-    /** Visible to the roles in {@code to} and the facilitator; never carries the facilitator's notes. */
+    /**
+     * Visible to the roles in {@code to} and the facilitator; never carries the facilitator's notes.
+     * {@code medium}: how it reaches the players; left out of the data for a plain inject (as in every
+     * event written before media existed, which decodes with a null medium).
+     */
     @EventKind("inject.delivered")
     record InjectDelivered(String injectId, String title, String body, Set<Role> to, List<String> prompts, long scenarioMs,
-            boolean manual) implements ExerciseEvent {
+            boolean manual, @JsonInclude(JsonInclude.Include.NON_NULL) Medium medium) implements ExerciseEvent {
         @Override
         public String brief() {
             return title;
@@ -81,18 +87,18 @@ public sealed interface ExerciseEvent extends EventPayload {
 
     /** The facilitator added an inject at scenario time {@code scenarioMs}; it falls due at {@code atMs} (null: by hand). */
     @EventKind("inject.added")
-    record InjectAdded(String injectId, String title, String body, Set<Role> to, List<String> prompts, Long atMs, long scenarioMs)
-            implements ExerciseEvent {
+    record InjectAdded(String injectId, String title, String body, Set<Role> to, List<String> prompts, Long atMs, long scenarioMs,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Medium medium) implements ExerciseEvent {
         @Override
         public String brief() {
             return title;
         }
     }
 
-    /** The facilitator changed an upcoming inject; a null field was left as it was. */
+    /** The facilitator changed an upcoming inject; a null field was left as it was ({@code medium}: a new one replaces it). */
     @EventKind("inject.edited")
-    record InjectEdited(String injectId, String title, String body, Set<Role> to, List<String> prompts, long scenarioMs)
-            implements ExerciseEvent {
+    record InjectEdited(String injectId, String title, String body, Set<Role> to, List<String> prompts, long scenarioMs,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Medium medium) implements ExerciseEvent {
         @Override
         public String brief() {
             return injectId;

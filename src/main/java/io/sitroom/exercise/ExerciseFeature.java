@@ -201,12 +201,14 @@ public class ExerciseFeature implements RoomFeature {
             row.to = a.to();
             row.prompts = a.prompts();
             row.atMs = a.atMs();
+            row.medium = a.medium();
         } else if (e instanceof ExerciseEvent.InjectEdited edited) {
             InjectChangeRecord row = InjectChangeRecord.of(roomId, edited.injectId(), seq);
             row.title = edited.title() == null ? row.title : edited.title();
             row.body = edited.body() == null ? row.body : edited.body();
             row.to = edited.to() == null ? row.to : edited.to();
             row.prompts = edited.prompts() == null ? row.prompts : edited.prompts();
+            row.medium = edited.medium() == null ? row.medium : edited.medium();
         } else if (e instanceof ExerciseEvent.InjectDropped d) {
             InjectChangeRecord.of(roomId, d.injectId(), seq).dropped = true;
         } else if (e instanceof ExerciseEvent.InjectMoved m) {

@@ -41,11 +41,13 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
 
     /**
      * {@code status}: delivered, upcoming or (the facilitator's view only) dropped. {@code improvised}, for
-     * the facilitator only: "added" (not in the scenario), "changed" (edited or moved), "dropped".
+     * the facilitator only: "added" (not in the scenario), "changed" (edited or moved), "dropped". {@code medium}:
+     * how it reaches the players (a news article, an e-mail, ...; left out for a plain message), for
+     * whoever sees the inject.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InjectStatus(String id, String title, String body, List<String> to, List<String> prompts, String status,
-            Long deliveredAtMs, Long dueAtMs, ScenarioView.TimingView timing, String facilitatorNotes, String improvised) {
+            Long deliveredAtMs, Long dueAtMs, ScenarioView.TimingView timing, String facilitatorNotes, String improvised, Medium medium) {
     }
 
     /**
@@ -79,10 +81,11 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
             if (deliveredAt != null && forViewer) {
                 injects.add(new InjectStatus(inject.id(), inject.title(), inject.body(), names(inject.to()), inject.prompts(), "delivered",
                         deliveredAt, null, facilitator ? ScenarioView.timing(inject.timing()) : null,
-                        facilitator ? inject.facilitatorNotes() : null, improvised));
+                        facilitator ? inject.facilitatorNotes() : null, improvised, inject.medium()));
             } else if (deliveredAt == null && facilitator) {
                 injects.add(new InjectStatus(inject.id(), inject.title(), inject.body(), names(inject.to()), inject.prompts(), "upcoming",
-                        null, plannedAt(inject, state), ScenarioView.timing(inject.timing()), inject.facilitatorNotes(), improvised));
+                        null, plannedAt(inject, state), ScenarioView.timing(inject.timing()), inject.facilitatorNotes(), improvised,
+                        inject.medium()));
             }
         }
         if (facilitator) {
@@ -90,7 +93,7 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
                 PlaybackState.InjectChange change = state.changes().get(inject.id());
                 if (change != null && change.dropped()) {
                     injects.add(new InjectStatus(inject.id(), inject.title(), inject.body(), names(inject.to()), inject.prompts(), "dropped",
-                            null, null, ScenarioView.timing(inject.timing()), inject.facilitatorNotes(), "dropped"));
+                            null, null, ScenarioView.timing(inject.timing()), inject.facilitatorNotes(), "dropped", inject.medium()));
                 }
             }
         }

@@ -55,12 +55,12 @@ public final class Improvisation {
     private static Inject changed(Inject inject, InjectChange change) {
         return new Inject(inject.id(), or(change.title(), inject.title()), or(change.body(), inject.body()), or(change.to(), inject.to()),
                 change.atMs() == null ? inject.timing() : at(change.atMs()),
-                or(change.prompts(), inject.prompts()), inject.facilitatorNotes(), inject.expectations());
+                or(change.prompts(), inject.prompts()), inject.facilitatorNotes(), inject.expectations(), or(change.medium(), inject.medium()));
     }
 
     private static Inject added(String id, InjectChange change) {
         return new Inject(id, change.title(), change.body(), change.to(), change.atMs() == null ? new Timing.Manual() : at(change.atMs()),
-                change.prompts(), null, List.of());
+                change.prompts(), null, List.of(), change.medium());
     }
 
     private static Timing at(long ms) {
@@ -81,7 +81,7 @@ public final class Improvisation {
         }
         requireRoles(c.to(), scenario);
         requireNotPast(c.atMs(), now);
-        return List.of(forFacilitator(new ExerciseEvent.InjectAdded(id, c.title(), c.body(), c.to(), c.prompts(), c.atMs(), now)));
+        return List.of(forFacilitator(new ExerciseEvent.InjectAdded(id, c.title(), c.body(), c.to(), c.prompts(), c.atMs(), now, c.medium())));
     }
 
     public static List<NewEvent> edit(ExerciseCommand.EditInject c, CommandContext context, Scenario scenario, PlaybackState state) {
@@ -90,7 +90,7 @@ public final class Improvisation {
         if (c.to() != null) {
             requireRoles(c.to(), scenario);
         }
-        return List.of(forFacilitator(new ExerciseEvent.InjectEdited(c.injectId(), c.title(), c.body(), c.to(), c.prompts(), now)));
+        return List.of(forFacilitator(new ExerciseEvent.InjectEdited(c.injectId(), c.title(), c.body(), c.to(), c.prompts(), now, c.medium())));
     }
 
     public static List<NewEvent> drop(ExerciseCommand.DropInject c, CommandContext context, Scenario scenario, PlaybackState state) {

@@ -65,8 +65,12 @@ public class InjectChangeRecord extends PanacheEntityBase {
     @Column(name = "at_ms")
     public Long atMs;
 
+    @Column(length = 8_000)
+    @Convert(converter = MediumConverter.class)
+    public Medium medium;
+
     PlaybackState.InjectChange change() {
-        return new PlaybackState.InjectChange(seq, added, dropped, title, body, to, prompts, atMs);
+        return new PlaybackState.InjectChange(seq, added, dropped, title, body, to, prompts, atMs, medium);
     }
 
     /** The row of an inject, created (as a change of a scenario inject) if there is none yet. */
@@ -80,6 +84,31 @@ public class InjectChangeRecord extends PanacheEntityBase {
             row.persist();
         }
         return row;
+    }
+
+    /** A medium as the JSON its events carry ({@code {"kind":"news",...}}). */
+    @Converter
+    public static class MediumConverter implements AttributeConverter<Medium, String> {
+
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        @Override
+        public String convertToDatabaseColumn(Medium medium) {
+            try {
+                return medium == null ? null : JSON.writeValueAsString(medium);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public Medium convertToEntityAttribute(String column) {
+            try {
+                return column == null ? null : JSON.readValue(column, Medium.class);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a stored medium column is not a medium's JSON", e);
+            }
+        }
     }
 
     /** Discussion questions as a JSON array of strings. */

@@ -274,7 +274,7 @@ public final class PlaybackDecider {
 
     private static NewEvent delivery(Inject inject, long elapsedMs, boolean manual) {
         return new NewEvent(new ExerciseEvent.InjectDelivered(inject.id(), inject.title(), inject.body(), inject.to(), inject.prompts(),
-                elapsedMs, manual), inject.to());
+                elapsedMs, manual, inject.medium()), inject.to());
     }
 
     private static Long min(Long a, Long b) {

@@ -30,9 +30,11 @@ public record PlaybackState(String scenarioId, ScenarioClock clock, Map<String, 
      * How the script differs from the scenario for one inject: {@code added} by the facilitator (then
      * every field is set but {@code atMs}, null for "by hand"), {@code dropped}, or changed (a null
      * field is as in the scenario; {@code atMs} set when it was moved). {@code seq}: the event that
-     * first changed it (added injects play in that order).
+     * first changed it (added injects play in that order). {@code medium}: null is as in the scenario
+     * (an added inject: a plain message).
      */
-    public record InjectChange(long seq, boolean added, boolean dropped, String title, String body, Set<Role> to, List<String> prompts, Long atMs) {
+    public record InjectChange(long seq, boolean added, boolean dropped, String title, String body, Set<Role> to, List<String> prompts, Long atMs,
+            Medium medium) {
     }
 
     public PlaybackState {

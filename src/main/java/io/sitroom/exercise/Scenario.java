@@ -46,8 +46,9 @@ public record Scenario(String id, String title, String summary, Duration duratio
         }
     }
 
+    /** {@code medium}: how it reaches the players (a news article, an e-mail, ...); null: a plain message. */
     public record Inject(String id, String title, String body, Set<Role> to, Timing timing, List<String> prompts,
-            String facilitatorNotes, List<Expectation> expectations) {
+            String facilitatorNotes, List<Expectation> expectations, Medium medium) {
     }
 
     public enum Action {

@@ -26,6 +26,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 import io.sitroom.comms.Audience;
+import io.sitroom.error.SitroomException;
 import io.sitroom.exercise.Scenario.Action;
 import io.sitroom.exercise.Scenario.Condition;
 import io.sitroom.exercise.Scenario.Expectation;
@@ -130,7 +131,8 @@ public final class ScenarioParser {
 
     private Inject inject(Node node, String path) {
         Map<String, Node> fields = mapping(node, path,
-                Set.of("id", "title", "body", "to", "at", "after", "delay", "when", "manual", "prompts", "facilitatorNotes", "expectations"));
+                Set.of("id", "title", "body", "to", "at", "after", "delay", "when", "manual", "prompts", "facilitatorNotes", "expectations",
+                        "medium"));
         if (fields == null) {
             return null;
         }
@@ -146,7 +148,153 @@ public final class ScenarioParser {
         String notes = text(fields, "facilitatorNotes", path, false, 10_000);
         List<Expectation> expectations = fields.containsKey("expectations") ? list(fields, "expectations", path, false, this::expectation)
                 : List.of();
-        return new Inject(id, title, body, to, timing, prompts, notes, expectations);
+        Medium medium = fields.containsKey("medium") ? medium(fields.get("medium"), join(path, "medium")) : null;
+        return new Inject(id, title, body, to, timing, prompts, notes, expectations, medium);
+    }
+
+    /** The fields each medium kind may have; the records say which are required. */
+    private static final Map<String, Set<String>> MEDIUM_FIELDS = Map.of(
+            "news", Set.of("kind", "outlet", "headline", "byline"),
+            "social", Set.of("kind", "author", "handle", "likes", "shares", "platform"),
+            "email", Set.of("kind", "from", "to", "subject", "cc"),
+            "call", Set.of("kind", "caller", "callee", "duration"),
+            "document", Set.of("kind", "title", "filename", "classification"));
+    private static final Pattern HANDLE = Pattern.compile("@?[\\p{L}\\p{N}_.-]{1,64}");
+
+    private Medium medium(Node node, String path) {
+        record(node, path);
+        if (!(node instanceof MappingNode map)) {
+            error(node, path, "must be a mapping: 'kind' (one of " + String.join(", ", Medium.KINDS) + ") and the kind's fields");
+            return null;
+        }
+        Node kindNode = map.getValue().stream().filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("kind"))
+                .map(NodeTuple::getValueNode).findFirst().orElse(null);
+        if (kindNode == null) {
+            error(node, join(path, "kind"), "is required: one of " + String.join(", ", Medium.KINDS));
+            return null;
+        }
+        String kind = scalar(kindNode, join(path, "kind"), 32);
+        if (kind == null) {
+            return null;
+        }
+        if (!MEDIUM_FIELDS.containsKey(kind)) {
+            error(kindNode, join(path, "kind"), "unknown kind '" + kind + "'; one of " + String.join(", ", Medium.KINDS));
+            return null;
+        }
+        Map<String, Node> fields = mapping(node, path, MEDIUM_FIELDS.get(kind));
+        if (fields == null) {
+            return null;
+        }
+        int before = errors.size();
+        java.util.function.Supplier<Medium> medium = switch (kind) {
+            case "news" -> {
+                String outlet = line(fields, "outlet", path, true);
+                String headline = line(fields, "headline", path, true);
+                String byline = line(fields, "byline", path, false);
+                yield () -> new Medium.News(outlet, headline, byline);
+            }
+            case "social" -> {
+                String author = line(fields, "author", path, true);
+                String handle = line(fields, "handle", path, true);
+                if (handle != null && !HANDLE.matcher(handle).matches()) {
+                    error(fields.get("handle"), join(path, "handle"), "must be letters, digits, '_', '.' or '-' (at most 64; an '@' before them is fine)");
+                }
+                Long likes = count(fields, "likes", path);
+                Long shares = count(fields, "shares", path);
+                String platform = line(fields, "platform", path, false);
+                yield () -> new Medium.Social(author, handle, likes, shares, platform);
+            }
+            case "email" -> {
+                String from = line(fields, "from", path, true);
+                List<String> to = addresses(fields, "to", path, true);
+                String subject = line(fields, "subject", path, true);
+                List<String> cc = addresses(fields, "cc", path, false);
+                yield () -> new Medium.Email(from, to, subject, cc);
+            }
+            case "call" -> {
+                String caller = line(fields, "caller", path, true);
+                String callee = line(fields, "callee", path, false);
+                Duration length = fields.containsKey("duration") ? duration(fields.get("duration"), join(path, "duration")) : null;
+                if (length != null && length.compareTo(Duration.ofDays(1)) > 0) {
+                    error(fields.get("duration"), join(path, "duration"), "is longer than a day");
+                }
+                yield () -> new Medium.Call(caller, callee, length == null ? null : length.toSeconds());
+            }
+            default -> {
+                String title = line(fields, "title", path, false);
+                String filename = line(fields, "filename", path, false);
+                if (!fields.containsKey("title") && !fields.containsKey("filename")) {
+                    error(node, join(path, "title"), "a document needs a 'title', a 'filename', or both");
+                }
+                String classification = line(fields, "classification", path, false);
+                yield () -> new Medium.Document(title, filename, classification);
+            }
+        };
+        if (errors.size() > before) {
+            return null;
+        }
+        try {
+            return medium.get();
+        } catch (SitroomException e) {
+            // The checks above mirror the record's; this catches what only the record knows (e.g. a control character).
+            error(node, path, e.getMessage());
+            return null;
+        }
+    }
+
+    /** A one-line text: a medium's headers are shown as headers. */
+    private String line(Map<String, Node> fields, String name, String parent, boolean required) {
+        String value = text(fields, name, parent, required, name.equals("filename") ? 255 : Medium.MAX_TEXT);
+        if (value != null && (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0)) {
+            error(fields.get(name), join(parent, name), "must be one line");
+            return null;
+        }
+        return value;
+    }
+
+    /** A count such as likes: a whole number, not negative. */
+    private Long count(Map<String, Node> fields, String name, String parent) {
+        String value = text(fields, name, parent, true, 20);
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("-?\\d{1,15}")) {
+            error(fields.get(name), join(parent, name), "must be a whole number such as 120");
+            return null;
+        }
+        long count = Long.parseLong(value);
+        if (count < 0) {
+            error(fields.get(name), join(parent, name), "must not be negative");
+            return null;
+        }
+        return count;
+    }
+
+    /** E-mail addresses: one, or a list. */
+    private List<String> addresses(Map<String, Node> fields, String name, String parent, boolean required) {
+        Node node = fields.get(name);
+        String path = join(parent, name);
+        if (node == null) {
+            if (required) {
+                missing(fields, parent, name);
+            }
+            return null;
+        }
+        List<String> values = node instanceof SequenceNode ? strings(node, path, Medium.MAX_TEXT) : new ArrayList<>();
+        if (!(node instanceof SequenceNode)) {
+            String one = scalar(node, path, Medium.MAX_TEXT);
+            if (one != null) {
+                values.add(one);
+            }
+        }
+        if (node instanceof SequenceNode seq && seq.getValue().isEmpty()) {
+            error(node, path, "names no address");
+        } else if (values.size() > Medium.MAX_ADDRESSES) {
+            error(node, path, "holds more than " + Medium.MAX_ADDRESSES + " addresses");
+        } else if (values.stream().anyMatch(v -> v.indexOf('\n') >= 0)) {
+            error(node, path, "each address must be one line");
+        }
+        return values;
     }
 
     private Timing timing(Map<String, Node> fields, String path) {

@@ -30,7 +30,7 @@ public record ScenarioView(String id, String title, String summary, Long duratio
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record InjectView(String id, String title, String body, List<String> to, TimingView timing, List<String> prompts,
-            String facilitatorNotes, List<ExpectationView> expectations) {
+            String facilitatorNotes, List<ExpectationView> expectations, Medium medium) {
     }
 
     public static ScenarioView of(Scenario s) {
@@ -42,7 +42,7 @@ public record ScenarioView(String id, String title, String summary, Long duratio
         return new InjectView(i.id(), i.title(), i.body(), names(i.to()), timing(i.timing()), i.prompts(), i.facilitatorNotes(),
                 i.expectations().stream().map(e -> new ExpectationView(e.id(), e.role().wire(), e.action().wire(), e.within().toSeconds(),
                         e.objective(), e.assigns() == null ? null : e.assigns().wire(), e.approvers().isEmpty() ? null : names(e.approvers()),
-                        e.audience() == null ? null : e.audience().wire())).toList());
+                        e.audience() == null ? null : e.audience().wire())).toList(), i.medium());
     }
 
     static TimingView timing(Timing timing) {

@@ -31,9 +31,12 @@ public final class HseepModel {
     public record Objective(String id, String text, String capability) {
     }
 
-    /** A module of the Situation Manual: a timed inject as the players' situation at that time. */
+    /**
+     * A module of the Situation Manual: a timed inject as the players' situation at that time. {@code medium}:
+     * how it reaches them, in a line ("News article: ..."); null for a plain message.
+     */
     @TemplateData
-    public record Module(int number, String time, String title, String to, String body, List<String> questions) {
+    public record Module(int number, String time, String title, String to, String body, List<String> questions, String medium) {
     }
 
     /** The Situation Manual, for players. */
@@ -42,10 +45,10 @@ public final class HseepModel {
             List<Module> modules, int laterInjects) {
     }
 
-    /** A line of the controller's script: every inject with its timing, notes and expectations. */
+    /** A line of the controller's script: every inject with its timing, medium (null: plain), notes and expectations. */
     @TemplateData
     public record ScriptLine(int number, String id, String timing, String to, String title, String body, List<String> questions,
-            String notes, List<String> expectations) {
+            String notes, List<String> expectations, String medium) {
     }
 
     /** The Controller/Evaluator Handbook, for the facilitator and evaluators. */
@@ -74,7 +77,7 @@ public final class HseepModel {
         for (Inject inject : s.injects()) {
             if (inject.timing() instanceof Timing.At at) {
                 modules.add(new Module(modules.size() + 1, MselTimes.dayTime(at.offset()), inject.title(), roles(inject.to()), inject.body(),
-                        inject.prompts()));
+                        inject.prompts(), medium(inject)));
             } else {
                 later++;
             }
@@ -86,9 +89,14 @@ public final class HseepModel {
         List<ScriptLine> script = new ArrayList<>();
         for (Inject inject : s.injects()) {
             script.add(new ScriptLine(script.size() + 1, inject.id(), timing(inject.timing()), roles(inject.to()), inject.title(), inject.body(),
-                    inject.prompts(), inject.facilitatorNotes(), inject.expectations().stream().map(HseepModel::expectation).toList()));
+                    inject.prompts(), inject.facilitatorNotes(), inject.expectations().stream().map(HseepModel::expectation).toList(),
+                    medium(inject)));
         }
         return new Handbook(header, s.summary(), duration(s), roles(s.roles()), objectives(s), script, s.debrief());
+    }
+
+    private static String medium(Inject inject) {
+        return inject.medium() == null ? null : inject.medium().describe();
     }
 
     public static EvaluationGuides evaluationGuides(Header header, Scenario s) {

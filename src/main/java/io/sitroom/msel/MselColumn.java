@@ -18,7 +18,9 @@ public enum MselColumn {
     EXPECTED_ACTION("Expected action"),
     OBJECTIVE("Objective"),
     CAPABILITY("Capability"),
-    NOTES("Facilitator notes");
+    NOTES("Facilitator notes"),
+    // Last, so that sheets written before media keep their column letters.
+    MEDIUM("Medium");
 
     private final String header;
 

@@ -1,7 +1,9 @@
 package io.sitroom.msel;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.sitroom.exercise.Medium;
 import io.sitroom.exercise.Scenario;
 import io.sitroom.exercise.Scenario.Condition;
 import io.sitroom.exercise.Scenario.Expectation;
@@ -24,8 +27,10 @@ public final class MselExport {
 
     /** The sender column: the scenario format has no sender of its own, so every inject comes from exercise control. */
     static final String FROM_CONTROL = "Exercise control";
-    /** The delivery column: every inject is a message in the room. */
+    /** The delivery column of a plain inject: a message in the room (an inject with a medium names it: "news article", ...). */
     static final String DELIVERY_ROOM = "room message";
+    /** Between the addresses of an e-mail in the Medium column (a display name may hold a comma). */
+    static final String ADDRESS_SEPARATOR = "; ";
     static final List<String> SCENARIO_HEADER = List.of("Field", "Value", "Text", "Capability");
 
     private MselExport() {
@@ -71,7 +76,8 @@ public final class MselExport {
         cells[MselColumn.CONDITION.ordinal()] = condition(inject.timing());
         cells[MselColumn.FROM.ordinal()] = FROM_CONTROL;
         cells[MselColumn.TO.ordinal()] = roles(inject.to());
-        cells[MselColumn.DELIVERY.ordinal()] = DELIVERY_ROOM;
+        cells[MselColumn.DELIVERY.ordinal()] = inject.medium() == null ? DELIVERY_ROOM : inject.medium().deliveryName();
+        cells[MselColumn.MEDIUM.ordinal()] = medium(inject.medium());
         cells[MselColumn.TITLE.ordinal()] = inject.title();
         cells[MselColumn.BODY.ordinal()] = inject.body();
         cells[MselColumn.PROMPTS.ordinal()] = String.join("\n", inject.prompts());
@@ -85,6 +91,41 @@ public final class MselExport {
                 .map(id -> objectives.get(id).capability()).distinct().collect(Collectors.joining("\n"));
         cells[MselColumn.NOTES.ordinal()] = inject.facilitatorNotes() == null ? "" : inject.facilitatorNotes();
         return List.of(cells);
+    }
+
+    /** The medium as {@code field: value} lines, {@code kind} first; empty for a plain inject. */
+    static String medium(Medium medium) {
+        if (medium == null) {
+            return "";
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("kind", medium.kind());
+        if (medium instanceof Medium.News n) {
+            fields.put("outlet", n.outlet());
+            fields.put("headline", n.headline());
+            fields.put("byline", n.byline());
+        } else if (medium instanceof Medium.Social p) {
+            fields.put("platform", p.platform());
+            fields.put("author", p.author());
+            fields.put("handle", p.handle());
+            fields.put("likes", Long.toString(p.likes()));
+            fields.put("shares", Long.toString(p.shares()));
+        } else if (medium instanceof Medium.Email e) {
+            fields.put("from", e.from());
+            fields.put("to", String.join(ADDRESS_SEPARATOR, e.to()));
+            fields.put("cc", e.cc() == null ? null : String.join(ADDRESS_SEPARATOR, e.cc()));
+            fields.put("subject", e.subject());
+        } else if (medium instanceof Medium.Call c) {
+            fields.put("caller", c.caller());
+            fields.put("callee", c.callee());
+            fields.put("duration", c.durationSeconds() == null ? null : MselTimes.offset(Duration.ofSeconds(c.durationSeconds())));
+        } else if (medium instanceof Medium.Document d) {
+            fields.put("title", d.title());
+            fields.put("filename", d.filename());
+            fields.put("classification", d.classification());
+        }
+        return fields.entrySet().stream().filter(f -> f.getValue() != null).map(f -> f.getKey() + ": " + f.getValue())
+                .collect(Collectors.joining("\n"));
     }
 
     /** {@code after <inject> [+ 5m]}, {@code when <condition>} (after a line {@code after <inject>}), {@code manual}, or empty for a time. */

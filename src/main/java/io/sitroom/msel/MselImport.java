@@ -163,6 +163,7 @@ public final class MselImport {
             inject.put("prompts", prompts);
         }
         putIfSet(inject, "facilitatorNotes", cell(row, MselColumn.NOTES));
+        medium(row, inject);
         List<Map<String, Object>> expectations = new ArrayList<>();
         for (String line : lines(cell(row, MselColumn.EXPECTED_ACTION))) {
             Map<String, Object> expectation = expectation(line);
@@ -219,6 +220,31 @@ public final class MselImport {
                         + " [\"title text\"]', 'when role assigned <role>', 'when expectation met|missed <expectation>' or 'manual'");
             }
         }
+    }
+
+    /** The Medium cell: {@code field: value} lines ({@code kind: news}, {@code outlet: ...}); the parser checks the fields. */
+    private void medium(MselTable.Row row, Map<String, Object> inject) {
+        List<String> lines = lines(cell(row, MselColumn.MEDIUM));
+        if (lines.isEmpty()) {
+            return;
+        }
+        Map<String, Object> medium = new LinkedHashMap<>();
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            String key = colon < 0 ? "" : line.substring(0, colon).strip();
+            String value = colon < 0 ? "" : line.substring(colon + 1).strip();
+            if (key.isEmpty() || value.isEmpty()) {
+                error(row, MselColumn.MEDIUM, "'" + line + "' is not a field of a medium; write one 'field: value' a line, starting with"
+                        + " 'kind: news' (or social, email, call, document)");
+            } else if (medium.containsKey(key)) {
+                error(row, MselColumn.MEDIUM, "'" + key + "' appears twice");
+            } else if (key.equals("to") || key.equals("cc")) {
+                medium.put(key, Arrays.stream(value.split(";")).map(String::strip).filter(s -> !s.isEmpty()).toList());
+            } else {
+                medium.put(key, value);
+            }
+        }
+        inject.put("medium", medium);
     }
 
     private static Map<String, Object> expectation(String line) {
@@ -283,6 +309,7 @@ public final class MselImport {
             case "prompts" -> MselColumn.PROMPTS;
             case "facilitatorNotes" -> MselColumn.NOTES;
             case "expectations" -> MselColumn.EXPECTED_ACTION;
+            case "medium" -> MselColumn.MEDIUM;
             default -> MselColumn.CONDITION;
         };
     }

@@ -64,17 +64,18 @@ class ImprovisationTest {
         long seq = 100 + changes.size();
         for (NewEvent e : events) {
             if (e.payload() instanceof ExerciseEvent.InjectAdded a) {
-                next.put(a.injectId(), new InjectChange(seq, true, false, a.title(), a.body(), a.to(), a.prompts(), a.atMs()));
+                next.put(a.injectId(), new InjectChange(seq, true, false, a.title(), a.body(), a.to(), a.prompts(), a.atMs(), a.medium()));
             } else if (e.payload() instanceof ExerciseEvent.InjectEdited ed) {
-                InjectChange c = next.getOrDefault(ed.injectId(), new InjectChange(seq, false, false, null, null, null, null, null));
+                InjectChange c = next.getOrDefault(ed.injectId(), new InjectChange(seq, false, false, null, null, null, null, null, null));
                 next.put(ed.injectId(), new InjectChange(c.seq(), c.added(), c.dropped(), ed.title() == null ? c.title() : ed.title(),
-                        ed.body() == null ? c.body() : ed.body(), ed.to() == null ? c.to() : ed.to(), c.prompts(), c.atMs()));
+                        ed.body() == null ? c.body() : ed.body(), ed.to() == null ? c.to() : ed.to(), c.prompts(), c.atMs(),
+                        ed.medium() == null ? c.medium() : ed.medium()));
             } else if (e.payload() instanceof ExerciseEvent.InjectDropped d) {
-                InjectChange c = next.getOrDefault(d.injectId(), new InjectChange(seq, false, false, null, null, null, null, null));
-                next.put(d.injectId(), new InjectChange(c.seq(), c.added(), true, c.title(), c.body(), c.to(), c.prompts(), c.atMs()));
+                InjectChange c = next.getOrDefault(d.injectId(), new InjectChange(seq, false, false, null, null, null, null, null, null));
+                next.put(d.injectId(), new InjectChange(c.seq(), c.added(), true, c.title(), c.body(), c.to(), c.prompts(), c.atMs(), c.medium()));
             } else if (e.payload() instanceof ExerciseEvent.InjectMoved m) {
-                InjectChange c = next.getOrDefault(m.injectId(), new InjectChange(seq, false, false, null, null, null, null, null));
-                next.put(m.injectId(), new InjectChange(c.seq(), c.added(), c.dropped(), c.title(), c.body(), c.to(), c.prompts(), m.atMs()));
+                InjectChange c = next.getOrDefault(m.injectId(), new InjectChange(seq, false, false, null, null, null, null, null, null));
+                next.put(m.injectId(), new InjectChange(c.seq(), c.added(), c.dropped(), c.title(), c.body(), c.to(), c.prompts(), m.atMs(), c.medium()));
             }
         }
         return next;
@@ -92,9 +93,9 @@ class ImprovisationTest {
     void everyChange_isForTheFacilitatorOnly() {
         PlaybackState state = at(MIN, Map.of("report", 0L), Map.of());
         List<NewEvent> events = List.of(
-                Improvisation.add(new ExerciseCommand.AddInject(null, "Press call", "A reporter calls.", Set.of(Role.LEGAL), null, 10 * MIN),
+                Improvisation.add(new ExerciseCommand.AddInject(null, "Press call", "A reporter calls.", Set.of(Role.LEGAL), null, 10 * MIN, null),
                         facilitator(), DRILL, state).get(0),
-                Improvisation.edit(new ExerciseCommand.EditInject("board-asks", null, "The CEO is furious.", null, null), facilitator(), DRILL, state)
+                Improvisation.edit(new ExerciseCommand.EditInject("board-asks", null, "The CEO is furious.", null, null, null), facilitator(), DRILL, state)
                         .get(0),
                 Improvisation.drop(new ExerciseCommand.DropInject("curveball"), facilitator(), DRILL, state).get(0),
                 Improvisation.move(new ExerciseCommand.MoveInject("board-asks", 5 * MIN), facilitator(), DRILL, state).get(0));
@@ -109,10 +110,10 @@ class ImprovisationTest {
     void anAddedInject_firesAtItsTime_andAManualOne_onlyByHand() {
         PlaybackState state = at(MIN, Map.of("report", 0L), Map.of());
         Map<String, InjectChange> changes = apply(Map.of(), Improvisation.add(
-                new ExerciseCommand.AddInject("press", "Press call", "A reporter calls.", Set.of(Role.LEGAL), List.of("Who talks?"), 10 * MIN),
+                new ExerciseCommand.AddInject("press", "Press call", "A reporter calls.", Set.of(Role.LEGAL), List.of("Who talks?"), 10 * MIN, null),
                 facilitator(), DRILL, state));
         changes = apply(changes, Improvisation.add(new ExerciseCommand.AddInject(null, "Spare", "Kept up the sleeve.", Set.of(Role.LEGAL), null,
-                null), facilitator(), DRILL, at(MIN, Map.of("report", 0L), changes)));
+                null, null), facilitator(), DRILL, at(MIN, Map.of("report", 0L), changes)));
         assertEquals(List.of("press@600000"), delivered(changes, Map.of("report", 0L), 12 * MIN));
         assertEquals(List.of(), delivered(changes, Map.of("report", 0L), 9 * MIN));
         assertTrue(Improvisation.script(DRILL, changes).inject("improvised-002").orElseThrow().timing() instanceof Scenario.Timing.Manual);
@@ -124,7 +125,7 @@ class ImprovisationTest {
         PlaybackState state = at(MIN, delivered, Map.of());
         Map<String, InjectChange> changes = apply(Map.of(), Improvisation.move(new ExerciseCommand.MoveInject("board-asks", 5 * MIN),
                 facilitator(), DRILL, state));
-        changes = apply(changes, Improvisation.edit(new ExerciseCommand.EditInject("board-asks", "The CEO calls", null, null, null),
+        changes = apply(changes, Improvisation.edit(new ExerciseCommand.EditInject("board-asks", "The CEO calls", null, null, null, null),
                 facilitator(), DRILL, at(MIN, delivered, changes)));
         assertEquals(List.of("board-asks@300000"), delivered(changes, delivered, 6 * MIN), "moved from 15 to 5 minutes");
         List<NewEvent> events = PlaybackDecider.due(Improvisation.script(DRILL, changes), at(0, delivered, changes), NOTHING, 6 * MIN);
@@ -146,19 +147,19 @@ class ImprovisationTest {
         assertEquals(ErrorCode.CONFLICT, assertThrows(SitroomException.class,
                 () -> Improvisation.drop(new ExerciseCommand.DropInject("report"), facilitator(), DRILL, state)).code());
         assertEquals(ErrorCode.NOT_FOUND, assertThrows(SitroomException.class,
-                () -> Improvisation.edit(new ExerciseCommand.EditInject("nope", "x", null, null, null), facilitator(), DRILL, state)).code());
+                () -> Improvisation.edit(new ExerciseCommand.EditInject("nope", "x", null, null, null, null), facilitator(), DRILL, state)).code());
         assertEquals(ErrorCode.INVALID, assertThrows(SitroomException.class,
                 () -> Improvisation.move(new ExerciseCommand.MoveInject("board-asks", 5 * MIN), facilitator(), DRILL, state)).code());
         assertEquals(ErrorCode.CONFLICT, assertThrows(SitroomException.class,
-                () -> Improvisation.add(new ExerciseCommand.AddInject("report", "x", "y", Set.of(Role.LEGAL), null, null), facilitator(), DRILL,
+                () -> Improvisation.add(new ExerciseCommand.AddInject("report", "x", "y", Set.of(Role.LEGAL), null, null, null), facilitator(), DRILL,
                         state)).code());
         assertEquals(ErrorCode.INVALID, assertThrows(SitroomException.class,
-                () -> Improvisation.add(new ExerciseCommand.AddInject(null, "x", "y", Set.of(Role.SCRIBE), null, null), facilitator(), DRILL,
+                () -> Improvisation.add(new ExerciseCommand.AddInject(null, "x", "y", Set.of(Role.SCRIBE), null, null, null), facilitator(), DRILL,
                         state)).code(), "scribe is not a role of this scenario");
         assertEquals(ErrorCode.INVALID, assertThrows(SitroomException.class,
-                () -> new ExerciseCommand.EditInject("board-asks", null, null, null, null)).code());
+                () -> new ExerciseCommand.EditInject("board-asks", null, null, null, null, null)).code());
         assertEquals(ErrorCode.INVALID, assertThrows(SitroomException.class,
-                () -> new ExerciseCommand.AddInject("Bad Id", "x", "y", Set.of(Role.LEGAL), null, null)).code());
+                () -> new ExerciseCommand.AddInject("Bad Id", "x", "y", Set.of(Role.LEGAL), null, null, null)).code());
         PlaybackState ended = new PlaybackState("example-phishing", new ScenarioClock(ExerciseStatus.ENDED, 1, 20 * MIN, null), delivered,
                 Map.of(), Map.of());
         assertEquals(ErrorCode.CONFLICT, assertThrows(SitroomException.class,

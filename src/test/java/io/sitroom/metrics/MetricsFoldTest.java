@@ -197,9 +197,9 @@ class MetricsFoldTest {
         Room room = new Room();
         room.expectations.put("i1", 2);
         room.expectations.put("i2", 1);
-        room.at(10, new ExerciseEvent.InjectDelivered("i1", "t", "b", Set.of(Role.LEGAL), List.of(), 0, false))
+        room.at(10, new ExerciseEvent.InjectDelivered("i1", "t", "b", Set.of(Role.LEGAL), List.of(), 0, false, null))
                 .at(20, new ExerciseEvent.ExpectationMet("e1", "i1", Role.LEGAL, "note.add", 5, 10_000))
-                .at(30, new ExerciseEvent.InjectDelivered("i2", "t", "b", Set.of(Role.LEGAL), List.of(), 20_000, true))
+                .at(30, new ExerciseEvent.InjectDelivered("i2", "t", "b", Set.of(Role.LEGAL), List.of(), 20_000, true, null))
                 .at(40, new ExerciseEvent.ExpectationMissed("e2", "i1", Role.LEGAL, "note.add", 30_000))
                 .at(50, new ExerciseEvent.Ended(40_000));
         assertEquals(1, room.tally.expectationsMet());
