@@ -1,6 +1,6 @@
 // Records a short animated capture of a live incident for the README: an incident commander's
 // console in Chromium while the team's notes, a decision and its approval, an action and a
-// severity change arrive live (sent by the others over REST). Each step is a screenshot; Debian's
+// severity change arrive live (sent by the others over REST), then the IC answers from the command bar. Each step is a screenshot; Debian's
 // apngasm (apt-get install apngasm) assembles them into an animated PNG.
 //   SITROOM_URL=http://127.0.0.1:8099 SITROOM_ADMIN_PASSWORD=... node e2e/capture-incident.mjs
 // Not a test: run it by hand against a packaged app when the views change.
@@ -54,7 +54,18 @@ try {
   const decisionId = proposed?.events?.find?.((e) => e.kind === 'decision.proposed')?.data?.decisionId ?? proposed?.decisionId;
   if (decisionId) await step(ic, 'decision.approve', { decisionId, comment: 'Go' }, 'Go');
   await step(ic, 'room.severity', { severity: 'SEV1' }, 'SEV1');
-  await step(legal, 'note.add', { text: 'Notify the regulator within 72 h if personal data is affected.' }, 'Notify the regulator', 2500);
+  await step(legal, 'note.add', { text: 'Notify the regulator within 72 h if personal data is affected.' }, 'Notify the regulator');
+
+  // The IC answers from the command bar (Ctrl+K), as responders do: typed, completed, sent.
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('command-input').waitFor();
+  await page.keyboard.type('note Regulator clock starts now; next exec update 14:30', { delay: 25 }); // the bar opens with '/'
+  delays.push(await shot(1600));
+  await page.keyboard.press('Enter');
+  await page.getByTestId('command-outcome').filter({ hasText: 'done' }).waitFor();
+  await page.getByText('Regulator clock starts now').first().waitFor();
+  await page.waitForTimeout(300);
+  delays.push(await shot(2500));
 
   // Each frame followed by its delay as a fraction (milliseconds / 1000); -z1 -i5: 7-zip compression, few passes.
   const args = delays.flatMap((d, i) => [join(frames, `frame-${String(i + 1).padStart(2, '0')}.png`), d, '1000']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defineMessages, interpolate, localText, pickLocale, setLocale, utcText } from './i18n';
+import { defineMessages, formattingTag, interpolate, localText, pickLocale, setLocale, utcText } from './i18n';
 
 describe('i18n', () => {
   it('picks the first preferred language it speaks', () => {
@@ -24,6 +24,13 @@ describe('i18n', () => {
     expect(t.plural('older', 2000)).toBe('2.000 ältere Einträge');
     setLocale('en');
     expect(t.plural('older', 1)).toBe('1 older entry');
+  });
+
+  it('formats in the regional form the browser prefers for the chosen language', () => {
+    expect(formattingTag('en', ['en-GB', 'de-DE'])).toBe('en-GB');
+    expect(formattingTag('de', ['en-GB', 'de-AT'])).toBe('de-AT');
+    expect(formattingTag('de', ['en-US'])).toBe('de');
+    expect(localText(new Date('2026-12-01T14:30:00Z'), 'time', formattingTag('en', ['en-GB']))).not.toMatch(/PM/);
   });
 
   it('shows UTC on hover and the local time in the text', () => {

@@ -33,6 +33,19 @@ export function locale(): Locale {
   return current;
 }
 
+/**
+ * Pure: the tag to format times and numbers with for a language: the browser's own preference for it
+ * (en-GB writes 14:30 and 1,000; en-US 2:30 PM), else the language itself.
+ */
+export function formattingTag(language: Locale, preferred: readonly string[]): string {
+  return preferred.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? language;
+}
+
+/** What times and numbers are formatted with: the chosen language in the viewer's regional form. */
+export function formatLocale(): string {
+  return formattingTag(current, globalThis.navigator?.languages ?? []);
+}
+
 /** Chooses the language (kept in this browser); the caller re-renders. */
 export function setLocale(next: Locale): void {
   current = next;
@@ -52,7 +65,7 @@ export function interpolate(template: string, params: Params | undefined, loc: L
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    return typeof value === 'number' ? value.toLocaleString(loc) : value;
+    return typeof value === 'number' ? value.toLocaleString(loc === current ? formatLocale() : loc) : value;
   });
 }
 
@@ -105,7 +118,7 @@ export function utcText(date: Date): string {
 export type TimeStyle = 'time' | 'datetime' | 'date';
 
 /** A time in the viewer's locale and time zone. */
-export function localText(date: Date, style: TimeStyle = 'datetime', loc: Locale = current): string {
+export function localText(date: Date, style: TimeStyle = 'datetime', loc: string = formatLocale()): string {
   switch (style) {
     case 'time':
       return date.toLocaleTimeString(loc, { hour: '2-digit', minute: '2-digit', second: '2-digit' });

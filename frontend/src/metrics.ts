@@ -1,6 +1,6 @@
 // Pure shaping of GET /api/metrics for the dashboard: chart series, tiles and durations in words.
 // No DOM, no network, all tested.
-import { locale } from './i18n';
+import { formatLocale } from './i18n';
 import { t } from './messages/dashboard';
 import { SEVERITIES, type Metrics, type RoomMetrics } from './types';
 
@@ -109,5 +109,5 @@ export function severitySummary(bars: Bars): string {
   const total = bars.counts.reduce((a, b) => a + b, 0);
   if (!total) return t('noIncidentOpen');
   const parts = bars.labels.map((l, i) => [l, bars.counts[i]!] as const).filter(([, n]) => n > 0);
-  return t.plural('openIncidents', total, { parts: parts.map(([l, n]) => `${n.toLocaleString(locale())} ${l}`).join(', ') });
+  return t.plural('openIncidents', total, { parts: parts.map(([l, n]) => `${n.toLocaleString(formatLocale())} ${l}`).join(', ') });
 }

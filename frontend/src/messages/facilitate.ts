@@ -1,6 +1,6 @@
 // The facilitator console: playback, the scenario's injects, expectations, invitations, facilitator
 // notes; and the exercise's words (its states, an inject's timing) that the participant view shares.
-import { locale } from '../i18n';
+import { formatLocale } from '../i18n';
 import { defineMessages } from '../i18n';
 import type { ScenarioProblem } from '../types';
 import { roleName } from './terms';
@@ -351,7 +351,7 @@ export const actionName = (action: string) => term('action', action);
 
 /** A playback speed as typed, in the viewer's locale: 0.5 -> "0,5" in German, 1000 -> "1000" (no grouping). */
 export function speedText(speed: number): string {
-  return speed.toLocaleString(locale(), { useGrouping: false, maximumSignificantDigits: 15 });
+  return speed.toLocaleString(formatLocale(), { useGrouping: false, maximumSignificantDigits: 15 });
 }
 
 /** One `when` condition of an inject's timing (a key of the scenario format and its value). */

@@ -17,7 +17,7 @@ import {
   tiles,
 } from '../metrics';
 import { roomPath } from '../router';
-import { locale, timeElement } from '../i18n';
+import { formatLocale, timeElement } from '../i18n';
 import { t as m } from '../messages/dashboard';
 import { phaseName } from '../messages/terms';
 import type { Metrics } from '../types';
@@ -255,8 +255,8 @@ function render(charts: Charts, metrics: Metrics): Child[] {
     h(
       'section',
       { class: 'tiles', 'aria-label': m('acrossMyRooms'), 'data-testid': 'tiles' },
-      tile(m('overdueActions'), t.overdueActions.toLocaleString(locale()), t.overdueActions ? m('overdueNote') : m('noneOverdue'), 'tile-overdue', t.overdueActions > 0),
-      tile(m('openExceptions'), t.openExceptions.toLocaleString(locale()), m('openExceptionsNote'), 'tile-exceptions'),
+      tile(m('overdueActions'), t.overdueActions.toLocaleString(formatLocale()), t.overdueActions ? m('overdueNote') : m('noneOverdue'), 'tile-overdue', t.overdueActions > 0),
+      tile(m('openExceptions'), t.openExceptions.toLocaleString(formatLocale()), m('openExceptionsNote'), 'tile-exceptions'),
       tile(
         m('oldestException'),
         t.oldestExceptionAgeSeconds == null ? '—' : formatDuration(t.oldestExceptionAgeSeconds),
