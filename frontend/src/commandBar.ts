@@ -12,6 +12,7 @@ function contextOf(store: RoomStore): BarContext {
   const room = store.room;
   return {
     can: store.can,
+    privileged: store.privileged,
     myUserId: store.myUserId,
     myRoles: store.myRoles,
     members: room?.members ?? [],

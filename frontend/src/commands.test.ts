@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type BarContext, complete, findMember, handle, offeredVerbs, parseCommand } from './commands';
-import type { Ack, Decision, Member } from './types';
+import type { Ack, ActionItem, Decision, Member } from './types';
 
 const ada: Member = { userId: 'u-ada', displayName: 'Ada Lovelace', roles: ['incident_commander'] };
 const lea: Member = { userId: 'u-lea', displayName: 'Lea Legal', roles: ['legal'] };
@@ -31,6 +31,7 @@ const IC_CAN = ['action.create', 'ack.request', 'decision.propose', 'member.add'
 function ctx(over: Partial<BarContext> = {}): BarContext {
   return {
     can: IC_CAN,
+    privileged: [],
     myUserId: 'u-ada',
     myRoles: ['incident_commander'],
     members: [ada, lea, leon],
@@ -45,6 +46,53 @@ function ctx(over: Partial<BarContext> = {}): BarContext {
 
 const asLegal = (over: Partial<BarContext> = {}) =>
   ctx({ can: ['ack.give', 'decision.approve', 'decision.reject', 'decision.propose', 'note.add', 'role.handover'], myUserId: 'u-lea', myRoles: ['legal'], ...over });
+
+function actionItem(over: Partial<ActionItem> = {}): ActionItem {
+  return {
+    actionId: 'x-1',
+    seq: 30,
+    title: 'Restore fs-02 from backup',
+    owner: { userId: 'u-lea', displayName: 'Lea Legal', role: null },
+    overdue: false,
+    status: 'open',
+    createdAt: '2026-12-01T10:00:00Z',
+    ...over,
+  } as ActionItem;
+}
+
+describe('actions from the bar', () => {
+  const mine = actionItem();
+  const others = actionItem({ actionId: 'x-2', seq: 31, title: 'Call the vendor', owner: { userId: 'u-leon', displayName: 'Léon Ops', role: null } });
+  const closed = actionItem({ actionId: 'x-3', seq: 32, status: 'done' });
+  const lea = (over: Partial<BarContext> = {}) => asLegal({ can: ['action.update', 'note.add'], actions: [mine, others, closed], ...over });
+
+  it('offers /done and /status only with an open action the member may move', () => {
+    expect(offeredVerbs(lea())).toEqual(expect.arrayContaining(['done', 'status']));
+    expect(offeredVerbs(lea({ actions: [others, closed] }))).not.toContain('done');
+    // The IC may move anyone's action (privileged).
+    expect(offeredVerbs(ctx({ can: [...IC_CAN, 'action.update'], privileged: ['action.update'], actions: [others] }))).toContain('done');
+  });
+
+  it('reads /done #seq with a note, and the only action without one', () => {
+    expect(parseCommand('/done #30 restored, checksums match', lea())).toEqual({
+      ok: true,
+      command: { name: 'action.update', data: { actionId: 'x-1', status: 'done', note: 'restored, checksums match' }, label: '“Restore fs-02 from backup” → done' },
+    });
+    expect(parseCommand('/done', lea())).toMatchObject({ ok: true, command: { data: { actionId: 'x-1', status: 'done' } } });
+  });
+
+  it('reads /status #seq status, and refuses what the server would', () => {
+    expect(parseCommand('/status #30 in-progress', lea())).toMatchObject({ ok: true, command: { data: { actionId: 'x-1', status: 'in_progress' } } });
+    expect(parseCommand('/status #30 open', lea())).toEqual({ ok: false, error: 'The room is open already.' });
+    expect(parseCommand('/status #30 someday', lea())).toMatchObject({ ok: false });
+    expect(parseCommand('/done #31', lea())).toEqual({ ok: false, error: 'No open action of yours is #31.' });
+  });
+
+  it('completes the member\'s open actions, then the statuses', () => {
+    expect(complete('/done ', lea()).map((s) => s.label)).toEqual(['#30 Restore fs-02 from backup']);
+    expect(complete('/status #30 bl', lea()).map((s) => s.line)).toEqual(['/status #30 blocked ']);
+  });
+});
 
 describe('parseCommand', () => {
   it('reads /assign @person role', () => {

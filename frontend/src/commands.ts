@@ -1,16 +1,18 @@
 // Pure: the command bar's language. A line such as "/assign @ada containment_lead" becomes the
 // command the panels send (role.assign {userId, role}), or a refusal in plain words before anything
-// is sent; and the completions for the word being typed (verbs, people, roles, decisions, acks).
+// is sent; and the completions for the word being typed (verbs, people, roles, decisions, actions, acks).
 // Only what the server's `can` allows is offered or accepted: nothing typed here is refused for
 // authority that the bar could have known.
-import { acksForMe, canVote, may } from './model';
+import { acksForMe, canUpdateAction, canVote, may } from './model';
 import { t } from './messages/commandBar';
 import { phaseLabel, roleLabel } from './timeline';
-import { ADDRESSABLE_ROLES, PHASES, ROLES, SEVERITIES, type Ack, type ActionItem, type Decision, type Member } from './types';
+import { ACTION_STATUSES, ADDRESSABLE_ROLES, PHASES, ROLES, SEVERITIES, type Ack, type ActionItem, type Decision, type Member } from './types';
 
 /** What the bar reads from the room (a RoomStore has all of it). */
 export interface BarContext {
   can: readonly string[];
+  /** What this member may do to anyone's item (action.update on any action, for the IC). */
+  privileged: readonly string[];
   myUserId: string;
   myRoles: readonly string[];
   members: readonly Member[];
@@ -31,7 +33,7 @@ export interface BarCommand {
 
 export type Parsed = { ok: true; command: BarCommand } | { ok: false; error: string };
 
-export type Verb = 'note' | 'decide' | 'approve' | 'reject' | 'action' | 'assign' | 'handover' | 'ack' | 'update' | 'severity' | 'phase';
+export type Verb = 'note' | 'decide' | 'approve' | 'reject' | 'action' | 'done' | 'status' | 'assign' | 'handover' | 'ack' | 'update' | 'severity' | 'phase';
 
 /** Each verb, the command it sends, and whether to offer it beyond `can` listing that command. */
 const VERBS: { verb: Verb; command: string; offered?: (ctx: BarContext) => boolean }[] = [
@@ -40,6 +42,8 @@ const VERBS: { verb: Verb; command: string; offered?: (ctx: BarContext) => boole
   { verb: 'approve', command: 'decision.approve', offered: (ctx) => votable(ctx).length > 0 },
   { verb: 'reject', command: 'decision.reject', offered: (ctx) => votable(ctx).length > 0 },
   { verb: 'action', command: 'action.create' },
+  { verb: 'done', command: 'action.update', offered: (ctx) => updatable(ctx).length > 0 },
+  { verb: 'status', command: 'action.update', offered: (ctx) => updatable(ctx).length > 0 },
   { verb: 'assign', command: 'role.assign' },
   { verb: 'handover', command: 'role.handover', offered: (ctx) => ctx.myRoles.length > 0 && ctx.members.length > 1 },
   { verb: 'ack', command: 'ack.give', offered: (ctx) => myAcks(ctx).length > 0 },
@@ -100,6 +104,42 @@ export function findRole(word: string): string | null {
 
 function votable(ctx: BarContext): Decision[] {
   return ctx.decisions.filter((d) => canVote(d, ctx.myRoles, ctx.myUserId, ctx.can)).sort((a, b) => a.seq - b.seq);
+}
+
+/** The actions still open that this member may move: their own, or any for the IC. */
+function updatable(ctx: BarContext): ActionItem[] {
+  return ctx.actions
+    .filter((a) => a.status !== 'done' && a.status !== 'cancelled' && canUpdateAction(a, ctx.can, ctx.privileged, ctx.myUserId, ctx.myRoles))
+    .sort((a, b) => a.seq - b.seq);
+}
+
+/** "/done #12 restored from backup", "/status #12 blocked waiting for the vendor": action.update. */
+function actionStatus(verb: 'done' | 'status', rest: string, ctx: BarContext): Parsed {
+  const words = rest.split(/\s+/).filter(Boolean);
+  const mine = updatable(ctx);
+  const ref = words[0] && /^#\d+$/.test(words[0]) ? words.shift() : undefined;
+  let found: ActionItem | undefined;
+  if (ref) {
+    const seq = Number(ref.slice(1));
+    found = mine.find((a) => a.seq === seq);
+    if (!found) return refuse(t('err.noAction', { ref: String(seq) }));
+  } else if (mine.length === 1) {
+    found = mine[0];
+  } else {
+    return refuse(t('err.whichAction', { seq: mine[0]?.seq ?? 1 }));
+  }
+  let status = 'done';
+  if (verb === 'status') {
+    const word = (words.shift() ?? '').toLowerCase().replace(/[-\s]+/g, '_');
+    if (!word) return usage('status');
+    if (!(ACTION_STATUSES as readonly string[]).includes(word)) return refuse(t('err.actionStatus', { value: word }));
+    status = word;
+  }
+  if (status === found!.status) return refuse(t('err.same', { value: status }));
+  const note = words.join(' ').trim();
+  const data: Record<string, unknown> = { actionId: found!.actionId, status };
+  if (note) data.note = note;
+  return ok('action.update', data, t('label.status', { title: short(found!.title), status }));
 }
 
 function myAcks(ctx: BarContext): Ack[] {
@@ -283,6 +323,9 @@ export function parseCommand(line: string, ctx: BarContext, now = Date.now()): P
       return vote(known.verb, rest, ctx);
     case 'action':
       return action(rest, ctx, now);
+    case 'done':
+    case 'status':
+      return actionStatus(known.verb, rest, ctx);
     case 'assign':
       return assign(rest, ctx);
     case 'handover':
@@ -307,7 +350,7 @@ export interface Suggestion {
   line: string;
 }
 
-type Slot = 'member' | 'otherMember' | 'role' | 'owner' | 'myRole' | 'decision' | 'ack' | 'audience' | 'severity' | 'phase' | 'approvers' | null;
+type Slot = 'member' | 'otherMember' | 'role' | 'owner' | 'myRole' | 'decision' | 'action' | 'actionStatus' | 'ack' | 'audience' | 'severity' | 'phase' | 'approvers' | null;
 
 /** What the word being typed (the index-th after the verb) stands for. */
 function slotOf(verb: Verb, index: number, word: string, line: string): Slot {
@@ -323,6 +366,10 @@ function slotOf(verb: Verb, index: number, word: string, line: string): Slot {
       return index === 0 ? 'ack' : null;
     case 'action':
       return word.startsWith('@') ? 'owner' : null;
+    case 'done':
+      return index === 0 ? 'action' : null;
+    case 'status':
+      return index === 0 ? 'action' : index === 1 ? 'actionStatus' : null;
     case 'update':
       return index === 0 ? 'audience' : null;
     case 'severity':
@@ -354,6 +401,10 @@ function candidates(slot: Slot, ctx: BarContext): { value: string; label: string
       return [...members, ...ADDRESSABLE_ROLES.map((r) => ({ value: `@${r}`, label: roleLabel(r), detail: t('kind.role') }))];
     case 'decision':
       return votable(ctx).map((d) => ({ value: `#${d.seq}`, label: `#${d.seq} ${d.title}`, detail: t('kind.decision') }));
+    case 'action':
+      return updatable(ctx).map((a) => ({ value: `#${a.seq}`, label: `#${a.seq} ${a.title}`, detail: t('kind.action') }));
+    case 'actionStatus':
+      return ACTION_STATUSES.map((s) => ({ value: s, label: s, detail: '' }));
     case 'ack':
       return myAcks(ctx).map((a) => ({ value: `#${a.about}`, label: `#${a.about}`, detail: t('kind.ack') }));
     case 'audience':
