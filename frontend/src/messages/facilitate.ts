@@ -9,6 +9,7 @@ export const t = defineMessages({
   en: {
     pageTitle: 'Facilitator console · Sitroom',
     report: 'After-action report',
+    bundle: 'Exercise bundle (.zip)',
     exercise: 'Exercise',
     scenarioTimeline: 'Scenario timeline',
     roomTimeline: 'Room timeline',
@@ -170,6 +171,7 @@ export const t = defineMessages({
   de: {
     pageTitle: 'Moderationskonsole · Sitroom',
     report: 'Nachbesprechungsbericht',
+    bundle: 'Übungspaket (.zip)',
     exercise: 'Übung',
     scenarioTimeline: 'Ablauf des Szenarios',
     roomTimeline: 'Zeitleiste des Raums',

@@ -423,7 +423,14 @@ export function facilitateView(main: HTMLElement, store: RoomStore): () => void 
   replace(
     main,
     roomHeader(store, scope, 'facilitate'),
-    h('p', { class: 'facts' }, downloadLink(t('report'), api.reportPath(store.roomId), `sitroom-report-${store.roomId}.md`)),
+    h(
+      'p',
+      { class: 'facts' },
+      downloadLink(t('report'), api.reportPath(store.roomId), `sitroom-report-${store.roomId}.md`),
+      ' · ',
+      // The whole exercise in one file (scenario version, verifiable log, report, feedback), to import elsewhere.
+      downloadLink(t('bundle'), `/api/rooms/${encodeURIComponent(store.roomId)}/bundle`, `sitroom-exercise-${store.roomId}.zip`),
+    ),
     h(
       'div',
       { class: 'room-grid' },
