@@ -469,9 +469,24 @@ describe('reduceExercise', () => {
       expect(reduceExercise(x, ev(7, 'exercise.ready_confirmed', { roles: ['legal'] }, LEE), f)).toBe(x);
     });
 
-    it('gives a player no check (the server sends them none), whoever confirms', () => {
+    it('gives a player no facilitator’s check, whoever confirms', () => {
       const lee = ctx('l', ['legal'], 'EXERCISE');
       expect(reduceExercise(base, ev(5, 'exercise.ready_confirmed', { roles: ['legal'] }, LEE), lee)).toBe(base);
+    });
+
+    it('keeps a player’s own check current: their roles the event names move to ready, no other role joins', () => {
+      const lee = ctx('l', ['executive', 'legal'], 'EXERCISE');
+      const own: ExerciseView = { ...base, readyRoles: [], notReadyRoles: ['executive', 'legal'] };
+      // Another holder of legal confirmed for legal and a role Lee does not hold.
+      const other: Actor = { userId: 'o', displayName: 'Olga', roles: ['incident_commander', 'legal'] };
+      let x = reduceExercise(own, ev(5, 'exercise.ready_confirmed', { roles: ['incident_commander', 'legal'] }, other), lee);
+      expect(x.readyRoles).toEqual(['legal']);
+      expect(x.notReadyRoles).toEqual(['executive']);
+      expect(x.commsCheck).toBeUndefined();
+      x = reduceExercise(x, ev(6, 'exercise.ready_confirmed', { roles: ['executive', 'legal'] }, LEE), lee);
+      expect(x.readyRoles).toEqual(['executive', 'legal']);
+      expect(x.notReadyRoles).toEqual([]);
+      expect(reduceExercise(x, ev(7, 'exercise.ready_confirmed', { roles: ['legal'] }, LEE), lee)).toBe(x);
     });
   });
 });

@@ -636,14 +636,23 @@ function scheduled(x: ExerciseView, event: RoomEvent): ExerciseView {
   return startsAt ? { ...rest, startsAt } : rest;
 }
 
-/** `exercise.ready_confirmed`: the facilitator's communications check moves the roles to `ready` (`ExerciseSchedule.CommsCheck`). */
+/**
+ * `exercise.ready_confirmed`: the facilitator's communications check moves the roles to `ready`
+ * (`ExerciseSchedule.CommsCheck`); a player's own check (`readyRoles`, `notReadyRoles`) moves those of
+ * their roles that the event names (it reaches only the confirming roles and the facilitator).
+ */
 function readyConfirmed(x: ExerciseView, event: RoomEvent): ExerciseView {
-  if (!x.commsCheck) return x;
   const confirmed = new Set(strings(event.data?.roles));
-  const { ready, notReady } = x.commsCheck;
-  const now = notReady.filter((r) => confirmed.has(r));
+  if (x.commsCheck) {
+    const { ready, notReady } = x.commsCheck;
+    const now = notReady.filter((r) => confirmed.has(r));
+    if (!now.length) return x;
+    return { ...x, commsCheck: { ready: sortedRoles([...ready, ...now]), notReady: notReady.filter((r) => !confirmed.has(r)) } };
+  }
+  if (!x.readyRoles || !x.notReadyRoles) return x;
+  const now = x.notReadyRoles.filter((r) => confirmed.has(r));
   if (!now.length) return x;
-  return { ...x, commsCheck: { ready: sortedRoles([...ready, ...now]), notReady: notReady.filter((r) => !confirmed.has(r)) } };
+  return { ...x, readyRoles: sortedRoles([...x.readyRoles, ...now]), notReadyRoles: x.notReadyRoles.filter((r) => !confirmed.has(r)) };
 }
 
 function settle(x: ExerciseView, event: RoomEvent, status: 'met' | 'missed'): ExerciseView {
@@ -729,8 +738,16 @@ export function reduceExercise(x: ExerciseView, event: RoomEvent, ctx: ReduceCon
     return JSON.stringify(notReacted) === JSON.stringify(x.notReacted) ? x : { ...x, notReacted };
   }
   if (changesMyRoles(event, ctx)) {
+    // A role gained comes with a resync (what it may see is in no frame); a role lost takes its injects
+    // and its part of the check with it.
     const injects = x.injects.filter((i) => i.to.some((r) => ctx.roles.includes(r)));
-    return injects.length === x.injects.length ? x : { ...x, injects };
+    const mine = (roles: string[] | null | undefined) => roles?.filter((r) => ctx.roles.includes(r));
+    const readyRoles = mine(x.readyRoles);
+    const notReadyRoles = mine(x.notReadyRoles);
+    if (injects.length === x.injects.length && readyRoles?.length === x.readyRoles?.length && notReadyRoles?.length === x.notReadyRoles?.length) {
+      return x;
+    }
+    return { ...x, injects, ...(readyRoles ? { readyRoles } : {}), ...(notReadyRoles ? { notReadyRoles } : {}) };
   }
   return x;
 }

@@ -367,6 +367,12 @@ export interface ExerciseView {
   startsAt?: string | null;
   /** The facilitator's view only: the scenario's roles that confirmed they are ready, and the others. */
   commsCheck?: CommsCheck | null;
+  /**
+   * Anyone else's view: the same check for the viewer's own roles (those the scenario has) only, so a
+   * player knows after a reload whether they confirmed; never another role's.
+   */
+  readyRoles?: string[] | null;
+  notReadyRoles?: string[] | null;
 }
 
 export interface CommsCheck {

@@ -3,12 +3,25 @@
 // Each is offered as `can` says; the script list itself follows the events (reducers.ts), so
 // nothing here reads the exercise again.
 import { type Child, field, h, replace } from '../dom';
-import { type InjectChanges, type InjectDraft, editData, parseScenarioTime, promptLines, scenarioRoles } from '../exercisePlan';
-import { t } from '../messages/facilitate';
+import {
+  type InjectChanges,
+  type InjectDraft,
+  MEDIUM_FIELDS,
+  MEDIUM_KINDS,
+  type MediumChoice,
+  type MediumResult,
+  editData,
+  mediumData,
+  mediumValues,
+  parseScenarioTime,
+  promptLines,
+  scenarioRoles,
+} from '../exercisePlan';
+import { mediumFieldHint, mediumFieldLabel, mediumKindName, mediumProblemText, t } from '../messages/facilitate';
 import { roleName } from '../messages/terms';
 import { durationText, scenarioTime } from '../model';
 import type { RoomStore } from '../roomStore';
-import type { InjectStatus } from '../types';
+import type { InjectMedium, InjectStatus } from '../types';
 import { type Scope, form, panel } from '../ui';
 
 /** The fields an inject is written with: title, body (Markdown), roles, questions. */
@@ -60,20 +73,99 @@ function injectFields(name: string): InjectFields {
   };
 }
 
+/** The "Looks like" select and, for the kind chosen, its fields (the others hidden and disabled). */
+interface MediumFields {
+  elements: Child[];
+  /** The medium as typed, or the first problem. */
+  read(): MediumResult;
+  /** Shows `medium` (none: a plain message); `fixed`: the kind cannot change (an edit keeps the inject's). */
+  set(medium: InjectMedium | null | undefined, fixed: boolean): void;
+  /** Says what is wrong with the medium in `message` and focuses its field; false when nothing is. */
+  report(result: MediumResult, message: HTMLElement): boolean;
+}
+
+function mediumFields(name: string): MediumFields {
+  const fixedHint = h('small', { class: 'hint', id: `${name}-medium-fixed`, hidden: true }, t('mediumFixed'));
+  const kindHint = h('small', { class: 'hint', id: `${name}-medium-hint` }, t('mediumKindHint'));
+  const select = h(
+    'select',
+    { name: 'medium', id: `${name}-medium`, 'aria-describedby': kindHint.id, 'data-focus': `${name}-medium` },
+    ...(['', ...MEDIUM_KINDS] as MediumChoice[]).map((kind) => h('option', { value: kind }, mediumKindName(kind))),
+  );
+  const inputs = new Map<string, HTMLInputElement>();
+  const groups = MEDIUM_KINDS.map((kind) => {
+    const fields = MEDIUM_FIELDS[kind].map((f) => {
+      const input = h('input', {
+        name: `medium-${f.name}`,
+        id: `${name}-medium-${kind}-${f.name}`,
+        autocomplete: 'off',
+        maxlength: f.type === 'addresses' ? undefined : f.max,
+        inputmode: f.type === 'count' ? 'numeric' : undefined,
+        'aria-required': f.required ? 'true' : undefined,
+        'data-focus': `${name}-medium-${kind}-${f.name}`,
+      });
+      inputs.set(`${kind}.${f.name}`, input);
+      return field(mediumFieldLabel(f.name), input, mediumFieldHint(f.name, f.type, f.required) || undefined);
+    });
+    return { kind, element: h('fieldset', { class: 'medium', hidden: true, disabled: true }, h('legend', {}, mediumKindName(kind)), ...fields) };
+  });
+  const show = () => {
+    for (const g of groups) {
+      const on = g.kind === select.value;
+      g.element.hidden = !on;
+      // A hidden kind's fields are disabled, so that they are neither focusable nor part of the form.
+      g.element.disabled = !on;
+    }
+  };
+  select.addEventListener('change', show);
+  const values = (kind: MediumChoice) =>
+    kind ? Object.fromEntries(MEDIUM_FIELDS[kind].map((f) => [f.name, inputs.get(`${kind}.${f.name}`)!.value])) : {};
+  return {
+    elements: [h('div', { class: 'field' }, h('label', { for: select.id }, t('mediumKind')), select, kindHint, fixedHint), ...groups.map((g) => g.element)],
+    read: () => mediumData(select.value as MediumChoice, values(select.value as MediumChoice)),
+    set(medium, fixed) {
+      const { kind, values: typed } = mediumValues(medium);
+      for (const [key, input] of inputs) input.value = key.startsWith(`${kind}.`) ? (typed[key.slice(kind.length + 1)] ?? '') : '';
+      select.value = kind;
+      // An edit cannot take a medium away (null leaves it unchanged): only its fields are offered.
+      select.disabled = fixed && kind !== '';
+      fixedHint.hidden = !select.disabled;
+      select.setAttribute('aria-describedby', select.disabled ? `${kindHint.id} ${fixedHint.id}` : kindHint.id);
+      show();
+    },
+    report(result, message) {
+      if (!('problem' in result)) return false;
+      const { field: name, problem } = result.problem;
+      replace(message, mediumProblemText(problem, name));
+      inputs.get(`${select.value}.${name}`)?.focus();
+      return true;
+    },
+  };
+}
+
 /** "Add an inject": offered while `can` lists inject.add and the exercise has not ended. */
 export function addInjectPanel(store: RoomStore, scope: Scope): HTMLElement {
   const fields = injectFields('add');
+  const medium = mediumFields('add');
   // The hint says where the scenario clock is, so a time can be chosen that is not already past.
   const now = h('small', { class: 'hint', id: 'add-at-now' });
   const at = h('input', { name: 'at', id: 'add-at', inputmode: 'numeric', autocomplete: 'off', placeholder: '1:30', 'aria-describedby': now.id, 'data-focus': 'add-at' });
   const message = h('p', { class: 'error', role: 'alert' });
   const content = form(
     { 'aria-label': t('addInjectForm'), class: 'subform' },
-    [...fields.elements, h('div', { class: 'field' }, h('label', { for: at.id }, t('injectAt')), at, now), h('button', { type: 'submit' }, t('addInject')), message],
+    [
+      ...fields.elements,
+      ...medium.elements,
+      h('div', { class: 'field' }, h('label', { for: at.id }, t('injectAt')), at, now),
+      h('button', { type: 'submit' }, t('addInject')),
+      message,
+    ],
     () => {
       const draft = fields.draft();
       const atMs = parseScenarioTime(at.value);
       if (!draft.to.length) return replace(message, t('noRoles'));
+      const looks = medium.read();
+      if (medium.report(looks, message) || !('medium' in looks)) return;
       if (atMs === undefined) {
         replace(message, t('badTime'));
         return at.focus();
@@ -82,9 +174,11 @@ export function addInjectPanel(store: RoomStore, scope: Scope): HTMLElement {
       const data: Record<string, unknown> = { title: draft.title, body: draft.body, to: draft.to };
       if (draft.prompts.length) data.prompts = draft.prompts;
       if (atMs !== null) data.atMs = atMs;
+      if (looks.medium) data.medium = looks.medium;
       store.send('inject.add', data, t('addInjectTitled', { title: draft.title }), {
         onOk: () => {
           content.reset();
+          medium.set(null, false);
           fields.setRoles(scenarioRoles(store.room?.exercise ?? { injects: [] }), []);
         },
       });
@@ -117,8 +211,9 @@ export interface InjectEditor {
  */
 export function injectEditor(store: RoomStore, scope: Scope): InjectEditor {
   const fields = injectFields('edit');
+  const medium = mediumFields('edit');
   const heading = h('h3', { id: 'inject-editor-heading', tabindex: -1 });
-  const textFields = h('div', {}, ...fields.elements);
+  const textFields = h('div', {}, ...fields.elements, ...medium.elements);
   const at = h('input', { name: 'at', id: 'edit-at', inputmode: 'numeric', autocomplete: 'off', 'data-focus': 'edit-at' });
   const atField = field(t('moveTo'), at);
   const message = h('p', { class: 'error', role: 'alert' });
@@ -139,7 +234,9 @@ export function injectEditor(store: RoomStore, scope: Scope): InjectEditor {
       replace(message, t('badTime'));
       return at.focus();
     }
-    const edit = changes.edit ? editData(inject, draft) : null;
+    const looks = changes.edit ? medium.read() : { medium: null };
+    if (medium.report(looks, message) || !('medium' in looks)) return;
+    const edit = changes.edit ? editData(inject, { ...draft, medium: looks.medium }) : null;
     const move = atMs !== null && (inject.timing?.type !== 'at' || inject.dueAtMs !== atMs);
     if (!edit && !move) return replace(message, t('nothingChanged'));
     replace(message);
@@ -166,6 +263,7 @@ export function injectEditor(store: RoomStore, scope: Scope): InjectEditor {
       fields.body.value = inject.body;
       fields.prompts.value = (inject.prompts ?? []).join('\n');
       fields.setRoles(scenarioRoles(store.room?.exercise ?? { injects: [inject] }), inject.to);
+      medium.set(inject.medium, true);
       textFields.hidden = !changes.edit;
       for (const input of [fields.title, fields.body]) input.required = changes.edit;
       atField.hidden = !changes.move;

@@ -364,15 +364,16 @@ public class ExerciseFeature implements RoomFeature {
         return responded;
     }
 
-    /** The roles that confirmed they are ready, for the facilitator's communications check (nobody else gets it). */
+    /**
+     * The roles that confirmed they are ready: all of them for the facilitator's communications check, a
+     * player's own for theirs (another role's confirmation is not theirs to know).
+     */
     private Set<Role> readyRoles(UUID roomId, Viewer viewer) {
-        if (!viewer.roles().contains(Role.FACILITATOR)) {
-            return null;
-        }
+        boolean facilitator = viewer.roles().contains(Role.FACILITATOR);
         Set<Role> ready = java.util.EnumSet.noneOf(Role.class);
         for (RecordedEvent e : log.allOf(roomId, ExerciseEvent.ReadyConfirmed.class)) {
             if (e.payload() instanceof ExerciseEvent.ReadyConfirmed confirmed) {
-                ready.addAll(confirmed.roles());
+                confirmed.roles().stream().filter(r -> facilitator || viewer.roles().contains(r)).forEach(ready::add);
             }
         }
         return ready;

@@ -47,13 +47,16 @@ public final class ExerciseSchedule {
         return List.of(new NewEvent(new ExerciseEvent.ReadyConfirmed(Set.copyOf(roles)), visibleTo));
     }
 
-    /** The facilitator's view of the check: the scenario's roles that confirmed, and those that have not. */
+    /**
+     * The check over {@code roles}: those that confirmed, and those that have not. The facilitator's is over
+     * the scenario's roles; a player's over their own roles the scenario has.
+     */
     public record CommsCheck(List<String> ready, List<String> notReady) {
 
-        static CommsCheck of(Scenario scenario, Set<Role> confirmed) {
+        static CommsCheck of(Set<Role> roles, Set<Role> confirmed) {
             return new CommsCheck(
-                    scenario.roles().stream().filter(confirmed::contains).map(Role::wire).sorted().toList(),
-                    scenario.roles().stream().filter(r -> !confirmed.contains(r)).map(Role::wire).sorted().toList());
+                    roles.stream().filter(confirmed::contains).map(Role::wire).sorted().toList(),
+                    roles.stream().filter(r -> !confirmed.contains(r)).map(Role::wire).sorted().toList());
         }
     }
 }

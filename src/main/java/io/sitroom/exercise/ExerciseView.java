@@ -22,12 +22,15 @@ import io.sitroom.room.Viewer;
  * notes, every expectation, who has not reacted); a player gets the injects delivered to their roles.
  * {@code reportReleased}: whether the facilitator released the after-action report (and the score) to everyone;
  * {@code startsAt}: when it is planned to start (null: not scheduled); {@code commsCheck}: for the facilitator,
- * which of the scenario's roles confirmed they are ready.
+ * which of the scenario's roles confirmed they are ready. {@code readyRoles} and {@code notReadyRoles}: for anyone
+ * else, the same check for the viewer's own roles only (those the scenario has), so a player knows after a reload
+ * whether they confirmed; never another role's.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ExerciseView(String scenarioId, String title, String summary, String status, boolean reportReleased, double speed,
         long elapsedMs, Anchor clock, List<InjectStatus> injects, List<ExpectationStatus> expectations, List<NotReacted> notReacted,
-        List<String> debrief, String startsAt, ExerciseSchedule.CommsCheck commsCheck) {
+        List<String> debrief, String startsAt, ExerciseSchedule.CommsCheck commsCheck, List<String> readyRoles,
+        List<String> notReadyRoles) {
 
     /**
      * The scenario clock's anchor: scenario time {@code scenarioMs} at wall time {@code at} (null unless
@@ -64,8 +67,8 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
 
     /**
      * {@code scenario}: as stored with the exercise (the facilitator's changes are applied here);
-     * {@code responded}: per inject, the roles that responded to it, and {@code readyRoles}: the roles that
-     * confirmed they are ready (the facilitator's view needs both).
+     * {@code responded}: per inject, the roles that responded to it (the facilitator's view needs it), and
+     * {@code readyRoles}: the roles that confirmed they are ready (the facilitator's check; a player's own part of it).
      */
     static ExerciseView of(Exercise exercise, Scenario stored, Viewer viewer, Instant now, Map<String, Set<Role>> responded,
             Set<Role> readyRoles) {
@@ -105,8 +108,12 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
             Map<String, Long> deliveredSeq = new HashMap<>();
             DeliveredInject.<DeliveredInject> list("roomId", exercise.roomId).forEach(d -> deliveredSeq.put(d.injectId, d.seq));
             injects.sort(Comparator.comparingLong(i -> deliveredSeq.getOrDefault(i.id(), Long.MAX_VALUE)));
+            Set<Role> own = EnumSet.noneOf(Role.class);
+            scenario.roles().stream().filter(viewer.roles()::contains).forEach(own::add);
+            ExerciseSchedule.CommsCheck mine = ExerciseSchedule.CommsCheck.of(own, readyRoles == null ? Set.of() : readyRoles);
             return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(),
-                    exercise.reportReleasedAt != null, exercise.speed, elapsed, anchor, injects, null, null, null, startsAt(exercise), null);
+                    exercise.reportReleasedAt != null, exercise.speed, elapsed, anchor, injects, null, null, null, startsAt(exercise), null,
+                    mine.ready(), mine.notReady());
         }
         List<ExpectationStatus> expectations = new ArrayList<>();
         for (Inject inject : scenario.injects()) {
@@ -120,7 +127,7 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
         return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(),
                 exercise.reportReleasedAt != null, exercise.speed, elapsed, anchor, injects, expectations,
                 notReacted(exercise.roomId, scenario, state, responded), scenario.debrief(), startsAt(exercise),
-                ExerciseSchedule.CommsCheck.of(scenario, readyRoles == null ? Set.of() : readyRoles));
+                ExerciseSchedule.CommsCheck.of(scenario.roles(), readyRoles == null ? Set.of() : readyRoles), null, null);
     }
 
     private static String startsAt(Exercise exercise) {

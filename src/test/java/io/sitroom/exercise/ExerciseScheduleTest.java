@@ -81,4 +81,29 @@ class ExerciseScheduleTest {
         Api.command(exec, room, "exercise.ready", Map.of()).then().statusCode(409);
         Api.command(facilitator, room, "exercise.schedule", Map.of("startsAt", "2099-01-01T09:00:00Z")).then().statusCode(409);
     }
+
+    @Test
+    void aPlayersView_saysWhichOfTheirOwnRolesConfirmed_neverAnothers() {
+        User legal = Api.join(Api.invite(facilitator, room, "legal"), "Lee Player");
+        User exec = Api.join(Api.invite(facilitator, room, "executive"), "Eve Player");
+        User observer = Api.join(Api.invite(facilitator, room, "observer"), "Olli Observer");
+        legal.as().get("/api/rooms/" + room + "/exercise").then().statusCode(200)
+                .body("readyRoles", equalTo(List.of())).body("notReadyRoles", contains("legal")).body("commsCheck", nullValue());
+        Api.accepted(legal, room, "exercise.ready", Map.of());
+        // After a reload (a fresh view, no timeline needed) the player still knows it confirmed.
+        legal.as().get("/api/rooms/" + room + "/exercise").then().statusCode(200)
+                .body("readyRoles", contains("legal")).body("notReadyRoles", equalTo(List.of()));
+        exec.as().get("/api/rooms/" + room + "/exercise").then().statusCode(200)
+                .body("readyRoles", equalTo(List.of())).body("notReadyRoles", contains("executive")).body("commsCheck", nullValue());
+        // A role the scenario does not have takes no part.
+        observer.as().get("/api/rooms/" + room + "/exercise").then().statusCode(200)
+                .body("readyRoles", equalTo(List.of())).body("notReadyRoles", equalTo(List.of()));
+        // The snapshot's exercise section is the same view.
+        exec.as().get("/api/rooms/" + room).then().statusCode(200)
+                .body("exercise.readyRoles", equalTo(List.of())).body("exercise.notReadyRoles", contains("executive"));
+        facilitator.as().get("/api/rooms/" + room + "/exercise").then().statusCode(200)
+                .body("commsCheck.ready", contains("legal"))
+                .body("commsCheck.notReady", contains("comms_approver", "containment_lead", "executive", "incident_commander"))
+                .body("readyRoles", nullValue()).body("notReadyRoles", nullValue());
+    }
 }
