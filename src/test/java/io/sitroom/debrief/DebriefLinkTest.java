@@ -80,7 +80,7 @@ class DebriefLinkTest {
         facilitator.as().body(Map.of("ttlDays", 31)).post("/api/rooms/" + room + "/debrief-links").then().statusCode(400);
         facilitator.as().body(Map.of("ttlDays", 0)).post("/api/rooms/" + room + "/debrief-links").then().statusCode(400);
         String path = facilitator.as().body(Map.of()).post("/api/rooms/" + room + "/debrief-links").then().statusCode(201).extract().path("path");
-        assertTrue(path.startsWith("/debrief/"), path);
+        assertTrue(path.startsWith("/debrief#"), path);
     }
 
     @Test
