@@ -180,12 +180,33 @@ export function mselType(fileName: string): string | null {
   return MSEL_FORMATS.find((f) => f.ext === ext)?.type ?? null;
 }
 
+/** An incident type as GET /api/playbooks lists it. */
+export interface IncidentTypeSummary {
+  id: string;
+  title: string;
+  severity: string;
+}
+
+let incidentTypeList: Promise<IncidentTypeSummary[]> | null = null;
+
+/**
+ * The incident types, read once a page load (the server reads its types once, at start); a read that
+ * failed is tried again the next time.
+ */
+export function incidentTypes(): Promise<IncidentTypeSummary[]> {
+  incidentTypeList ??= api.playbooks().catch((e: unknown) => {
+    incidentTypeList = null;
+    throw e;
+  });
+  return incidentTypeList;
+}
+
 export const api = {
   rooms: () => request<RoomSummary[]>('GET', '/api/rooms'),
   /** `type`: an incident type's id (GET /api/playbooks), or empty for none. */
   createIncident: (title: string, severity: string, type = '') =>
     request<RoomSnapshot>('POST', '/api/rooms', type ? { kind: 'INCIDENT', title, severity, type } : { kind: 'INCIDENT', title, severity }),
-  playbooks: () => request<{ id: string; title: string; severity: string }[]>('GET', '/api/playbooks'),
+  playbooks: () => request<IncidentTypeSummary[]>('GET', '/api/playbooks'),
   createExercise: (title: string, scenarioId: string) =>
     request<RoomSnapshot>('POST', '/api/rooms', { kind: 'EXERCISE', title, scenarioId }),
   scenarios: () => request<ScenarioSummary[]>('GET', '/api/scenarios'),

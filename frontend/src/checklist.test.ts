@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checklistProgress, reducePlaybook } from './reducers';
-import type { PlaybookSections } from './playbookTypes';
+import type { CustomField, PlaybookSections } from './playbookTypes';
 import type { RoomEvent } from './types';
 
 let seq = 0;
@@ -64,5 +64,36 @@ describe('search page helpers', async () => {
       { text: '</b> here', mark: false },
     ]);
     expect(searchQuery({ q: ' keys ', severity: '', type: 'ddos' })).toBe('q=keys&type=ddos');
+  });
+});
+
+describe('custom field values as people read them', async () => {
+  const { fieldText } = await import('./panels/checklist');
+  const { setLocale } = await import('./i18n');
+  const field = (type: string, values: string[], display = ''): CustomField => ({
+    fieldId: 'f', label: 'F', type, options: [], required: false, values, display, seq: values.length ? 3 : null,
+  });
+  const members = [{ userId: 'u-eli', displayName: 'Eli Ops', roles: ['containment_lead'] }];
+
+  it('names a member as they are called now, or as the server recorded one who left', () => {
+    expect(fieldText(field('user', ['u-eli'], 'Eli'), members)).toBe('Eli Ops');
+    expect(fieldText(field('user', ['u-gone'], 'Gone Person'), members)).toBe('Gone Person');
+    expect(fieldText(field('user', []), members)).toBe('');
+  });
+
+  it('writes dates and numbers in the viewer’s locale, options and text as they are', () => {
+    try {
+      expect(fieldText(field('date', ['2026-11-30']), [])).toBe('Nov 30, 2026');
+      expect(fieldText(field('number', ['1234.5']), [])).toBe('1,234.5');
+      expect(fieldText(field('multi_select', ['email', 'vpn']), [])).toBe('email, vpn');
+      expect(fieldText(field('text', ['As it is, 1,5']), [])).toBe('As it is, 1,5');
+      setLocale('de');
+      expect(fieldText(field('date', ['2026-11-30']), [])).toBe('30.11.2026');
+      expect(fieldText(field('number', ['1234.50']), [])).toBe('1.234,50');
+      // More digits than a double holds: shown as the server wrote them, not rounded.
+      expect(fieldText(field('number', ['12345678901234567.1']), [])).toBe('12345678901234567.1');
+    } finally {
+      setLocale('en');
+    }
   });
 });

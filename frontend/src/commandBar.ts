@@ -2,13 +2,19 @@
 // word being typed (commands.ts decides what; this module only draws and handles keys); Enter sends
 // the line as the command a panel would send, and the line below says pending, then done or the
 // server's refusal in plain words.
-import { type BarContext, type Suggestion, complete, offeredVerbs, parseCommand } from './commands';
+import { incidentTypes } from './api';
+import { type BarContext, type IncidentType, type Suggestion, complete, offeredVerbs, parseCommand } from './commands';
 import { h, replace, uid } from './dom';
 import { t } from './messages/commandBar';
 import type { RoomStore } from './roomStore';
 import type { Scope } from './ui';
 
-function contextOf(store: RoomStore): BarContext {
+/** The playbook section of the snapshot (absent before the server had one). */
+function typed(store: RoomStore): boolean {
+  return Boolean((store.room as { playbook?: unknown } | null)?.playbook);
+}
+
+function contextOf(store: RoomStore, types: readonly IncidentType[] = []): BarContext {
   const room = store.room;
   return {
     can: store.can,
@@ -21,6 +27,8 @@ function contextOf(store: RoomStore): BarContext {
     acks: room?.acks ?? [],
     severity: room?.severity ?? '',
     phase: room?.phase ?? '',
+    typed: typed(store),
+    types,
   };
 }
 
@@ -56,6 +64,23 @@ export function commandBar(store: RoomStore, scope: Scope): { bar: HTMLElement; 
     outcome,
   );
 
+  // The incident types, for /playbook: read when the bar first opens where a type may be applied.
+  let types: readonly IncidentType[] = [];
+  let typesAsked = false;
+  const context = () => contextOf(store, types);
+  function readTypes(): void {
+    if (typesAsked || !store.may('playbook.apply') || typed(store)) return;
+    typesAsked = true;
+    incidentTypes()
+      .then((list) => {
+        types = list.map(({ id, title }) => ({ id, title }));
+        if (!bar.hidden && document.activeElement === input) suggest();
+      })
+      .catch(() => {
+        typesAsked = false; // the bar works without the list (any id is sent); asked again on the next opening
+      });
+  }
+
   let suggestions: Suggestion[] = [];
   let active = -1;
   let returnTo: HTMLElement | null = null;
@@ -90,7 +115,7 @@ export function commandBar(store: RoomStore, scope: Scope): { bar: HTMLElement; 
   }
 
   function suggest(): void {
-    suggestions = complete(input.value, contextOf(store));
+    suggestions = complete(input.value, context());
     active = -1;
     showList();
   }
@@ -110,7 +135,7 @@ export function commandBar(store: RoomStore, scope: Scope): { bar: HTMLElement; 
   }
 
   function submit(): void {
-    const parsed = parseCommand(input.value, contextOf(store));
+    const parsed = parseCommand(input.value, context());
     if (!parsed.ok) {
       say(parsed.error, 'refused');
       return;
@@ -138,10 +163,11 @@ export function commandBar(store: RoomStore, scope: Scope): { bar: HTMLElement; 
     bar.hidden = false;
     opener.setAttribute('aria-expanded', 'true');
     if (!input.value) input.value = '/';
+    readTypes();
     input.focus();
     input.setSelectionRange(input.value.length, input.value.length);
     suggest();
-    if (!offeredVerbs(contextOf(store)).length) say(t('bar.nothing'), '');
+    if (!offeredVerbs(context()).length) say(t('bar.nothing'), '');
   }
 
   function shut(): void {
@@ -201,7 +227,7 @@ export function commandBar(store: RoomStore, scope: Scope): { bar: HTMLElement; 
   scope.add(() => document.removeEventListener('keydown', onKey));
   // The button is there only when some command is (Ctrl/Cmd+K still opens the bar, which says so).
   const offerButton = () => {
-    opener.hidden = !offeredVerbs(contextOf(store)).length;
+    opener.hidden = !offeredVerbs(context()).length;
   };
   offerButton();
   // What may be completed changes with the room (a new decision, a role given or taken).
@@ -209,7 +235,7 @@ export function commandBar(store: RoomStore, scope: Scope): { bar: HTMLElement; 
     if (c.type === 'room') offerButton();
     if (c.type === 'room' && !bar.hidden && document.activeElement === input) {
       const keep = active;
-      suggestions = complete(input.value, contextOf(store));
+      suggestions = complete(input.value, context());
       active = keep < suggestions.length ? keep : -1;
       showList();
     }

@@ -196,6 +196,22 @@ describe('parseCommand', () => {
     expect(parseCommand('/phase lunch', ctx())).toEqual({ ok: false, error: '“lunch” is not a phase.' });
   });
 
+  it('applies an incident type by id or by the start of its title, only while the room has none', () => {
+    const types = [{ id: 'ddos', title: 'Denial of service (DDoS)' }, { id: 'ransomware', title: 'Ransomware' }];
+    const room = ctx({ can: [...IC_CAN, 'playbook.apply'], types });
+    expect(parseCommand('/playbook ddos', room)).toEqual({
+      ok: true,
+      command: { name: 'playbook.apply', data: { type: 'ddos' }, label: 'Apply the type “Denial of service (DDoS)”' },
+    });
+    expect(parseCommand('/playbook Ransom', room)).toMatchObject({ ok: true, command: { data: { type: 'ransomware' } } });
+    expect(parseCommand('/playbook phishing', room)).toEqual({ ok: false, error: '“phishing” is not an incident type: ddos, ransomware.' });
+    expect(parseCommand('/playbook', room)).toEqual({ ok: false, error: 'Write it as /playbook <type>.' });
+    // Before the list is read, any id goes to the server, which answers for it.
+    expect(parseCommand('/playbook my-own', ctx({ can: ['playbook.apply'] }))).toMatchObject({ ok: true, command: { data: { type: 'my-own' } } });
+    expect(parseCommand('/playbook ddos', { ...room, typed: true })).toEqual({ ok: false, error: 'Your roles do not allow /playbook in this room now.' });
+    expect(parseCommand('/playbook ddos', ctx({ types }))).toMatchObject({ ok: false });
+  });
+
   it('refuses lines that are no command', () => {
     expect(parseCommand('hello', ctx())).toEqual({ ok: false, error: 'A command starts with /, for example /note.' });
     expect(parseCommand('/dance', ctx())).toEqual({ ok: false, error: 'There is no command “/dance”.' });
@@ -238,6 +254,16 @@ describe('complete', () => {
     expect(complete('/update e', ctx()).map((s) => s.line)).toEqual(['/update exec ', '/update eng ']);
     expect(complete('/severity ', ctx()).map((s) => s.label)).toEqual(['SEV1', 'SEV2', 'SEV4']);
     expect(complete('/phase con', ctx()).map((s) => s.line)).toEqual(['/phase containment ']);
+  });
+
+  it('completes incident types for /playbook, offered while the room has none', () => {
+    const types = [{ id: 'ddos', title: 'Denial of service (DDoS)' }, { id: 'ransomware', title: 'Ransomware' }];
+    const room = ctx({ can: ['playbook.apply'], types });
+    expect(complete('/pl', room)).toEqual([{ label: '/playbook', detail: 'apply an incident type and its checklist', line: '/playbook ' }]);
+    expect(complete('/playbook ', room).map((s) => s.line)).toEqual(['/playbook ddos ', '/playbook ransomware ']);
+    expect(complete('/playbook ran', room)).toEqual([{ label: 'Ransomware', detail: 'ransomware', line: '/playbook ransomware ' }]);
+    expect(complete('/playbook den', room).map((s) => s.line)).toEqual(['/playbook ddos ']);
+    expect(complete('/pl', { ...room, typed: true })).toEqual([]);
   });
 });
 

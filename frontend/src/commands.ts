@@ -1,6 +1,7 @@
 // Pure: the command bar's language. A line such as "/assign @ada containment_lead" becomes the
 // command the panels send (role.assign {userId, role}), or a refusal in plain words before anything
-// is sent; and the completions for the word being typed (verbs, people, roles, decisions, actions, acks).
+// is sent; and the completions for the word being typed (verbs, people, roles, decisions, actions, acks,
+// incident types).
 // Only what the server's `can` allows is offered or accepted: nothing typed here is refused for
 // authority that the bar could have known.
 import { acksForMe, canUpdateAction, canVote, may } from './model';
@@ -21,6 +22,16 @@ export interface BarContext {
   acks: readonly Ack[];
   severity: string;
   phase: string;
+  /** Whether the room has an incident type already (a room has one). */
+  typed?: boolean;
+  /** The incident types the server offers (GET /api/playbooks), once read; empty before. */
+  types?: readonly IncidentType[];
+}
+
+/** An incident type as GET /api/playbooks lists it. */
+export interface IncidentType {
+  id: string;
+  title: string;
 }
 
 export interface BarCommand {
@@ -33,7 +44,21 @@ export interface BarCommand {
 
 export type Parsed = { ok: true; command: BarCommand } | { ok: false; error: string };
 
-export type Verb = 'note' | 'decide' | 'approve' | 'reject' | 'action' | 'done' | 'status' | 'assign' | 'handover' | 'ack' | 'update' | 'severity' | 'phase';
+export type Verb =
+  | 'note'
+  | 'decide'
+  | 'approve'
+  | 'reject'
+  | 'action'
+  | 'done'
+  | 'status'
+  | 'assign'
+  | 'handover'
+  | 'ack'
+  | 'update'
+  | 'severity'
+  | 'phase'
+  | 'playbook';
 
 /** Each verb, the command it sends, and whether to offer it beyond `can` listing that command. */
 const VERBS: { verb: Verb; command: string; offered?: (ctx: BarContext) => boolean }[] = [
@@ -50,6 +75,7 @@ const VERBS: { verb: Verb; command: string; offered?: (ctx: BarContext) => boole
   { verb: 'update', command: 'update.post' },
   { verb: 'severity', command: 'room.severity' },
   { verb: 'phase', command: 'room.phase' },
+  { verb: 'playbook', command: 'playbook.apply', offered: (ctx) => !ctx.typed },
 ];
 
 /** The verbs this member may use now, in the order shown. */
@@ -306,6 +332,19 @@ function phase(rest: string, ctx: BarContext): Parsed {
   return ok('room.phase', { phase: value }, t('label.phase', { value: phaseLabel(value) }));
 }
 
+/** "/playbook ddos": a type of the server's list (by id, or by title when only one matches), or any id before the list is read. */
+function playbook(rest: string, ctx: BarContext): Parsed {
+  const word = rest.trim();
+  if (!word) return usage('playbook');
+  const types = ctx.types ?? [];
+  if (!types.length) return ok('playbook.apply', { type: word }, t('label.playbook', { title: word }));
+  const lower = word.toLowerCase();
+  const byTitle = types.filter((x) => x.title.toLowerCase().startsWith(lower));
+  const found = types.find((x) => x.id === lower) ?? (byTitle.length === 1 ? byTitle[0] : undefined);
+  if (!found) return refuse(t('err.noType', { type: word, types: types.map((x) => x.id).join(', ') }));
+  return ok('playbook.apply', { type: found.id }, t('label.playbook', { title: found.title }));
+}
+
 /** One line of the bar -> the command to send, or why not (nothing is sent then). `now` sets "+30m" due times. */
 export function parseCommand(line: string, ctx: BarContext, now = Date.now()): Parsed {
   if (!line.trim().startsWith('/')) return refuse(t('err.slash'));
@@ -338,6 +377,8 @@ export function parseCommand(line: string, ctx: BarContext, now = Date.now()): P
       return severity(rest, ctx);
     case 'phase':
       return phase(rest, ctx);
+    case 'playbook':
+      return playbook(rest, ctx);
   }
 }
 
@@ -350,7 +391,22 @@ export interface Suggestion {
   line: string;
 }
 
-type Slot = 'member' | 'otherMember' | 'role' | 'owner' | 'myRole' | 'decision' | 'action' | 'actionStatus' | 'ack' | 'audience' | 'severity' | 'phase' | 'approvers' | null;
+type Slot =
+  | 'member'
+  | 'otherMember'
+  | 'role'
+  | 'owner'
+  | 'myRole'
+  | 'decision'
+  | 'action'
+  | 'actionStatus'
+  | 'ack'
+  | 'audience'
+  | 'severity'
+  | 'phase'
+  | 'approvers'
+  | 'type'
+  | null;
 
 /** What the word being typed (the index-th after the verb) stands for. */
 function slotOf(verb: Verb, index: number, word: string, line: string): Slot {
@@ -376,6 +432,8 @@ function slotOf(verb: Verb, index: number, word: string, line: string): Slot {
       return index === 0 ? 'severity' : null;
     case 'phase':
       return index === 0 ? 'phase' : null;
+    case 'playbook':
+      return index === 0 ? 'type' : null;
     case 'decide':
       return (line.match(/\|/g) ?? []).length === 3 ? 'approvers' : null;
     default:
@@ -413,6 +471,8 @@ function candidates(slot: Slot, ctx: BarContext): { value: string; label: string
       return SEVERITIES.filter((s) => s !== ctx.severity).map((s) => ({ value: s, label: s, detail: '' }));
     case 'phase':
       return PHASES.filter((p) => p !== ctx.phase).map((p) => ({ value: p, label: phaseLabel(p), detail: '' }));
+    case 'type':
+      return (ctx.types ?? []).map((x) => ({ value: x.id, label: x.title, detail: x.id }));
     default:
       return [];
   }

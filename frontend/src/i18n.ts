@@ -129,6 +129,29 @@ export function localText(date: Date, style: TimeStyle = 'datetime', loc: string
   }
 }
 
+/**
+ * A calendar date written yyyy-mm-dd (no time, no zone: a custom field's date) in the viewer's locale;
+ * the text as it is when it is no such date.
+ */
+export function dateText(value: string, loc: Locale = current): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return value;
+  // Local midnight of that day, so no time zone moves it to the day before or after.
+  const date = new Date(2000, 0, 1);
+  date.setFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return Number.isNaN(date.getTime()) ? value : date.toLocaleDateString(loc, { dateStyle: 'medium' });
+}
+
+/**
+ * A decimal number as the server writes it (plain, "12.5") in the viewer's locale ("12,5"); the text as
+ * it is when a double would not hold it exactly (more digits than 15), so nothing is rounded.
+ */
+export function numberText(value: string, loc: Locale = current): string {
+  if (!/^-?\d+(\.\d+)?$/.test(value) || value.replace(/[-.]/g, '').replace(/^0+/, '').length > 15) return value;
+  const decimals = value.split('.')[1]?.length ?? 0;
+  return Number(value).toLocaleString(loc, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+}
+
 /** <time datetime="ISO" title="… UTC">local text</time>; '—' for a missing or unreadable value. */
 export function timeElement(iso: string | null | undefined, style: TimeStyle = 'datetime'): HTMLElement {
   const date = iso ? new Date(iso) : null;

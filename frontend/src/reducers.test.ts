@@ -369,10 +369,10 @@ describe('reduceExercise', () => {
       expect(reduceExercise(x, added(9, 'later', null), f)).toBe(x);
     });
 
-    it('adds an inject before the dropped scenario injects, which the server lists last', () => {
+    it('adds an inject after the scenario injects, a dropped one among them in its place', () => {
       let x = reduceExercise(script, ev(8, 'inject.dropped', { injectId: 'kickoff', scenarioMs: 0 }), f);
       x = reduceExercise(x, added(9, 'new', null), f);
-      expect(x.injects.map((i) => [i.id, i.status])).toEqual([['legal', 'upcoming'], ['ask', 'upcoming'], ['new', 'upcoming'], ['kickoff', 'dropped']]);
+      expect(x.injects.map((i) => [i.id, i.status])).toEqual([['kickoff', 'dropped'], ['legal', 'upcoming'], ['ask', 'upcoming'], ['new', 'upcoming']]);
     });
 
     it('edits an upcoming inject: the given fields change, the rest stay, and its expectations name its new title', () => {
@@ -407,11 +407,12 @@ describe('reduceExercise', () => {
       expect(delivered.injects[2]!.dueAtMs).toBe(120_000);
     });
 
-    it('drops a scenario inject: listed last as dropped, its expectations gone', () => {
-      const x = reduceExercise(withDescription, ev(8, 'inject.dropped', { injectId: 'legal', scenarioMs: 10 }), f);
-      expect(x.injects.map((i) => i.id)).toEqual(['kickoff', 'ask', 'legal']);
-      expect(x.injects[2]).toEqual({
-        id: 'legal', title: 'L', body: 'b', to: ['legal'], prompts: [], status: 'dropped', timing: { type: 'at', atSeconds: 300 }, improvised: 'dropped',
+    it('drops a scenario inject: in its place as it stood, its expectations gone', () => {
+      const moved = reduceExercise(withDescription, ev(7, 'inject.moved', { injectId: 'legal', fromMs: 300_000, atMs: 420_000, scenarioMs: 10 }), f);
+      const x = reduceExercise(moved, ev(8, 'inject.dropped', { injectId: 'legal', scenarioMs: 10 }), f);
+      expect(x.injects.map((i) => i.id)).toEqual(['kickoff', 'legal', 'ask']);
+      expect(x.injects[1]).toEqual({
+        id: 'legal', title: 'L', body: 'b', to: ['legal'], prompts: [], status: 'dropped', timing: { type: 'at', atSeconds: 420 }, improvised: 'dropped',
       });
       expect(x.expectations!.map((e) => e.id)).toEqual(['y']);
       // Nothing more happens to a dropped inject.

@@ -487,12 +487,8 @@ function playback(x: ExerciseView, event: RoomEvent): ExerciseView {
   }
 }
 
-function heldRoles(members: readonly Member[]): Set<string> {
-  return new Set(members.flatMap((m) => m.roles));
-}
-
 /** The facilitator's view of a delivery (`ExerciseView.of`, `plannedAt`, `notReacted`; `ExerciseFeature.projectDelivery`). */
-function delivered(x: ExerciseView, event: RoomEvent, ctx: ReduceContext): ExerciseView {
+function delivered(x: ExerciseView, event: RoomEvent): ExerciseView {
   const d = event.data ?? {};
   const id = str(d.injectId);
   const at = num(d.scenarioMs) ?? 0;
@@ -513,9 +509,8 @@ function delivered(x: ExerciseView, event: RoomEvent, ctx: ReduceContext): Exerc
   const expectations = x.expectations?.map(
     (e): ExpectationStatus => (e.injectId === id && e.status === 'not_started' ? { ...e, status: 'pending', dueAtMs: at + e.withinMs } : e),
   );
-  // Who has not reacted: the roles it went to that someone in the room holds (nobody answered yet).
-  const held = heldRoles(ctx.members);
-  const silent = sortedRoles(d.to).filter((r) => held.has(r));
+  // Who has not reacted: every role it went to (nobody answered yet), held by someone or not.
+  const silent = sortedRoles(d.to);
   let notReacted = x.notReacted;
   if (notReacted && silent.length) {
     const order = new Map(injects.map((i, index) => [i.id, index]));
@@ -550,13 +545,9 @@ function retitled(description: string | null | undefined, action: string, from: 
 }
 
 /**
- * The facilitator's improvisation (`Improvisation.script` and `ExerciseView.of`): the script lists the
- * scenario's injects as changed, then the added ones in the order they were added, then the dropped
- * scenario injects. What a client cannot know, and so does not guess: a dropped scenario inject is
- * listed by the server as the scenario has it (its text and timing before any edit or move) and in
- * the scenario's order among the dropped ones; the client keeps it as it last stood, after those
- * dropped before it. Both agree whenever nothing was edited or moved before it was dropped and injects
- * are dropped in the scenario's order (see docs/protocol.md, "Keeping the snapshot current").
+ * The facilitator's improvisation (`Improvisation.script` and `ExerciseView.listed`): the list holds the
+ * scenario's injects in the file's order, as changed (a dropped one stays in its place, as it stood when
+ * dropped), then the added ones in the order they were added (a dropped added inject is gone).
  */
 function improvise(x: ExerciseView, event: RoomEvent): ExerciseView {
   const d = event.data ?? {};
@@ -578,10 +569,7 @@ function improvise(x: ExerciseView, event: RoomEvent): ExerciseView {
         timing: atMs !== null ? atTiming(atMs) : { type: 'manual' },
         improvised: 'added',
       };
-      // After the script, before the dropped scenario injects (which the server lists last).
-      const firstDropped = x.injects.findIndex((i) => i.status === 'dropped');
-      const at = firstDropped < 0 ? x.injects.length : firstDropped;
-      return { ...x, injects: [...x.injects.slice(0, at), inject, ...x.injects.slice(at)] };
+      return { ...x, injects: [...x.injects, inject] };
     }
     case 'inject.edited': {
       const before = x.injects[index];
@@ -615,14 +603,14 @@ function improvise(x: ExerciseView, event: RoomEvent): ExerciseView {
     case 'inject.dropped': {
       const before = x.injects[index];
       if (!before || before.status !== 'upcoming') return x;
-      const rest = x.injects.filter((_, n) => n !== index);
       // Its expectations leave the list with it (the server lists those of the script's injects).
       const expectations = x.expectations?.filter((e) => e.injectId !== id);
       const kept = expectations ? { expectations } : {};
-      // An added inject that is dropped is gone; a scenario inject is listed as dropped, after the script.
-      if (before.improvised === 'added') return { ...x, injects: rest, ...kept };
+      // An added inject that is dropped is gone; a scenario inject stays in its place, as dropped.
+      if (before.improvised === 'added') return { ...x, injects: x.injects.filter((_, n) => n !== index), ...kept };
       const { dueAtMs: _due, deliveredAtMs: _delivered, ...inject } = before;
-      return { ...x, injects: [...rest, { ...inject, status: 'dropped', improvised: 'dropped' }], ...kept };
+      const dropped: InjectStatus = { ...inject, status: 'dropped', improvised: 'dropped' };
+      return { ...x, injects: x.injects.map((i, n) => (n === index ? dropped : i)), ...kept };
     }
     default:
       return x;
@@ -665,7 +653,7 @@ function settle(x: ExerciseView, event: RoomEvent, status: 'met' | 'missed'): Ex
  * Mirrors `ExerciseFeature.project` and `ExerciseView.of`. The facilitator sees the whole script (in
  * the scenario's order): a delivery turns an upcoming inject into a delivered one, plans the injects
  * chained after it, starts its expectations' clocks and lists the roles that have not reacted;
- * responses, role changes and met or missed expectations follow; the facilitator's improvisation
+ * responses and met or missed expectations follow; the facilitator's improvisation
  * (added, edited, moved, dropped injects) changes the script, and the communications check before
  * the start follows each confirmation. A player sees the injects delivered
  * to their roles, in the order they came. Playback moves the scenario clock's anchor; `elapsedMs` is
@@ -682,7 +670,7 @@ export function reduceExercise(x: ExerciseView, event: RoomEvent, ctx: ReduceCon
     case 'exercise.ended':
       return playback(x, event);
     case 'inject.delivered': {
-      if (facilitator) return delivered(x, event, ctx);
+      if (facilitator) return delivered(x, event);
       const id = str(d.injectId);
       const to = sortedRoles(d.to);
       if (!id || x.injects.some((i) => i.id === id) || !to.some((r) => ctx.roles.includes(r))) return x;
@@ -730,14 +718,8 @@ export function reduceExercise(x: ExerciseView, event: RoomEvent, ctx: ReduceCon
       break;
   }
   if (!changesRoles(event) && event.kind !== 'member.added') return x;
-  if (facilitator) {
-    // A role nobody holds any more has nobody left to react.
-    if (!x.notReacted) return x;
-    const held = heldRoles(ctx.members);
-    const notReacted = x.notReacted.map((n) => ({ ...n, roles: n.roles.filter((r) => held.has(r)) })).filter((n) => n.roles.length);
-    return JSON.stringify(notReacted) === JSON.stringify(x.notReacted) ? x : { ...x, notReacted };
-  }
-  if (changesMyRoles(event, ctx)) {
+  // The facilitator's `notReacted` names roles, held or not: a role changing hands changes nothing.
+  if (!facilitator && changesMyRoles(event, ctx)) {
     // A role gained comes with a resync (what it may see is in no frame); a role lost takes its injects
     // and its part of the check with it.
     const injects = x.injects.filter((i) => i.to.some((r) => ctx.roles.includes(r)));

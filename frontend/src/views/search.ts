@@ -1,5 +1,5 @@
-// The search page (/search): words and filters (severity, incident type, phase, opening dates) over
-// GET /api/search; rooms with their number of matches, and the matching entries with their snippets,
+// The search page (/search): words and filters (severity, incident type, phase, opening dates, and once
+// a type is chosen, its custom fields: field.<id>=value) over GET /api/search; rooms with their number of matches, and the matching entries with their snippets,
 // the server's highlight spans marked (as text nodes: user text never becomes markup), each linking
 // to the room at its seq. Mount with searchView(main); it returns its cleanup.
 import { errorText, request } from '../api';
@@ -68,6 +68,25 @@ export function searchQuery(values: Record<string, string>): string {
 
 const any = (): { value: string; label: string } => ({ value: '', label: t('search.any') });
 
+/** A custom field of an incident type as GET /api/playbooks/{id} lists it. */
+interface TypeField {
+  id: string;
+  label: string;
+  type: string;
+  options: string[];
+}
+
+/**
+ * The filter control of a type's field: its options to choose one of (a select or multi select), a date,
+ * a number, else text (a member by name, as the server matches a field's display text too).
+ */
+function fieldFilter(f: TypeField): HTMLInputElement | HTMLSelectElement {
+  const name = `field.${f.id}`;
+  if (f.options.length) return select(name, [any(), ...f.options.map((o) => ({ value: o, label: o }))]);
+  const type = f.type === 'date' ? 'date' : f.type === 'number' ? 'number' : 'text';
+  return h('input', { name, type, ...(type === 'number' ? { step: 'any' } : { maxlength: 200 }) });
+}
+
 export function searchView(main: HTMLElement): () => void {
   const q = h('input', { name: 'q', type: 'search', maxlength: 200, 'aria-label': t('search.query'), placeholder: t('search.query') });
   const severity = select('severity', [any(), ...['SEV1', 'SEV2', 'SEV3', 'SEV4'].map((s) => ({ value: s, label: s }))]);
@@ -76,7 +95,26 @@ export function searchView(main: HTMLElement): () => void {
   const from = h('input', { name: 'from', type: 'date', 'aria-label': t('search.from') });
   const to = h('input', { name: 'to', type: 'date', 'aria-label': t('search.to') });
   const results = h('div', { 'data-testid': 'search-results' });
+  const fieldBox = h('div', { class: 'row', 'data-testid': 'field-filters' });
+  let fieldControls: (HTMLInputElement | HTMLSelectElement)[] = [];
   let alive = true;
+
+  // The chosen type's fields become filters; another type (or none) takes them away.
+  type.addEventListener('change', () => {
+    const chosen = type.value;
+    fieldControls = [];
+    replace(fieldBox);
+    if (!chosen) return;
+    void request<{ fields: TypeField[] }>('GET', `/api/playbooks/${encodeURIComponent(chosen)}`)
+      .then((playbook) => {
+        if (!alive || type.value !== chosen) return;
+        fieldControls = playbook.fields.map(fieldFilter);
+        replace(fieldBox, ...playbook.fields.map((f, i) => h('label', {}, f.label, ' ', fieldControls[i]!)));
+      })
+      .catch((e: unknown) => {
+        if (alive) replace(fieldBox, h('p', { role: 'alert' }, errorText(e)));
+      });
+  });
 
   void request<{ id: string; title: string }[]>('GET', '/api/playbooks')
     .then((types) => {
@@ -85,7 +123,8 @@ export function searchView(main: HTMLElement): () => void {
     .catch(() => undefined);
 
   async function run(): Promise<void> {
-    const query = searchQuery({ q: q.value, severity: severity.value, type: type.value, phase: phase.value, from: from.value, to: to.value });
+    const fields = Object.fromEntries(fieldControls.map((c) => [c.name, c.value]));
+    const query = searchQuery({ q: q.value, severity: severity.value, type: type.value, phase: phase.value, from: from.value, to: to.value, ...fields });
     try {
       const result = await request<SearchResult>('GET', `/api/search?${query}`);
       if (!alive) return;
@@ -117,6 +156,7 @@ export function searchView(main: HTMLElement): () => void {
     h('label', {}, t('search.phase'), ' ', phase),
     h('label', {}, t('search.from'), ' ', from),
     h('label', {}, t('search.to'), ' ', to),
+    fieldBox,
     h('button', { type: 'submit' }, t('search.submit')),
   );
   replace(main, h('h1', {}, t('search.title')), searchForm, results);

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
@@ -77,7 +76,15 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
         long elapsed = state.clock().elapsedMs(now);
         boolean facilitator = viewer.roles().contains(Role.FACILITATOR);
         List<InjectStatus> injects = new ArrayList<>();
-        for (Inject inject : scenario.injects()) {
+        for (Inject inject : listed(stored, scenario, state)) {
+            PlaybackState.InjectChange change = state.changes().get(inject.id());
+            if (change != null && change.dropped()) {
+                if (facilitator) {
+                    injects.add(new InjectStatus(inject.id(), inject.title(), inject.body(), names(inject.to()), inject.prompts(), "dropped",
+                            null, null, ScenarioView.timing(inject.timing()), inject.facilitatorNotes(), "dropped", inject.medium()));
+                }
+                continue;
+            }
             Long deliveredAt = state.delivered().get(inject.id());
             boolean forViewer = facilitator || inject.to().stream().anyMatch(viewer.roles()::contains);
             String improvised = facilitator ? improvised(state.changes().get(inject.id())) : null;
@@ -89,15 +96,6 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
                 injects.add(new InjectStatus(inject.id(), inject.title(), inject.body(), names(inject.to()), inject.prompts(), "upcoming",
                         null, plannedAt(inject, state), ScenarioView.timing(inject.timing()), inject.facilitatorNotes(), improvised,
                         inject.medium()));
-            }
-        }
-        if (facilitator) {
-            for (Inject inject : stored.injects()) {
-                PlaybackState.InjectChange change = state.changes().get(inject.id());
-                if (change != null && change.dropped()) {
-                    injects.add(new InjectStatus(inject.id(), inject.title(), inject.body(), names(inject.to()), inject.prompts(), "dropped",
-                            null, null, ScenarioView.timing(inject.timing()), inject.facilitatorNotes(), "dropped", inject.medium()));
-                }
             }
         }
         ScenarioClock clock = state.clock();
@@ -126,8 +124,24 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
         }
         return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(),
                 exercise.reportReleasedAt != null, exercise.speed, elapsed, anchor, injects, expectations,
-                notReacted(exercise.roomId, scenario, state, responded), scenario.debrief(), startsAt(exercise),
+                notReacted(scenario, state, responded), scenario.debrief(), startsAt(exercise),
                 ExerciseSchedule.CommsCheck.of(scenario.roles(), readyRoles == null ? Set.of() : readyRoles), null, null);
+    }
+
+    /**
+     * The script, with each dropped scenario inject where the scenario file has it, as it stood when it
+     * was dropped (its edits and move applied): what a client that followed the events holds.
+     */
+    private static List<Inject> listed(Scenario stored, Scenario script, PlaybackState state) {
+        List<Inject> listed = new ArrayList<>();
+        Set<String> scenarioIds = new java.util.HashSet<>();
+        for (Inject inject : stored.injects()) {
+            scenarioIds.add(inject.id());
+            PlaybackState.InjectChange change = state.changes().get(inject.id());
+            listed.add(change != null && change.dropped() ? Improvisation.changed(inject, change) : script.inject(inject.id()).orElseThrow());
+        }
+        script.injects().stream().filter(i -> !scenarioIds.contains(i.id())).forEach(listed::add);
+        return listed;
     }
 
     private static String startsAt(Exercise exercise) {
@@ -151,15 +165,16 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
         return null;
     }
 
-    /** For each delivered inject, the roles it went to (and someone in the room holds) that have not responded to it. */
-    private static List<NotReacted> notReacted(UUID roomId, Scenario scenario, PlaybackState state, Map<String, Set<Role>> responded) {
-        Set<Role> held = EnumSet.noneOf(Role.class);
-        io.sitroom.room.RoomMember.ofRoom(roomId).forEach(m -> held.addAll(m.roles));
+    /**
+     * For each delivered inject, the roles it went to that have not responded to it, whether or not
+     * someone holds them now: a role nobody plays is silent too, and a client that follows the events
+     * can tell who responded but not whether a role released before its snapshot had.
+     */
+    private static List<NotReacted> notReacted(Scenario scenario, PlaybackState state, Map<String, Set<Role>> responded) {
         List<NotReacted> result = new ArrayList<>();
         for (Inject inject : scenario.injects()) {
             if (state.delivered().containsKey(inject.id())) {
                 Set<Role> silent = EnumSet.copyOf(inject.to());
-                silent.retainAll(held);
                 silent.removeAll(responded.getOrDefault(inject.id(), Set.of()));
                 if (!silent.isEmpty()) {
                     result.add(new NotReacted(inject.id(), names(silent)));

@@ -52,7 +52,7 @@ public final class Improvisation {
                 List.copyOf(injects), scenario.debrief());
     }
 
-    private static Inject changed(Inject inject, InjectChange change) {
+    static Inject changed(Inject inject, InjectChange change) {
         return new Inject(inject.id(), or(change.title(), inject.title()), or(change.body(), inject.body()), or(change.to(), inject.to()),
                 change.atMs() == null ? inject.timing() : at(change.atMs()),
                 or(change.prompts(), inject.prompts()), inject.facilitatorNotes(), inject.expectations(), or(change.medium(), inject.medium()));

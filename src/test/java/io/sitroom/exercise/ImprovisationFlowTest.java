@@ -100,6 +100,29 @@ class ImprovisationFlowTest {
     }
 
     @Test
+    void aDroppedInject_isListedInItsPlace_asItStoodWhenDropped() {
+        improvise();
+        Api.accepted(facilitator, room, "inject.edit", Map.of("injectId", "decision-point", "title", "Tell the regulator?"));
+        Api.accepted(facilitator, room, "inject.drop", Map.of("injectId", "decision-point"));
+        facilitator.as().get("/api/rooms/" + room + "/exercise").then().statusCode(200)
+                .body("injects.id", equalTo(List.of("kickoff", "legal-brief", "exec-ask", "decision-point", "notify-yes", "notify-no",
+                        "escalation", "curveball", "press-call")))
+                .body("injects.find { it.id == 'decision-point' }.status", equalTo("dropped"))
+                .body("injects.find { it.id == 'decision-point' }.title", equalTo("Tell the regulator?"))
+                .body("injects.find { it.id == 'decision-point' }.timing.atSeconds", equalTo(8 * 60))
+                .body("injects.find { it.id == 'decision-point' }.dueAtMs", nullValue())
+                .body("expectations.findAll { it.injectId == 'decision-point' }", hasSize(0));
+    }
+
+    @Test
+    void notReacted_namesEveryAddressedRoleThatHasNotResponded_heldOrNot() {
+        // Nobody holds incident_commander: the kickoff went to it all the same, and nobody answered.
+        play(Duration.ofMinutes(1));
+        facilitator.as().get("/api/rooms/" + room + "/exercise").then().statusCode(200)
+                .body("notReacted.find { it.injectId == 'kickoff' }.roles", equalTo(List.of("incident_commander")));
+    }
+
+    @Test
     void aPlayer_neverSeesAnUpcomingImprovisedInject_overRestOrTheSocket() {
         try (WsClient ws = WsClient.connect(legal, room, null)) {
             ws.next("welcome");

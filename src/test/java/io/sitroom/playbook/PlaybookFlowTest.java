@@ -1,9 +1,11 @@
 package io.sitroom.playbook;
 
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -162,5 +164,45 @@ class PlaybookFlowTest {
                 .body("fields.find { it.fieldId == 'mfa_bypass' }.display", equalTo("push fatigue"))
                 .body("fields.find { it.fieldId == 'first_click' }.values", hasSize(0))
                 .body("fields.find { it.fieldId == 'payment_fraud' }.seq", nullValue());
+    }
+
+    @Test
+    void fieldsOfEveryType_reachTheExports_andTheSearchFilters() {
+        User ic = Api.newUser("Ines");
+        User eng = Api.newUser("Eli Forensics");
+        UUID room = openTyped(ic, "Encrypted file servers", "ransomware");
+        Api.addMember(ic, room, eng, "containment_lead");
+        Api.accepted(eng, room, "field.set", Map.of("fieldId", "encrypted_hosts", "values", List.of("12.50")));
+        Api.accepted(eng, room, "field.set", Map.of("fieldId", "business_units", "values", List.of("finance", "sales")));
+        Api.accepted(eng, room, "field.set", Map.of("fieldId", "forensics_lead", "values", List.of(eng.id().toString())));
+        Api.accepted(eng, room, "field.set", Map.of("fieldId", "law_enforcement_date", "values", List.of("2026-11-30")));
+        // Each type refuses what it cannot hold, with a 4xx that says why.
+        Api.command(eng, room, "field.set", Map.of("fieldId", "encrypted_hosts", "values", List.of("twelve"))).then().statusCode(400)
+                .body("error.message", containsString("takes a number"));
+        Api.command(eng, room, "field.set", Map.of("fieldId", "encrypted_hosts", "values", List.of("1", "2"))).then().statusCode(400);
+        Api.command(eng, room, "field.set", Map.of("fieldId", "business_units", "values", List.of("finance", "finance"))).then().statusCode(400);
+        Api.command(eng, room, "field.set", Map.of("fieldId", "business_units", "values", List.of("marketing"))).then().statusCode(400);
+        Api.command(eng, room, "field.set", Map.of("fieldId", "forensics_lead", "values", List.of("not-a-user"))).then().statusCode(400);
+        Api.command(eng, room, "field.set", Map.of("fieldId", "forensics_lead", "values", List.of(UUID.randomUUID().toString())))
+                .then().statusCode(404);
+        Api.command(eng, room, "field.set", Map.of("fieldId", "law_enforcement_date", "values", List.of("30.11.2026"))).then().statusCode(400);
+
+        String markdown = ic.as().get("/api/rooms/" + room + "/export?format=markdown").then().statusCode(200).extract().asString();
+        for (String row : List.of("| Hosts encrypted | 12\\.5 |", "| Business units affected | finance, sales |", "| Forensics lead | Eli Forensics |",
+                "| Law enforcement notified on | 2026-11-30 |", "| Data exfiltration | (not set) |")) {
+            org.junit.jupiter.api.Assertions.assertTrue(markdown.contains(row), row + " in " + markdown);
+        }
+        String html = ic.as().get("/api/rooms/" + room + "/export?format=html").then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(html.contains("<tr><td>Forensics lead</td><td>Eli Forensics</td></tr>"), html);
+        ic.as().get("/api/rooms/" + room + "/export?format=json").then().statusCode(200)
+                .body("room.fields.find { it.fieldId == 'business_units' }.values", contains("finance", "sales"))
+                .body("room.fields.find { it.fieldId == 'forensics_lead' }.values", contains(eng.id().toString()));
+
+        ic.as().queryParam("field.forensics_lead", "eli forensics").get("/api/search").then().statusCode(200)
+                .body("rooms.roomId", hasItem(room.toString()));
+        ic.as().queryParam("field.business_units", "Sales").queryParam("field.encrypted_hosts", "12.5").get("/api/search").then()
+                .statusCode(200).body("rooms.roomId", hasItem(room.toString()));
+        ic.as().queryParam("field.business_units", "operations").get("/api/search").then().statusCode(200)
+                .body("rooms.roomId", not(hasItem(room.toString())));
     }
 }

@@ -88,6 +88,9 @@ class ParityFixturesTest {
             "closed");
     static final List<String> INJECTS = List.of("kickoff", "legal-brief", "exec-ask", "decision-point", "notify-yes", "notify-no",
             "escalation", "curveball");
+    static final List<String> SCENARIO_ROLES = List.of("incident_commander", "containment_lead", "comms_approver", "legal", "executive");
+    static final List<String> TYPES = List.of("ransomware", "leaked-credentials", "phishing-account-takeover", "ddos",
+            "insider-data-theft", "third-party-breach");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Comparator<JsonNode> SAME_VALUE = (a, b) -> a.equals(b)
@@ -152,6 +155,8 @@ class ParityFixturesTest {
         boolean inWindow;
         /** Whether the exercise starts only after n, so the window sees its start and first injects. */
         final boolean startInWindow;
+        /** An incident opens with a type (0), has one applied before n (1) or only in the window (2). */
+        final int typeWhen;
         /** How far this history moved the clock: kept under the tokens' 12 hours. */
         Duration advanced = Duration.ZERO;
         int counter;
@@ -162,6 +167,7 @@ class ParityFixturesTest {
             this.exercise = exercise;
             this.random = new Random(seed * 31 + (exercise ? 1 : 0));
             this.startInWindow = exercise && random.nextInt(3) == 0;
+            this.typeWhen = exercise ? -1 : random.nextInt(3);
         }
 
         int play() {
@@ -200,6 +206,10 @@ class ParityFixturesTest {
                 inWindow = true;
                 // Someone joins by invitation in the window (with a role no visibility rule names).
                 join("Late " + seed, pick(NEUTRAL_ROLES));
+                if (typeWhen == 2) {
+                    send(currentLead(), "playbook.apply", Map.of("type", pick(TYPES)));
+                    refresh();
+                }
                 int after = 40 + random.nextInt(60);
                 for (int i = 0; i < after; i++) {
                     step();
@@ -250,6 +260,22 @@ class ParityFixturesTest {
         private void checkRestPageAgrees(User u, JsonNode before, JsonNode after, long n, ArrayNode frames) {
             if (!rolesOf(before, u.id()).equals(rolesOf(after, u.id()))) {
                 return;
+            }
+            // Roles that changed and changed back in the window: the socket sent what the roles of the
+            // moment let the member see, the page what the roles now do.
+            Set<String> held = new java.util.TreeSet<>(rolesOf(before, u.id()));
+            for (JsonNode f : frames) {
+                if ("resync".equals(f.path("type").asText())) {
+                    return;
+                }
+                JsonNode then = f.path("data").path("rolesAfter").path(u.id().toString());
+                if (then.isArray()) {
+                    Set<String> roles = new java.util.TreeSet<>();
+                    then.forEach(r -> roles.add(r.asText()));
+                    if (!roles.equals(held)) {
+                        return;
+                    }
+                }
             }
             List<JsonNode> socketEvents = new ArrayList<>();
             frames.forEach(f -> {
@@ -305,7 +331,15 @@ class ParityFixturesTest {
 
         private void setUp() {
             creator = person(exercise ? "Fran Facilitator" : "Ines Commander");
-            room = exercise ? Api.newExercise(creator, "test-drill") : Api.newIncident(creator, "Parity incident " + seed);
+            if (exercise) {
+                room = Api.newExercise(creator, "test-drill");
+            } else if (typeWhen == 0) {
+                String id = creator.as().body(Map.of("kind", "INCIDENT", "title", "Parity incident " + seed, "type", pick(TYPES)))
+                        .post("/api/rooms").then().statusCode(201).extract().path("id");
+                room = UUID.fromString(id);
+            } else {
+                room = Api.newIncident(creator, "Parity incident " + seed);
+            }
             refresh();
             String[][] cast = exercise
                     ? new String[][] { {"Ian Player", "incident_commander"}, {"Cal Player", "containment_lead"},
@@ -352,11 +386,15 @@ class ParityFixturesTest {
 
         private void step() {
             int roll = random.nextInt(100);
-            if (exercise && roll < 22) {
+            if (exercise && roll < 20) {
                 playback();
-            } else if (exercise && roll < 30) {
+            } else if (exercise && roll < 26) {
                 expected();
-            } else if (roll < 34) {
+            } else if (exercise && roll < 33) {
+                improvise();
+            } else if (!exercise && roll < 16) {
+                playbook();
+            } else if (roll < 36) {
                 notes();
             } else if (roll < 40) {
                 roomChange();
@@ -577,6 +615,148 @@ class ParityFixturesTest {
             send(holderOf(ack.path("pending")), "ack.give", Map.of("ackId", ack.path("ackId").asText()));
         }
 
+        /**
+         * The incident's type: applied (by the IC, now and then by someone who may not, or a type that
+         * does not exist), then its checklist worked and its custom fields set, with values of their type
+         * and now and then values the server refuses.
+         */
+        private void playbook() {
+            if (!state.path("playbook").isObject()) {
+                if (typeWhen == 2 && !inWindow) {
+                    notes();
+                    return;
+                }
+                String type = random.nextInt(8) == 0 ? "no-such-type" : pick(TYPES);
+                send(random.nextInt(6) == 0 ? anyMember() : currentLead(), "playbook.apply", Map.of("type", type));
+                return;
+            }
+            int roll = random.nextInt(20);
+            if (roll == 0) {
+                send(currentLead(), "playbook.apply", Map.of("type", pick(TYPES))); // a room has one type: refused
+            } else if (roll < 8 && state.path("fields").size() > 0) {
+                field();
+            } else {
+                checklist();
+            }
+        }
+
+        private void checklist() {
+            JsonNode item = pick(items("checklist", i -> true));
+            String itemId = random.nextInt(25) == 0 ? "no-such-item" : item.path("itemId").asText();
+            String assignee = item.path("assigneeId").asText(null);
+            User by = assignee != null && random.nextInt(3) == 0 ? byId.getOrDefault(UUID.fromString(assignee), currentLead())
+                    : holderOf(JSON.valueToTree(List.of(item.path("ownerRole").asText(), "incident_commander")));
+            String status = item.path("status").asText();
+            int roll = random.nextInt(10);
+            if (roll < 2) {
+                Map<String, Object> data = new HashMap<>();
+                data.put("itemId", itemId);
+                data.put("userId", random.nextInt(4) == 0 ? null : anyMember().id().toString());
+                send(random.nextInt(5) == 0 ? anyMember() : currentLead(), "checklist.assign", data);
+            } else if ("open".equals(status) && roll < 8) {
+                send(by, "checklist.check", random.nextBoolean() ? Map.of("itemId", itemId) : Map.of("itemId", itemId, "note", "done " + (++counter)));
+            } else if ("open".equals(status)) {
+                send(by, "checklist.skip", random.nextInt(5) == 0 ? Map.of("itemId", itemId, "reason", " ")
+                        : Map.of("itemId", itemId, "reason", "not for us " + (++counter)));
+            } else if (roll < 7) {
+                send(by, "checklist.uncheck", Map.of("itemId", itemId));
+            } else {
+                send(by, random.nextBoolean() ? "checklist.check" : "checklist.skip", Map.of("itemId", itemId, "reason", "again")); // refused
+            }
+        }
+
+        private void field() {
+            JsonNode field = pick(items("fields", f -> true));
+            boolean wrong = random.nextInt(6) == 0;
+            List<String> options = new ArrayList<>();
+            field.path("options").forEach(o -> options.add(o.asText()));
+            List<String> values = switch (field.path("type").asText()) {
+                case "number" -> List.of(wrong ? "a dozen" : pick(List.of("3", "12.50", "-7", "1e3", "0.000", "250000")));
+                case "date" -> List.of(wrong ? "30/11/2026" : pick(List.of("2026-11-30", "2024-02-29", "2025-01-01")));
+                case "select" -> List.of(wrong ? "something else" : pick(options));
+                case "multi_select" -> wrong ? List.of(options.get(0), options.get(0)) : some(options, 1 + random.nextInt(3));
+                case "user" -> List.of(wrong ? UUID.randomUUID().toString() : anyMember().id().toString());
+                default -> wrong ? List.of("one", "two") : List.of("Seen in " + (++counter) + (random.nextBoolean() ? " ✓ äö" : ""));
+            };
+            if (!wrong && random.nextInt(6) == 0) {
+                values = List.of(); // cleared
+            }
+            String fieldId = random.nextInt(25) == 0 ? "no_such_field" : field.path("fieldId").asText();
+            send(working(), "field.set", Map.of("fieldId", fieldId, "values", values));
+        }
+
+        /**
+         * The facilitator improvises: adds an inject (timed or by hand; now and then with an id taken),
+         * edits, moves or drops an upcoming one; before the start, plans it and the players check in.
+         */
+        private void improvise() {
+            JsonNode x = state.path("exercise");
+            String status = x.path("status").asText();
+            if ("ready".equals(status) && random.nextBoolean()) {
+                readiness();
+                return;
+            }
+            User f = random.nextInt(10) == 0 ? anyMember() : currentLead();
+            long now = x.path("elapsedMs").asLong();
+            List<JsonNode> upcoming = new ArrayList<>();
+            x.path("injects").forEach(i -> {
+                if ("upcoming".equals(i.path("status").asText())) {
+                    upcoming.add(i);
+                }
+            });
+            int roll = random.nextInt(10);
+            if (roll < 3 || upcoming.isEmpty()) {
+                Map<String, Object> data = new HashMap<>();
+                int id = random.nextInt(4);
+                if (id == 0) {
+                    data.put("injectId", "extra-" + (++counter));
+                } else if (id == 1 && random.nextInt(3) == 0) {
+                    data.put("injectId", pick(INJECTS)); // taken: refused
+                }
+                data.put("title", "Improvised " + (++counter));
+                data.put("body", "Something new happens " + counter + (random.nextBoolean() ? " ✓ äö\nsecond line" : ""));
+                data.put("to", some(SCENARIO_ROLES, 1 + random.nextInt(2)));
+                if (random.nextBoolean()) {
+                    data.put("prompts", List.of("What now " + counter + "?"));
+                }
+                if (random.nextInt(4) != 0) {
+                    data.put("atMs", now + random.nextInt(30 * 60_000));
+                }
+                send(f, "inject.add", data);
+                return;
+            }
+            String injectId = pick(upcoming).path("id").asText();
+            if (roll < 5) {
+                Map<String, Object> data = new HashMap<>();
+                data.put("injectId", injectId);
+                switch (random.nextInt(4)) {
+                    case 0 -> data.put("title", "Retitled " + (++counter));
+                    case 1 -> data.put("body", "Rewritten " + (++counter));
+                    case 2 -> data.put("to", some(SCENARIO_ROLES, 1 + random.nextInt(2)));
+                    default -> {
+                        data.put("title", "Retitled " + (++counter));
+                        data.put("prompts", List.of("Changed question " + counter + "?", "Another?"));
+                    }
+                }
+                send(f, "inject.edit", data);
+            } else if (roll < 8) {
+                send(f, "inject.move", Map.of("injectId", injectId, "atMs", Math.max(0, now + random.nextInt(40 * 60_000) - 60_000)));
+            } else {
+                send(f, "inject.drop", Map.of("injectId", injectId));
+            }
+        }
+
+        /** Before the start: the facilitator plans it (or clears the plan), players confirm they are ready. */
+        private void readiness() {
+            if (random.nextInt(3) == 0) {
+                Map<String, Object> data = new HashMap<>();
+                data.put("startsAt", random.nextInt(4) == 0 ? null : later(random.nextInt(8) == 0 ? -5 : 10 + random.nextInt(120)));
+                send(random.nextInt(8) == 0 ? anyMember() : currentLead(), "exercise.schedule", data);
+            } else {
+                send(holderOf(JSON.valueToTree(SCENARIO_ROLES)), "exercise.ready", Map.of());
+            }
+        }
+
         /** What the drill's expectations ask for, so some are met (and conditional injects follow). */
         private void expected() {
             User ic = holderOf(JSON.valueToTree(List.of("incident_commander")));
@@ -617,7 +797,13 @@ class ParityFixturesTest {
             int roll = random.nextInt(10);
             User f = currentLead();
             if ("ready".equals(status) && startInWindow && !inWindow) {
-                time();
+                if (random.nextBoolean()) {
+                    readiness();
+                } else {
+                    time();
+                }
+            } else if ("ready".equals(status) && random.nextInt(3) == 0) {
+                readiness();
             } else if ("ready".equals(status)) {
                 send(f, "exercise.start", Map.of("speed", pick(List.of(1, 30, 60, 2.5, 120))));
             } else if ("ended".equals(status) && roll < 4) {
