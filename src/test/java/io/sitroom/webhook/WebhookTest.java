@@ -128,7 +128,7 @@ class WebhookTest {
         Api.accepted(ic, room, "note.add", Map.of("text", "retry me"));
         dispatcher.dispatchDue();
         assertEquals(0, received.size());
-        ic.as().get("/api/webhooks/" + id + "/deliveries").then().statusCode(200)
+        ic.as().get("/api/webhooks/" + id + "/deliveries").then().log().ifValidationFails().statusCode(200)
                 .body("[0].status", equalTo("pending")).body("[0].attempts", equalTo(1)).body("[0].lastStatus", equalTo(500));
         dispatcher.dispatchDue();
         assertEquals(0, received.size(), "not before the backoff");
