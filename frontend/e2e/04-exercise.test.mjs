@@ -72,7 +72,7 @@ test('a facilitator runs a scenario and a participant gets only its role’s inj
 
   // Start at speed 1000: 150 scenario minutes pass in 9 seconds.
   await fPage.getByLabel(/^Speed/).fill('1000');
-  await fPage.getByRole('button', { name: 'Start' }).click();
+  await fPage.getByRole('button', { name: 'Start', exact: true }).click();
   await fPage.getByTestId('exercise-status').locator('[data-status=running]').waitFor();
   // Deliver by hand an inject that is not for the participant's role.
   const manual = script.injects.find((i) => i.timing.type === 'manual' && !i.to.includes(ROLE));

@@ -63,7 +63,7 @@ function median(values) {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-test('a room of 20,000 events opens with its newest entry in view and a bounded window', { timeout: 900_000 }, async (t) => {
+test(`a room of ${EVENTS.toLocaleString('en')} events opens with its newest entry in view and a bounded window`, { timeout: 900_000 }, async (t) => {
   const ic = await person('Lona Commander');
   const writers = [];
   for (let i = 0; i < WRITERS; i++) writers.push(await person(`Scribe ${i}`));
