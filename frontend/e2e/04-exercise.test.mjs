@@ -82,7 +82,7 @@ test('a facilitator runs a scenario and a participant gets only its role’s inj
   // and delivers it: the participant receives it as written.
   const improvisedTitle = `A reporter calls (${tag()})`;
   const add = fPage.getByRole('form', { name: 'Add an inject during play' });
-  await add.getByLabel('Title').fill(improvisedTitle);
+  await add.getByLabel('Title', { exact: true }).fill(improvisedTitle);
   await add.getByLabel('What the players get (Markdown)').fill('A journalist asks about **the outage** and wants a quote.');
   await add.locator(`input[name=to][value=${ROLE}]`).check();
   await add.getByRole('button', { name: 'Add inject' }).click();
