@@ -34,6 +34,8 @@ try {
     await page.screenshot({ path: join(frames, `frame-${String(n).padStart(2, '0')}.png`) });
     return `${delayMs}`;
   };
+  // The first frame is the one a still viewer shows: the room's opening entries, not a timeline still loading.
+  await page.locator('[data-testid=timeline] li[data-seq]').nth(3).waitFor();
   const delays = [await shot(1500)];
   /** Sends a command as `who`, waits until the console shows `text`, and takes a frame. */
   const step = async (who, name, data, text, delayMs = 1400) => {
