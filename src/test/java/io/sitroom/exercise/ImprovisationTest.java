@@ -26,27 +26,12 @@ import io.sitroom.room.RoomKind;
 /** The facilitator's improvisation, decided and played without a framework. */
 class ImprovisationTest {
 
-    private static final Scenario DRILL = ScenarioParser.parse("drill.yaml", ScenarioLinterTest.VALID).scenario();
+    private static final Scenario DRILL = PlaybackFixtures.DRILL;
     private static final long MIN = 60_000;
     private static final UUID FACILITATOR = UUID.fromString("00000000-0000-0000-0000-0000000000f0");
     private static final Instant T0 = DeciderFixtures.NOW;
 
-    private static final RoomFacts NOTHING = new RoomFacts() {
-        @Override
-        public boolean decisionSettled(boolean accepted, String titleContains) {
-            return false;
-        }
-
-        @Override
-        public boolean roleHeld(Role role) {
-            return false;
-        }
-
-        @Override
-        public Set<Role> decisionApprovers(UUID decisionId) {
-            return Set.of();
-        }
-    };
+    private static final RoomFacts NOTHING = PlaybackFixtures.NOTHING_DECIDED;
 
     /** Running since {@code T0 - scenarioMs} at 1x, so the scenario time is {@code scenarioMs} at the context's now. */
     private static PlaybackState at(long scenarioMs, Map<String, Long> delivered, Map<String, InjectChange> changes) {

@@ -26,26 +26,11 @@ import io.sitroom.room.RoomKind;
 
 class PlaybackDeciderTest {
 
-    private static final Scenario DRILL = ScenarioParser.parse("drill.yaml", ScenarioLinterTest.VALID).scenario();
+    private static final Scenario DRILL = PlaybackFixtures.DRILL;
     private static final Instant T0 = Instant.parse("2026-11-29T10:00:00Z");
     private static final long MIN = 60_000;
 
-    private static final RoomFacts NOTHING_DECIDED = new RoomFacts() {
-        @Override
-        public boolean decisionSettled(boolean accepted, String titleContains) {
-            return false;
-        }
-
-        @Override
-        public boolean roleHeld(Role role) {
-            return false;
-        }
-
-        @Override
-        public Set<Role> decisionApprovers(UUID decisionId) {
-            return Set.of();
-        }
-    };
+    private static final RoomFacts NOTHING_DECIDED = PlaybackFixtures.NOTHING_DECIDED;
 
     private static PlaybackState running(Map<String, Long> delivered, Map<String, ExpectationState> expectations) {
         return new PlaybackState("example-phishing", new ScenarioClock(ExerciseStatus.RUNNING, 1, 0, T0), delivered, expectations);
