@@ -40,7 +40,7 @@ public final class OutageLog {
      * is).
      */
     public boolean failed(Throwable failure) {
-        if (!DatabaseUnavailable.isCause(failure)) {
+        if (!DatabaseUnavailable.isCause(failure) && !(nodeIsDown() && commitFailed(failure))) {
             return false;
         }
         if (down.compareAndSet(false, true)) {
@@ -48,6 +48,20 @@ public final class OutageLog {
         }
         nodeFailed(failure);
         return true;
+    }
+
+    /**
+     * Whether the transaction manager could not commit: when the connection breaks at the commit, Narayana says only
+     * "Could not commit transaction" (ARJUNA016053), without the connection's error. While this node already knows the
+     * database is away, that is the same outage, not a failure of its own.
+     */
+    private static boolean commitFailed(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.transaction.RollbackException || t instanceof jakarta.transaction.SystemException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Reports that the work reached the database. */

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.sitroom.error.OutageLog;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sitroom.room.AppendListener;
 import io.sitroom.room.EventLog;
@@ -33,6 +34,8 @@ import io.sitroom.room.Room;
 public class RoomFanout implements AppendListener {
 
     private static final Logger LOG = Logger.getLogger(RoomFanout.class);
+    /** The database going away is the node's one line (and its return another), not a warning per retry. */
+    private final OutageLog outage = new OutageLog(LOG, "the fan-out's reads of the log");
     static final long REPAIR_DELAY_MS = 200;
     private static final long RETRY_DELAY_MS = 1000;
     private static final int PAGE = 500;
@@ -136,10 +139,13 @@ public class RoomFanout implements AppendListener {
             do {
                 readAfterDelivered(channel);
             } while (channel.fetchAgain());
+            outage.succeeded();
         } catch (RuntimeException e) {
             channel.fetchFailed();
-            LOG.warnf("room %s: could not read the log after seq %d (%s); retrying", channel.roomId(), channel.delivered(),
-                    e.getMessage());
+            if (!outage.failed(e)) {
+                LOG.warnf("room %s: could not read the log after seq %d (%s); retrying", channel.roomId(), channel.delivered(),
+                        e.getMessage());
+            }
             readers.schedule(() -> readSoon(channel), RETRY_DELAY_MS, TimeUnit.MILLISECONDS);
         }
     }
