@@ -136,7 +136,7 @@ public class KeyRing {
     }
 
     /** Inserts a new generation; when another node inserted it first, theirs is kept. */
-    private void create(int generation) {
+    void create(int generation) {
         KeyPair pair;
         try {
             pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
@@ -144,21 +144,18 @@ public class KeyRing {
             throw new IllegalStateException("Ed25519 is part of every JDK since 15", e);
         }
         String x = Ed25519.x(pair.getPublic());
-        SigningKeyRow row = new SigningKeyRow();
-        row.generation = generation;
-        row.publicKey = x;
-        row.kid = Jwk.thumbprint(x);
-        row.sealedPrivateKey = sealer.orElseThrow().seal(pair.getPrivate().getEncoded(), row.kid, x);
-        row.createdAt = clock.instant();
-        try {
-            QuarkusTransaction.requiringNew().run(row::persist);
-            LOG.infof("checkpoint signing key generation %d created (kid %s)", generation, row.kid);
-        } catch (RuntimeException e) {
-            // Two nodes starting at once on an empty table: the generation is the primary key, one insert wins.
-            boolean taken = QuarkusTransaction.requiringNew().call(() -> SigningKeyRow.findById(generation) != null);
-            if (!taken) {
-                throw e;
-            }
+        String kid = Jwk.thumbprint(x);
+        String sealed = sealer.orElseThrow().seal(pair.getPrivate().getEncoded(), kid, x);
+        // Two nodes starting at once on an empty table: the generation is the primary key, and the insert that
+        // comes second does nothing (rather than failing, which the libraries would log as an error with a stack).
+        int inserted = QuarkusTransaction.requiringNew().call(() -> SigningKeyRow.getEntityManager().createNativeQuery(
+                "INSERT INTO signing_key (generation, kid, public_key, sealed_private_key, created_at) VALUES (?1, ?2, ?3, ?4, ?5)"
+                        + " ON CONFLICT DO NOTHING")
+                .setParameter(1, generation).setParameter(2, kid).setParameter(3, x).setParameter(4, sealed)
+                .setParameter(5, clock.instant()).executeUpdate());
+        if (inserted == 1) {
+            LOG.infof("checkpoint signing key generation %d created (kid %s)", generation, kid);
+        } else {
             LOG.debugf("signing key generation %d was created by another node", generation);
         }
     }

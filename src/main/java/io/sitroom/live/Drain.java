@@ -16,15 +16,16 @@ import io.quarkus.websockets.next.WebSocketConnection;
 import io.sitroom.room.RoomWriter;
 
 /**
- * A node's graceful drain on SIGTERM, before Quarkus stops the HTTP server (which then finishes the
- * requests in flight, {@code quarkus.shutdown.timeout}):
+ * A node's graceful drain on SIGTERM, before Quarkus stops the HTTP server:
  * <ol>
  * <li>readiness turns DOWN and new sockets are refused with 503 and {@code Retry-After}, while REST is still
  * served, for {@link DrainConfig#readinessDelay()};</li>
  * <li>command frames are no longer taken (each is refused as {@code unavailable}: nothing was appended, send it
  * again after reconnecting), and the batches already queued commit and answer;</li>
  * <li>every socket is closed with 1001 and a reason naming the window in which to reconnect, at a random moment,
- * to another node (with {@code since=}, losing nothing).</li>
+ * to another node (with {@code since=}, losing nothing);</li>
+ * <li>new HTTP requests are refused with 503 and {@code Retry-After} (nothing was done: a balancer sends them to another
+ * node), and the requests already taken are answered ({@link InFlightRequests}, at most {@link DrainConfig#requestWait()}).</li>
  * </ol>
  */
 @ApplicationScoped
@@ -37,10 +38,12 @@ public class Drain {
     private final OpenConnections connections;
     private final RoomWriter writer;
     private final DrainConfig config;
+    private final InFlightRequests requests;
     private final AtomicBoolean draining = new AtomicBoolean();
     private volatile boolean closing;
 
-    public Drain(OpenConnections connections, RoomWriter writer, DrainConfig config) {
+    public Drain(OpenConnections connections, RoomWriter writer, DrainConfig config, InFlightRequests requests) {
+        this.requests = requests;
         this.connections = connections;
         this.writer = writer;
         this.config = config;
@@ -87,8 +90,13 @@ public class Drain {
             });
         }
         awaitClosed(config.closeWait());
-        LOG.infof("drained in %d ms: %d sockets closed with 1001, %d left", Duration.ofNanos(System.nanoTime() - start).toMillis(),
-                open.size(), connections.listAll().size());
+        int answering = requests.inFlight();
+        int unanswered = requests.refuseNewAndAwait(config.requestWait());
+        if (unanswered > 0) {
+            LOG.warnf("draining: %d HTTP requests still unanswered after %s; stopping anyway", unanswered, config.requestWait());
+        }
+        LOG.infof("drained in %d ms: %d sockets closed with 1001, %d left; %d HTTP requests in flight answered",
+                Duration.ofNanos(System.nanoTime() - start).toMillis(), open.size(), connections.listAll().size(), answering - unanswered);
     }
 
     private void awaitClosed(Duration wait) {

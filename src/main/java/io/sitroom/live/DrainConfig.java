@@ -28,4 +28,12 @@ public interface DrainConfig {
     /** The longest wait for the clients to answer the close before the node goes on shutting down. */
     @WithDefault("5s")
     Duration closeWait();
+
+    /**
+     * After the sockets are closed: the longest wait for the HTTP requests already taken to be answered (new ones are
+     * refused with 503 meanwhile). Quarkus' own {@code quarkus.shutdown.timeout} is not used: it waits for a WebSocket's
+     * upgrade request as if it never ended.
+     */
+    @WithDefault("30s")
+    Duration requestWait();
 }

@@ -34,6 +34,9 @@ class CheckpointsTest {
     @Inject
     MutableClock clock;
 
+    @Inject
+    EvidenceConfig config;
+
     private static List<Map<String, Object>> checkpoints(User member, UUID room) {
         return member.as().get("/api/rooms/" + room + "/checkpoints").then().statusCode(200).extract().jsonPath().getList("");
     }
@@ -155,5 +158,20 @@ class CheckpointsTest {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void twoNodesCreatingTheSameGeneration_keepTheFirstKey_andNeitherFails() {
+        String kid = keys.rotate().kid();
+        int generation = QuarkusTransaction.requiringNew().call(() -> SigningKeyRow.getEntityManager()
+                .createQuery("select max(k.generation) from SigningKeyRow k", Integer.class).getSingleResult());
+        int published = keys.published().size();
+        // Another node (its own KeyRing, the same secret) that read the table a moment before and creates the same generation.
+        KeyRing otherNode = new KeyRing(config, clock);
+        otherNode.create(generation);
+        otherNode.reload();
+        List<io.sitroom.chain.Jwk> seen = otherNode.published();
+        assertEquals(published, seen.size(), "no second key of that generation");
+        assertEquals(kid, seen.get(seen.size() - 1).kid(), "the key that was there first stays the signing key");
     }
 }

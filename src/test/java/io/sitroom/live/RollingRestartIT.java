@@ -44,7 +44,6 @@ import io.sitroom.testing.HistoryChecker;
  * over sockets and REST through a balancer that follows readiness. Nothing is lost, nothing is appended twice, every
  * client's stream runs in order without gap, and no request fails.
  */
-@org.junit.jupiter.api.Disabled("issue 22, unfinished: a writer's stream missed events after seq 5 across the rolling restart (first full run, 2026-12-02); the drain or the resume has a gap to find")
 class RollingRestartIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
