@@ -177,10 +177,12 @@ class AlertmanagerIT {
     }
 
     private static <T> T await(String what, Supplier<T> probe) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long start = System.nanoTime();
+        long deadline = start + PATIENCE.toNanos();
         while (System.nanoTime() < deadline) {
             T found = probe.get();
             if (found != null) {
+                System.out.printf("AlertmanagerIT: %s after %d ms%n", what, Duration.ofNanos(System.nanoTime() - start).toMillis());
                 return found;
             }
             Thread.sleep(250);
