@@ -167,7 +167,7 @@ describe('RoomStore', () => {
       store.setAlert('Bitte eine Rolle wählen.');
       sockets[0]!.drop();
       await vi.advanceTimersByTimeAsync(10_000);
-      expect(store.commands[0]!.outcome).toBe('ausstehend (Verbindung unterbrochen; noch unklar, ob der Befehl angekommen ist)');
+      expect(store.commands[0]!.outcome).toBe('ausstehend (Verbindung unterbrochen; wird nach dem Wiederverbinden erneut gesendet und höchstens einmal erfasst)');
       sockets[1]!.open();
       sockets[1]!.frame({ type: 'welcome', roomId: 'r1', seq: 2, you: IC, room: snapshot(2) });
       expect(store.alert).toBe('Bitte eine Rolle wählen.'); // other alerts stay until dismissed

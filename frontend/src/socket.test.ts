@@ -344,6 +344,91 @@ describe('RoomConnection', () => {
     connection.stop();
   });
 
+  it('sends a command left unanswered by a dropped connection again after the welcome, with the same commandId', async () => {
+    const { connection, sockets, results } = setup();
+    connection.start();
+    sockets[0]!.open();
+    sockets[0]!.frame(welcome(0));
+    const id = connection.command('note.add', { text: 'lost?' })!;
+    const answered = connection.command('note.add', { text: 'answered' })!;
+    sockets[0]!.frame(ev(1, answered));
+    sockets[0]!.drop(1006);
+    await vi.advanceTimersByTimeAsync(10_000);
+    sockets[1]!.open();
+    sockets[1]!.frame(welcome(1));
+    const resent = sockets[1]!.sent.map((text) => JSON.parse(text) as { commandId: string; data: unknown });
+    expect(resent).toEqual([{ type: 'command', commandId: id, name: 'note.add', data: { text: 'lost?' } }]);
+    // The server appends it once and answers a repeat with the first result: either settles it, once.
+    sockets[1]!.frame({ type: 'result', commandId: id, ok: true, seq: 2 });
+    expect(results).toEqual([{ type: 'result', commandId: id, ok: true, seq: 2 }]);
+    sockets[1]!.drop(1006);
+    await vi.advanceTimersByTimeAsync(10_000);
+    sockets[2]!.open();
+    sockets[2]!.frame(welcome(2));
+    expect(sockets[2]!.sent).toEqual([]);
+    connection.stop();
+  });
+
+  it('does not report a command a draining server took nothing of (unavailable): sends it again after reconnecting', async () => {
+    const { connection, sockets, results } = setup();
+    vi.spyOn(Math, 'random').mockReturnValue(0);
+    connection.start();
+    sockets[0]!.open();
+    sockets[0]!.frame(welcome(0));
+    const id = connection.command('decision.propose', { question: 'Pay?' })!;
+    sockets[0]!.frame({ type: 'result', commandId: id, ok: false, error: { code: 'unavailable', message: 'the server is restarting' } });
+    sockets[0]!.drop(1001, 'the server is restarting: reconnect at a random moment within 2 s');
+    expect(results).toEqual([]);
+    await vi.advanceTimersByTimeAsync(0);
+    sockets[1]!.open();
+    sockets[1]!.frame(welcome(0));
+    expect(sockets[1]!.sent.map((text) => (JSON.parse(text) as { commandId: string }).commandId)).toEqual([id]);
+    sockets[1]!.frame(ev(1, id));
+    sockets[1]!.frame({ type: 'result', commandId: id, ok: true, seq: 1 });
+    expect(results).toEqual([{ type: 'result', commandId: id, ok: true, seq: 1 }]);
+    vi.restoreAllMocks();
+    connection.stop();
+  });
+
+  it('sends a command answered unavailable again shortly on a connection that stays open (the database was away)', async () => {
+    const { connection, sockets, results } = setup();
+    connection.start();
+    sockets[0]!.open();
+    sockets[0]!.frame(welcome(0));
+    const id = connection.command('note.add', { text: 'during the outage' })!;
+    sockets[0]!.frame({ type: 'result', commandId: id, ok: false, error: { code: 'unavailable', message: 'the database cannot be reached' } });
+    expect(sockets[0]!.sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(sockets[0]!.sent).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sockets[0]!.sent).toHaveLength(2);
+    expect(JSON.parse(sockets[0]!.sent[1]!)).toEqual(JSON.parse(sockets[0]!.sent[0]!));
+    // Any other refusal is the answer.
+    sockets[0]!.frame({ type: 'result', commandId: id, ok: false, error: { code: 'forbidden', message: 'not yours' } });
+    expect(results).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(sockets[0]!.sent.filter((text) => text.includes('"command"'))).toHaveLength(2);
+    connection.stop();
+  });
+
+  it('gives up a command still unanswered two minutes after it was first sent, and says so', async () => {
+    const { connection, sockets, results } = setup();
+    connection.start();
+    sockets[0]!.open();
+    sockets[0]!.frame(welcome(0));
+    const id = connection.command('note.add', { text: 'too late' })!;
+    sockets[0]!.drop(1006);
+    await vi.advanceTimersByTimeAsync(121_000);
+    const last = sockets.at(-1)!;
+    last.open();
+    last.frame(welcome(0));
+    expect(last.sent.filter((text) => text.includes(id))).toEqual([]);
+    expect(results).toEqual([
+      { type: 'result', commandId: id, ok: false, error: { code: 'unavailable', message: expect.stringContaining('two minutes') } },
+    ]);
+    connection.stop();
+  });
+
   it('stops when told to, without reconnecting', async () => {
     const { connection, sockets, statuses } = setup();
     connection.start();

@@ -142,6 +142,17 @@ export interface RoomConnectionOptions {
 
 const OPEN = 1;
 
+/**
+ * How long after it was first sent a command the server has not answered is still sent again: after a
+ * reconnect (the connection dropped before its result came), or when the server answered `unavailable`
+ * (a draining server "took nothing", or its database was away). The same commandId goes out each time, so the
+ * server appends it at most once and answers a repeat with the first result. Older ones are given up, with
+ * a refusal the member sees: a decision taken minutes later than meant is not what they asked for.
+ */
+export const RESEND_WITHIN_MS = 120_000;
+/** The wait before sending again a command answered `unavailable` on a connection that stays open (a database outage). */
+export const UNAVAILABLE_RETRY_MS = 2_000;
+
 export class RoomConnection {
   private socket: SocketLike | null = null;
   /** Ordered by seq, one entry per seq; only ever grows, in place (see `mergeBySeqInPlace`). */
@@ -159,6 +170,9 @@ export class RoomConnection {
   private withoutHistory = false;
   /** Counts connection attempts, so that a URL that arrives after a newer attempt (or a stop) is not used. */
   private connectAttempt = 0;
+  /** Commands sent and not yet answered (result or event), by commandId, with when they were first sent. */
+  private readonly unanswered = new Map<string, { frame: CommandFrame; firstSentAt: number }>();
+  private resendTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: RoomConnectionOptions) {}
 
@@ -205,6 +219,7 @@ export class RoomConnection {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.retryTimer);
+    clearTimeout(this.resendTimer);
     this.drop();
     this.options.onStatus({ state: 'stopped', reason });
   }
@@ -213,8 +228,31 @@ export class RoomConnection {
   command(name: string, data: Record<string, unknown>): string | null {
     if (!this.ready) return null;
     const frame: CommandFrame = { type: 'command', commandId: newCommandId(), name, data };
+    this.unanswered.set(frame.commandId, { frame, firstSentAt: Date.now() });
     this.socket!.send(JSON.stringify(frame));
     return frame.commandId;
+  }
+
+  /**
+   * Sends again every command still unanswered (same commandId: appended at most once), on a welcomed
+   * connection; those first sent more than {@link RESEND_WITHIN_MS} ago are given up and reported refused.
+   */
+  private resendUnanswered(): void {
+    clearTimeout(this.resendTimer);
+    const now = Date.now();
+    for (const [commandId, { frame, firstSentAt }] of [...this.unanswered]) {
+      if (now - firstSentAt > RESEND_WITHIN_MS) {
+        this.unanswered.delete(commandId);
+        this.options.onResult({
+          type: 'result',
+          commandId,
+          ok: false,
+          error: { code: 'unavailable', message: t('command.gaveUp') },
+        });
+      } else if (this.ready) {
+        this.socket!.send(JSON.stringify(frame));
+      }
+    }
   }
 
   /** Feeds one received frame (what the socket's onmessage does; public for tests). */
@@ -235,9 +273,11 @@ export class RoomConnection {
         this.attempt = 0;
         this.options.onWelcome(frame);
         this.options.onStatus(resumed ? { state: 'resumed', since: this.resumedFrom } : { state: 'live' });
+        this.resendUnanswered();
         break;
       }
       case 'event': {
+        if (frame.commandId) this.unanswered.delete(frame.commandId);
         const before = this.events.length;
         mergeBySeqInPlace(this.events, [frame]);
         if (this.events.length !== before) this.options.onEvent(frame, this.events);
@@ -251,6 +291,14 @@ export class RoomConnection {
         this.options.onCan?.(frame);
         break;
       case 'result':
+        if (!frame.ok && frame.error.code === 'unavailable' && this.unanswered.has(frame.commandId)) {
+          // Nothing was appended: sent again once the server can take it (after the reconnect a draining
+          // server asks for, or shortly on this connection while its database is away).
+          clearTimeout(this.resendTimer);
+          this.resendTimer = setTimeout(() => this.resendUnanswered(), UNAVAILABLE_RETRY_MS);
+          break;
+        }
+        this.unanswered.delete(frame.commandId);
         this.options.onResult(frame);
         break;
       case 'error':
