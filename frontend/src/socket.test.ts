@@ -172,7 +172,13 @@ describe('RoomConnection', () => {
       onStatus: (s) => statuses.push(s.state === 'resumed' ? `resumed@${s.since}` : s.state),
       historyOverRest,
     });
-    return { connection, sockets, statuses, seen, results, cans };
+    /** Starts, and the first socket opens and is welcomed at seq 0. */
+    const live = () => {
+      connection.start();
+      sockets[0]!.open();
+      sockets[0]!.frame(welcome(0));
+    };
+    return { connection, sockets, statuses, seen, results, cans, live };
   }
 
   it('opens each connection with a URL it first asks for (a fresh one-use ticket), and retries when none comes', async () => {
@@ -345,10 +351,8 @@ describe('RoomConnection', () => {
   });
 
   it('sends a command left unanswered by a dropped connection again after the welcome, with the same commandId', async () => {
-    const { connection, sockets, results } = setup();
-    connection.start();
-    sockets[0]!.open();
-    sockets[0]!.frame(welcome(0));
+    const { connection, sockets, results, live } = setup();
+    live();
     const id = connection.command('note.add', { text: 'lost?' })!;
     const answered = connection.command('note.add', { text: 'answered' })!;
     sockets[0]!.frame(ev(1, answered));
@@ -370,11 +374,9 @@ describe('RoomConnection', () => {
   });
 
   it('does not report a command a draining server took nothing of (unavailable): sends it again after reconnecting', async () => {
-    const { connection, sockets, results } = setup();
+    const { connection, sockets, results, live } = setup();
     vi.spyOn(Math, 'random').mockReturnValue(0);
-    connection.start();
-    sockets[0]!.open();
-    sockets[0]!.frame(welcome(0));
+    live();
     const id = connection.command('decision.propose', { question: 'Pay?' })!;
     sockets[0]!.frame({ type: 'result', commandId: id, ok: false, error: { code: 'unavailable', message: 'the server is restarting' } });
     sockets[0]!.drop(1001, 'the server is restarting: reconnect at a random moment within 2 s');
@@ -391,10 +393,8 @@ describe('RoomConnection', () => {
   });
 
   it('sends a command answered unavailable again shortly on a connection that stays open (the database was away)', async () => {
-    const { connection, sockets, results } = setup();
-    connection.start();
-    sockets[0]!.open();
-    sockets[0]!.frame(welcome(0));
+    const { connection, sockets, results, live } = setup();
+    live();
     const id = connection.command('note.add', { text: 'during the outage' })!;
     sockets[0]!.frame({ type: 'result', commandId: id, ok: false, error: { code: 'unavailable', message: 'the database cannot be reached' } });
     expect(sockets[0]!.sent).toHaveLength(1);
@@ -412,10 +412,8 @@ describe('RoomConnection', () => {
   });
 
   it('gives up a command still unanswered two minutes after it was first sent, and says so', async () => {
-    const { connection, sockets, results } = setup();
-    connection.start();
-    sockets[0]!.open();
-    sockets[0]!.frame(welcome(0));
+    const { connection, sockets, results, live } = setup();
+    live();
     const id = connection.command('note.add', { text: 'too late' })!;
     sockets[0]!.drop(1006);
     await vi.advanceTimersByTimeAsync(121_000);
