@@ -29,8 +29,9 @@ import io.sitroom.room.Viewer;
  * Search across every room the caller is a member of. Rooms are filtered first (kind, severity, type,
  * phase, opening time, field values); then the entries of those rooms that match the words, found by
  * PostgreSQL's full text search (a GIN index over the stored {@code to_tsvector('english', body)}, ranked by
- * {@code ts_rank}) or, on H2, by every word occurring in the text (ranked by occurrences). Every
- * candidate then passes the one visibility rule ({@link Viewer}) for the caller in its room: an event
+ * {@code ts_rank}) or, on H2, by every word occurring in the text (ranked by occurrences). The one visibility
+ * rule ({@link Viewer}) for the caller in each room is part of the query ({@link Readable}), so that entries they
+ * may not see take no place among the newest matches ranked, and is checked again on every candidate: an event
  * they may not see is never found, counted or quoted.
  */
 @ApplicationScoped
@@ -39,16 +40,17 @@ public class SearchService {
     /** The language configuration of the full text index (V40, V46) and of every query. */
     static final String LANGUAGE = "english";
     static final int MAX_ENTRIES = 50;
-    /** Candidates read before visibility filtering: matches the caller may not see must not crowd out those they may. */
-    static final int CANDIDATES = 2_000;
     static final int SNIPPET = 160;
 
     private final EntityManager em;
     private final boolean postgres;
+    /** How many of the newest matches (that the caller may see) are ranked. */
+    private final int candidates;
 
-    public SearchService(EntityManager em, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
+    public SearchService(EntityManager em, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind, SearchConfig config) {
         this.em = em;
         this.postgres = dbKind.startsWith("postgres");
+        this.candidates = config.candidates();
     }
 
     @Transactional
@@ -76,7 +78,10 @@ public class SearchService {
             return new SearchResult(query.q(), hits, List.of(), false);
         }
         List<Candidate> visible = new ArrayList<>();
-        for (Candidate c : postgres ? fullText(query, rooms.keySet()) : words(query, rooms.keySet())) {
+        // Entries the caller may not see are left out by the query itself, so that they never crowd out, among the
+        // newest matches that are ranked, older ones the caller may see; the rule is checked again on each.
+        Readable readable = Readable.of(userId, memberships, rooms);
+        for (Candidate c : postgres ? fullText(query, readable) : words(query, readable)) {
             Room room = rooms.get(c.roomId);
             Viewer viewer = Viewer.of(memberships.get(c.roomId), room.kind);
             if (viewer.maySee(c.visibleTo == null ? null : RoleSetConverter.split(c.visibleTo), c.actorId)) {
@@ -126,21 +131,24 @@ public class SearchService {
     }
 
     /**
-     * The {@link #CANDIDATES} most recent matches, ranked. The stored vector ({@code terms}, V46) finds the
-     * matches and ranks them without parsing any text again. Only the newest are ranked: the index finds every
-     * match of a common word (tens of thousands of entries) and their times cheaply, so they are narrowed by
-     * time on their keys alone, and only those chosen are read whole and ranked. Where fewer entries match, as
-     * for most searches, that is every match.
+     * The newest matches the caller may see ({@code sitroom.search.candidates} of them), ranked. The stored vector
+     * ({@code terms}, V46) finds the matches and ranks them without parsing any text again. Only the newest are
+     * ranked: the index finds every match of a common word (tens of thousands of entries) and their times cheaply,
+     * so they are narrowed by time on their keys alone, and only those chosen are read whole and ranked. Where
+     * fewer entries match, as for most searches, that is every match.
      */
     @SuppressWarnings("unchecked")
-    private List<Candidate> fullText(SearchQuery query, java.util.Collection<UUID> roomIds) {
-        List<Object[]> rows = em.createNativeQuery("SELECT e.room_id, e.seq, e.kind, e.at, e.actor_id, e.visible_to, e.body, "
+    private List<Candidate> fullText(SearchQuery query, Readable readable) {
+        jakarta.persistence.Query sql = em.createNativeQuery("SELECT e.room_id, e.seq, e.kind, e.at, e.actor_id, e.visible_to, e.body, "
                 + "ts_rank(e.terms, q) AS rank FROM ("
                 + "SELECT m.room_id, m.seq FROM search_entry m, websearch_to_tsquery('" + LANGUAGE + "', :q) q "
-                + "WHERE m.room_id IN (:rooms) AND m.terms @@ q ORDER BY m.at DESC, m.seq DESC LIMIT " + CANDIDATES + ") k "
+                + "WHERE m.room_id IN (:rooms) AND m.terms @@ q AND " + readable.sql("m.") + " ORDER BY m.at DESC, m.seq DESC LIMIT "
+                + candidates + ") k "
                 + "JOIN search_entry e ON e.room_id = k.room_id AND e.seq = k.seq, websearch_to_tsquery('" + LANGUAGE + "', :q) q "
                 + "ORDER BY rank DESC, e.at DESC")
-                .setParameter("q", query.q()).setParameter("rooms", roomIds).getResultList();
+                .setParameter("q", query.q()).setParameter("rooms", readable.rooms());
+        readable.bind(sql);
+        List<Object[]> rows = sql.getResultList();
         List<Candidate> result = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             result.add(new Candidate((UUID) row[0], ((Number) row[1]).longValue(), (String) row[2], instant(row[3]), (UUID) row[4],
@@ -150,15 +158,19 @@ public class SearchService {
     }
 
     /** H2: entries holding every word, ranked by how often the words occur. */
-    private List<Candidate> words(SearchQuery query, java.util.Collection<UUID> roomIds) {
-        StringBuilder where = new StringBuilder("roomId in ?1");
-        List<Object> params = new ArrayList<>();
-        params.add(roomIds);
-        for (String term : query.terms()) {
-            params.add("%" + term + "%");
-            where.append(" and lower(body) like ?").append(params.size());
+    @SuppressWarnings("unchecked")
+    private List<Candidate> words(SearchQuery query, Readable readable) {
+        StringBuilder where = new StringBuilder("e.room_id IN (:rooms) AND " + readable.sql("e."));
+        for (int i = 0; i < query.terms().size(); i++) {
+            where.append(" AND LOWER(e.body) LIKE :term").append(i);
         }
-        List<SearchEntry> rows = SearchEntry.<SearchEntry> find(where + " order by at desc", params.toArray()).page(0, CANDIDATES).list();
+        jakarta.persistence.Query sql = em.createNativeQuery("SELECT e.* FROM search_entry e WHERE " + where + " ORDER BY e.at DESC",
+                SearchEntry.class).setParameter("rooms", readable.rooms()).setMaxResults(candidates);
+        for (int i = 0; i < query.terms().size(); i++) {
+            sql.setParameter("term" + i, "%" + query.terms().get(i) + "%");
+        }
+        readable.bind(sql);
+        List<SearchEntry> rows = sql.getResultList();
         List<Candidate> result = new ArrayList<>(rows.size());
         for (SearchEntry e : rows) {
             String lower = e.body.toLowerCase(Locale.ROOT);

@@ -53,6 +53,35 @@ class SearchTest {
     }
 
     @Test
+    void entriesTheCallerMayNotSee_neverCrowdOutOlderOnesTheyMay_amongTheNewestRanked() {
+        // The tests rank the 20 newest matches (%test.sitroom.search.candidates): 25 newer legal-only notes match too.
+        String w = word();
+        User ic = Api.newUser("Ines");
+        User legal = Api.newUser("Lea");
+        User exec = Api.newUser("Eve");
+        UUID room = Api.newIncident(ic, "Crowded " + w);
+        Api.addMember(ic, room, legal, "legal");
+        Api.addMember(ic, room, exec, "executive");
+        long everyone = Api.accepted(ic, room, "note.add", Map.of("text", "public " + w + " status"));
+        long own = Api.accepted(exec, room, "note.add", Map.of("text", "the executive's own " + w + " question", "visibleTo",
+                List.of("legal")));
+        for (int i = 0; i < 25; i++) {
+            Api.accepted(legal, room, "note.add", Map.of("text", "privileged " + w + " analysis " + i, "visibleTo", List.of("legal")));
+        }
+        // In another room the executive is a scribe: the rule holds per room, with the roles held there.
+        UUID other = Api.newIncident(ic, "Elsewhere " + w);
+        Api.addMember(ic, other, exec, "scribe");
+        Api.accepted(ic, other, "note.add", Map.of("text", "scribes only " + w, "visibleTo", List.of("scribe")));
+        Api.accepted(ic, other, "note.add", Map.of("text", "legal only " + w, "visibleTo", List.of("legal")));
+        // The room's title (seq 1), the note for everyone and the one they wrote: the 25 newer ones took no place.
+        search(exec, "q=" + w).body("entries.findAll { it.roomId == '" + room + "' }.seq", containsInAnyOrder(1, (int) everyone, (int) own))
+                .body("rooms.find { it.roomId == '" + room + "' }.matches", equalTo(3))
+                .body("rooms.find { it.roomId == '" + other + "' }.matches", equalTo(2));
+        search(legal, "q=" + w).body("entries.size()", equalTo(20));
+        search(ic, "q=" + w).body("entries.size()", equalTo(20));
+    }
+
+    @Test
     void anExercisesHiddenInject_isNeverFoundByAPlayer_itWasNotFor() {
         User facilitator = Api.newUser("Fay");
         User exec = Api.newUser("Eve");
