@@ -121,13 +121,16 @@ public class LiveSessions {
             subscriber.setView(me.roles().stream().map(Role::of).collect(java.util.stream.Collectors.toSet()), snapshot.kind(),
                     snapshot.phase());
             long head = snapshot.seq();
-            channel.startAt(head);
+            // The stream may already stand past this welcome's head (another welcome, read a moment later, started
+            // it): the events in between never come through it, so they are read from the log like a resume.
+            long live = Math.max(head, channel.startAt(head));
             subscriber.send(frames.welcome(snapshot, new Frames.You(caller.userId(), me.displayName(), me.roles())));
             Long since = connection.userData().get(SINCE);
-            if (since != null) {
-                resume(roomId, caller, subscriber, since, head);
+            long from = since != null ? since : head;
+            if (from < live) {
+                resume(roomId, caller, subscriber, from, live);
             }
-            subscriber.goLive(head);
+            subscriber.goLive(live);
         } catch (SitroomException e) {
             subscriber.send(frames.error(e.code(), e.getMessage()));
             int code = e.code() == ErrorCode.UNAVAILABLE ? TRY_AGAIN_LATER : CloseReason.NORMAL.getCode();

@@ -72,13 +72,19 @@ final class RoomChannel {
         return byEventLoop.values().stream().mapToInt(List::size).sum();
     }
 
-    /** The head a new subscriber read from the log; starts the stream there if it had not started. */
-    synchronized void startAt(long head) {
+    /**
+     * The head a new subscriber read from the log; starts the stream there if it had not started. Returns where
+     * the stream stands: when another subscriber started it at a later head than this one read (two welcomes read
+     * side by side on a node that had no client in the room), the events between the two heads were never passed
+     * on, and this subscriber must read them from the log.
+     */
+    synchronized long startAt(long head) {
         if (delivered < 0) {
             delivered = head;
             pending.headMap(head, true).clear();
             drain();
         }
+        return delivered;
     }
 
     /**
