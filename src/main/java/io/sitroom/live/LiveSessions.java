@@ -37,7 +37,9 @@ import io.vertx.core.impl.ContextInternal;
 /**
  * The life of one room connection: welcome, resume from {@code since}, live events, commands in
  * and results out. Subscribes before it reads the log, so that nothing committed in between is
- * missed; the subscriber drops what it has already sent, so nothing is sent twice.
+ * missed; where the room's stream on this node already stands past the welcome's head (another welcome
+ * started it), the events in between are read from the log too; the subscriber drops what it has
+ * already sent, so nothing is sent twice.
  */
 @ApplicationScoped
 public class LiveSessions {
