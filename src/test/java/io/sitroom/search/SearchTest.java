@@ -30,55 +30,59 @@ class SearchTest {
         return user.as().get("/api/search?" + query).then().statusCode(200);
     }
 
+    /** An incident whose title holds a word of its own ({@link #word()}), with its IC, a legal member and an executive. */
+    private record Incident(String w, User ic, User legal, User exec, UUID room) {
+        static Incident opened(String title) {
+            String w = word();
+            User ic = Api.newUser("Ines");
+            User legal = Api.newUser("Lea");
+            User exec = Api.newUser("Eve");
+            UUID room = Api.newIncident(ic, title + " " + w);
+            Api.addMember(ic, room, legal, "legal");
+            Api.addMember(ic, room, exec, "executive");
+            return new Incident(w, ic, legal, exec, room);
+        }
+    }
+
     @Test
     void aLegalOnlyNote_isNeverFoundByAnExecutive_butByLegalAndTheIc() {
-        String w = word();
-        User ic = Api.newUser("Ines");
-        User legal = Api.newUser("Lea");
-        User exec = Api.newUser("Eve");
+        Incident t = Incident.opened("Breach");
         User stranger = Api.newUser("Stranger");
-        UUID room = Api.newIncident(ic, "Breach " + w);
-        Api.addMember(ic, room, legal, "legal");
-        Api.addMember(ic, room, exec, "executive");
-        long privileged = Api.accepted(legal, room, "note.add", Map.of("text", "privileged: " + w + " exposure analysis", "visibleTo",
-                List.of("legal")));
-        long everyone = Api.accepted(ic, room, "note.add", Map.of("text", "public " + w + " status"));
+        long privileged = Api.accepted(t.legal(), t.room(), "note.add",
+                Map.of("text", "privileged: " + t.w() + " exposure analysis", "visibleTo", List.of("legal")));
+        long everyone = Api.accepted(t.ic(), t.room(), "note.add", Map.of("text", "public " + t.w() + " status"));
 
-        search(exec, "q=" + w).body("entries.seq", not(hasItem((int) privileged))).body("entries.seq", hasItem((int) everyone))
-                .body("entries.find { it.seq == " + everyone + " }.link", equalTo("/rooms/" + room + "?seq=" + everyone));
-        search(exec, "q=" + w + "+exposure").body("entries", empty());
-        search(legal, "q=" + w + "+exposure").body("entries.seq", contains((int) privileged));
-        search(ic, "q=" + w + "+exposure").body("entries.seq", contains((int) privileged));
-        search(stranger, "q=" + w).body("entries", empty()).body("rooms", empty());
+        search(t.exec(), "q=" + t.w()).body("entries.seq", not(hasItem((int) privileged))).body("entries.seq", hasItem((int) everyone))
+                .body("entries.find { it.seq == " + everyone + " }.link", equalTo("/rooms/" + t.room() + "?seq=" + everyone));
+        search(t.exec(), "q=" + t.w() + "+exposure").body("entries", empty());
+        search(t.legal(), "q=" + t.w() + "+exposure").body("entries.seq", contains((int) privileged));
+        search(t.ic(), "q=" + t.w() + "+exposure").body("entries.seq", contains((int) privileged));
+        search(stranger, "q=" + t.w()).body("entries", empty()).body("rooms", empty());
     }
 
     @Test
     void entriesTheCallerMayNotSee_neverCrowdOutOlderOnesTheyMay_amongTheNewestRanked() {
         // The tests rank the 20 newest matches (%test.sitroom.search.candidates): 25 newer legal-only notes match too.
-        String w = word();
-        User ic = Api.newUser("Ines");
-        User legal = Api.newUser("Lea");
-        User exec = Api.newUser("Eve");
-        UUID room = Api.newIncident(ic, "Crowded " + w);
-        Api.addMember(ic, room, legal, "legal");
-        Api.addMember(ic, room, exec, "executive");
-        long everyone = Api.accepted(ic, room, "note.add", Map.of("text", "public " + w + " status"));
-        long own = Api.accepted(exec, room, "note.add", Map.of("text", "the executive's own " + w + " question", "visibleTo",
-                List.of("legal")));
+        Incident t = Incident.opened("Crowded");
+        long everyone = Api.accepted(t.ic(), t.room(), "note.add", Map.of("text", "public " + t.w() + " status"));
+        long own = Api.accepted(t.exec(), t.room(), "note.add",
+                Map.of("text", "the executive's own " + t.w() + " question", "visibleTo", List.of("legal")));
         for (int i = 0; i < 25; i++) {
-            Api.accepted(legal, room, "note.add", Map.of("text", "privileged " + w + " analysis " + i, "visibleTo", List.of("legal")));
+            Api.accepted(t.legal(), t.room(), "note.add",
+                    Map.of("text", "privileged " + t.w() + " analysis " + i, "visibleTo", List.of("legal")));
         }
         // In another room the executive is a scribe: the rule holds per room, with the roles held there.
-        UUID other = Api.newIncident(ic, "Elsewhere " + w);
-        Api.addMember(ic, other, exec, "scribe");
-        Api.accepted(ic, other, "note.add", Map.of("text", "scribes only " + w, "visibleTo", List.of("scribe")));
-        Api.accepted(ic, other, "note.add", Map.of("text", "legal only " + w, "visibleTo", List.of("legal")));
+        UUID other = Api.newIncident(t.ic(), "Elsewhere " + t.w());
+        Api.addMember(t.ic(), other, t.exec(), "scribe");
+        Api.accepted(t.ic(), other, "note.add", Map.of("text", "scribes only " + t.w(), "visibleTo", List.of("scribe")));
+        Api.accepted(t.ic(), other, "note.add", Map.of("text", "legal only " + t.w(), "visibleTo", List.of("legal")));
         // The room's title (seq 1), the note for everyone and the one they wrote: the 25 newer ones took no place.
-        search(exec, "q=" + w).body("entries.findAll { it.roomId == '" + room + "' }.seq", containsInAnyOrder(1, (int) everyone, (int) own))
-                .body("rooms.find { it.roomId == '" + room + "' }.matches", equalTo(3))
+        search(t.exec(), "q=" + t.w())
+                .body("entries.findAll { it.roomId == '" + t.room() + "' }.seq", containsInAnyOrder(1, (int) everyone, (int) own))
+                .body("rooms.find { it.roomId == '" + t.room() + "' }.matches", equalTo(3))
                 .body("rooms.find { it.roomId == '" + other + "' }.matches", equalTo(2));
-        search(legal, "q=" + w).body("entries.size()", equalTo(20));
-        search(ic, "q=" + w).body("entries.size()", equalTo(20));
+        search(t.legal(), "q=" + t.w()).body("entries.size()", equalTo(20));
+        search(t.ic(), "q=" + t.w()).body("entries.size()", equalTo(20));
     }
 
     @Test
