@@ -71,22 +71,7 @@ class PlaybackDeciderTest {
     void conditionalInject_waitsForItsCondition() {
         PlaybackState afterReport = running(Map.of("report", 0L), Map.of("name-lead", new ExpectationState(Outcome.MET, 5 * MIN)));
         assertEquals(List.of(), PlaybackDecider.due(DRILL, afterReport, NOTHING_DECIDED, MIN));
-        RoomFacts accepted = new RoomFacts() {
-            @Override
-            public boolean decisionSettled(boolean isAccepted, String titleContains) {
-                return isAccepted && "reset".equals(titleContains);
-            }
-
-            @Override
-            public boolean roleHeld(Role role) {
-                return false;
-            }
-
-            @Override
-            public Set<Role> decisionApprovers(UUID decisionId) {
-                return Set.of();
-            }
-        };
+        RoomFacts accepted = PlaybackFixtures.settled((isAccepted, titleContains) -> isAccepted && "reset".equals(titleContains));
         assertEquals(List.of("deliver:reset-decided"), kinds(PlaybackDecider.due(DRILL, afterReport, accepted, MIN)));
     }
 

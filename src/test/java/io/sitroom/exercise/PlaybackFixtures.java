@@ -2,6 +2,7 @@ package io.sitroom.exercise;
 
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 import io.sitroom.role.Role;
 
@@ -11,22 +12,27 @@ final class PlaybackFixtures {
     static final Scenario DRILL = ScenarioParser.parse("drill.yaml", ScenarioLinterTest.VALID).scenario();
 
     /** No decision settled, no role held, no approvers. */
-    static final RoomFacts NOTHING_DECIDED = new RoomFacts() {
-        @Override
-        public boolean decisionSettled(boolean accepted, String titleContains) {
-            return false;
-        }
+    static final RoomFacts NOTHING_DECIDED = settled((accepted, titleContains) -> false);
 
-        @Override
-        public boolean roleHeld(Role role) {
-            return false;
-        }
+    /** A room where the decisions {@code settled} accepts are settled; no role held, no approvers. */
+    static RoomFacts settled(BiPredicate<Boolean, String> settled) {
+        return new RoomFacts() {
+            @Override
+            public boolean decisionSettled(boolean accepted, String titleContains) {
+                return settled.test(accepted, titleContains);
+            }
 
-        @Override
-        public Set<Role> decisionApprovers(UUID decisionId) {
-            return Set.of();
-        }
-    };
+            @Override
+            public boolean roleHeld(Role role) {
+                return false;
+            }
+
+            @Override
+            public Set<Role> decisionApprovers(UUID decisionId) {
+                return Set.of();
+            }
+        };
+    }
 
     private PlaybackFixtures() {
     }
