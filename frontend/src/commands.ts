@@ -6,8 +6,9 @@
 // authority that the bar could have known.
 import { acksForMe, canUpdateAction, canVote, may } from './model';
 import { t } from './messages/commandBar';
-import { phaseLabel, roleLabel } from './timeline';
-import { ACTION_STATUSES, ADDRESSABLE_ROLES, PHASES, ROLES, SEVERITIES, type Ack, type ActionItem, type Decision, type Member } from './types';
+import { phaseIds, phaseName, phaseOf, severityIds, severityName, severityOf } from './taxonomy';
+import { roleLabel } from './timeline';
+import { ACTION_STATUSES, ADDRESSABLE_ROLES, ROLES, type Ack, type ActionItem, type Decision, type Member } from './types';
 
 /** What the bar reads from the room (a RoomStore has all of it). */
 export interface BarContext {
@@ -318,18 +319,17 @@ function update(rest: string): Parsed {
 }
 
 function severity(rest: string, ctx: BarContext): Parsed {
-  const value = /^(sev)?([1-4])$/i.exec(rest.trim());
-  const sev = value ? `SEV${value[2]}` : '';
-  if (!(SEVERITIES as readonly string[]).includes(sev)) return rest ? refuse(t('err.severity', { value: rest })) : usage('severity');
-  if (sev === ctx.severity) return refuse(t('err.same', { value: sev }));
-  return ok('room.severity', { severity: sev }, t('label.severity', { value: sev }));
+  const sev = severityOf(rest);
+  if (!sev) return rest.trim() ? refuse(t('err.severity', { value: rest, list: severityIds().join(', ') })) : usage('severity');
+  if (sev === ctx.severity) return refuse(t('err.same', { value: severityName(sev) }));
+  return ok('room.severity', { severity: sev }, t('label.severity', { value: severityName(sev) }));
 }
 
 function phase(rest: string, ctx: BarContext): Parsed {
-  const value = rest.trim().toLowerCase().replace(/[-\s]+/g, '_');
-  if (!(PHASES as readonly string[]).includes(value)) return rest ? refuse(t('err.phase', { value: rest })) : usage('phase');
-  if (value === ctx.phase) return refuse(t('err.same', { value: phaseLabel(value) }));
-  return ok('room.phase', { phase: value }, t('label.phase', { value: phaseLabel(value) }));
+  const value = phaseOf(rest);
+  if (!value) return rest.trim() ? refuse(t('err.phase', { value: rest })) : usage('phase');
+  if (value === ctx.phase) return refuse(t('err.same', { value: phaseName(value) }));
+  return ok('room.phase', { phase: value }, t('label.phase', { value: phaseName(value) }));
 }
 
 /** "/playbook ddos": a type of the server's list (by id, or by title when only one matches), or any id before the list is read. */
@@ -468,9 +468,13 @@ function candidates(slot: Slot, ctx: BarContext): { value: string; label: string
     case 'audience':
       return ['all', 'exec', 'eng', 'legal'].map((a) => ({ value: a, label: a, detail: AUDIENCE_ALIASES[a]! }));
     case 'severity':
-      return SEVERITIES.filter((s) => s !== ctx.severity).map((s) => ({ value: s, label: s, detail: '' }));
+      return severityIds()
+        .filter((s) => s !== ctx.severity)
+        .map((s) => ({ value: s, label: severityName(s), detail: s === severityName(s) ? '' : s }));
     case 'phase':
-      return PHASES.filter((p) => p !== ctx.phase).map((p) => ({ value: p, label: phaseLabel(p), detail: '' }));
+      return phaseIds()
+        .filter((p) => p !== ctx.phase)
+        .map((p) => ({ value: p, label: phaseName(p), detail: '' }));
     case 'type':
       return (ctx.types ?? []).map((x) => ({ value: x.id, label: x.title, detail: x.id }));
     default:

@@ -8,6 +8,7 @@ import { type Route, parseRoute, roomPath } from './router';
 import { type SessionChange, sessions } from './session';
 import { NOT_STARTED_HERE, signInFromFragment } from './signInFragment';
 import { RoomStore } from './roomStore';
+import { loadTaxonomy } from './taxonomy';
 import { consoleView } from './views/console';
 import { dashboardView } from './views/dashboard';
 import { debriefView } from './views/debrief';
@@ -95,6 +96,7 @@ async function signOut(): Promise<void> {
 /** Every tab follows the browser's one sign-in, whichever tab (or the server) changed it. */
 function followSession(change: SessionChange): void {
   if (change.type === 'signed-in') {
+    void loadTaxonomy();
     if (change.elsewhere) route();
     return;
   }
@@ -175,6 +177,8 @@ async function start(): Promise<void> {
     }
   }
   await (fromProvider && 'signedIn' in fromProvider ? keeper.adopt() : keeper.restore());
+  // The deployment's severities and phases, before the first view shows any.
+  if (keeper.session) await loadTaxonomy();
   keeper.onChange(followSession);
   route();
 }

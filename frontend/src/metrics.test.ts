@@ -83,7 +83,7 @@ describe('formatScore and epochSeconds', () => {
 describe('severityBars', () => {
   it('always shows SEV1..SEV4 in order, then unknown ones', () => {
     const bars = severityBars(metrics([], { openIncidentsBySeverity: { SEV3: 2, SEV1: 1, SEV0: 4 } }));
-    expect(bars).toEqual({ labels: ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV0'], counts: [1, 0, 2, 0, 4] });
+    expect(bars).toEqual({ ids: ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV0'], labels: ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV0'], counts: [1, 0, 2, 0, 4] });
     expect(severitySummary(bars)).toBe('7 open incidents: 1 SEV1, 2 SEV3, 4 SEV0.');
   });
   it('summarises nothing open', () => {

@@ -2,7 +2,8 @@
 // No DOM, no network, all tested.
 import { formatLocale } from './i18n';
 import { t } from './messages/dashboard';
-import { SEVERITIES, type Metrics, type RoomMetrics } from './types';
+import { severityIds, severityName } from './taxonomy';
+import type { Metrics, RoomMetrics } from './types';
 
 /** A duration in seconds, in words a person reads at a glance; null (it never happened) -> "never". */
 export function formatDuration(seconds: number | null | undefined): string {
@@ -34,18 +35,21 @@ export function epochSeconds(iso: string | null | undefined): number | null {
 }
 
 export interface Bars {
+  /** The severities' ids, and their names as the reader reads them. */
+  ids: string[];
   labels: string[];
   counts: number[];
 }
 
-/** Open incidents by severity: SEV1..SEV4 always (zero when none), then any other severity. */
+/** Open incidents by severity: the deployment's severities always (zero when none), then any other severity. */
 export function severityBars(metrics: Metrics): Bars {
   const by = metrics.totals.openIncidentsBySeverity ?? {};
+  const listed = severityIds();
   const extra = Object.keys(by)
-    .filter((s) => !(SEVERITIES as readonly string[]).includes(s))
+    .filter((s) => !listed.includes(s))
     .sort();
-  const labels = [...SEVERITIES, ...extra];
-  return { labels, counts: labels.map((s) => by[s] ?? 0) };
+  const ids = [...listed, ...extra];
+  return { ids, labels: ids.map(severityName), counts: ids.map((s) => by[s] ?? 0) };
 }
 
 export interface Trend {

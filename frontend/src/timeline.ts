@@ -2,6 +2,7 @@
 // page holds (the newest entries, older pages on demand).
 import { localText } from './i18n';
 import { phaseName, roleName, statusName } from './messages/terms';
+import { severityName } from './taxonomy';
 import { t } from './messages/timeline';
 import type { RoomEvent } from './types';
 
@@ -71,7 +72,7 @@ export function describeEvent(event: RoomEvent): string {
   const d = event.data ?? {};
   switch (event.kind) {
     case 'room.created':
-      return t('event.roomCreated', { title: str(d, 'title'), severity: str(d, 'severity'), phase: phaseLabel(str(d, 'phase')) });
+      return t('event.roomCreated', { title: str(d, 'title'), severity: severityName(str(d, 'severity')), phase: phaseLabel(str(d, 'phase')) });
     case 'member.added': {
       const roles = list(d, 'roles');
       const name = who(d, 'displayName', 'userId');
@@ -88,7 +89,7 @@ export function describeEvent(event: RoomEvent): string {
         to: who(d, 'toDisplayName', 'toUserId'),
       });
     case 'room.severity_changed':
-      return t('event.severityChanged', { from: str(d, 'from'), to: str(d, 'to') });
+      return t('event.severityChanged', { from: severityName(str(d, 'from')), to: severityName(str(d, 'to')) });
     case 'room.phase_changed':
       return t('event.phaseChanged', { from: phaseLabel(str(d, 'from')), to: phaseLabel(str(d, 'to')) });
     case 'note.added': {
@@ -122,7 +123,7 @@ export function describeEvent(event: RoomEvent): string {
     case 'update.posted':
       return updatePosted(d);
     case 'update.overdue':
-      return t('event.updateOverdue', { severity: str(d, 'severity') });
+      return t('event.updateOverdue', { severity: severityName(str(d, 'severity')) });
     case 'statement.drafted':
       return t('event.statementDrafted', { version: str(d, 'version'), title: str(d, 'title'), channel: str(d, 'channel') });
     case 'statement.approved':

@@ -42,20 +42,6 @@ export const APPROVER_CHOICES: readonly Role[] = [
   'scribe',
 ];
 
-export const SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4'] as const;
-export type Severity = (typeof SEVERITIES)[number];
-
-export const PHASES = [
-  'detection',
-  'analysis',
-  'containment',
-  'eradication',
-  'recovery',
-  'post_incident',
-  'closed',
-] as const;
-export type Phase = (typeof PHASES)[number];
-
 export interface User {
   id: string;
   username: string;

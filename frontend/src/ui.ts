@@ -12,7 +12,8 @@ import { roomPath } from './router';
 import type { Change, RoomStore } from './roomStore';
 import { statusText } from './socket';
 import { timeElement } from './i18n';
-import { countBefore, describeEvent, pageBefore, phaseLabel, roleLabel } from './timeline';
+import { phaseBadge, severityBadge } from './taxonomy';
+import { countBefore, describeEvent, pageBefore, roleLabel } from './timeline';
 import type { RoomEvent } from './types';
 
 /** Collects what a view must undo when it closes: store subscriptions and timers. */
@@ -129,8 +130,8 @@ export function roomHeader(store: RoomStore, scope: Scope, current: RoomViewName
     if (!room) return;
     replace(title, room.title);
     renderKeyed(facts, `${room.severity}|${room.phase}|${room.kind}`, () => [
-      h('span', {}, p('head.severity'), h('span', { class: `sev sev-${room.severity}` }, room.severity)),
-      h('span', {}, p('head.phase'), h('span', { class: 'phase' }, phaseLabel(room.phase))),
+      h('span', {}, p('head.severity'), severityBadge(room.severity)),
+      h('span', {}, p('head.phase'), phaseBadge(room.phase)),
       h('span', { class: 'muted' }, capitalised(kindName(room.kind))),
     ]);
     const roles = store.myRoles;

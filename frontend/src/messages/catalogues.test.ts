@@ -54,9 +54,9 @@ describe('message catalogues', () => {
     setLocale('de');
     expect(formatDuration(null)).toBe('nie');
     expect(formatDuration(3 * 3600 + 20 * 60)).toBe('3 Std. 20 Min.');
-    expect(severitySummary({ labels: ['SEV1', 'SEV2'], counts: [1, 1] })).toBe('2 offene Vorfälle: 1 SEV1, 1 SEV2.');
+    expect(severitySummary({ ids: ['SEV1', 'SEV2'], labels: ['SEV1', 'SEV2'], counts: [1, 1] })).toBe('2 offene Vorfälle: 1 SEV1, 1 SEV2.');
     setLocale('en');
     expect(formatDuration(3 * 3600 + 20 * 60)).toBe('3 h 20 min');
-    expect(severitySummary({ labels: ['SEV1'], counts: [1] })).toBe('1 open incident: 1 SEV1.');
+    expect(severitySummary({ ids: ['SEV1'], labels: ['SEV1'], counts: [1] })).toBe('1 open incident: 1 SEV1.');
   });
 });

@@ -1,4 +1,5 @@
-// Words the server sends as identifiers (roles, phases, kinds of room, action states), as people read them.
+// Words the server sends as identifiers (roles, kinds of room, action states), as people read them. Phases
+// and severities are the deployment's: their names come with its list (taxonomy.ts).
 import { defineMessages } from '../i18n';
 
 export const t = defineMessages({
@@ -12,13 +13,6 @@ export const t = defineMessages({
     'role.facilitator': 'facilitator',
     'role.participant': 'participant',
     'role.observer': 'observer',
-    'phase.detection': 'detection',
-    'phase.analysis': 'analysis',
-    'phase.containment': 'containment',
-    'phase.eradication': 'eradication',
-    'phase.recovery': 'recovery',
-    'phase.post_incident': 'post-incident',
-    'phase.closed': 'closed',
     'kind.INCIDENT': 'incident',
     'kind.EXERCISE': 'exercise',
     'status.open': 'open',
@@ -37,13 +31,6 @@ export const t = defineMessages({
     'role.facilitator': 'Moderation',
     'role.participant': 'Teilnehmende',
     'role.observer': 'Beobachtung',
-    'phase.detection': 'Erkennung',
-    'phase.analysis': 'Analyse',
-    'phase.containment': 'Eindämmung',
-    'phase.eradication': 'Beseitigung',
-    'phase.recovery': 'Wiederherstellung',
-    'phase.post_incident': 'Nachbereitung',
-    'phase.closed': 'geschlossen',
     'kind.INCIDENT': 'Vorfall',
     'kind.EXERCISE': 'Übung',
     'status.open': 'offen',
@@ -57,12 +44,12 @@ export const t = defineMessages({
 type Key = Parameters<typeof t>[0];
 
 /** The name of `value` in group `group` (e.g. a role), or the identifier made readable if this version does not know it. */
-function term(group: 'role' | 'phase' | 'kind' | 'status', value: string): string {
+function term(group: 'role' | 'kind' | 'status', value: string): string {
   const key = `${group}.${value}`;
   return key in t.catalogues.en ? t(key as Key) : value.replace(/_/g, ' ');
 }
 
 export const roleName = (role: string) => term('role', role);
-export const phaseName = (phase: string) => term('phase', phase);
+export { phaseName } from '../taxonomy';
 export const kindName = (kind: string) => term('kind', kind);
 export const statusName = (status: string) => term('status', status);

@@ -4,8 +4,9 @@ import { api, errorText } from '../api';
 import { type Option, field, h, replace, select, setOptions } from '../dom';
 import { holdersByRole, roleForms } from '../model';
 import type { RoomStore } from '../roomStore';
-import { phaseLabel, roleLabel } from '../timeline';
-import { PHASES, ROLES, SEVERITIES, rolesOfKind } from '../types';
+import { phaseIds, phaseName, severityIds, severityName } from '../taxonomy';
+import { roleLabel } from '../timeline';
+import { ROLES, rolesOfKind } from '../types';
 import { t as c } from '../messages/console';
 import { t } from '../messages/panels';
 import { type Scope, form, onDemand, panel, renderKeyed } from '../ui';
@@ -151,13 +152,16 @@ export function rolesPanel(store: RoomStore, scope: Scope): HTMLElement {
  * room offers only the phase, to whoever may reopen it.
  */
 export function roomControls(store: RoomStore, scope: Scope): HTMLElement {
-  const severity = select('severity', SEVERITIES.map((s) => ({ value: s, label: s })));
-  const phase = select('phase', PHASES.map((p) => ({ value: p, label: phaseLabel(p) })));
+  // The deployment's list; a room's value the list no longer has stays selectable as it is, by its id.
+  const severityOptions = (current: string): Option[] => withCurrent(severityIds(), current).map((s) => ({ value: s, label: severityName(s) }));
+  const phaseOptions = (current: string): Option[] => withCurrent(phaseIds(), current).map((p) => ({ value: p, label: phaseName(p) }));
+  const severity = select('severity', severityOptions(''));
+  const phase = select('phase', phaseOptions(''));
   let shown = '';
   const severityRow = h(
     'div',
     { class: 'row' },
-    field(t('controls.severity'), severity, t('controls.severityHint')),
+    field(t('controls.severity'), severity, t('controls.severityHint', { first: severityName(severityIds()[0] ?? '') })),
     h('button', { type: 'submit', value: 'severity' }, t('controls.setSeverity')),
   );
   const phaseRow = h('div', { class: 'row' }, field(t('controls.phase'), phase), h('button', { type: 'submit', value: 'phase' }, t('controls.setPhase')));
@@ -166,9 +170,9 @@ export function roomControls(store: RoomStore, scope: Scope): HTMLElement {
     [severityRow, phaseRow],
     (submitter) => {
       if ((submitter as HTMLButtonElement | null)?.value === 'phase') {
-        store.send('room.phase', { phase: phase.value }, t('controls.sentPhase', { phase: phaseLabel(phase.value) }));
+        store.send('room.phase', { phase: phase.value }, t('controls.sentPhase', { phase: phaseName(phase.value) }));
       } else {
-        store.send('room.severity', { severity: severity.value }, t('controls.sentSeverity', { severity: severity.value }));
+        store.send('room.severity', { severity: severity.value }, t('controls.sentSeverity', { severity: severityName(severity.value) }));
       }
     },
   );
@@ -179,13 +183,17 @@ export function roomControls(store: RoomStore, scope: Scope): HTMLElement {
     // Follow the room's values, but never overwrite a choice the IC is making.
     if (room && shown !== `${room.severity}|${room.phase}`) {
       shown = `${room.severity}|${room.phase}`;
-      severity.value = room.severity;
-      phase.value = room.phase;
+      setOptions(severity, severityOptions(room.severity), room.severity);
+      setOptions(phase, phaseOptions(room.phase), room.phase);
     }
   }
   scope.on(store, (c) => c.type === 'room' && render());
   render();
   return onDemand(store, scope, c('form.controls'), el, () => !!store.room && (store.may('room.severity') || store.may('room.phase')));
+}
+
+function withCurrent(list: string[], current: string): string[] {
+  return !current || list.includes(current) ? list : [...list, current];
 }
 
 /** A note, for everyone or only some roles (visibleTo); offered when `can` lists note.add. */

@@ -20,9 +20,9 @@ import { roomPath } from '../router';
 import { formatLocale, timeElement } from '../i18n';
 import { t as m } from '../messages/dashboard';
 import { phaseName } from '../messages/terms';
+import { severityDef, textOn } from '../taxonomy';
 import type { Metrics } from '../types';
 
-const SEV_COLOURS: Record<string, string> = { SEV1: '#b3261e', SEV2: '#c2410c', SEV3: '#d4a017', SEV4: '#6b7280' };
 const LINE_COLOURS = ['#0b57d0', '#7c2d12'];
 const HEIGHT = 240;
 
@@ -86,15 +86,23 @@ function tile(label: string, value: string, note: string, testid: string, warn =
   );
 }
 
+/** A severity's colour as a bar on a light chart: a light colour (a badge's pale yellow) darkened to stand out; none: grey. */
+function barColour(colour: string | undefined): string {
+  if (!colour) return '#374151';
+  if (textOn(colour) === '#ffffff') return colour;
+  const dim = (i: number) => Math.round(parseInt(colour.slice(1 + 2 * i, 3 + 2 * i), 16) * 0.7).toString(16).padStart(2, '0');
+  return `#${dim(0)}${dim(1)}${dim(2)}`;
+}
+
 function severityChart(charts: Charts, bars: Bars): HTMLElement {
   const box = h('div', { class: 'chart', 'data-testid': 'severity-chart' });
   const xs = bars.labels.map((_, i) => i);
   const max = Math.max(1, ...bars.counts);
   // One series per severity, with its count at its own x only, so each bar has its colour.
-  const series: uPlot.Series[] = bars.labels.map((label) => ({
+  const series: uPlot.Series[] = bars.labels.map((label, i) => ({
     label,
-    fill: SEV_COLOURS[label] ?? '#374151',
-    stroke: SEV_COLOURS[label] ?? '#374151',
+    fill: barColour(severityDef(bars.ids[i]!)?.colour),
+    stroke: barColour(severityDef(bars.ids[i]!)?.colour),
     width: 0,
     paths: uPlot.paths.bars!({ size: [0.6, 80] }),
     points: { show: false },

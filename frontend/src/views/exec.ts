@@ -7,7 +7,7 @@ import { nextUpdateLine } from '../panels/updates';
 import type { RoomStore } from '../roomStore';
 import { timeElement } from '../i18n';
 import { t } from '../messages/exec';
-import { phaseName } from '../messages/terms';
+import { phaseBadge, severityBadge } from '../taxonomy';
 import { Scope, panel, renderKeyed, roomHeader } from '../ui';
 
 export function execView(main: HTMLElement, store: RoomStore): () => void {
@@ -21,7 +21,7 @@ export function execView(main: HTMLElement, store: RoomStore): () => void {
     if (!room) return;
     document.title = t('pageTitle', { title: room.title });
     renderKeyed(status, `${room.severity}|${room.phase}`, () => [
-      h('p', { class: 'big' }, h('span', { class: `sev sev-${room.severity}` }, room.severity), ' ', h('span', { class: 'phase' }, phaseName(room.phase))),
+      h('p', { class: 'big' }, severityBadge(room.severity), ' ', phaseBadge(room.phase)),
     ]);
     const latest = latestUpdate(room.updates, 'executive');
     renderKeyed(update, JSON.stringify(latest ?? null), () =>

@@ -3,9 +3,10 @@ import { api, errorText } from '../api';
 import { field, h, replace, select, setOptions } from '../dom';
 import { timeElement } from '../i18n';
 import { t } from '../messages/rooms';
-import { kindName, phaseName, roleName, statusName } from '../messages/terms';
+import { kindName, roleName, statusName } from '../messages/terms';
 import { roomPath } from '../router';
-import { type ActionItem, SEVERITIES, type RoomSummary } from '../types';
+import { loadTaxonomy, phaseBadge, severityBadge, severityName, taxonomy } from '../taxonomy';
+import type { ActionItem, RoomSummary } from '../types';
 import { form } from '../ui';
 
 function roomItem(r: RoomSummary): HTMLElement {
@@ -15,9 +16,9 @@ function roomItem(r: RoomSummary): HTMLElement {
     { 'data-room': r.id },
     h('a', { href: facilitator ? roomPath(r.id, 'facilitate') : roomPath(r.id), 'data-nav': true }, r.title),
     ' ',
-    h('span', { class: `sev sev-${r.severity}` }, r.severity),
+    severityBadge(r.severity),
     ' ',
-    h('span', { class: 'phase' }, phaseName(r.phase)),
+    phaseBadge(r.phase),
     h(
       'span',
       { class: 'muted' },
@@ -97,11 +98,10 @@ export function roomsView(main: HTMLElement, navigate: (path: string) => void): 
 
 function incidentForm(navigate: (path: string) => void): HTMLElement {
   const title = h('input', { name: 'title', required: true, maxlength: 200 });
-  const severity = select(
-    'severity',
-    SEVERITIES.map((s) => ({ value: s, label: s })),
-    'SEV3',
-  );
+  const severityOptions = () => taxonomy().severities.map((s) => ({ value: s.id, label: severityName(s.id) }));
+  const severity = select('severity', severityOptions(), taxonomy().defaultSeverity);
+  // Just signed in, the deployment's list may still be on its way.
+  void loadTaxonomy().then(() => setOptions(severity, severityOptions(), taxonomy().defaultSeverity));
   const type = select('type', [{ value: '', label: t('noType') }]);
   api
     .playbooks()
@@ -113,7 +113,7 @@ function incidentForm(navigate: (path: string) => void): HTMLElement {
     { class: 'card', 'aria-label': t('openIncident') },
     [
       h('h2', {}, t('openIncident')),
-      h('div', { class: 'row' }, field(t('title'), title), field(t('severity'), severity, t('severityHint')), field(t('type'), type, t('typeHint'))),
+      h('div', { class: 'row' }, field(t('title'), title), field(t('severity'), severity, t('severityHint', { first: severityName(taxonomy().severities[0]?.id ?? '') })), field(t('type'), type, t('typeHint'))),
       submit,
       message,
     ],

@@ -4,6 +4,7 @@
 // to the room at its seq. Mount with searchView(main); it returns its cleanup.
 import { errorText, request } from '../api';
 import { type Child, h, replace, select } from '../dom';
+import { phaseIds, phaseName, severityIds, severityName } from '../taxonomy';
 import { timeElement } from '../i18n';
 import { t } from '../messages/playbooks';
 import { roomPath } from '../router';
@@ -89,9 +90,9 @@ function fieldFilter(f: TypeField): HTMLInputElement | HTMLSelectElement {
 
 export function searchView(main: HTMLElement): () => void {
   const q = h('input', { name: 'q', type: 'search', maxlength: 200, 'aria-label': t('search.query'), placeholder: t('search.query') });
-  const severity = select('severity', [any(), ...['SEV1', 'SEV2', 'SEV3', 'SEV4'].map((s) => ({ value: s, label: s }))]);
+  const severity = select('severity', [any(), ...severityIds().map((s) => ({ value: s, label: severityName(s) }))]);
   const type = select('type', [any()]);
-  const phase = select('phase', [any(), ...['detection', 'analysis', 'containment', 'eradication', 'recovery', 'post_incident', 'closed'].map((p) => ({ value: p, label: p }))]);
+  const phase = select('phase', [any(), ...phaseIds().map((p) => ({ value: p, label: phaseName(p) }))]);
   const from = h('input', { name: 'from', type: 'date', 'aria-label': t('search.from') });
   const to = h('input', { name: 'to', type: 'date', 'aria-label': t('search.to') });
   const results = h('div', { 'data-testid': 'search-results' });
@@ -129,7 +130,7 @@ export function searchView(main: HTMLElement): () => void {
       const result = await request<SearchResult>('GET', `/api/search?${query}`);
       if (!alive) return;
       const rooms = result.rooms.map((r) =>
-        h('li', {}, h('a', { href: roomPath(r.roomId) }, r.title), ` · ${r.severity} · ${r.phase}`, r.type ? ` · ${r.type}` : '', ' · ', timeElement(r.createdAt, 'date'),
+        h('li', {}, h('a', { href: roomPath(r.roomId) }, r.title), ` · ${severityName(r.severity)} · ${phaseName(r.phase)}`, r.type ? ` · ${r.type}` : '', ' · ', timeElement(r.createdAt, 'date'),
           result.q ? ` · ${t.plural('search.matches', r.matches)}` : ''),
       );
       const entries = result.entries.map((e) =>

@@ -93,7 +93,7 @@ public sealed interface AlertEvent extends EventPayload {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("resolved", event.resolved());
         content.put("title", event.title());
-        content.put("severity", event.severity() == null ? null : event.severity().name());
+        content.put("severity", event.severity() == null ? null : event.severity().id());
         content.put("severityLabel", event.severityLabel());
         content.put("description", event.description());
         content.put("source", event.source());

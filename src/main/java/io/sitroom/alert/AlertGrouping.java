@@ -35,20 +35,20 @@ public final class AlertGrouping {
                 : "alert:" + alert.fingerprint();
     }
 
-    /** The severity of a room opened for these alerts: the worst of those firing (of all, if none is). */
-    public static Severity severity(List<IncomingAlert> alerts) {
+    /** The severity of a room opened for these alerts: the worst of those firing (of all, if none is), by the deployment's order. */
+    public static Severity severity(List<IncomingAlert> alerts, Comparator<Severity> worstFirst) {
         List<IncomingAlert> firing = firing(alerts);
-        return (firing.isEmpty() ? alerts : firing).stream().map(IncomingAlert::severity).min(Comparator.naturalOrder()).orElseThrow();
+        return (firing.isEmpty() ? alerts : firing).stream().map(IncomingAlert::severity).min(worstFirst).orElseThrow();
     }
 
     /**
      * The title of a room opened for these alerts: the alert's own title for one firing alert; for
      * more, the group's common summary or alert name (else the worst alert's title) and how many fire.
      */
-    public static String title(AlertPayload.Notification notification, List<IncomingAlert> alerts) {
+    public static String title(AlertPayload.Notification notification, List<IncomingAlert> alerts, Comparator<Severity> worstFirst) {
         List<IncomingAlert> firing = firing(alerts);
         List<IncomingAlert> named = firing.isEmpty() ? alerts : firing;
-        IncomingAlert worst = named.stream().min(Comparator.comparing(IncomingAlert::severity)).orElseThrow();
+        IncomingAlert worst = named.stream().min(Comparator.comparing(IncomingAlert::severity, worstFirst)).orElseThrow();
         if (named.size() == 1) {
             return worst.title();
         }

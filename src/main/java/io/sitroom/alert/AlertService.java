@@ -42,6 +42,7 @@ import io.sitroom.room.RoomKind;
 import io.sitroom.room.RoomService;
 import io.sitroom.room.RoomWriter;
 import io.sitroom.room.Severity;
+import io.sitroom.room.Taxonomy;
 import io.sitroom.security.AppUser;
 
 /**
@@ -65,18 +66,20 @@ public class AlertService {
     private final ObjectMapper mapper;
     private final AlertConfig config;
     private final SeverityMap severities;
+    private final Taxonomy taxonomy;
     private final Map<Result, Counter> received = new EnumMap<>(Result.class);
     private final SecureRandom random = new SecureRandom();
 
     public AlertService(RoomService rooms, RoomWriter writer, Clock clock, AuditLog audit, ObjectMapper mapper, AlertConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, Taxonomy taxonomy) {
         this.rooms = rooms;
         this.writer = writer;
         this.clock = clock;
         this.audit = audit;
         this.mapper = mapper;
         this.config = config;
-        this.severities = SeverityMap.of(config);
+        this.severities = SeverityMap.of(taxonomy, config);
+        this.taxonomy = taxonomy;
         for (Result result : Result.values()) {
             received.put(result, Counter.builder("sitroom.alerts.received").tag("outcome", result.wire())
                     .description("Alerts received by alert intake, by what became of them").register(registry));
@@ -111,7 +114,7 @@ public class AlertService {
         integration.name = name;
         integration.tokenHash = Sha256.hex(token);
         integration.ownerId = owner;
-        integration.defaultSeverity = request.defaultSeverity() == null ? Severity.SEV3 : request.defaultSeverity();
+        integration.defaultSeverity = request.defaultSeverity() == null ? taxonomy.defaultSeverity() : taxonomy.choose(request.defaultSeverity());
         integration.createdAt = clock.instant();
         integration.persist();
         audit.record(adminId, null, "integration.create", "integration " + integration.id, integration.name + ", owner " + owner);
@@ -281,7 +284,8 @@ public class AlertService {
         List<Decision> decisions = AlertDedup.decide(integration.id, integration.name, Map.of(), alerts);
         AppUser owner = QuarkusTransaction.requiringNew().call(() -> AppUser.<AppUser> findById(integration.ownerId));
         RoomService.Opened opened = rooms.open(owner.id, owner.displayName,
-                new RoomService.NewRoom(RoomKind.INCIDENT, AlertGrouping.title(notification, alerts), AlertGrouping.severity(alerts), null, null),
+                new RoomService.NewRoom(RoomKind.INCIDENT, AlertGrouping.title(notification, alerts, taxonomy.bySeverity()),
+                        AlertGrouping.severity(alerts, taxonomy.bySeverity()), null, null),
                 decisions.stream().filter(Decision::appends).map(d -> NewEvent.forEveryone(d.event())).toList(), roomId -> {
                     moveGroup(integration.id, key, closed, roomId);
                     countResends(roomId, integration.id, decisions);

@@ -31,8 +31,7 @@ public class Integration extends PanacheEntityBase {
     @Column(name = "owner_id", nullable = false)
     public UUID ownerId;
 
-    @Enumerated(EnumType.STRING)
-    @Column(name = "default_severity", nullable = false, length = 8)
+    @Column(name = "default_severity", nullable = false, length = 32)
     public Severity defaultSeverity;
 
     @Column(name = "created_at", nullable = false)

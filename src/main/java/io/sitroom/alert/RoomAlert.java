@@ -57,8 +57,7 @@ public class RoomAlert extends PanacheEntityBase {
     @Column(nullable = false, length = 16)
     public String status;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 8)
+    @Column(nullable = false, length = 32)
     public Severity severity;
 
     @Column(name = "severity_label", length = 2000)

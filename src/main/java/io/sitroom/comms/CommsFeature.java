@@ -40,6 +40,7 @@ import io.sitroom.room.RoomService;
 import io.sitroom.room.RoomState;
 import io.sitroom.room.RoomTimer;
 import io.sitroom.room.Severity;
+import io.sitroom.room.Taxonomy;
 import io.sitroom.room.Viewer;
 
 /** Status updates and their cadence, external statements, and acknowledgements in rooms. */
@@ -52,10 +53,12 @@ public class CommsFeature implements RoomFeature {
 
     private final CommsConfig config;
     private final RoomService rooms;
+    private final Taxonomy taxonomy;
 
-    public CommsFeature(CommsConfig config, RoomService rooms) {
+    public CommsFeature(CommsConfig config, RoomService rooms, Taxonomy taxonomy) {
         this.config = config;
         this.rooms = rooms;
+        this.taxonomy = taxonomy;
     }
 
     public static final CommandType<CommsCommand.PostUpdate> POST_UPDATE = new CommandType<>("update.post", CommsCommand.PostUpdate.class,
@@ -196,10 +199,17 @@ public class CommsFeature implements RoomFeature {
         version.persist();
     }
 
-    /** How often a room owes a status update at a severity: its incident type's cadence, else the deployment's. */
+    /**
+     * How often a room owes a status update at a severity: its incident type's cadence, else the deployment's
+     * ({@code sitroom.comms.update-cadence}, else its taxonomy's).
+     */
     private Optional<Duration> cadence(UUID roomId, Severity severity) {
         Optional<Duration> ofType = RoomPlaybook.cadence(roomId, severity);
-        return ofType.isPresent() ? ofType : config.updateCadence().of(severity);
+        if (ofType.isPresent()) {
+            return ofType;
+        }
+        return config.updateCadence().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(severity.id()))
+                .map(Map.Entry::getValue).findFirst().or(() -> taxonomy.updateCadence(severity));
     }
 
     /** Moves the next update to {@code due} if that is sooner (null: none owed at the new severity). */

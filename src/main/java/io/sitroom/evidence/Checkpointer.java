@@ -70,7 +70,7 @@ public class Checkpointer {
         Instant now = clock.instant();
         List<Object[]> due = QuarkusTransaction.requiringNew().call(() -> rows(em.createNativeQuery(DUE)
                 .setParameter("cutoff", now.minus(config.checkpointInterval()))
-                .setParameter("closed", Phase.CLOSED.name())
+                .setParameter("closed", Phase.CLOSED.id())
                 .setMaxResults(BATCH)
                 .getResultList()));
         int stored = 0;

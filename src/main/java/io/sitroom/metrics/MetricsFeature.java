@@ -15,6 +15,8 @@ import io.sitroom.decision.Decision;
 import io.sitroom.exercise.Exercise;
 import io.sitroom.exercise.ExerciseFeature;
 import io.sitroom.room.EventLog;
+import io.sitroom.room.Phase;
+import io.sitroom.room.Taxonomy;
 import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.Room;
 import io.sitroom.room.RoomEvent;
@@ -31,9 +33,11 @@ public class MetricsFeature implements RoomFeature {
 
     private final ExerciseFeature exercises;
     private final EventLog log;
+    private final Taxonomy taxonomy;
 
-    public MetricsFeature(ExerciseFeature exercises, EventLog log) {
+    public MetricsFeature(ExerciseFeature exercises, EventLog log, Taxonomy taxonomy) {
         this.exercises = exercises;
+        this.taxonomy = taxonomy;
         this.log = log;
     }
 
@@ -58,6 +62,11 @@ public class MetricsFeature implements RoomFeature {
 
     /** The facts the fold needs, from the other features' projection rows (none of them changed by the event being folded). */
     private final class ProjectedFacts implements MetricsFold.Facts {
+
+        @Override
+        public boolean contained(Phase phase) {
+            return taxonomy.contained(phase);
+        }
 
         private final UUID roomId;
 

@@ -13,6 +13,7 @@ import io.sitroom.exercise.ExerciseEvent;
 import io.sitroom.room.EventPayload;
 import io.sitroom.room.Phase;
 import io.sitroom.room.RoomEvent;
+import io.sitroom.room.Taxonomy;
 
 /** Folds one appended event into a room's {@link MetricsTally}. Pure: what it needs from elsewhere comes as {@link Facts}. */
 public final class MetricsFold {
@@ -28,6 +29,11 @@ public final class MetricsFold {
      * does not change, so the answer is the same whether their projection ran before this one or not.
      */
     public interface Facts {
+
+        /** Whether an incident in this phase counts as contained (the deployment's taxonomy says from which phase on). */
+        default boolean contained(Phase phase) {
+            return Taxonomy.defaults().contained(phase);
+        }
 
         /** When the acknowledgement request was made. */
         Instant ackRequestedAt(UUID ackId);
@@ -64,10 +70,10 @@ public final class MetricsFold {
     public static MetricsTally apply(MetricsTally t, long seq, Instant at, EventPayload payload, Facts facts) {
         if (payload instanceof RoomEvent.PhaseChanged changed) {
             // Firsts stay first: a room reopened and closed again keeps when it was first closed.
-            if (changed.to() == Phase.CLOSED && t.closedAt() == null) {
+            if (changed.to().isClosed() && t.closedAt() == null) {
                 t = t.withClosedAt(at);
             }
-            if (changed.to().compareTo(Phase.CONTAINMENT) >= 0 && t.containedAt() == null) {
+            if (facts.contained(changed.to()) && t.containedAt() == null) {
                 t = t.withContainedAt(at);
             }
             return t;

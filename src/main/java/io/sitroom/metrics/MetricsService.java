@@ -20,6 +20,7 @@ import io.sitroom.room.Phase;
 import io.sitroom.room.RoomKind;
 import io.sitroom.room.RoomService;
 import io.sitroom.room.Severity;
+import io.sitroom.room.Taxonomy;
 
 /**
  * Response metrics: how fast a team acknowledged, informed executives, contained and decided; what
@@ -52,8 +53,10 @@ public class MetricsService {
 
     private final RoomService rooms;
     private final Clock clock;
+    private final Taxonomy taxonomy;
 
-    public MetricsService(RoomService rooms, Clock clock) {
+    public MetricsService(RoomService rooms, Clock clock, Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
         this.rooms = rooms;
         this.clock = clock;
     }
@@ -76,7 +79,7 @@ public class MetricsService {
     /** The metrics of every room a user belongs to, as they may see them, and totals across them. */
     @Transactional
     public MetricsSummary forUser(UUID userId) {
-        return MetricsSummary.of(read(query(OF_USER).setParameter("user", userId)));
+        return MetricsSummary.of(read(query(OF_USER).setParameter("user", userId)), taxonomy.bySeverity());
     }
 
     private TypedQuery<Object[]> query(String query) {

@@ -2,9 +2,9 @@ package io.sitroom.metrics;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.UUID;
@@ -29,12 +29,12 @@ public record MetricsSummary(Totals totals, List<RoomMetrics> rooms) {
     public record ScorePoint(UUID roomId, String title, String endedAt, Double score) {
     }
 
-    /** Totals over the rooms. Pure. */
-    public static MetricsSummary of(List<RoomMetrics> rooms) {
-        Map<Severity, Integer> openBySeverity = new EnumMap<>(Severity.class);
+    /** Totals over the rooms, open incidents by severity in the deployment's order. Pure. */
+    public static MetricsSummary of(List<RoomMetrics> rooms, Comparator<Severity> bySeverity) {
+        Map<Severity, Integer> openBySeverity = new TreeMap<>(bySeverity);
         List<ScorePoint> scores = new ArrayList<>();
         for (RoomMetrics m : rooms) {
-            if (m.kind() == RoomKind.INCIDENT && m.phase() != Phase.CLOSED) {
+            if (m.kind() == RoomKind.INCIDENT && !m.phase().isClosed()) {
                 openBySeverity.merge(m.severity(), 1, Integer::sum);
             }
             if (m.exerciseScore() != null && m.exerciseScore().endedAt() != null) {

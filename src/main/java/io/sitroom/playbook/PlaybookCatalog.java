@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.sitroom.room.Taxonomy;
 import io.sitroom.room.RoomTypes;
 import io.sitroom.room.Severity;
 
@@ -38,9 +39,11 @@ public class PlaybookCatalog implements RoomTypes {
     }
 
     private final PlaybookConfig config;
+    private final Taxonomy taxonomy;
     private final Map<String, Entry> entries = new TreeMap<>();
 
-    public PlaybookCatalog(PlaybookConfig config) {
+    public PlaybookCatalog(PlaybookConfig config, Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
         this.config = config;
     }
 
@@ -82,7 +85,7 @@ public class PlaybookCatalog implements RoomTypes {
             LOG.errorf("playbook %s is listed in %s but missing", name, BUNDLED_INDEX);
             return;
         }
-        PlaybookParser.Result parsed = PlaybookParser.parse(name, text);
+        PlaybookParser.Result parsed = PlaybookParser.parse(name, text, taxonomy);
         if (!parsed.valid()) {
             parsed.errors().forEach(e -> LOG.errorf("playbook %s", e));
             LOG.errorf("playbook file %s was left out: %d error(s)", name, parsed.errors().size());

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ public final class PlaybookDecider {
             throw SitroomException.conflict("the room's type is " + applied + " already; a room has one type");
         }
         Playbook p = entry.playbook();
-        Map<Severity, Long> cadence = new EnumMap<>(Severity.class);
+        Map<Severity, Long> cadence = new LinkedHashMap<>();
         p.cadence().forEach((severity, d) -> cadence.put(severity, d.toMinutes()));
         List<FieldSpec> fields = p.fields().stream()
                 .map(f -> new FieldSpec(f.id(), f.label(), f.type(), f.options(), f.required())).toList();

@@ -110,7 +110,7 @@ public class PlaybookFeature implements RoomFeature {
     }
 
     private static void projectApplied(Room room, RecordedEvent event, PlaybookEvent.Applied applied) {
-        RoomPlaybook.of(applied, room.id, event.seq(), event.at()).persist();
+        RoomPlaybook.of(applied, room.id, event.seq(), event.at()).record(applied);
         int position = 0;
         for (PlaybookEvent.ItemSpec spec : applied.items()) {
             ChecklistItem item = new ChecklistItem();

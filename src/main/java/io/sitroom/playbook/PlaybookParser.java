@@ -4,17 +4,18 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -34,6 +35,7 @@ import io.sitroom.playbook.Playbook.Step;
 import io.sitroom.role.Role;
 import io.sitroom.room.Phase;
 import io.sitroom.room.Severity;
+import io.sitroom.room.Taxonomy;
 
 /**
  * Reads and lints a playbook file, reporting every problem with its line and field path rather than
@@ -60,16 +62,24 @@ public final class PlaybookParser {
     }
 
     private final String file;
+    private final Taxonomy taxonomy;
     private final List<PlaybookError> errors = new ArrayList<>();
     /** The line of every mapping read, by its path: where a field missing from it is reported. */
     private final Map<String, Integer> lines = new HashMap<>();
 
-    private PlaybookParser(String file) {
+    private PlaybookParser(String file, Taxonomy taxonomy) {
         this.file = file;
+        this.taxonomy = taxonomy;
     }
 
+    /** Reads a playbook against Sitroom's own severities and phases. */
     public static Result parse(String file, String text) {
-        return new PlaybookParser(file).run(text);
+        return parse(file, text, Taxonomy.defaults());
+    }
+
+    /** Reads a playbook against the deployment's severities and phases (ids or their aliases). */
+    public static Result parse(String file, String text, Taxonomy taxonomy) {
+        return new PlaybookParser(file, taxonomy).run(text);
     }
 
     private Result run(String text) {
@@ -134,7 +144,7 @@ public final class PlaybookParser {
         int version = version(top.get("version"));
         String title = text(top, "title", "", true, 200);
         String description = text(top, "description", "", true, 5_000);
-        Severity severity = top.containsKey("severity") ? severity(top.get("severity"), "severity") : Severity.SEV3;
+        Severity severity = top.containsKey("severity") ? severity(top.get("severity"), "severity") : taxonomy.defaultSeverity();
         Set<Role> roles = roles(top.get("roles"));
         Map<Severity, Duration> cadence = top.containsKey("cadence") ? cadence(top.get("cadence")) : Map.of();
         List<FieldDef> fields = top.containsKey("fields") ? fields(top.get("fields")) : List.of();
@@ -166,17 +176,19 @@ public final class PlaybookParser {
     }
 
     private Severity severity(Node node, String path) {
-        String value = scalar(node, path, 8);
+        String value = scalar(node, path, 64);
         if (value == null) {
             return null;
         }
-        for (Severity s : Severity.values()) {
-            if (s.name().equals(value)) {
-                return s;
-            }
+        Optional<Severity> severity = taxonomy.severity(value);
+        if (severity.isEmpty()) {
+            error(node, path, "must be one of " + severityIds() + ", not '" + value + "'");
         }
-        error(node, path, "must be one of SEV1, SEV2, SEV3, SEV4, not '" + value + "'");
-        return null;
+        return severity.orElse(null);
+    }
+
+    private String severityIds() {
+        return taxonomy.severities().stream().map(l -> l.id().id()).collect(Collectors.joining(", "));
     }
 
     private Set<Role> roles(Node node) {
@@ -216,17 +228,23 @@ public final class PlaybookParser {
     }
 
     private Map<Severity, Duration> cadence(Node node) {
-        Map<String, Node> entries = mapping(node, "cadence", Set.of("SEV1", "SEV2", "SEV3", "SEV4"));
+        Map<String, NodeTuple> entries = entries(node, "cadence");
         if (entries == null) {
             return Map.of();
         }
-        Map<Severity, Duration> cadence = new EnumMap<>(Severity.class);
-        entries.forEach((severity, value) -> {
-            Duration d = duration(value, "cadence." + severity);
+        Map<Severity, Duration> cadence = new TreeMap<>(taxonomy.bySeverity());
+        entries.forEach((name, entry) -> {
+            Node value = entry.getValueNode();
+            Optional<Severity> severity = taxonomy.severity(name);
+            if (severity.isEmpty()) {
+                error(entry.getKeyNode(), "cadence." + name, "'" + name + "' is not a severity here (" + severityIds() + ")");
+                return;
+            }
+            Duration d = duration(value, "cadence." + name);
             if (d != null && d.compareTo(Duration.ofMinutes(5)) < 0) {
-                error(value, "cadence." + severity, "must be at least 5m: nobody writes a status update more often");
-            } else if (d != null) {
-                cadence.put(Severity.valueOf(severity), d);
+                error(value, "cadence." + name, "must be at least 5m: nobody writes a status update more often");
+            } else if (d != null && cadence.put(severity.get(), d) != null) {
+                error(value, "cadence." + name, "sets " + severity.get() + " a second time");
             }
         });
         return cadence;
@@ -279,36 +297,37 @@ public final class PlaybookParser {
             error(null, "checklist", "is required: the steps of the playbook, by phase");
             return List.of();
         }
-        Set<String> phases = new java.util.LinkedHashSet<>();
-        for (Phase p : Phase.values()) {
-            if (p != Phase.CLOSED) {
-                phases.add(p.wire());
-            }
-        }
-        Map<String, Node> byPhase = mapping(node, "checklist", phases);
+        Map<String, NodeTuple> byPhase = entries(node, "checklist");
         if (byPhase == null) {
             return List.of();
         }
         List<Step> steps = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        // Steps keep the order of the phases, then their order in the file.
-        for (String phaseName : phases) {
-            Node list = byPhase.get(phaseName);
-            if (list == null) {
+        Map<Phase, Integer> order = new HashMap<>();
+        taxonomy.phases().forEach(stage -> order.put(stage.id(), order.size()));
+        for (Map.Entry<String, NodeTuple> entry : byPhase.entrySet()) {
+            String phaseName = entry.getKey();
+            Node list = entry.getValue().getValueNode();
+            String path = "checklist." + phaseName;
+            Optional<Phase> phase = taxonomy.phase(phaseName).filter(p -> !p.isClosed());
+            if (phase.isEmpty()) {
+                error(entry.getValue().getKeyNode(), path, "'" + phaseName + "' is not a phase here (" + taxonomy.phases().stream().map(st -> st.id().id())
+                        .filter(id -> !id.equals(Phase.CLOSED.id())).collect(Collectors.joining(", ")) + ")");
                 continue;
             }
-            String path = "checklist." + phaseName;
             if (!(list instanceof SequenceNode seq) || seq.getValue().isEmpty()) {
                 error(list, path, "must be a list of steps");
                 continue;
             }
             for (int i = 0; i < seq.getValue().size(); i++) {
-                Step step = step(seq.getValue().get(i), path + "[" + i + "]", Phase.of(phaseName), roles, ids);
+                Step step = step(seq.getValue().get(i), path + "[" + i + "]", phase.get(), roles, ids);
                 if (step != null) {
                     steps.add(step);
                 }
             }
         }
+        // Steps keep the order of the deployment's phases, then their order in the file.
+        steps.sort(java.util.Comparator.comparingInt(step -> order.get(step.phase())));
         if (steps.isEmpty() && errors.isEmpty()) {
             error(node, "checklist", "has no steps");
         }
@@ -367,6 +386,24 @@ public final class PlaybookParser {
             }
         }
         return fields;
+    }
+
+    /** A mapping whose keys are names the caller checks (severities, phases), in the file's order, with their key nodes. */
+    private Map<String, NodeTuple> entries(Node node, String path) {
+        if (!(node instanceof MappingNode m)) {
+            error(node, path, "must be a mapping");
+            return null;
+        }
+        lines.put(path, node.getStartMark().getLine() + 1);
+        Map<String, NodeTuple> entries = new LinkedHashMap<>();
+        for (NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof ScalarNode key) {
+                entries.put(key.getValue(), t);
+            } else {
+                error(t.getKeyNode(), path, "keys must be plain names");
+            }
+        }
+        return entries;
     }
 
     private List<String> strings(Node node, String path, int max) {

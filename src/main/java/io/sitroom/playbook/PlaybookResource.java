@@ -35,7 +35,7 @@ public class PlaybookResource {
             int fields) {
         static Summary of(PlaybookCatalog.Entry e) {
             Playbook p = e.playbook();
-            return new Summary(p.id(), p.version(), p.title(), p.description(), p.defaultSeverity().name(),
+            return new Summary(p.id(), p.version(), p.title(), p.description(), p.defaultSeverity().id(),
                     p.roles().stream().map(Role::wire).sorted().toList(), p.steps().size(), p.fields().size());
         }
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.sitroom.room.Taxonomy;
 import io.sitroom.error.ErrorCode;
 import io.sitroom.error.RetryLater;
 import io.sitroom.limits.RateLimits;
@@ -19,9 +20,11 @@ public class PlaybookValidator {
 
     private final RateLimits limits;
     private final int perMinute;
+    private final Taxonomy taxonomy;
     private final Map<UUID, TokenBucket> buckets = new ConcurrentHashMap<>();
 
-    public PlaybookValidator(RateLimits limits, PlaybookConfig config) {
+    public PlaybookValidator(RateLimits limits, PlaybookConfig config, Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
         this.limits = limits;
         this.perMinute = Math.max(1, config.validationsPerMinute());
     }
@@ -37,6 +40,6 @@ public class PlaybookValidator {
             throw new RetryLater(ErrorCode.RATE_LIMITED, "too many playbook validations; at most " + perMinute + " a minute, try again in "
                     + retry + " s", Duration.ofSeconds(retry));
         }
-        return PlaybookParser.parse(null, yaml);
+        return PlaybookParser.parse(null, yaml, taxonomy);
     }
 }

@@ -19,8 +19,8 @@ public record PlaybookView(String id, int version, String sha256, String title, 
     static PlaybookView of(PlaybookCatalog.Entry e) {
         Playbook p = e.playbook();
         Map<String, Long> cadence = new LinkedHashMap<>();
-        p.cadence().forEach((severity, d) -> cadence.put(severity.name(), d.toMinutes()));
-        return new PlaybookView(p.id(), p.version(), e.sha256(), p.title(), p.description(), p.defaultSeverity().name(),
+        p.cadence().forEach((severity, d) -> cadence.put(severity.id(), d.toMinutes()));
+        return new PlaybookView(p.id(), p.version(), e.sha256(), p.title(), p.description(), p.defaultSeverity().id(),
                 p.roles().stream().map(Role::wire).sorted().toList(), cadence,
                 p.fields().stream().map(f -> new Field(f.id(), f.label(), f.type().wire(), f.options(), f.required())).toList(),
                 p.steps().stream().map(s -> new Step(s.id(), s.phase().wire(), s.text(), s.owner().wire(),

@@ -42,18 +42,6 @@ public class RoomPlaybook extends PanacheEntityBase {
     @Column(nullable = false, length = 200)
     public String roles;
 
-    @Column(name = "cadence_sev1")
-    public Long cadenceSev1;
-
-    @Column(name = "cadence_sev2")
-    public Long cadenceSev2;
-
-    @Column(name = "cadence_sev3")
-    public Long cadenceSev3;
-
-    @Column(name = "cadence_sev4")
-    public Long cadenceSev4;
-
     @Column(name = "applied_seq", nullable = false)
     public long appliedSeq;
 
@@ -68,10 +56,6 @@ public class RoomPlaybook extends PanacheEntityBase {
         p.version = applied.version();
         p.sha256 = applied.sha256();
         p.roles = applied.roles().stream().map(Role::wire).sorted().collect(Collectors.joining(","));
-        p.cadenceSev1 = applied.cadenceMinutes().get(Severity.SEV1);
-        p.cadenceSev2 = applied.cadenceMinutes().get(Severity.SEV2);
-        p.cadenceSev3 = applied.cadenceMinutes().get(Severity.SEV3);
-        p.cadenceSev4 = applied.cadenceMinutes().get(Severity.SEV4);
         p.appliedSeq = seq;
         p.appliedAt = at;
         return p;
@@ -85,19 +69,64 @@ public class RoomPlaybook extends PanacheEntityBase {
 
     /**
      * The status-update cadence a room's type sets for a severity: empty when no type is applied or the
-     * type leaves that severity to the deployment's setting (sitroom.comms.update-cadence).
+     * type leaves that severity to the deployment's setting (its taxonomy, sitroom.taxonomy.file).
      */
     public static Optional<Duration> cadence(UUID roomId, Severity severity) {
-        RoomPlaybook p = findById(roomId);
-        if (p == null) {
-            return Optional.empty();
+        return Optional.ofNullable(getEntityManager().find(Cadence.class, new Cadence.Key(roomId, severity.id())))
+                .map(c -> Duration.ofMinutes(c.minutes));
+    }
+
+    /** Persists this projection and its cadence rows. */
+    void record(PlaybookEvent.Applied applied) {
+        persist();
+        applied.cadenceMinutes().forEach((severity, minutes) -> {
+            Cadence c = new Cadence();
+            c.roomId = roomId;
+            c.severity = severity.id();
+            c.minutes = minutes;
+            c.persist();
+        });
+    }
+
+    /** The type's cadence at one severity. */
+    @Entity
+    @Table(name = "room_playbook_cadence")
+    @jakarta.persistence.IdClass(Cadence.Key.class)
+    public static class Cadence extends PanacheEntityBase {
+
+        /** The key: a room and a severity id. */
+        public static class Key implements java.io.Serializable {
+            public UUID roomId;
+            public String severity;
+
+            public Key() {
+            }
+
+            Key(UUID roomId, String severity) {
+                this.roomId = roomId;
+                this.severity = severity;
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Key k && java.util.Objects.equals(roomId, k.roomId) && java.util.Objects.equals(severity, k.severity);
+            }
+
+            @Override
+            public int hashCode() {
+                return java.util.Objects.hash(roomId, severity);
+            }
         }
-        Long minutes = switch (severity) {
-            case SEV1 -> p.cadenceSev1;
-            case SEV2 -> p.cadenceSev2;
-            case SEV3 -> p.cadenceSev3;
-            case SEV4 -> p.cadenceSev4;
-        };
-        return Optional.ofNullable(minutes).map(Duration::ofMinutes);
+
+        @Id
+        @Column(name = "room_id")
+        public UUID roomId;
+
+        @Id
+        @Column(length = 32)
+        public String severity;
+
+        @Column(nullable = false)
+        public long minutes;
     }
 }

@@ -62,7 +62,7 @@ public class ReplayService {
     public void requireReplayable(UUID roomId, UUID userId) {
         rooms.requireMember(roomId, userId);
         Room room = Room.findById(roomId);
-        boolean over = room.kind == RoomKind.INCIDENT ? room.phase == Phase.CLOSED
+        boolean over = room.kind == RoomKind.INCIDENT ? room.phase.isClosed()
                 : Exercise.<Exercise> findByIdOptional(roomId).map(e -> e.status == ExerciseStatus.ENDED).orElse(false);
         if (!over) {
             throw SitroomException.conflict("only a closed incident or an ended exercise can be replayed");

@@ -33,7 +33,7 @@ public class RetroService {
     public String asScenario(UUID roomId, UUID userId) {
         rooms.requireMember(roomId, userId);
         Room room = Room.findById(roomId);
-        if (room.kind != RoomKind.INCIDENT || room.phase != Phase.CLOSED) {
+        if (room.kind != RoomKind.INCIDENT || !room.phase.isClosed()) {
             throw SitroomException.conflict("only a closed incident can become a scenario");
         }
         // Only what everyone in the room saw becomes part of an exercise anyone may play.

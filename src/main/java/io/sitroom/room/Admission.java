@@ -36,7 +36,7 @@ public final class Admission {
     }
 
     public static boolean admits(Phase phase, Source source) {
-        return phase != Phase.CLOSED || source.admittedWhenClosed();
+        return !phase.isClosed() || source.admittedWhenClosed();
     }
 
     /** Refuses with {@code conflict} what the room does not accept in its phase. */

@@ -33,12 +33,14 @@ public class CommandHandler {
     private final Clock clock;
     private final MeterRegistry registry;
     private final RateLimits rateLimits;
+    private final Taxonomy taxonomy;
     private final long waitMs;
     private final OutageLog outage = new OutageLog(LOG, "commands");
 
     public CommandHandler(CommandCatalog catalog, RoomWriter writer, Directory directory, Clock clock, MeterRegistry registry,
-            RateLimits rateLimits, CommandConfig config) {
+            RateLimits rateLimits, CommandConfig config, Taxonomy taxonomy) {
         this.catalog = catalog;
+        this.taxonomy = taxonomy;
         this.writer = writer;
         this.directory = directory;
         this.clock = clock;
@@ -140,7 +142,7 @@ public class CommandHandler {
                 return earlier;
             }
             room.admit(new Admission.Source.Command(type));
-            List<NewEvent> decided = type.decide(command, new CommandContext(room.state(), actor, clock.instant(), directory));
+            List<NewEvent> decided = type.decide(command, new CommandContext(room.state(), actor, clock.instant(), directory, taxonomy));
             List<RecordedEvent> events = room.append(actor, commandId, decided);
             alsoRecord.run();
             AcceptedCommand accepted = new AcceptedCommand();

@@ -31,11 +31,9 @@ public class Room extends PanacheEntityBase {
     @Column(nullable = false, length = 200)
     public String title;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, length = 8)
+    @Column(nullable = false, length = 32)
     public Severity severity;
 
-    @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 32)
     public Phase phase;
 

@@ -41,18 +41,20 @@ public final class RoomDecider {
 
     static List<NewEvent> changeSeverity(RoomCommand.ChangeSeverity c, CommandContext context) {
         Severity current = context.room().severity();
-        if (current == c.severity()) {
+        Severity to = context.taxonomy().choose(c.severity());
+        if (current.equals(to)) {
             throw SitroomException.conflict("severity is already " + current);
         }
-        return List.of(NewEvent.forEveryone(new RoomEvent.SeverityChanged(current, c.severity())));
+        return List.of(NewEvent.forEveryone(new RoomEvent.SeverityChanged(current, to)));
     }
 
     static List<NewEvent> changePhase(RoomCommand.ChangePhase c, CommandContext context) {
         Phase current = context.room().phase();
-        if (current == c.phase()) {
+        Phase to = context.taxonomy().choose(c.phase());
+        if (current.equals(to)) {
             throw SitroomException.conflict("phase is already " + current);
         }
-        return List.of(NewEvent.forEveryone(new RoomEvent.PhaseChanged(current, c.phase())));
+        return List.of(NewEvent.forEveryone(new RoomEvent.PhaseChanged(current, to)));
     }
 
     static List<NewEvent> addNote(RoomCommand.AddNote c, CommandContext context) {

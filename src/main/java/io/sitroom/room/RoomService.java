@@ -34,9 +34,11 @@ public class RoomService {
     private final SnapshotCache snapshots;
     private final ConsistentReads reads;
     private final Instance<RoomTypes> types;
+    private final Taxonomy taxonomy;
 
     public RoomService(RoomWriter writer, EventLog log, CommandCatalog catalog, Clock clock, Instance<RoomFeature> features,
-            SnapshotCache snapshots, ConsistentReads reads, Instance<RoomTypes> types) {
+            SnapshotCache snapshots, ConsistentReads reads, Instance<RoomTypes> types, Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
         this.types = types;
         this.snapshots = snapshots;
         this.reads = reads;
@@ -78,7 +80,8 @@ public class RoomService {
             throw SitroomException.invalid("an incident plays no scenario; leave out scenarioId");
         }
         String type = request.type() == null || request.type().isBlank() ? null : request.type().strip();
-        Severity severity = request.severity() != null ? request.severity() : type == null ? Severity.SEV3 : defaultSeverity(type);
+        Severity severity = request.severity() != null ? taxonomy.choose(request.severity())
+                : type == null ? taxonomy.defaultSeverity() : defaultSeverity(type);
         UUID roomId = UUID.randomUUID();
         List<RecordedEvent> events = writer.run(roomId, locked -> {
             Room room = new Room();
@@ -86,7 +89,7 @@ public class RoomService {
             room.kind = request.kind();
             room.title = title;
             room.severity = severity;
-            room.phase = Phase.DETECTION;
+            room.phase = taxonomy.openingPhase();
             room.createdBy = creatorId;
             room.createdAt = clock.instant();
             room.headSeq = 0;

@@ -24,6 +24,6 @@ public record RoomState(UUID id, RoomKind kind, String title, Severity severity,
     }
 
     public boolean isClosed() {
-        return phase == Phase.CLOSED;
+        return phase.isClosed();
     }
 }

@@ -100,8 +100,8 @@ public class SearchService {
 
     /** The filters on the room itself: kind, severity, phase, opening time, type ({@code type}: the room's, or null). */
     private static boolean matchesRoom(Room room, String type, SearchQuery q) {
-        if (q.kind() != null && room.kind != q.kind() || q.severity() != null && room.severity != q.severity()
-                || q.phase() != null && room.phase != q.phase()) {
+        if (q.kind() != null && room.kind != q.kind() || q.severity() != null && !room.severity.id().equalsIgnoreCase(q.severity().id())
+                || q.phase() != null && !room.phase.equals(q.phase())) {
             return false;
         }
         if (q.from() != null && room.createdAt.isBefore(q.from()) || q.to() != null && !room.createdAt.isBefore(q.to())) {
@@ -199,7 +199,7 @@ public class SearchService {
     }
 
     private static SearchResult.RoomHit roomHit(Room room, String type, int matches) {
-        return new SearchResult.RoomHit(room.id, room.title, room.kind.name(), room.severity.name(), room.phase.wire(),
+        return new SearchResult.RoomHit(room.id, room.title, room.kind.name(), room.severity.id(), room.phase.wire(),
                 type, HashChain.formatTime(room.createdAt), matches);
     }
 

@@ -12,6 +12,8 @@ import io.sitroom.room.Severity;
 
 class AlertGroupingTest {
 
+    private static final java.util.Comparator<Severity> WORST_FIRST = io.sitroom.room.Taxonomy.defaults().bySeverity();
+
     private static IncomingAlert alert(int index, String fingerprint, Severity severity, boolean resolved) {
         return new IncomingAlert(index, fingerprint, "Alert " + fingerprint, severity, null, true, null, "alertmanager", resolved,
                 Map.of("alertname", "A"), Map.of(), null, null, null);
@@ -50,18 +52,18 @@ class AlertGroupingTest {
     void aRoomForAGroup_takesTheWorstFiringSeverity_andCountsTheFiringAlerts() {
         List<IncomingAlert> alerts = List.of(alert(0, "f1", Severity.SEV4, false), alert(1, "f2", Severity.SEV1, false),
                 alert(2, "f3", Severity.SEV1, true));
-        assertEquals(Severity.SEV1, AlertGrouping.severity(alerts));
-        assertEquals("KubePodCrashLooping (2 firing)", AlertGrouping.title(notification("g", alerts.toArray(IncomingAlert[]::new)), alerts));
+        assertEquals(Severity.SEV1, AlertGrouping.severity(alerts, WORST_FIRST));
+        assertEquals("KubePodCrashLooping (2 firing)", AlertGrouping.title(notification("g", alerts.toArray(IncomingAlert[]::new)), alerts, WORST_FIRST));
         List<IncomingAlert> one = List.of(alert(0, "f1", Severity.SEV2, false), alert(1, "f2", Severity.SEV1, true));
-        assertEquals(Severity.SEV2, AlertGrouping.severity(one), "resolved alerts do not make the room worse");
-        assertEquals("Alert f1", AlertGrouping.title(notification("g", one.toArray(IncomingAlert[]::new)), one));
+        assertEquals(Severity.SEV2, AlertGrouping.severity(one, WORST_FIRST), "resolved alerts do not make the room worse");
+        assertEquals("Alert f1", AlertGrouping.title(notification("g", one.toArray(IncomingAlert[]::new)), one, WORST_FIRST));
     }
 
     @Test
     void aGroupTitle_staysWithin200Characters() {
         List<IncomingAlert> alerts = List.of(alert(0, "f1", Severity.SEV4, false), alert(1, "f2", Severity.SEV1, false));
         var long_ = new AlertPayload.Notification("g", Map.of(), Map.of("summary", "s".repeat(500)), alerts);
-        String title = AlertGrouping.title(long_, alerts);
+        String title = AlertGrouping.title(long_, alerts, WORST_FIRST);
         assertEquals(200, title.length());
         assertTrue(title.endsWith("… (2 firing)"), title);
     }

@@ -18,11 +18,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sitroom.error.ErrorCode;
 import io.sitroom.error.SitroomException;
 import io.sitroom.room.Severity;
+import io.sitroom.room.Taxonomy;
 
 class AlertPayloadTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SeverityMap SEVERITIES = new SeverityMap(Map.of(), Optional.empty());
+    private static final SeverityMap SEVERITIES = new SeverityMap(Taxonomy.defaults(), Map.of(), Optional.empty());
 
     private static AlertPayload.Notification read(Object body) {
         return AlertPayload.read(JSON.valueToTree(body), SEVERITIES, Severity.SEV3);

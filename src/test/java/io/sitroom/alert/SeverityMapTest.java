@@ -10,10 +10,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 import io.sitroom.room.Severity;
+import io.sitroom.room.Taxonomy;
 
 class SeverityMapTest {
 
-    private final SeverityMap builtIn = new SeverityMap(Map.of(), Optional.empty());
+    private final SeverityMap builtIn = new SeverityMap(Taxonomy.defaults(), Map.of(), Optional.empty());
 
     @Test
     void map_knowsTheUsualValues_inAnyCase() {
@@ -46,14 +47,14 @@ class SeverityMapTest {
         SeverityMap.Mapped mapped = builtIn.map("apocalyptic", Severity.SEV3);
         assertEquals(Severity.SEV3, mapped.severity(), "without a configured default: the integration's");
         assertFalse(mapped.known());
-        SeverityMap configured = new SeverityMap(Map.of(), Optional.of(Severity.SEV2));
+        SeverityMap configured = new SeverityMap(Taxonomy.defaults(), Map.of(), Optional.of(Severity.SEV2));
         assertEquals(Severity.SEV2, configured.map("apocalyptic", Severity.SEV4).severity(), "the configured default");
         assertEquals(Severity.SEV4, configured.map(null, Severity.SEV4).severity(), "no value still takes the integration's");
     }
 
     @Test
     void map_takesConfiguredEntries_overTheBuiltInTable() {
-        SeverityMap configured = new SeverityMap(Map.of("Warning", Severity.SEV2, "p0", Severity.SEV1), Optional.empty());
+        SeverityMap configured = new SeverityMap(Taxonomy.defaults(), Map.of("Warning", Severity.SEV2, "p0", Severity.SEV1), Optional.empty());
         assertEquals(Severity.SEV2, configured.map("warning", Severity.SEV4).severity());
         assertEquals(Severity.SEV1, configured.map("P0", Severity.SEV4).severity());
         assertEquals(Severity.SEV1, configured.map("critical", Severity.SEV4).severity(), "the rest of the table stays");

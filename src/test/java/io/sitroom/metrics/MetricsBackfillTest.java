@@ -71,7 +71,13 @@ class MetricsBackfillTest {
             RoomMetricsRow.deleteById(room);
             return tally;
         });
-        QuarkusTransaction.requiringNew().run(() -> Panache.getEntityManager().createNativeQuery(insert).executeUpdate());
+        // V8 ran on rooms whose phases were stored as Java constants (CLOSED); V48 made them the protocol's ids.
+        QuarkusTransaction.requiringNew().run(() -> {
+            var em = Panache.getEntityManager();
+            em.createNativeQuery("UPDATE room SET phase = UPPER(phase) WHERE id = :id").setParameter("id", room).executeUpdate();
+            em.createNativeQuery(insert).executeUpdate();
+            em.createNativeQuery("UPDATE room SET phase = LOWER(phase) WHERE id = :id").setParameter("id", room).executeUpdate();
+        });
         MetricsTally backfilled = QuarkusTransaction.requiringNew().call(() -> RoomMetricsRow.<RoomMetricsRow> findById(room).tally());
         return new MetricsTally[] { kept, backfilled };
     }

@@ -27,6 +27,7 @@ import io.sitroom.room.Phase;
 import io.sitroom.room.RoomEvent;
 import io.sitroom.room.RoomKind;
 import io.sitroom.room.Severity;
+import io.sitroom.room.Taxonomy;
 
 /** The fold of events into a room's tally, and the metrics and totals derived from tallies: pure, no Quarkus. */
 class MetricsFoldTest {
@@ -268,7 +269,7 @@ class MetricsFoldTest {
                 MetricsTally.EMPTY.withExerciseEndedAt(T0.plusSeconds(40)), new RoomMetrics.OpenExceptions(0, null), now);
         RoomMetrics running = RoomMetrics.of(room(RoomKind.EXERCISE, Severity.SEV3, Phase.DETECTION), MetricsTally.EMPTY,
                 new RoomMetrics.OpenExceptions(0, null), now);
-        MetricsSummary.Totals totals = MetricsSummary.of(List.of(a, b, closed, later, earlier, running)).totals();
+        MetricsSummary.Totals totals = MetricsSummary.of(List.of(a, b, closed, later, earlier, running), Taxonomy.defaults().bySeverity()).totals();
         assertEquals(Map.of(Severity.SEV1, 2), totals.openIncidentsBySeverity(), "closed incidents and exercises are not open incidents");
         assertEquals(3, totals.overdueActions());
         assertEquals(2, totals.openExceptions());

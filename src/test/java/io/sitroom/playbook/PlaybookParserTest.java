@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import io.sitroom.room.Phase;
+import io.sitroom.room.Taxonomy;
+import io.sitroom.room.TaxonomyFixtures;
 import io.sitroom.room.Severity;
 
 class PlaybookParserTest {
@@ -47,8 +49,29 @@ class PlaybookParserTest {
         assertEquals(30, p.cadenceFor(Severity.SEV1).orElseThrow().toMinutes());
         assertTrue(p.cadenceFor(Severity.SEV4).isEmpty());
         List<Phase> phases = p.steps().stream().map(Playbook.Step::phase).toList();
-        assertEquals(phases.stream().sorted().toList(), phases);
+        List<Phase> order = Taxonomy.defaults().phases().stream().map(Taxonomy.Stage::id).toList();
+        assertEquals(phases.stream().sorted(java.util.Comparator.comparingInt(order::indexOf)).toList(), phases);
         assertEquals(FieldType.SELECT, p.field("exfiltration").orElseThrow().type());
+    }
+
+    @Test
+    void aDeploymentsOwnList_takesTheShippedPhasesByTheirAliases_inItsOrder_andRefusesWhatItLacks() throws IOException {
+        Taxonomy priorities = TaxonomyFixtures.priorities();
+        Playbook p = PlaybookParser.parse("ransomware.yaml", Files.readString(FOLDER.resolve("ransomware.yaml")), priorities).playbook();
+        assertEquals(List.of("triage", "mitigate", "restore", "review"),
+                p.steps().stream().map(s -> s.phase().id()).distinct().toList());
+        String odd = "id: odd\nversion: 1\ntitle: Odd\ndescription: d\nseverity: P9\nroles: [incident_commander]\n"
+                + "cadence: {blocker: 10m, P9: 1h}\nchecklist:\n  mitigate:\n    - {id: contain, text: Contain, owner: incident_commander}\n"
+                + "  triage:\n    - {id: look, text: Look, owner: incident_commander}\n";
+        PlaybookParser.Result result = PlaybookParser.parse("odd.yaml", odd, priorities);
+        assertEquals(List.of("odd.yaml:5: severity: must be one of P1, P2, P3, P4, P5, not 'P9'",
+                "odd.yaml:7: cadence.P9: 'P9' is not a severity here (P1, P2, P3, P4, P5)"),
+                result.errors().stream().map(PlaybookError::toString).toList());
+        Playbook fine = PlaybookParser.parse("odd.yaml", odd.replace("severity: P9", "severity: p2").replace(", P9: 1h", ""), priorities)
+                .playbook();
+        assertEquals(Severity.of("P2"), fine.defaultSeverity());
+        assertEquals(10, fine.cadenceFor(Severity.of("P1")).orElseThrow().toMinutes());
+        assertEquals(List.of("Look", "Contain"), fine.steps().stream().map(Playbook.Step::text).toList(), "the list's order, not the file's");
     }
 
     @Test
@@ -98,7 +121,7 @@ class PlaybookParserTest {
                 messages::toString);
         assertTrue(messages.contains("bad.yaml:13: checklist.containment[1].id: another step has the id 's1'"), messages::toString);
         assertTrue(messages.contains("bad.yaml:13: checklist.containment[1].decision: must be true or false"), messages::toString);
-        assertTrue(messages.stream().anyMatch(m -> m.startsWith("bad.yaml:14: checklist.triage: unknown field 'triage'")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("bad.yaml:14: checklist.triage: 'triage' is not a phase here (detection, analysis, containment, eradication, recovery, post_incident)")), messages::toString);
     }
 
     @Test

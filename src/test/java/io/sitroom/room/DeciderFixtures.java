@@ -21,6 +21,8 @@ public final class DeciderFixtures {
     private final Map<UUID, Member> members = new HashMap<>();
     private RoomKind kind = RoomKind.INCIDENT;
     private Phase phase = Phase.ANALYSIS;
+    private Severity severity = Severity.SEV2;
+    private Taxonomy taxonomy = Taxonomy.defaults();
 
     private DeciderFixtures() {
     }
@@ -48,13 +50,24 @@ public final class DeciderFixtures {
         return this;
     }
 
+    public DeciderFixtures severity(Severity severity) {
+        this.severity = severity;
+        return this;
+    }
+
+    /** The deployment's severities and phases the deciders consult (Sitroom's own unless set). */
+    public DeciderFixtures taxonomy(Taxonomy taxonomy) {
+        this.taxonomy = taxonomy;
+        return this;
+    }
+
     public RoomState state() {
-        return new RoomState(UUID.fromString("00000000-0000-0000-0000-000000000100"), kind, "Test", Severity.SEV2, phase, 10,
+        return new RoomState(UUID.fromString("00000000-0000-0000-0000-000000000100"), kind, "Test", severity, phase, 10,
                 members);
     }
 
     public CommandContext as(UUID actor) {
         return new CommandContext(state(), members.get(actor), NOW,
-                id -> id.equals(OUTSIDER) ? Optional.of("Olga Outsider") : Optional.empty());
+                id -> id.equals(OUTSIDER) ? Optional.of("Olga Outsider") : Optional.empty(), taxonomy);
     }
 }

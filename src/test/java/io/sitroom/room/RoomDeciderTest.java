@@ -52,6 +52,35 @@ class RoomDeciderTest {
     }
 
     @Test
+    void changeSeverity_offersTheDeploymentsList_andAnOldRoomKeepsItsSeverityUntilChanged() {
+        // A room opened as SEV3 before the deployment moved to P1..P5: it still decides, and moves onto the new list.
+        DeciderFixtures room = incident().severity(Severity.SEV3).taxonomy(TaxonomyFixtures.priorities());
+        assertEquals(new RoomEvent.SeverityChanged(Severity.SEV3, Severity.of("P2")),
+                decide(new RoomCommand.ChangeSeverity(Severity.of("P2")), room.as(IC)).get(0).payload());
+        SitroomException refused = assertThrows(SitroomException.class,
+                () -> decide(new RoomCommand.ChangeSeverity(Severity.of("P9")), room.as(IC)));
+        assertEquals(ErrorCode.INVALID, refused.code());
+        assertEquals("severity must be one of P1, P2, P3, P4, P5, not 'P9'", refused.getMessage());
+    }
+
+    @Test
+    void changeSeverity_takesAnAliasForItsSeverity() {
+        DeciderFixtures room = incident().severity(Severity.of("P3")).taxonomy(TaxonomyFixtures.priorities());
+        assertEquals(new RoomEvent.SeverityChanged(Severity.of("P3"), Severity.of("P1")),
+                decide(new RoomCommand.ChangeSeverity(Severity.of("blocker")), room.as(IC)).get(0).payload());
+    }
+
+    @Test
+    void changePhase_toTheDeploymentsPhases_byIdOrAlias_neverToOneItDoesNotHave() {
+        DeciderFixtures room = incident().phase(Phase.ANALYSIS).taxonomy(TaxonomyFixtures.priorities());
+        assertEquals(new RoomEvent.PhaseChanged(Phase.ANALYSIS, Phase.of("mitigate")),
+                decide(new RoomCommand.ChangePhase(Phase.CONTAINMENT), room.as(IC)).get(0).payload());
+        assertEquals(new RoomEvent.PhaseChanged(Phase.ANALYSIS, Phase.CLOSED),
+                decide(new RoomCommand.ChangePhase(Phase.CLOSED), room.as(IC)).get(0).payload());
+        assertEquals(ErrorCode.INVALID, refusal(() -> decide(new RoomCommand.ChangePhase(Phase.of("hunting")), room.as(IC))));
+    }
+
+    @Test
     void changePhase_recordsTransition_whenIcChangesIt() {
         List<NewEvent> events = decide(new RoomCommand.ChangePhase(Phase.CONTAINMENT), incident().as(IC));
         assertEquals(new RoomEvent.PhaseChanged(Phase.ANALYSIS, Phase.CONTAINMENT), events.get(0).payload());

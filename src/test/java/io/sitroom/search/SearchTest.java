@@ -120,7 +120,8 @@ class SearchTest {
                 .body("entries[0].highlights[0]", contains(42, 46));
         search(ic, "type=leaked-credentials&kind=incident").body("rooms.roomId", hasItem(typed))
                 .body("rooms.roomId", not(hasItem(plain.toString())));
-        ic.as().get("/api/search?severity=SEV9").then().statusCode(400).body("error.code", equalTo("invalid"));
+        ic.as().get("/api/search?severity=SEV 9!").then().statusCode(400).body("error.code", equalTo("invalid"));
+        ic.as().get("/api/search?phase=Hunting").then().statusCode(400).body("error.code", equalTo("invalid"));
         ic.as().get("/api/search?from=yesterday").then().statusCode(400);
     }
 }

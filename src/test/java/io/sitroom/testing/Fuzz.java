@@ -95,7 +95,7 @@ public final class Fuzz {
      * the command types a feature declares, never the services the features are given, so those are absent.
      */
     public static CommandCatalog catalog(ObjectMapper mapper) {
-        List<RoomFeature> features = List.of(new CoreRoomFeature(), new RoleFeature(), new ActionFeature(null), new CommsFeature(null, null),
+        List<RoomFeature> features = List.of(new CoreRoomFeature(), new RoleFeature(), new ActionFeature(null), new CommsFeature(null, null, null),
                 new DecisionFeature(mapper, null), new ExerciseFeature(null, null, null, null), new io.sitroom.exercise.FeedbackFeature(null, null),
                 new WebhookFeature(),
                 new io.sitroom.playbook.PlaybookFeature(null));
@@ -160,6 +160,15 @@ public final class Fuzz {
         }
         if (raw == Boolean.class || raw == boolean.class) {
             return NODES.booleanNode(random.nextBoolean());
+        }
+        // Severities and phases are values of the deployment's list: a sample is one of the default list's.
+        if (raw == io.sitroom.room.Severity.class) {
+            List<io.sitroom.room.Taxonomy.Level> levels = io.sitroom.room.Taxonomy.defaults().severities();
+            return NODES.textNode(levels.get(random.nextInt(levels.size())).id().id());
+        }
+        if (raw == io.sitroom.room.Phase.class) {
+            List<io.sitroom.room.Taxonomy.Stage> stages = io.sitroom.room.Taxonomy.defaults().phases();
+            return NODES.textNode(stages.get(random.nextInt(stages.size())).id().id());
         }
         if (raw.isEnum()) {
             Object[] constants = raw.getEnumConstants();
