@@ -8,7 +8,7 @@ import { type Route, parseRoute, roomPath } from './router';
 import { type SessionChange, sessions } from './session';
 import { NOT_STARTED_HERE, signInFromFragment } from './signInFragment';
 import { RoomStore } from './roomStore';
-import { loadTaxonomy } from './taxonomy';
+import { loadTaxonomy, taxonomyRead } from './taxonomy';
 import { consoleView } from './views/console';
 import { dashboardView } from './views/dashboard';
 import { debriefView } from './views/debrief';
@@ -50,6 +50,11 @@ function roomStore(roomId: string): RoomStore {
 }
 
 function route(moveFocus = false): void {
+  // The deployment's severities and phases before a signed-in view shows any (one read a page load).
+  if (keeper.session && !taxonomyRead()) {
+    void loadTaxonomy().then(() => route(moveFocus));
+    return;
+  }
   leaveView();
   leaveView = () => {};
   const session = keeper.session;
@@ -96,7 +101,6 @@ async function signOut(): Promise<void> {
 /** Every tab follows the browser's one sign-in, whichever tab (or the server) changed it. */
 function followSession(change: SessionChange): void {
   if (change.type === 'signed-in') {
-    void loadTaxonomy();
     if (change.elsewhere) route();
     return;
   }
@@ -177,8 +181,6 @@ async function start(): Promise<void> {
     }
   }
   await (fromProvider && 'signedIn' in fromProvider ? keeper.adopt() : keeper.restore());
-  // The deployment's severities and phases, before the first view shows any.
-  if (keeper.session) await loadTaxonomy();
   keeper.onChange(followSession);
   route();
 }

@@ -138,6 +138,7 @@ export const DEFAULT_TAXONOMY: TaxonomyView = {
 
 let current: TaxonomyView = DEFAULT_TAXONOMY;
 let loading: Promise<void> | null = null;
+let settled = false;
 
 export function taxonomy(): TaxonomyView {
   return current;
@@ -150,10 +151,22 @@ export function setTaxonomy(view: TaxonomyView): void {
 
 /** Reads the deployment's list once a page load; a failed read keeps the current list and is tried again next time. */
 export function loadTaxonomy(): Promise<void> {
-  loading ??= request<TaxonomyView>('GET', '/api/taxonomy').then(setTaxonomy, () => {
-    loading = null;
-  });
+  loading ??= request<TaxonomyView>('GET', '/api/taxonomy').then(
+    (view) => {
+      setTaxonomy(view);
+      settled = true;
+    },
+    () => {
+      loading = null;
+      settled = true;
+    },
+  );
   return loading;
+}
+
+/** Whether a read of the list has finished (read, or failed and left Sitroom's own in place). */
+export function taxonomyRead(): boolean {
+  return settled;
 }
 
 export const severityIds = (): string[] => current.severities.map((s) => s.id);

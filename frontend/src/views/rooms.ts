@@ -5,7 +5,7 @@ import { timeElement } from '../i18n';
 import { t } from '../messages/rooms';
 import { kindName, roleName, statusName } from '../messages/terms';
 import { roomPath } from '../router';
-import { loadTaxonomy, phaseBadge, severityBadge, severityName, taxonomy } from '../taxonomy';
+import { phaseBadge, severityBadge, severityName, taxonomy } from '../taxonomy';
 import type { ActionItem, RoomSummary } from '../types';
 import { form } from '../ui';
 
@@ -98,10 +98,11 @@ export function roomsView(main: HTMLElement, navigate: (path: string) => void): 
 
 function incidentForm(navigate: (path: string) => void): HTMLElement {
   const title = h('input', { name: 'title', required: true, maxlength: 200 });
-  const severityOptions = () => taxonomy().severities.map((s) => ({ value: s.id, label: severityName(s.id) }));
-  const severity = select('severity', severityOptions(), taxonomy().defaultSeverity);
-  // Just signed in, the deployment's list may still be on its way.
-  void loadTaxonomy().then(() => setOptions(severity, severityOptions(), taxonomy().defaultSeverity));
+  const severity = select(
+    'severity',
+    taxonomy().severities.map((s) => ({ value: s.id, label: severityName(s.id) })),
+    taxonomy().defaultSeverity,
+  );
   const type = select('type', [{ value: '', label: t('noType') }]);
   api
     .playbooks()

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
+import io.sitroom.room.Taxonomy;
 
 /**
  * Renders a retrospective as Markdown or as one self-contained HTML page, each from its own template
@@ -17,10 +18,18 @@ class ExportRenderer {
 
     private final Template markdown;
     private final Template html;
+    private final Taxonomy taxonomy;
 
-    ExportRenderer(@Location("export/retrospective.md") Template markdown, @Location("export/retrospective.html") Template html) {
+    ExportRenderer(@Location("export/retrospective.md") Template markdown, @Location("export/retrospective.html") Template html,
+            Taxonomy taxonomy) {
         this.markdown = markdown;
         this.html = html;
+        this.taxonomy = taxonomy;
+    }
+
+    /** The VERIS record; an incident still in the deployment's opening phase is only suspected. */
+    java.util.Map<String, Object> veris(RoomExport export) {
+        return VerisExport.from(export, taxonomy.openingPhase());
     }
 
     String markdown(RoomExport export) {

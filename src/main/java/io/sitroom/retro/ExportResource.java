@@ -41,7 +41,7 @@ public class ExportResource {
             case "markdown" -> file(renderer.markdown(export), "text/markdown; charset=utf-8", name + ".md");
             case "html" -> file(renderer.html(export), "text/html; charset=utf-8", name + ".html");
             case "json" -> file(export, MediaType.APPLICATION_JSON, name + ".json");
-            default -> file(VerisExport.from(export), MediaType.APPLICATION_JSON, name + "-veris.json");
+            default -> file(renderer.veris(export), MediaType.APPLICATION_JSON, name + "-veris.json");
         };
     }
 

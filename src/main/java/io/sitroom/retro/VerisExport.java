@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.sitroom.room.Phase;
 import io.sitroom.room.RoomSnapshot;
 
 /**
@@ -19,7 +20,7 @@ final class VerisExport {
     private VerisExport() {
     }
 
-    static Map<String, Object> from(RoomExport export) {
+    static Map<String, Object> from(RoomExport export, Phase opening) {
         RoomSnapshot room = export.room();
         Instant opened = Instant.parse(room.createdAt());
         ZonedDateTime day = opened.atZone(ZoneOffset.UTC);
@@ -27,7 +28,7 @@ final class VerisExport {
         veris.put("schema_version", "1.4.0");
         veris.put("schema_name", "verisc");
         veris.put("incident_id", room.id().toString());
-        veris.put("security_incident", room.phase().wire().equals("detection") ? "Suspected" : "Confirmed");
+        veris.put("security_incident", room.phase().equals(opening) ? "Suspected" : "Confirmed");
         veris.put("summary", room.title() + ". Severity " + room.severity() + ", phase " + room.phase().wire()
                 + ". Exported from Sitroom (sitroom-export/1); the response timeline and decisions are in the Sitroom export.");
         veris.put("confidence", "Medium");

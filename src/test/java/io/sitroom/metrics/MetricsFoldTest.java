@@ -38,6 +38,7 @@ class MetricsFoldTest {
     private static final class Room implements MetricsFold.Facts {
 
         MetricsTally tally = MetricsTally.EMPTY;
+        Taxonomy taxonomy = Taxonomy.defaults();
         long seq;
         final Map<UUID, Instant> ackRequests = new HashMap<>();
         final Map<UUID, Instant> proposals = new HashMap<>();
@@ -53,6 +54,11 @@ class MetricsFoldTest {
                 doneAt.add(new Object[] { u.actionId(), seq, at });
             }
             return this;
+        }
+
+        @Override
+        public boolean contained(Phase phase) {
+            return taxonomy.contained(phase);
         }
 
         @Override
@@ -110,6 +116,17 @@ class MetricsFoldTest {
                 .at(50, phase(Phase.ANALYSIS, Phase.CONTAINMENT)).at(60, phase(Phase.CONTAINMENT, Phase.CLOSED));
         assertEquals(T0.plusSeconds(20), room.tally.containedAt(), "eradication is past containment in phase order: the first such phase");
         assertEquals(T0.plusSeconds(30), room.tally.closedAt());
+    }
+
+    @Test
+    void containment_startsAtThePhaseTheDeploymentMarks() {
+        Room room = new Room();
+        room.taxonomy = io.sitroom.room.TaxonomyFixtures.priorities();
+        room.at(10, phase(Phase.of("triage"), Phase.of("mitigate"))).at(20, phase(Phase.of("mitigate"), Phase.of("review")));
+        assertEquals(T0.plusSeconds(10), room.tally.containedAt());
+        Room before = new Room();
+        before.taxonomy = io.sitroom.room.TaxonomyFixtures.priorities();
+        assertNull(before.at(10, phase(Phase.ANALYSIS, Phase.of("triage"))).tally.containedAt());
     }
 
     @Test
