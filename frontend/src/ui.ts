@@ -48,18 +48,98 @@ const lastKeys = new WeakMap<Element, string>();
 export function renderKeyed(el: HTMLElement, key: string, build: () => Child[]): void {
   if (lastKeys.get(el) === key) return;
   lastKeys.set(el, key);
+  const restore = captureInput(el);
+  replace(el, ...build());
+  restore(el);
+}
+
+/**
+ * What was typed into `el`'s data-focus elements, and whether the focus is in one; the function
+ * returned puts both into the elements with the same data-focus values under `into`.
+ */
+function captureInput(el: Element): (into: Element) => void {
   const focused = document.activeElement;
   const focusKey = focused instanceof HTMLElement && el.contains(focused) ? focused.dataset.focus : undefined;
   const typed = new Map<string, string>();
   for (const input of el.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input[data-focus], textarea[data-focus]')) {
     if (input.value) typed.set(input.dataset.focus!, input.value);
   }
-  replace(el, ...build());
-  for (const [name, value] of typed) {
-    const input = el.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-focus="${CSS.escape(name)}"]`);
-    if (input && !input.value) input.value = value;
+  return (into) => {
+    for (const [name, value] of typed) {
+      const input = into.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[data-focus="${CSS.escape(name)}"]`);
+      if (input && !input.value) input.value = value;
+    }
+    if (focusKey) into.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focusKey)}"]`)?.focus();
+  };
+}
+
+/** An item of a keyed list: its identity, and a signature that changes whenever its row would. */
+export interface Keyed {
+  key: string;
+  signature: string;
+}
+
+/**
+ * Which rows of a keyed list can stay as they are: for each new item, the row to keep (same key, same
+ * signature) or null to build. Pure.
+ */
+export function reuse<R>(previous: ReadonlyMap<string, { signature: string; row: R }>, items: readonly Keyed[]): (R | null)[] {
+  return items.map((item) => {
+    const old = previous.get(item.key);
+    return old && old.signature === item.signature ? old.row : null;
+  });
+}
+
+const lastRows = new WeakMap<Element, Map<string, { signature: string; row: HTMLElement }>>();
+
+/**
+ * Keeps `el`'s children one row per item, in order, touching only what changed: a row whose item kept
+ * its signature stays (with its focus and whatever was typed in it), a changed item's row is built
+ * anew (keeping typed words and focus as renderKeyed does), rows of items gone are removed. With 50
+ * actions, an event about one rebuilds one row, not 50. `empty` stands in for an empty list.
+ */
+export function renderRows<T extends Keyed>(el: HTMLElement, items: readonly T[], build: (item: T) => HTMLElement, empty: () => HTMLElement): void {
+  const previous = lastRows.get(el) ?? new Map<string, { signature: string; row: HTMLElement }>();
+  const kept = reuse(previous, items);
+  const next = new Map<string, { signature: string; row: HTMLElement }>();
+  const restores: (() => void)[] = [];
+  const rows = items.map((item, i) => {
+    let row = kept[i];
+    if (!row) {
+      const old = previous.get(item.key)?.row;
+      const built = build(item);
+      if (old?.isConnected) {
+        const restore = captureInput(old);
+        restores.push(() => restore(built));
+      }
+      row = built;
+    }
+    next.set(item.key, { signature: item.signature, row });
+    return row;
+  });
+  lastRows.set(el, next);
+  lastKeys.delete(el);
+  const wanted: HTMLElement[] = rows.length ? rows : [empty()];
+  const keep = new Set<Node>(wanted);
+  let cursor = el.firstChild;
+  for (const row of wanted) {
+    while (cursor && !keep.has(cursor)) {
+      const after = cursor.nextSibling;
+      el.removeChild(cursor);
+      cursor = after;
+    }
+    if (cursor === row) {
+      cursor = cursor.nextSibling;
+    } else {
+      el.insertBefore(row, cursor);
+    }
   }
-  if (focusKey) el.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focusKey)}"]`)?.focus();
+  while (cursor) {
+    const after = cursor.nextSibling;
+    el.removeChild(cursor);
+    cursor = after;
+  }
+  for (const restore of restores) restore();
 }
 
 let panels = 0;

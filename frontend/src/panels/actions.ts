@@ -9,7 +9,7 @@ import { roleLabel } from '../timeline';
 import { ACTION_STATUSES, ADDRESSABLE_ROLES, type ActionItem } from '../types';
 import { t as c } from '../messages/console';
 import { t } from '../messages/panels';
-import { type Scope, form, onDemand, panel, renderKeyed } from '../ui';
+import { type Scope, form, onDemand, panel, renderRows } from '../ui';
 
 /** The status choices, named in the viewer's language (asked each time: the language may change). */
 const statusOptions = () => ACTION_STATUSES.map((s) => ({ value: s, label: statusName(s) }));
@@ -83,6 +83,7 @@ export function actionsPanel(store: RoomStore, scope: Scope): HTMLElement {
   );
   const { section, state } = panel(t('actions.title'), list, onDemand(store, scope, c('form.action'), create, () => store.may('action.create')));
 
+  let ownersShown = '';
   function render(): void {
     const room = store.room;
     if (!room) return;
@@ -92,13 +93,21 @@ export function actionsPanel(store: RoomStore, scope: Scope): HTMLElement {
     const overdue = actions.filter((a) => isOverdue(a, now)).length;
     state.className = overdue ? 'card-state overdue-text' : 'card-state muted';
     replace(state, overdue ? c('state.actions', { overdue, open }) : open ? c('state.open', { open }) : c('state.none'));
-    setOptions(owner, [
-      { value: '', label: t('actions.nobodyYet') },
-      ...room.members.map((m) => ({ value: `user:${m.userId}`, label: m.displayName })),
-      ...ADDRESSABLE_ROLES.map((r) => ({ value: `role:${r}`, label: t('actions.roleOption', { role: roleLabel(r) }) })),
-    ]);
-    renderKeyed(list, JSON.stringify([actions, actions.map((a) => isOverdue(a, now)), store.can]), () =>
-      actions.length ? actions.map((a) => actionItem(store, a, now)) : [h('li', { class: 'muted' }, t('actions.none'))],
+    const members = JSON.stringify(room.members.map((m) => [m.userId, m.displayName]));
+    if (members !== ownersShown) {
+      ownersShown = members;
+      setOptions(owner, [
+        { value: '', label: t('actions.nobodyYet') },
+        ...room.members.map((m) => ({ value: `user:${m.userId}`, label: m.displayName })),
+        ...ADDRESSABLE_ROLES.map((r) => ({ value: `role:${r}`, label: t('actions.roleOption', { role: roleLabel(r) }) })),
+      ]);
+    }
+    const can = JSON.stringify(store.can);
+    renderRows(
+      list,
+      actions.map((a) => ({ key: a.actionId, signature: JSON.stringify([a, isOverdue(a, now), can]), action: a })),
+      (row) => actionItem(store, row.action, now),
+      () => h('li', { class: 'muted' }, t('actions.none')),
     );
   }
   scope.on(store, (c) => c.type === 'room' && render());

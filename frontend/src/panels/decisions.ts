@@ -8,7 +8,7 @@ import { roleLabel } from '../timeline';
 import { APPROVER_CHOICES, type Decision } from '../types';
 import { t as c } from '../messages/console';
 import { t } from '../messages/panels';
-import { type Scope, form, onDemand, panel, renderKeyed } from '../ui';
+import { type Scope, form, onDemand, panel, renderRows } from '../ui';
 
 type StatusKey = Parameters<typeof t>[0];
 
@@ -127,8 +127,12 @@ export function decisionsPanel(store: RoomStore, scope: Scope): HTMLElement {
     const waiting = decisions.filter((d) => d.status === 'proposed').length;
     state.className = waiting ? 'card-state waiting' : 'card-state muted';
     replace(state, waiting ? c.plural('state.decisions', waiting) : c('state.none'));
-    renderKeyed(list, JSON.stringify([decisions, store.myRoles, store.can]), () =>
-      decisions.length ? decisions.map((d) => decisionCard(store, d)) : [h('li', { class: 'muted' }, t('decisions.none'))],
+    const viewer = JSON.stringify([store.myRoles, store.can]);
+    renderRows(
+      list,
+      decisions.map((d) => ({ key: d.decisionId, signature: JSON.stringify([d, viewer]), decision: d })),
+      (row) => decisionCard(store, row.decision),
+      () => h('li', { class: 'muted' }, t('decisions.none')),
     );
   }
   scope.on(store, (c) => c.type === 'room' && render());
