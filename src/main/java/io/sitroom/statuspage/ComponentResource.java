@@ -1,7 +1,5 @@
 package io.sitroom.statuspage;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,8 +22,8 @@ public class ComponentResource {
     }
 
     @GET
-    public List<StatusComponents.ComponentView> list() {
-        return components.list();
+    public StatusComponents.Listing list() {
+        return components.list(Caller.of(identity));
     }
 
     @POST

@@ -154,10 +154,16 @@ public class StatusComponents {
         }
     }
 
-    /** Every component, in the page's order (signed-in callers: the console shows them). */
+    /** The components and which of their commands the caller may issue (the admin: all; anyone else: none). */
+    public record Listing(List<String> can, List<ComponentView> components) {
+    }
+
+    /** Every component, in the page's order (signed-in accounts: the web app shows them, and offers what {@code can} lists). */
     @Transactional
-    public List<ComponentView> list() {
-        return PublicComponent.<PublicComponent> listAll(Sort.ascending("position", "name")).stream().map(StatusComponents::view).toList();
+    public Listing list(Caller caller) {
+        List<String> can = caller != null && caller.admin() ? COMMANDS.stream().map(CommandType::name).sorted().toList() : List.of();
+        return new Listing(can, PublicComponent.<PublicComponent> listAll(Sort.ascending("position", "name")).stream()
+                .map(StatusComponents::view).toList());
     }
 
     private static ComponentView view(PublicComponent c) {

@@ -308,6 +308,9 @@ class StatusPageTest {
         assertEquals("partial_outage", summary.getString("components.find { it.id == '" + id + "' }.status"));
         assertEquals(name + " v2", summary.getString("components.find { it.id == '" + id + "' }.name"));
         assertTrue(read("/status").contains(name + " v2"));
+        admin.as().get("/api/status/components").then().statusCode(200).body("can", org.hamcrest.Matchers.hasItems("component.create",
+                "component.describe", "component.status")).body("components.find { it.id == '" + id + "' }.status", equalTo("partial_outage"));
+        Api.newUser("Reader").as().get("/api/status/components").then().statusCode(200).body("can", org.hamcrest.Matchers.empty());
         List<String> audited = given().auth().oauth2(Api.adminToken()).get("/api/audit?limit=20").then().statusCode(200).extract().jsonPath()
                 .getList("findAll { it.target == 'component " + id + "' }.action");
         assertTrue(audited.containsAll(List.of("component.created", "component.status_changed", "component.described")), audited.toString());
