@@ -42,11 +42,15 @@ public class StatusPage {
         }
     }
 
-    /** An answer: the body (absent for 304), its strong ETag and how long it may be kept. */
-    public record Answer(boolean notModified, byte[] body, String contentType, String etag, String cacheControl) {
+    /** An answer: the body (absent for 304), gzipped or not, its strong ETag and how long it may be kept. */
+    public record Answer(boolean notModified, byte[] body, boolean gzip, String contentType, String etag, String cacheControl) {
     }
 
-    private record Rendered(byte[] body, String etag) {
+    /**
+     * A document at one version, as is and gzipped once: compressing 60 KB for every request of a thousand a
+     * second would cost the node far more than everything else the page does. Each form has its own strong ETag.
+     */
+    private record Rendered(byte[] body, String etag, byte[] gzipped, String gzipEtag) {
     }
 
     private record Built(long version, Map<Document, Rendered> documents) {
@@ -68,11 +72,38 @@ public class StatusPage {
         this.cacheControl = "public, max-age=" + config.maxAge().toSeconds();
     }
 
-    /** The document, or "not modified" when {@code ifNoneMatch} names its current ETag. */
-    public Answer answer(Document document, String ifNoneMatch) {
+    /**
+     * The document, gzipped when {@code acceptEncoding} accepts gzip, or "not modified" when {@code ifNoneMatch}
+     * names its current ETag (either form's: both stand for the same version).
+     */
+    public Answer answer(Document document, String ifNoneMatch, String acceptEncoding) {
         Rendered rendered = current().documents().get(document);
-        boolean notModified = matches(ifNoneMatch, rendered.etag());
-        return new Answer(notModified, notModified ? null : rendered.body(), document.contentType(), rendered.etag(), cacheControl);
+        boolean gzip = acceptsGzip(acceptEncoding);
+        String etag = gzip ? rendered.gzipEtag() : rendered.etag();
+        boolean notModified = matches(ifNoneMatch, rendered.etag()) || matches(ifNoneMatch, rendered.gzipEtag());
+        return new Answer(notModified, notModified ? null : gzip ? rendered.gzipped() : rendered.body(), gzip, document.contentType(), etag,
+                cacheControl);
+    }
+
+    /** Whether an Accept-Encoding header accepts gzip (named, or {@code *}, without {@code q=0}). */
+    static boolean acceptsGzip(String acceptEncoding) {
+        if (acceptEncoding == null) {
+            return false;
+        }
+        for (String coding : acceptEncoding.split(",")) {
+            String[] parts = coding.trim().split(";");
+            String name = parts.length == 0 ? "" : parts[0].trim().toLowerCase(java.util.Locale.ROOT);
+            if (!name.equals("gzip") && !name.equals("*")) {
+                continue;
+            }
+            boolean refused = false;
+            for (int i = 1; i < parts.length; i++) {
+                String param = parts[i].trim().replace(" ", "");
+                refused |= param.matches("q=0(\\.0{0,3})?");
+            }
+            return !refused;
+        }
+        return false;
     }
 
     void onChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StatusPageChanged changed) {
@@ -111,7 +142,10 @@ public class StatusPage {
             return known;
         }
         Map<Document, Rendered> documents = new EnumMap<>(Document.class);
-        renderer.render(model).forEach((document, body) -> documents.put(document, new Rendered(body, etag(body))));
+        renderer.render(model).forEach((document, body) -> {
+            String etag = etag(body);
+            documents.put(document, new Rendered(body, etag, gzip(body), etag.substring(0, etag.length() - 1) + "-gzip\""));
+        });
         Built fresh = new Built(model.version(), documents);
         built = fresh;
         return fresh;
@@ -125,6 +159,16 @@ public class StatusPage {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static byte[] gzip(byte[] body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(body.length / 4 + 64);
+        try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(out)) {
+            zip.write(body);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     /** Whether an If-None-Match header (a list of tags, weak ones too, or {@code *}) names this tag. */

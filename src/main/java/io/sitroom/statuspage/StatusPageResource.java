@@ -21,17 +21,19 @@ public class StatusPageResource {
     }
 
     @GET
-    public Response html(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(StatusPage.Document.HTML, ifNoneMatch);
+    public Response html(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return answer(acceptEncoding, StatusPage.Document.HTML, ifNoneMatch);
     }
 
     @GET
     @Path("feed.atom")
-    public Response atom(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(StatusPage.Document.ATOM, ifNoneMatch);
+    public Response atom(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return answer(acceptEncoding, StatusPage.Document.ATOM, ifNoneMatch);
     }
 
-    private Response answer(StatusPage.Document document, String ifNoneMatch) {
-        return StatusPageAnswers.of(page.answer(document, ifNoneMatch));
+    private Response answer(String acceptEncoding, StatusPage.Document document, String ifNoneMatch) {
+        return StatusPageAnswers.of(page.answer(document, ifNoneMatch, acceptEncoding));
     }
 }

@@ -21,29 +21,33 @@ public class StatuspageApiResource {
 
     @GET
     @Path("status.json")
-    public Response status(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(StatusPage.Document.STATUS, ifNoneMatch);
+    public Response status(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return answer(acceptEncoding, StatusPage.Document.STATUS, ifNoneMatch);
     }
 
     @GET
     @Path("summary.json")
-    public Response summary(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(StatusPage.Document.SUMMARY, ifNoneMatch);
+    public Response summary(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return answer(acceptEncoding, StatusPage.Document.SUMMARY, ifNoneMatch);
     }
 
     @GET
     @Path("incidents.json")
-    public Response incidents(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(StatusPage.Document.INCIDENTS, ifNoneMatch);
+    public Response incidents(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return answer(acceptEncoding, StatusPage.Document.INCIDENTS, ifNoneMatch);
     }
 
     @GET
     @Path("incidents/unresolved.json")
-    public Response unresolved(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        return answer(StatusPage.Document.UNRESOLVED, ifNoneMatch);
+    public Response unresolved(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding) {
+        return answer(acceptEncoding, StatusPage.Document.UNRESOLVED, ifNoneMatch);
     }
 
-    private Response answer(StatusPage.Document document, String ifNoneMatch) {
-        return StatusPageAnswers.of(page.answer(document, ifNoneMatch));
+    private Response answer(String acceptEncoding, StatusPage.Document document, String ifNoneMatch) {
+        return StatusPageAnswers.of(page.answer(document, ifNoneMatch, acceptEncoding));
     }
 }

@@ -49,4 +49,24 @@ class IncidentTermsTest {
         assertEquals("minor", new StatusPageModel(1, at, List.of(degraded, maintenance), List.of(resolved)).indicator());
         assertEquals("Major Service Outage", new StatusPageModel(1, at, List.of(degraded), List.of(critical)).description());
     }
+
+    @Test
+    void acceptEncoding_acceptsGzipByNameOrStar_unlessQIsZero() {
+        org.junit.jupiter.api.Assertions.assertTrue(StatusPage.acceptsGzip("gzip, deflate, br"));
+        org.junit.jupiter.api.Assertions.assertTrue(StatusPage.acceptsGzip("br;q=1.0, GZIP;q=0.5"));
+        org.junit.jupiter.api.Assertions.assertTrue(StatusPage.acceptsGzip("*"));
+        org.junit.jupiter.api.Assertions.assertFalse(StatusPage.acceptsGzip("gzip;q=0"));
+        org.junit.jupiter.api.Assertions.assertFalse(StatusPage.acceptsGzip("gzip; q=0.000"));
+        org.junit.jupiter.api.Assertions.assertFalse(StatusPage.acceptsGzip("identity"));
+        org.junit.jupiter.api.Assertions.assertFalse(StatusPage.acceptsGzip(null));
+        org.junit.jupiter.api.Assertions.assertFalse(StatusPage.acceptsGzip(";;,,q=1"));
+    }
+
+    @Test
+    void ifNoneMatch_matchesAListWeakTagsAndStar() {
+        org.junit.jupiter.api.Assertions.assertTrue(StatusPage.matches("\"a\", W/\"b\"", "\"b\""));
+        org.junit.jupiter.api.Assertions.assertTrue(StatusPage.matches("*", "\"b\""));
+        org.junit.jupiter.api.Assertions.assertFalse(StatusPage.matches("\"a\"", "\"b\""));
+        org.junit.jupiter.api.Assertions.assertFalse(StatusPage.matches("", "\"b\""));
+    }
 }

@@ -209,6 +209,26 @@ class StatusPageTest {
         given().get("/api/v2/summary.json").then().contentType(ContentType.JSON);
     }
 
+    /** Compressed once per version, not per request: a client that accepts gzip gets the stored bytes, with their own ETag. */
+    @Test
+    void gzip_isServedToWhoAcceptsIt_withItsOwnETag_andTheSameContent() throws Exception {
+        for (String path : ENDPOINTS) {
+            Response plain = given().config(io.restassured.RestAssured.config().decoderConfig(
+                    io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders())).header("Accept-Encoding", "identity").get(path);
+            plain.then().statusCode(200);
+            assertEquals(null, plain.header("Content-Encoding"), path);
+            Response zipped = given().config(io.restassured.RestAssured.config().decoderConfig(
+                    io.restassured.config.DecoderConfig.decoderConfig().noContentDecoders())).header("Accept-Encoding", "br;q=1, gzip;q=0.5")
+                    .get(path);
+            zipped.then().statusCode(200).header("Content-Encoding", "gzip").header("Vary", containsString("Accept-Encoding"));
+            byte[] unzipped = new java.util.zip.GZIPInputStream(new ByteArrayInputStream(zipped.asByteArray())).readAllBytes();
+            assertEquals(plain.asString(), new String(unzipped, java.nio.charset.StandardCharsets.UTF_8), path);
+            assertNotEquals(plain.header("ETag"), zipped.header("ETag"), path);
+            given().header("Accept-Encoding", "gzip;q=0").header("If-None-Match", zipped.header("ETag")).get(path).then().statusCode(304)
+                    .header("ETag", plain.header("ETag"));
+        }
+    }
+
     @Test
     void aChange_givesANewETag() {
         String before = given().get("/api/v2/summary.json").header("ETag");
