@@ -61,6 +61,9 @@ public class StatusPageFeature implements RoomFeature {
 
     @Override
     public void project(Room room, RecordedEvent event) {
+        if (room.kind != RoomKind.INCIDENT) {
+            return; // an exercise's statements are play: the page keeps nothing of them
+        }
         EventPayload payload = event.payload();
         if (payload instanceof StatusPageEvent.MadePublic) {
             incident(room, event.at()).isPublic = true;
