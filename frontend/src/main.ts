@@ -18,6 +18,8 @@ import { feedbackView } from './views/feedback';
 import { participantView } from './views/participant';
 import { roomsView } from './views/rooms';
 import { searchView } from './views/search';
+import { componentsView } from './views/components';
+import { t as statusT } from './messages/statusPage';
 import { joinView, signInView } from './views/signIn';
 import { renderSignInError } from './views/signInError';
 
@@ -73,7 +75,7 @@ function route(moveFocus = false): void {
     closeRoom();
     signInView(main, signInNotice, () => route(true));
     signInNotice = '';
-  } else if (target.view === 'rooms' || target.view === 'dashboard' || target.view === 'search') {
+  } else if (target.view === 'rooms' || target.view === 'dashboard' || target.view === 'search' || target.view === 'components') {
     if (session.roomId) {
       navigate(roomPath(session.roomId, 'play')); // a guest has only the room they were invited to
       return;
@@ -81,6 +83,7 @@ function route(moveFocus = false): void {
     closeRoom();
     if (target.view === 'dashboard') leaveView = dashboardView(main);
     else if (target.view === 'search') leaveView = searchView(main);
+    else if (target.view === 'components') leaveView = componentsView(main);
     else roomsView(main, navigate);
   } else {
     const room = roomStore(target.roomId);
@@ -137,6 +140,7 @@ function renderNav(): void {
     nav,
     session ? h('span', { class: 'who' }, session.roomId ? t('guest') : t('signedInAs'), h('strong', {}, session.user.displayName)) : null,
     session && !session.roomId ? h('a', { href: '/search', 'data-nav': true }, t('search')) : null,
+    session && !session.roomId ? h('a', { href: '/components', 'data-nav': true }, statusT('components.nav')) : null,
     languageSwitch(),
     session
       ? h('button', { type: 'button', class: 'secondary', onclick: () => void signOut() }, session.roomId ? t('leave') : t('signOut'))

@@ -4,6 +4,7 @@ export type Route =
   | { view: 'rooms' }
   | { view: 'dashboard' }
   | { view: 'search' }
+  | { view: 'components' }
   | { view: 'signInError' }
   | { view: 'console'; roomId: string }
   | { view: 'exec'; roomId: string }
@@ -19,6 +20,7 @@ const ROOM_VIEWS = { '': 'console', exec: 'exec', facilitate: 'facilitate', play
 export function parseRoute(pathname: string, hash = ''): Route {
   if (/^\/dashboard\/?$/.test(pathname)) return { view: 'dashboard' };
   if (/^\/search\/?$/.test(pathname)) return { view: 'search' };
+  if (/^\/components\/?$/.test(pathname)) return { view: 'components' };
   if (/^\/sign-in-error\/?$/.test(pathname)) return { view: 'signInError' };
   if (/^\/debrief\/?$/.test(pathname)) return { view: 'debrief', token: decodeURIComponent(hash.replace(/^#/, '')) };
   const feedback = /^\/rooms\/([^/]+)\/feedback\/?$/.exec(pathname);

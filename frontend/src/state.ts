@@ -35,6 +35,8 @@ export function applyEvent(view: RoomView, event: RoomEvent): RoomView {
   const room: RoomSnapshot = { ...before, seq: event.seq, headHash: event.hash };
   if (event.kind === 'room.severity_changed' && typeof d.to === 'string') room.severity = d.to;
   if (event.kind === 'room.phase_changed' && typeof d.to === 'string') room.phase = d.to;
+  if (event.kind === 'room.made_public') room.public = true;
+  if (event.kind === 'room.made_private') room.public = false;
 
   room.members = reduceMembers(before.members, event);
   const mine = rolesAfter(event)[view.you.userId];

@@ -92,6 +92,10 @@ export function describeEvent(event: RoomEvent): string {
       return t('event.severityChanged', { from: severityName(str(d, 'from')), to: severityName(str(d, 'to')) });
     case 'room.phase_changed':
       return t('event.phaseChanged', { from: phaseLabel(str(d, 'from')), to: phaseLabel(str(d, 'to')) });
+    case 'room.made_public':
+      return t('event.madePublic');
+    case 'room.made_private':
+      return t('event.madePrivate');
     case 'note.added': {
       const visibleTo = list(d, 'visibleTo').length ? list(d, 'visibleTo') : (event.visibleTo ?? []);
       const only = visibleTo.length ? t('event.visibleOnly', { roles: roleList(visibleTo) }) : null;

@@ -174,6 +174,8 @@ export interface RoomSnapshot {
   statements?: Statement[];
   acks?: Ack[];
   exercise?: ExerciseView;
+  /** Whether the room is on the public status page (room.public / room.private). */
+  public?: boolean;
 }
 
 export interface Person {

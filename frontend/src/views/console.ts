@@ -11,6 +11,7 @@ import { actionsPanel } from '../panels/actions';
 import { checklistPanel } from '../panels/checklist';
 import { decisionsPanel } from '../panels/decisions';
 import { noteForm, roomControls, rolesPanel } from '../panels/roles';
+import { publicPagePanel } from '../panels/publicPage';
 import { statementsPanel } from '../panels/statements';
 import { updatesPanel } from '../panels/updates';
 import type { RoomStore } from '../roomStore';
@@ -68,6 +69,7 @@ export function consoleView(main: HTMLElement, store: RoomStore): () => void {
         checklistPanel(store, scope),
         acksPanel(store, scope),
         statementsPanel(store, scope),
+        publicPagePanel(store, scope),
         updatesPanel(store, scope),
         rolesPanel(store, scope),
         asCard(roomControls(store, scope)),

@@ -76,10 +76,10 @@ public class WebAppCaching {
         context.next();
     }
 
-    /** Paths the web app answers: everything but the API, the sockets and the platform's endpoints. */
+    /** Paths the web app answers: everything but the API, the sockets, the platform's endpoints and the public status page. */
     static boolean servedByWebApp(String path) {
         return path != null && !path.startsWith("/api/") && !path.equals("/api") && !path.startsWith("/ws/")
-                && !path.startsWith("/q/") && !path.equals("/q");
+                && !path.startsWith("/q/") && !path.equals("/q") && !path.equals("/status") && !path.startsWith("/status/");
     }
 
     private static boolean isPage(RoutingContext context) {

@@ -30,6 +30,7 @@ import io.restassured.response.Response;
 import io.sitroom.clock.MutableClock;
 import io.sitroom.invite.Invite;
 import io.sitroom.role.Role;
+import io.sitroom.statuspage.StatusComponents;
 import io.sitroom.testing.Api;
 import io.sitroom.testing.Api.User;
 import io.sitroom.testing.WsClient;
@@ -131,9 +132,18 @@ class AuthorityMatrixTest {
     }
 
     /** What a command needs: the data for one attempt (preparing the room first), and the roles its content names, if any. */
-    private record Fixture(boolean exerciseOnly, Set<Role> contentRoles, BiFunction<Ctx, Role, Map<String, Object>> data) {
+    private record Fixture(boolean exerciseOnly, boolean incidentOnly, Set<Role> contentRoles, BiFunction<Ctx, Role, Map<String, Object>> data) {
+        Fixture(boolean exerciseOnly, Set<Role> contentRoles, BiFunction<Ctx, Role, Map<String, Object>> data) {
+            this(exerciseOnly, false, contentRoles, data);
+        }
+
         static Fixture table(BiFunction<Ctx, Role, Map<String, Object>> data) {
             return new Fixture(false, null, data);
+        }
+
+        /** A command of incidents only (in an exercise it does not exist). */
+        static Fixture incidents(BiFunction<Ctx, Role, Map<String, Object>> data) {
+            return new Fixture(false, true, null, data);
         }
     }
 
@@ -210,6 +220,12 @@ class AuthorityMatrixTest {
         f.put("field.set", Fixture.table((c, r) -> {
             typed(c);
             return Map.of("fieldId", "ransomware_family", "values", List.of("set by " + r));
+        }));
+        // The public status page: an incident's IC makes it public or private; an exercise never is.
+        f.put("room.public", Fixture.incidents((c, r) -> Map.of()));
+        f.put("room.private", Fixture.incidents((c, r) -> {
+            c.once("public", () -> c.as(c.lead, "room.public", Map.of()));
+            return Map.of();
         }));
         f.put("exercise.start", new Fixture(true, null, (c, r) -> Map.of("speed", 1)));
         f.put("exercise.pause", new Fixture(true, null, (c, r) -> {
@@ -350,8 +366,10 @@ class AuthorityMatrixTest {
                         || !authority.rolesIn(RoomKind.EXERCISE).isEmpty(),
                         command + ": no role may issue it, and no fixture names the roles its content allows");
                 assertEquals(fixture.exerciseOnly(), !authority.existsIn(RoomKind.INCIDENT), command + ": exists in incidents?");
+                assertEquals(fixture.incidentOnly(), !authority.existsIn(RoomKind.EXERCISE), command + ": exists in exercises?");
                 List<String> mismatches = new ArrayList<>();
-                for (RoomKind kind : fixture.exerciseOnly() ? List.of(RoomKind.EXERCISE) : List.of(RoomKind.INCIDENT, RoomKind.EXERCISE)) {
+                for (RoomKind kind : fixture.exerciseOnly() ? List.of(RoomKind.EXERCISE)
+                        : fixture.incidentOnly() ? List.of(RoomKind.INCIDENT) : List.of(RoomKind.INCIDENT, RoomKind.EXERCISE)) {
                     Ctx ctx = new Ctx(kind, cast);
                     // The refusals first, so that an accepted command cannot spoil the preconditions of a later role.
                     List<Role> order = new ArrayList<>(roles(kind));
@@ -420,6 +438,39 @@ class AuthorityMatrixTest {
         for (Role role : roles(RoomKind.INCIDENT)) {
             int status = ctx.actors.get(role).as().body(Map.of("role", "observer")).post("/api/rooms/" + ctx.room + "/invites").statusCode();
             assertEquals(privileged("invite.create", role, RoomKind.INCIDENT) ? 201 : 403, status, role.wire());
+        }
+    }
+
+    /**
+     * The status page's component commands are deployment-wide, outside any room: only the admin issues them,
+     * whatever roles anyone holds in rooms (an IC included); a command of incidents only is invalid in an exercise.
+     */
+    @Test
+    void componentCommands_areForTheAdminOnly_andRoomPublic_isForIncidentsOnly() {
+        Cast cast = new Cast();
+        for (StatusComponents.CommandType<?> type : StatusComponents.COMMANDS) {
+            assertEquals("admin", StatusComponents.AUTHORITY, type.name());
+            for (Role role : Role.values()) {
+                int status = cast.byRole.get(role).as().body(Map.of("name", type.name(), "data", Map.of("name", "By " + role)))
+                        .post("/api/status/components/commands").statusCode();
+                assertEquals(403, status, type.name() + " by the holder of " + role + " in rooms");
+            }
+        }
+        String id = io.restassured.RestAssured.given().auth().oauth2(Api.adminToken()).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("name", "component.create", "data", Map.of("name", "Matrix " + UUID.randomUUID()))).post("/api/status/components/commands")
+                .then().statusCode(200).extract().path("id");
+        io.restassured.RestAssured.given().auth().oauth2(Api.adminToken()).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("name", "component.status", "data", Map.of("componentId", id, "status", "under_maintenance")))
+                .post("/api/status/components/commands").then().statusCode(200);
+        io.restassured.RestAssured.given().auth().oauth2(Api.adminToken()).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("name", "component.describe", "data", Map.of("componentId", id, "description", "probe")))
+                .post("/api/status/components/commands").then().statusCode(200);
+        io.restassured.RestAssured.given().auth().oauth2(Api.adminToken()).contentType(io.restassured.http.ContentType.JSON)
+                .body(Map.of("name", "component.status", "data", Map.of("componentId", id, "status", "operational")))
+                .post("/api/status/components/commands").then().statusCode(200);
+        Ctx exercise = new Ctx(RoomKind.EXERCISE, cast);
+        for (Role role : roles(RoomKind.EXERCISE)) {
+            assertEquals(400, Api.command(exercise.actors.get(role), exercise.room, "room.public", Map.of()).statusCode(), role.wire());
         }
     }
 

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.sitroom.error.ErrorCode;
 import io.sitroom.error.SitroomException;
+import io.sitroom.statuspage.StatusComponents;
 import io.sitroom.testing.Fuzz;
 
 /**
@@ -142,7 +143,33 @@ class CommandCatalogFuzzTest {
         }
     }
 
-    /** The catalog holds every command docs/protocol.md lists in its command tables, and nothing else. */
+    /**
+     * The status page's component commands (the admin's, outside any room) are decoded as strictly: each
+     * mutation decodes into the command's record or is refused as {@code invalid}, naming the command.
+     */
+    @Test
+    void everyComponentCommand_withMutatedData_decodesOrIsRefusedAsInvalid() {
+        com.fasterxml.jackson.databind.ObjectReader reader = StatusComponents.strictReader(MAPPER);
+        for (StatusComponents.CommandType<?> type : StatusComponents.COMMANDS) {
+            int[] counts = new int[2];
+            Fuzz.run(type.name(), Fuzz.cases(600), random -> new Case(type.name(), mutated(type.type(), random)), c -> {
+                try {
+                    assertTrue(type.type().isInstance(StatusComponents.decode(reader, c.name(), c.data())));
+                    counts[0]++;
+                } catch (SitroomException e) {
+                    assertEquals(ErrorCode.INVALID, e.code(), e.getMessage());
+                    assertTrue(e.getMessage().startsWith(type.name() + ": "), e.getMessage());
+                    counts[1]++;
+                }
+            });
+            assertTrue(counts[1] > 0, type.name() + " refused none of its mutations");
+        }
+    }
+
+    /**
+     * The catalog and the status page's component commands hold every command docs/protocol.md lists in its
+     * command tables, and nothing else.
+     */
     @Test
     void theCatalog_isTheDocumentedCommandSet() throws Exception {
         Set<String> documented = new TreeSet<>();
@@ -157,6 +184,8 @@ class CommandCatalogFuzzTest {
                 }
             }
         }
-        assertEquals(documented, CATALOG.names());
+        Set<String> declared = new TreeSet<>(CATALOG.names());
+        StatusComponents.COMMANDS.forEach(type -> declared.add(type.name()));
+        assertEquals(documented, declared);
     }
 }
