@@ -1,31 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { publicControl } from './panels/publicPage';
 import { applyEvent, type RoomView } from './state';
-import type { RoomEvent } from './types';
+import { ev, icView } from './roomViewFixture';
 import { componentStatusText, describeCommand } from './views/components';
 
-const view: RoomView = {
-  you: { userId: 'a', displayName: 'Alice', roles: ['incident_commander'] },
-  room: {
-    id: 'r',
-    kind: 'INCIDENT',
-    title: 'T',
-    severity: 'SEV3',
-    phase: 'detection',
-    createdAt: '2025-01-01T00:00:00Z',
-    createdBy: 'a',
-    seq: 2,
-    headHash: 'h',
-    members: [{ userId: 'a', displayName: 'Alice', roles: ['incident_commander'] }],
-    can: ['note.add', 'room.private', 'room.public'],
-    notes: [],
-    public: false,
-  },
-};
-
-function ev(seq: number, kind: string): RoomEvent {
-  return { type: 'event', roomId: 'r', seq, at: '', kind, data: {}, hash: '' };
-}
+const view: RoomView = icView(['note.add', 'room.private', 'room.public'], { public: false });
 
 describe('the public status page in the console', () => {
   it('follows room.made_public and room.made_private', () => {

@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type RoomView, applyCan, applyEvent } from './state';
-import type { RoomEvent } from './types';
+import { ev, icView } from './roomViewFixture';
 
-const view: RoomView = {
-  you: { userId: 'a', displayName: 'Alice', roles: ['incident_commander'] },
-  room: {
-    id: 'r',
-    kind: 'INCIDENT',
-    title: 'T',
-    severity: 'SEV3',
-    phase: 'detection',
-    createdAt: '2025-01-01T00:00:00Z',
-    createdBy: 'a',
-    seq: 2,
-    headHash: 'h',
-    members: [{ userId: 'a', displayName: 'Alice', roles: ['incident_commander'] }],
-    can: ['note.add', 'room.phase', 'room.severity'],
-    notes: [],
-  },
-};
-
-function ev(seq: number, kind: string, data: Record<string, unknown>): RoomEvent {
-  return { type: 'event', roomId: 'r', seq, at: '', kind, data, hash: '' };
-}
+const view: RoomView = icView(['note.add', 'room.phase', 'room.severity']);
 
 describe('applyEvent', () => {
   it('ignores events the snapshot already reflects', () => {
