@@ -19,7 +19,6 @@ import { participantView } from './views/participant';
 import { roomsView } from './views/rooms';
 import { searchView } from './views/search';
 import { componentsView } from './views/components';
-import { t as statusT } from './messages/statusPage';
 import { joinView, signInView } from './views/signIn';
 import { renderSignInError } from './views/signInError';
 
@@ -140,7 +139,6 @@ function renderNav(): void {
     nav,
     session ? h('span', { class: 'who' }, session.roomId ? t('guest') : t('signedInAs'), h('strong', {}, session.user.displayName)) : null,
     session && !session.roomId ? h('a', { href: '/search', 'data-nav': true }, t('search')) : null,
-    session && !session.roomId ? h('a', { href: '/components', 'data-nav': true }, statusT('components.nav')) : null,
     languageSwitch(),
     session
       ? h('button', { type: 'button', class: 'secondary', onclick: () => void signOut() }, session.roomId ? t('leave') : t('signOut'))
