@@ -107,7 +107,10 @@ class AlertmanagerIT {
                         authorization: {type: Bearer, credentials: %s}
                         static_configs: [{targets: ["%s"]}]
                     """.formatted(alertmanagerPort, METRICS_TOKEN, appAddress)), "--storage.tsdb.path=" + work.resolve("prometheus-data"),
-                    "--web.listen-address=127.0.0.1:" + prometheusPort));
+                    "--web.listen-address=127.0.0.1:" + prometheusPort,
+                    // An alert sent before Prometheus has found Alertmanager is dropped and sent again only
+                    // after this delay (1 minute by default): the IT waited most of its time for that.
+                    "--rules.alert.resend-delay=1s"));
 
             // One room for the group, holding both alerts; the Watchdog's unknown severity loses nothing.
             String room = await("a room opened by the alert group", () -> app.as(admin).get("/api/rooms").then().statusCode(200).extract()
