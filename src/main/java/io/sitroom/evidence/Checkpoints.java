@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import io.sitroom.audit.AuditLog;
 import io.sitroom.chain.Checkpoint;
+import io.sitroom.chain.Countersignature;
 import io.sitroom.chain.Jwk;
 import io.sitroom.room.RoomService;
 import io.sitroom.security.Caller;
@@ -19,11 +20,13 @@ public class Checkpoints {
     private final RoomService rooms;
     private final KeyRing keys;
     private final AuditLog audit;
+    private final Witnesses witnesses;
 
-    public Checkpoints(RoomService rooms, KeyRing keys, AuditLog audit) {
+    public Checkpoints(RoomService rooms, KeyRing keys, AuditLog audit, Witnesses witnesses) {
         this.rooms = rooms;
         this.keys = keys;
         this.audit = audit;
+        this.witnesses = witnesses;
     }
 
     /** A room's checkpoints, oldest first, for one of its members (a checkpoint shows a seq and a hash, as a redacted link does). */
@@ -37,6 +40,16 @@ public class Checkpoints {
     @Transactional
     public List<Checkpoint> of(UUID roomId) {
         return RoomCheckpoint.of(roomId);
+    }
+
+    /** The witnesses' countersignatures of a room's checkpoints, by seq (the export). */
+    public List<Countersignature> countersignaturesOf(UUID roomId) {
+        return witnesses.of(roomId);
+    }
+
+    /** The pinned keys of the witnesses that countersigned a room's checkpoints (the export). */
+    public Jwks witnessKeysOf(UUID roomId) {
+        return witnesses.witnessKeys(roomId);
     }
 
     public Jwks published() {

@@ -21,7 +21,13 @@ public interface EvidenceConfig {
     @WithDefault("60s")
     Duration checkpointInterval();
 
-    /** How often rooms are looked at for a checkpoint that falls due. */
+    /**
+     * This server's name as a witness, signed into every countersignature it gives (say its public host name).
+     * Unset: it is no witness, and {@code POST /api/witness/checkpoints} answers 503.
+     */
+    Optional<String> witnessName();
+
+    /** How often rooms are looked at for a checkpoint that falls due (and witnesses for checkpoints to send). */
     @WithDefault("5s")
     Duration pollInterval();
 }

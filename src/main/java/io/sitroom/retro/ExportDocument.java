@@ -75,8 +75,11 @@ public record ExportDocument(String title, String kind, String severity, String 
             List<CheckpointRow> checkpoints) {
     }
 
-    /** A signed head: what a reader can check against {@code GET /api/keys} or with {@code verify --keys}. */
-    public record CheckpointRow(long seq, String headHash, String at, String kid) {
+    /**
+     * A signed head: what a reader can check against {@code GET /api/keys} or with {@code verify --keys};
+     * {@code witnesses} who countersigned it and when ("name at time").
+     */
+    public record CheckpointRow(long seq, String headHash, String at, String kid, List<String> witnesses) {
     }
 
     public record ChainRow(long seq, String hash, boolean redacted) {
@@ -217,7 +220,11 @@ public record ExportDocument(String title, String kind, String severity, String 
         return new ChainSummary(chain.headSeq(), chain.headHash(), chain.verification().ok(), chain.verification().firstBadSeq(),
                 chain.algorithm(), chain.events().stream().map(e -> new ChainRow(e.seq(), e.hash(), e.redacted() != null)).toList(),
                 chain.checkpoints() == null ? List.of()
-                        : chain.checkpoints().stream().map(c -> new CheckpointRow(c.seq(), c.headHash(), c.at(), c.kid())).toList());
+                        : chain.checkpoints().stream().map(c -> new CheckpointRow(c.seq(), c.headHash(), c.at(), c.kid(),
+                                chain.witnesses() == null ? List.of()
+                                        : chain.witnesses().stream().filter(w -> w.seq() == c.seq()).map(w -> w.witness() + " at " + w.at())
+                                                .toList()))
+                                .toList());
     }
 
     /** The event's own short text (see {@code EventPayload.brief()}), cut to fit a table cell. */

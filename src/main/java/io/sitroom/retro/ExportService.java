@@ -79,7 +79,8 @@ public class ExportService {
             }
         } while (page.size() == PAGE);
         RoomExport.Chain chain = new RoomExport.Chain("sha256(prevHash + canonicalJson(event)), see docs/protocol.md", Room.GENESIS_HASH,
-                room.headSeq, room.headHash, rooms.verify(roomId, userId), links, checkpoints.of(roomId), checkpoints.published());
+                room.headSeq, room.headHash, rooms.verify(roomId, userId), links, checkpoints.of(roomId), checkpoints.published(),
+                checkpoints.countersignaturesOf(roomId), checkpoints.witnessKeysOf(roomId));
         RoomMetrics roomMetrics = metrics.forMember(roomId, userId);
         audit.record(me.userId(), me.displayName(), "room.export", "room " + roomId, "events " + links.size());
         return new RoomExport(RoomExport.FORMAT, HashChain.formatTime(clock.instant()), new RoomExport.Person(me.userId(), me.displayName()),

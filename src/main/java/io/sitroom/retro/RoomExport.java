@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import io.sitroom.chain.Checkpoint;
+import io.sitroom.chain.Countersignature;
 import io.sitroom.comms.CommsViews;
 import io.sitroom.evidence.Jwks;
 import io.sitroom.metrics.RoomMetrics;
@@ -36,10 +37,12 @@ public record RoomExport(String format, String exportedAt, Person exportedBy, Ro
     /**
      * The hash chain: {@code hash = sha256(prevHash + canonicalJson(event))} from {@code genesis}
      * (docs/protocol.md). {@code events} holds every event in seq order, redacted or not;
-     * {@code checkpoints} the room's signed heads and {@code keys} the JWK Set they verify with (docs/evidence.md).
+     * {@code checkpoints} the room's signed heads and {@code keys} the JWK Set they verify with; {@code witnesses}
+     * the witnesses' countersignatures of those checkpoints and {@code witnessKeys} the witnesses' pinned keys
+     * (docs/evidence.md).
      */
     public record Chain(String algorithm, String genesis, long headSeq, String headHash, ChainReport verification, List<ChainLink> events,
-            List<Checkpoint> checkpoints, Jwks keys) {
+            List<Checkpoint> checkpoints, Jwks keys, List<Countersignature> witnesses, Jwks witnessKeys) {
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Set;
 import io.sitroom.chain.ChainEvent;
 import io.sitroom.chain.ChainHash;
 import io.sitroom.chain.Checkpoint;
+import io.sitroom.chain.Countersignature;
 import io.sitroom.chain.Ed25519;
 import io.sitroom.chain.Jwk;
 
@@ -43,9 +44,11 @@ final class ExportReader {
 
     /**
      * What the checks need: the links in file order, the head the export claims, the room's signed
-     * checkpoints and the keys the export carries (kid to key; empty when it carries none).
+     * checkpoints and the keys the export carries (kid to key; empty when it carries none), the witnesses'
+     * countersignatures of those checkpoints and the witnesses' keys the export carries.
      */
-    record Export(String roomId, long headSeq, String headHash, List<Link> links, List<Checkpoint> checkpoints, Map<String, PublicKey> keys) {
+    record Export(String roomId, long headSeq, String headHash, List<Link> links, List<Checkpoint> checkpoints, Map<String, PublicKey> keys,
+            List<Countersignature> countersignatures, Map<String, PublicKey> witnessKeys) {
     }
 
     private ExportReader() {
@@ -79,7 +82,15 @@ final class ExportReader {
             }
         }
         Map<String, PublicKey> keys = chain.optional("keys") == null ? Map.of() : keys(chain.object("keys"));
-        return new Export(roomId, headSeq, headHash, links, checkpoints, keys);
+        List<Countersignature> countersignatures = new ArrayList<>();
+        if (chain.optional("witnesses") != null) {
+            List<Object> listed = chain.array("witnesses");
+            for (int i = 0; i < listed.size(); i++) {
+                countersignatures.add(countersignature(Fields.of(listed.get(i), "chain.witnesses[" + i + "]")));
+            }
+        }
+        Map<String, PublicKey> witnessKeys = chain.optional("witnessKeys") == null ? Map.of() : keys(chain.object("witnessKeys"));
+        return new Export(roomId, headSeq, headHash, links, checkpoints, keys, countersignatures, witnessKeys);
     }
 
     /**
@@ -111,6 +122,10 @@ final class ExportReader {
             }
         }
         return keys;
+    }
+
+    private static Countersignature countersignature(Fields c) {
+        return new Countersignature(c.seq("seq"), c.string("witness"), c.string("at"), c.string("kid"), c.string("signature"));
     }
 
     private static Checkpoint checkpoint(Fields c) {

@@ -9,11 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.sitroom.chain.ChainHash;
 import io.sitroom.chain.Checkpoint;
+import io.sitroom.chain.Countersignature;
 import io.sitroom.verify.ExportReader.Export;
 import io.sitroom.verify.ExportReader.Link;
 
@@ -35,7 +40,16 @@ public final class ExportVerifier {
      * the highest seq a verified checkpoint signs (0 when none).
      */
     public record Result(boolean ok, int events, int redacted, String headHash, Long firstBadSeq, String reason, int checkpoints,
-            long signedThrough) {
+            long signedThrough, Witnessed witnessed) {
+    }
+
+    /**
+     * The witnesses' countersignatures that verified: how many, by which witnesses (their signed names, in
+     * order of first appearance), and the highest seq a witness countersigned (0 when none).
+     */
+    public record Witnessed(int countersignatures, List<String> witnesses, long through) {
+
+        static final Witnessed NONE = new Witnessed(0, List.of(), 0);
     }
 
     private ExportVerifier() {
@@ -46,29 +60,49 @@ public final class ExportVerifier {
      * be read or is not a valid export (one line on standard error, never a stack trace).
      */
     public static int run(String... args) {
-        boolean withKeys = args.length == 3 && args[1].equals("--keys");
-        if (args.length != 1 && !withKeys) {
-            System.err.println("usage: java -jar quarkus-run.jar verify <export.json> [--keys <jwks.json>]");
+        String exportFile = args.length % 2 == 1 ? args[0] : null;
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; exportFile != null && i < args.length; i += 2) {
+            if (!List.of("--keys", "--witness-keys").contains(args[i]) || options.put(args[i], args[i + 1]) != null) {
+                exportFile = null;
+            }
+        }
+        if (exportFile == null) {
+            System.err.println("usage: java -jar quarkus-run.jar verify <export.json> [--keys <jwks.json>] [--witness-keys <jwks.json>]");
             return 2;
         }
-        String file = args[0];
+        String file = exportFile;
         try {
             String exportJson = Files.readString(Path.of(file), StandardCharsets.UTF_8);
             Map<String, PublicKey> trusted = null;
-            if (withKeys) {
-                file = args[2];
+            Map<String, PublicKey> trustedWitnesses = null;
+            if (options.containsKey("--keys")) {
+                file = options.get("--keys");
                 trusted = ExportReader.readKeys(Files.readString(Path.of(file), StandardCharsets.UTF_8));
-                file = args[0];
             }
-            Result result = check(ExportReader.read(exportJson), trusted);
+            if (options.containsKey("--witness-keys")) {
+                file = options.get("--witness-keys");
+                trustedWitnesses = ExportReader.readKeys(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+            }
+            file = exportFile;
+            Result result = check(ExportReader.read(exportJson), trusted, trustedWitnesses);
             if (result.ok()) {
                 System.out.println("ok: " + result.events() + " events (" + result.redacted() + " redacted), head " + result.headHash());
                 if (result.checkpoints() > 0) {
                     System.out.println("signed: " + result.checkpoints() + " checkpoints, through seq " + result.signedThrough()
-                            + (withKeys ? ", with the keys in " + args[2]
+                            + (trusted != null ? ", with the keys in " + options.get("--keys")
                                     : ", with the keys the export carries (pin the server's keys with --keys to rule out a rewritten database)"));
                 } else {
                     System.out.println("signed: no checkpoint");
+                }
+                Witnessed witnessed = result.witnessed();
+                if (witnessed.countersignatures() > 0) {
+                    System.out.println("witnessed: " + witnessed.countersignatures() + " countersignatures by " + String.join(", ", witnessed.witnesses())
+                            + ", through seq " + witnessed.through()
+                            + (trustedWitnesses != null ? ", with the keys in " + options.get("--witness-keys")
+                                    : ", with the witness keys the export carries (pin each witness's keys with --witness-keys)"));
+                } else {
+                    System.out.println("witnessed: no countersignature");
                 }
                 return 0;
             }
@@ -108,7 +142,7 @@ public final class ExportVerifier {
      * @throws IllegalArgumentException when the text is not strict JSON or not a valid export, with a one-line reason
      */
     public static Result verify(String exportJson) {
-        return check(ExportReader.read(exportJson), null);
+        return check(ExportReader.read(exportJson), null, null);
     }
 
     /**
@@ -118,12 +152,58 @@ public final class ExportVerifier {
      * @throws IllegalArgumentException when either text is not what it should be, with a one-line reason
      */
     public static Result verify(String exportJson, String jwksJson) {
-        return check(ExportReader.read(exportJson), ExportReader.readKeys(jwksJson));
+        return check(ExportReader.read(exportJson), ExportReader.readKeys(jwksJson), null);
     }
 
-    private static Result check(Export export, Map<String, PublicKey> trustedKeys) {
+    /**
+     * Checks an export's chain, its checkpoints and its witnesses' countersignatures, each against the JWK
+     * Set given (the keys the reader trusts) or, where it is null, the keys the export carries.
+     *
+     * @throws IllegalArgumentException when a text is not what it should be, with a one-line reason
+     */
+    public static Result verify(String exportJson, String jwksJson, String witnessJwksJson) {
+        return check(ExportReader.read(exportJson), jwksJson == null ? null : ExportReader.readKeys(jwksJson),
+                witnessJwksJson == null ? null : ExportReader.readKeys(witnessJwksJson));
+    }
+
+    private static Result check(Export export, Map<String, PublicKey> trustedKeys, Map<String, PublicKey> trustedWitnessKeys) {
         Result chain = checkChain(export);
-        return chain.ok() ? checkCheckpoints(export, chain, trustedKeys != null ? trustedKeys : export.keys()) : chain;
+        if (!chain.ok()) {
+            return chain;
+        }
+        Result signed = checkCheckpoints(export, chain, trustedKeys != null ? trustedKeys : export.keys());
+        return signed.ok() ? checkCountersignatures(export, signed, trustedWitnessKeys != null ? trustedWitnessKeys : export.witnessKeys()) : signed;
+    }
+
+    /**
+     * Each countersignature must be of a checkpoint the export carries (those are verified and on the chain
+     * by now), by a known witness key, and verify: a witness's statement that it saw that exact checkpoint
+     * at the time it signs.
+     */
+    private static Result checkCountersignatures(Export export, Result signed, Map<String, PublicKey> witnessKeys) {
+        Map<Long, Checkpoint> bySeq = new HashMap<>();
+        export.checkpoints().forEach(c -> bySeq.put(c.seq(), c));
+        Set<String> witnesses = new LinkedHashSet<>();
+        long through = 0;
+        for (Countersignature countersignature : export.countersignatures()) {
+            long seq = countersignature.seq();
+            String named = "the countersignature of seq " + seq + " by witness " + StrictJson.quoted(countersignature.witness());
+            Checkpoint checkpoint = bySeq.get(seq);
+            if (checkpoint == null) {
+                return broken(export, Math.max(1, Math.min(seq, export.headSeq())), named + " is of no checkpoint the export carries");
+            }
+            PublicKey key = witnessKeys.get(countersignature.kid());
+            if (key == null) {
+                return broken(export, seq, named + " is signed by key " + countersignature.kid() + ", which is not among the witness keys");
+            }
+            if (!countersignature.verifies(checkpoint, key)) {
+                return broken(export, seq, named + " does not verify with key " + countersignature.kid() + ": it was forged or changed");
+            }
+            witnesses.add(countersignature.witness());
+            through = Math.max(through, seq);
+        }
+        return new Result(true, signed.events(), signed.redacted(), signed.headHash(), null, null, signed.checkpoints(), signed.signedThrough(),
+                new Witnessed(export.countersignatures().size(), List.copyOf(witnesses), through));
     }
 
     /**
@@ -155,7 +235,8 @@ public final class ExportVerifier {
             }
             signedThrough = Math.max(signedThrough, seq);
         }
-        return new Result(true, chain.events(), chain.redacted(), chain.headHash(), null, null, export.checkpoints().size(), signedThrough);
+        return new Result(true, chain.events(), chain.redacted(), chain.headHash(), null, null, export.checkpoints().size(), signedThrough,
+                Witnessed.NONE);
     }
 
     private static Result checkChain(Export export) {
@@ -191,11 +272,11 @@ public final class ExportVerifier {
             }
             return broken(export, last + 1, "the head hash is not the last event's hash");
         }
-        return new Result(true, links.size(), redacted(export), previous, null, null, 0, 0);
+        return new Result(true, links.size(), redacted(export), previous, null, null, 0, 0, Witnessed.NONE);
     }
 
     private static Result broken(Export export, long seq, String reason) {
-        return new Result(false, export.links().size(), redacted(export), null, seq, reason, 0, 0);
+        return new Result(false, export.links().size(), redacted(export), null, seq, reason, 0, 0, Witnessed.NONE);
     }
 
     private static int redacted(Export export) {

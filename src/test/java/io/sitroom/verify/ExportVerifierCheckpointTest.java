@@ -30,7 +30,7 @@ class ExportVerifierCheckpointTest {
 
     private final KeyPair server = pair();
 
-    private static KeyPair pair() {
+    static KeyPair pair() {
         try {
             return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         } catch (java.security.GeneralSecurityException e) {
@@ -38,11 +38,11 @@ class ExportVerifierCheckpointTest {
         }
     }
 
-    private static String kid(KeyPair pair) {
+    static String kid(KeyPair pair) {
         return Jwk.thumbprint(Ed25519.x(pair.getPublic()));
     }
 
-    private static String jwks(KeyPair... pairs) {
+    static String jwks(KeyPair... pairs) {
         List<Object> keys = new ArrayList<>();
         for (KeyPair pair : pairs) {
             Jwk jwk = Jwk.ed25519(Ed25519.x(pair.getPublic()));
@@ -52,7 +52,7 @@ class ExportVerifierCheckpointTest {
     }
 
     /** A checkpoint of seq as the event at that seq in {@code export} hashes, signed by {@code key}. */
-    private static Map<String, Object> checkpoint(TestExport export, long seq, KeyPair key) {
+    static Map<String, Object> checkpoint(TestExport export, long seq, KeyPair key) {
         String hash = (String) export.event(seq).get("hash");
         return signed(seq, hash, "2026-11-29T15:10:00.000Z", key.getPrivate(), kid(key));
     }

@@ -60,7 +60,7 @@ class ExportVerifierCommandTest {
         TestExport export = TestExport.valid();
         Run run = run(file("export.json", export.json()).toString());
         assertEquals(new Run(0, "ok: 5 events (1 redacted), head " + export.chain.get("headHash") + System.lineSeparator()
-                + "signed: no checkpoint" + System.lineSeparator(), ""), run);
+                + "signed: no checkpoint" + System.lineSeparator() + "witnessed: no countersignature" + System.lineSeparator(), ""), run);
     }
 
     @Test
@@ -130,10 +130,12 @@ class ExportVerifierCommandTest {
 
     @Test
     void run_exits2_withUsage_whenNotGivenOneFile() {
-        for (String[] args : List.of(new String[0], new String[] { "a.json", "b.json" })) {
+        for (String[] args : List.of(new String[0], new String[] { "a.json", "b.json" }, new String[] { "a.json", "--other", "k.json" },
+                new String[] { "a.json", "--keys", "k.json", "--keys", "k.json" }, new String[] { "a.json", "--witness-keys" })) {
             Run run = run(args);
             assertEquals(2, run.exit());
-            assertEquals("usage: java -jar quarkus-run.jar verify <export.json> [--keys <jwks.json>]" + System.lineSeparator(), run.err());
+            assertEquals("usage: java -jar quarkus-run.jar verify <export.json> [--keys <jwks.json>] [--witness-keys <jwks.json>]"
+                    + System.lineSeparator(), run.err());
         }
     }
 }
