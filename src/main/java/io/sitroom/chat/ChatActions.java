@@ -52,8 +52,8 @@ public class ChatActions {
 
     /** How to link, for a chat user Sitroom does not know. */
     static String linkInstructions(ChatPlatform platform) {
-        return "Your " + platform.title() + " account is not linked to Sitroom yet. Sign in to Sitroom, choose \"Link chat\""
-                + " (or POST /api/chat/link-codes) to get a one-time code, then type: /sitroom link <code>";
+        return "Your " + platform.title() + " account is not linked to Sitroom yet. Signed in to Sitroom, make a one-time link code"
+                + " (POST /api/chat/link-codes, see docs/chat.md), then type: /sitroom link <code>";
     }
 
     /** Reads the text of a slash command and runs it; a text it cannot read is answered with the usage. */

@@ -17,6 +17,10 @@ public interface ChatConfig {
     @WithDefault("15m")
     Duration linkCodeTtl();
 
+    /** How often the mirror looks for events it has not posted yet, besides right after each commit. */
+    @WithDefault("5s")
+    Duration pollInterval();
+
     /** The address of the web app, for links in chat answers ("open the room"); none when unset. */
     Optional<String> publicUrl();
 
@@ -40,6 +44,13 @@ public interface ChatConfig {
         /** The reaction (emoji name, without colons) that adds a message to the room's timeline. */
         @WithDefault("pushpin")
         String timelineReaction();
+
+        /**
+         * Whether the channels Sitroom creates are private (only who is invited reads them). A channel's members read
+         * everything the room's members all may see, so by default only the declarer is in it, and people are invited.
+         */
+        @WithDefault("true")
+        boolean privateChannels();
 
         /** Incident channels are named {@code <prefix><yyyymmdd>-<title>}. */
         @WithDefault("inc-")

@@ -115,8 +115,9 @@ public class ChatMirror implements AppendListener {
         try {
             provisionPending();
             List<Target> behind = QuarkusTransaction.requiringNew().call(() -> ChatChannel.getEntityManager().createQuery(
-                    "select c from ChatChannel c, Room r where r.id = c.roomId and c.channelId is not null and r.headSeq > c.mirroredSeq",
-                    ChatChannel.class).getResultList().stream()
+                    "select c from ChatChannel c, Room r where r.id = c.roomId and c.channelId is not null and c.platform <> ?1"
+                            + " and r.headSeq > c.mirroredSeq",
+                    ChatChannel.class).setParameter(1, ChatPlatform.TEAMS.wire()).getResultList().stream()
                     .map(c -> new Target(c.id, c.roomId, c.chatPlatform(), c.channelId, c.channelName, c.mirroredSeq)).toList());
             for (Target target : behind) {
                 posted += mirror(target);
@@ -208,7 +209,7 @@ public class ChatMirror implements AppendListener {
                 for (int attempt = 1; id == null; attempt++) {
                     name = attempt == 1 ? base : base + "-" + attempt;
                     try {
-                        id = slack.createChannel(name);
+                        id = slack.createChannel(name, config.slack().privateChannels());
                     } catch (SlackApi.SlackError e) {
                         if (!"name_taken".equals(e.error()) || attempt >= 5) {
                             throw e;

@@ -24,7 +24,7 @@ public final class ChatText {
             "/sitroom ack <ack id>: acknowledge",
             "/sitroom update <summary>: post a status update for everyone",
             "/sitroom status: the room's severity, phase and your roles",
-            "/sitroom link <code>: link your chat account to Sitroom (make the code in Sitroom: Link chat)",
+            "/sitroom link <code>: link your chat account to Sitroom (a code from POST /api/chat/link-codes)",
             "/sitroom connect <room id>: mirror an existing room in this channel (its lead only)");
 
     private ChatText() {

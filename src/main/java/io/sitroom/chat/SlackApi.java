@@ -47,9 +47,9 @@ public class SlackApi {
         }
     }
 
-    /** {@code conversations.create}: a public channel; returns its id. */
-    public String createChannel(String name) throws SlackError {
-        return call("conversations.create", Map.of("name", name)).path("channel").path("id").asText();
+    /** {@code conversations.create}: a private or public channel; returns its id. */
+    public String createChannel(String name, boolean isPrivate) throws SlackError {
+        return call("conversations.create", Map.of("name", name, "is_private", String.valueOf(isPrivate))).path("channel").path("id").asText();
     }
 
     /** {@code conversations.invite}: brings users (comma-separated ids) into a channel. */

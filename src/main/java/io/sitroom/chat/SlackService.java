@@ -57,6 +57,9 @@ public class SlackService {
     public Map<String, Object> command(String timestamp, String signature, String body) {
         verify(timestamp, signature, body);
         Map<String, String> form = Forms.parse(body);
+        if (form.containsKey("ssl_check")) {
+            return Map.of(); // Slack checking the certificate of the command's URL
+        }
         ChatRequest request = new ChatRequest(ChatPlatform.SLACK, Forms.required(form, "team_id"), form.get("channel_id"),
                 form.get("channel_name"), Forms.required(form, "user_id"), form.get("user_name"), Forms.required(form, "trigger_id"));
         ChatReply reply = actions.run(request, form.getOrDefault("text", ""));

@@ -61,6 +61,8 @@ class SlackChatTest {
         String channelId = FakeChatPlatforms.await(c -> c.method().equals("conversations.invite") && c.args().get("users").equals(slackUser)).stream()
                 .map(c -> c.args().get("channel")).reduce((a, b) -> b).orElseThrow();
         assertTrue(channel.startsWith("inc-"), channel);
+        assertEquals("true", FakeChatPlatforms.calls(c -> c.method().equals("conversations.create") && channel.equals(c.args().get("name")))
+                .get(0).args().get("is_private"), "the incident's channel is private");
         return new Declared(roomId, channelId);
     }
 
@@ -221,6 +223,12 @@ class SlackChatTest {
         ChatClient.signed("/api/chat/slack/events", "application/json", "[1,2]", clock.instant()).then().statusCode(400);
         ChatClient.signed("/api/chat/slack/interactions", ChatClient.FORM,
                 ChatClient.buttonBody("U1", "C1", "t1", "member.remove", UUID.randomUUID().toString()), clock.instant()).then().statusCode(400);
+    }
+
+    @Test
+    void slacksSslCheck_isAnswered200() {
+        ChatClient.signed("/api/chat/slack/commands", ChatClient.FORM, "ssl_check=1&token=gIkuvaNzQIHg97ATvDxqgjtO", clock.instant()).then()
+                .statusCode(200);
     }
 
     @Test
