@@ -1,7 +1,5 @@
 package io.sitroom.chat;
 
-import java.nio.charset.StandardCharsets;
-
 import io.sitroom.crypto.Sha256;
 
 /**
@@ -26,6 +24,6 @@ public record ChatRequest(ChatPlatform platform, String teamId, String channelId
 
     public static String commandId(ChatPlatform platform, String teamId, String triggerId) {
         String key = (teamId == null ? "" : teamId) + ":" + (triggerId == null ? "" : triggerId);
-        return platform.wire() + ":" + Sha256.hex(new String(key.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).substring(0, 40);
+        return platform.wire() + ":" + Sha256.hex(key).substring(0, 40);
     }
 }
