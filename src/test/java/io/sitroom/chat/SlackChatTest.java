@@ -61,6 +61,8 @@ class SlackChatTest {
         String channelId = FakeChatPlatforms.await(c -> c.method().equals("conversations.invite") && c.args().get("users").equals(slackUser)).stream()
                 .map(c -> c.args().get("channel")).reduce((a, b) -> b).orElseThrow();
         assertTrue(channel.startsWith("inc-"), channel);
+        // The channel is recorded before the mirror's first post: from then on it is the room's channel.
+        awaitPosted(channelId, "room.created");
         assertEquals("true", FakeChatPlatforms.calls(c -> c.method().equals("conversations.create") && channel.equals(c.args().get("name")))
                 .get(0).args().get("is_private"), "the incident's channel is private");
         return new Declared(roomId, channelId);
@@ -132,6 +134,7 @@ class SlackChatTest {
         UUID roomId = roomTitled(ic, title);
         String channel = FakeChatPlatforms.await(c -> c.method().equals("conversations.invite") && "UIC2".equals(c.args().get("users"))).get(0)
                 .args().get("channel");
+        awaitPosted(channel, "room.created");
         Api.addMember(ic, roomId, legal, "legal");
 
         for (int i = 0; i < 2; i++) {
