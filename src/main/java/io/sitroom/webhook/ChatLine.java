@@ -7,11 +7,11 @@ import io.sitroom.room.RecordedEvent;
  * event's seq and kind, who did it and what. User text is put on one line (line breaks would start
  * lists and quotes in chat formats) and the brief is cut to {@value #MAX_BRIEF} characters.
  */
-record ChatLine(String roomTitle, long seq, String kind, String by, String what) {
+public record ChatLine(String roomTitle, long seq, String kind, String by, String what) {
 
     static final int MAX_BRIEF = 300;
 
-    static ChatLine of(String roomTitle, RecordedEvent e) {
+    public static ChatLine of(String roomTitle, RecordedEvent e) {
         String brief = oneLine(e.payload().brief());
         if (brief.length() > MAX_BRIEF) {
             brief = brief.substring(0, MAX_BRIEF - 3) + "...";

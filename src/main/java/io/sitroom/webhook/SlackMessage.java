@@ -8,7 +8,7 @@ import java.util.Map;
  * {@code <!channel>} and {@code <@U123>}, links {@code <url|text>}) and asks for exactly these three to
  * be escaped as HTML entities in text that is not meant to use them; every piece of user text is.
  */
-final class SlackMessage {
+public final class SlackMessage {
 
     private SlackMessage() {
     }
@@ -20,7 +20,7 @@ final class SlackMessage {
     }
 
     /** Slack's escaping: {@code &amp; &lt; &gt;}, and nothing else. */
-    static String escape(String text) {
+    public static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
  * every piece of user text has each ASCII punctuation character that could start such syntax
  * backslash-escaped: it shows as typed and makes no link, list, emphasis or mention.
  */
-final class TeamsCard {
+public final class TeamsCard {
 
     static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
     static final String SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
@@ -21,7 +21,7 @@ final class TeamsCard {
     private TeamsCard() {
     }
 
-    static Map<String, Object> body(ChatLine line) {
+    public static Map<String, Object> body(ChatLine line) {
         List<Map<String, Object>> blocks = new ArrayList<>();
         blocks.add(textBlock(escape(line.roomTitle()), true));
         blocks.add(textBlock(escape("#" + line.seq() + " " + line.kind()) + (line.by() == null ? "" : " by " + escape(line.by())), false));
@@ -54,7 +54,7 @@ final class TeamsCard {
     }
 
     /** A backslash before every ASCII punctuation character Markdown or the card's text functions could read. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -1,0 +1,87 @@
+package io.sitroom.chat;
+
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.sitroom.security.Caller;
+
+/**
+ * The chat platforms' endpoints (docs/chat.md). They take no Sitroom token: each request is verified the way its
+ * platform signs it, and its user acts as the Sitroom account they linked. The bodies are read as text, so the
+ * signature is checked over exactly the bytes that arrived.
+ */
+@Path("/api/chat")
+@Produces(MediaType.APPLICATION_JSON)
+public class ChatResource {
+
+    private final SlackService slack;
+    private final MattermostService mattermost;
+    private final TeamsService teams;
+    private final ChatAccounts accounts;
+    private final SecurityIdentity identity;
+
+    public ChatResource(SlackService slack, MattermostService mattermost, TeamsService teams, ChatAccounts accounts,
+            SecurityIdentity identity) {
+        this.slack = slack;
+        this.mattermost = mattermost;
+        this.teams = teams;
+        this.accounts = accounts;
+        this.identity = identity;
+    }
+
+    /** A one-time code that links a chat user to the signed-in account: {@code /sitroom link <code>}. */
+    @POST
+    @Path("/link-codes")
+    @RolesAllowed(Caller.USER)
+    public Response linkCode() {
+        return Response.status(Response.Status.CREATED).entity(accounts.newCode(Caller.of(identity).userId())).build();
+    }
+
+    @POST
+    @Path("/slack/commands")
+    public Map<String, Object> slackCommand(@HeaderParam("X-Slack-Request-Timestamp") String timestamp,
+            @HeaderParam("X-Slack-Signature") String signature, String body) {
+        return slack.command(timestamp, signature, body);
+    }
+
+    @POST
+    @Path("/slack/interactions")
+    public Response slackInteraction(@HeaderParam("X-Slack-Request-Timestamp") String timestamp,
+            @HeaderParam("X-Slack-Signature") String signature, String body) {
+        slack.interaction(timestamp, signature, body);
+        return Response.ok().build();
+    }
+
+    @POST
+    @Path("/slack/events")
+    public Map<String, Object> slackEvent(@HeaderParam("X-Slack-Request-Timestamp") String timestamp,
+            @HeaderParam("X-Slack-Signature") String signature, String body) {
+        return slack.event(timestamp, signature, body);
+    }
+
+    @POST
+    @Path("/mattermost/commands")
+    public Map<String, Object> mattermostCommand(String body) {
+        return mattermost.command(body);
+    }
+
+    @POST
+    @Path("/mattermost/actions")
+    public Map<String, Object> mattermostAction(String body) {
+        return mattermost.action(body);
+    }
+
+    @POST
+    @Path("/teams/messages")
+    public Map<String, Object> teamsMessage(@HeaderParam("Authorization") String authorization, String body) {
+        return teams.message(authorization, body);
+    }
+}
