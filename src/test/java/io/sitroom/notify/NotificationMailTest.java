@@ -87,8 +87,7 @@ class NotificationMailTest {
         Mail mail = toExecutive.get(0);
         assertTrue(mail.getText().contains("event #" + note), mail.getText());
         for (String part : List.of(mail.getSubject(), mail.getText(), mail.getHtml())) {
-            assertFalse(part.contains(tag.substring(0, 8)) && part.contains("Privileged"), "nothing of the legal note reaches the executive");
-            assertFalse(part.contains("Privileged advice"), part);
+            assertFalse(part.contains("Privileged advice"), "nothing of the legal note reaches the executive: " + part);
         }
         assertTrue(notificationsTo(ic).isEmpty(), "the IC asked, and is asked nothing");
     }

@@ -67,6 +67,11 @@ class SubscriberTest {
         }
     }
 
+    /** The mails to an address that speak of this test's rooms (other tests' public rooms are mailed to every subscriber too). */
+    private List<Mail> about(String address, String tag) {
+        return Mailboxes.to(mailbox, address).stream().filter(m -> m.getText().contains(tag) || m.getSubject().contains(tag)).toList();
+    }
+
     private void deliver() {
         subscribers.mailDue();
         sender.sendDue();
@@ -99,14 +104,14 @@ class SubscriberTest {
         Incident secret = Incident.open("Secret room " + tag);
         secret.publish("Secret " + tag, "Private room statement " + tag);
         deliver();
-        assertEquals(1, Mailboxes.to(mailbox, address).size(), "nothing but the confirmation while no room is public");
+        assertEquals(List.of(), about(address, tag), "nothing while no room is public");
 
         Api.accepted(incident.ic(), incident.room(), "room.public", Map.of());
         incident.publish("Login outage " + tag, "We are investigating " + tag);
         Api.accepted(incident.ic(), incident.room(), "room.phase", Map.of("phase", "closed"));
         deliver();
 
-        List<Mail> mails = Mailboxes.to(mailbox, address).subList(1, Mailboxes.to(mailbox, address).size());
+        List<Mail> mails = about(address, tag);
         assertEquals(3, mails.size(), "the statement already published when the room became public, the new one, and the resolution");
         assertTrue(mails.stream().anyMatch(m -> m.getText().contains("Published while private " + tag)));
         assertTrue(mails.stream().anyMatch(m -> m.getText().contains("We are investigating " + tag)));
@@ -135,9 +140,9 @@ class SubscriberTest {
         Api.accepted(incident.ic(), incident.room(), "room.public", Map.of());
         incident.publish("First " + tag, "First update " + tag);
         deliver();
-        List<Mail> mails = Mailboxes.to(mailbox, address);
-        assertEquals(2, mails.size());
-        String header = mails.get(1).getHeaders().get("List-Unsubscribe").get(0);
+        List<Mail> mails = about(address, tag);
+        assertEquals(1, mails.size());
+        String header = mails.get(0).getHeaders().get("List-Unsubscribe").get(0);
         String path = header.substring("<http://localhost:8080".length(), header.length() - 1);
 
         // RFC 8058: the mail client POSTs this body to the address, without cookies; no page, no further question.
@@ -148,7 +153,7 @@ class SubscriberTest {
         incident.publish("Third " + tag, "Third update " + tag);
         deliver();
         assertTrue(Mailboxes.to(mailbox, sentinel).stream().anyMatch(m -> m.getText().contains("Third update " + tag)), "the sentinel arrived");
-        assertEquals(2, Mailboxes.to(mailbox, address).size(), "nothing after unsubscribing");
+        assertEquals(1, about(address, tag).size(), "nothing after unsubscribing");
     }
 
     @Test
@@ -161,7 +166,8 @@ class SubscriberTest {
                     .body("status", org.hamcrest.Matchers.equalTo("pending"));
         }
         sender.sendDue();
-        assertEquals(1, Mailboxes.to(mailbox, address).size(), "a subscribed address is not mailed again");
+        assertEquals(1, Mailboxes.to(mailbox, address).stream().filter(m -> m.getSubject().startsWith("Confirm")).count(),
+                "a subscribed address is not sent another link");
         assertEquals(1, Mailboxes.to(mailbox, fresh).size(), "one link, however often the address is entered");
     }
 
