@@ -24,6 +24,7 @@ import io.sitroom.room.NewEvent;
 import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.Room;
 import io.sitroom.room.RoomFeature;
+import io.sitroom.room.RoomEvent;
 import io.sitroom.room.RoomKind;
 import io.sitroom.room.RoomMember;
 import io.sitroom.room.RoomState;
@@ -73,6 +74,9 @@ public class NotificationFeature implements RoomFeature {
                             + Roles.names(pending) + ") was due " + time(overdue.dueAt()) + ": " + about(room, overdue.about(), member));
                 }
             }
+        } else if (payload instanceof RoomEvent.MemberAdded added && added.invite() == null && !added.roles().isEmpty()) {
+            notifyOne(room, event, added.userId(), NotificationKind.ROLE_ASSIGNED, "You were added to the room as "
+                    + Roles.names(added.roles()) + (event.actor() == null ? "" : " by " + event.actor().displayName()));
         } else if (payload instanceof RoleEvent.Assigned assigned) {
             notifyOne(room, event, assigned.userId(), NotificationKind.ROLE_ASSIGNED, "You were given the role " + assigned.role().wire()
                     + (event.actor() == null ? "" : " by " + event.actor().displayName()));

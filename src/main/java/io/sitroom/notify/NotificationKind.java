@@ -10,7 +10,7 @@ public enum NotificationKind {
     ACK_REQUESTED,
     /** An acknowledgement asked of your role passed its deadline unanswered. */
     ACK_OVERDUE,
-    /** A role was assigned or handed over to you. */
+    /** A role was assigned or handed over to you, or you were added to a room with roles. */
     ROLE_ASSIGNED,
     /** An action item was assigned to you (by name or by a role you hold). */
     ACTION_ASSIGNED,

@@ -89,7 +89,7 @@ class NotificationMailTest {
         for (String part : List.of(mail.getSubject(), mail.getText(), mail.getHtml())) {
             assertFalse(part.contains("Privileged advice"), "nothing of the legal note reaches the executive: " + part);
         }
-        assertTrue(notificationsTo(ic).isEmpty(), "the IC asked, and is asked nothing");
+        assertTrue(notificationsTo(ic).isEmpty(), "the IC asked, and is asked nothing (nor told what they did themselves)");
     }
 
     @Test
@@ -111,8 +111,9 @@ class NotificationMailTest {
         List<Mail> mails = notificationsTo(engineer);
         assertEquals(1, mails.size(), "both notifications in one mail");
         Mail mail = mails.get(0);
-        assertEquals("Sitroom: 2 notifications in Batch room " + tag, mail.getSubject());
+        assertEquals("Sitroom: 3 notifications in Batch room " + tag, mail.getSubject());
         for (String part : List.of(mail.getText(), mail.getHtml())) {
+            assertTrue(part.contains("You were added to the room as observer by Ivo"), part);
             assertTrue(part.contains("containment_lead") && part.contains("Rotate keys " + tag), part);
             assertTrue(part.contains("/rooms/" + room), part);
         }
