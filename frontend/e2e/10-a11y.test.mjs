@@ -109,6 +109,10 @@ for (const [size, options] of [
     await icPage.getByRole('heading', { name: 'Dashboard', level: 1 }).waitFor();
     await icPage.locator('canvas').first().waitFor();
     await check(icPage, 'dashboard');
+    await icPage.goto('/settings');
+    await icPage.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    await icPage.getByRole('button', { name: 'Save notifications' }).waitFor();
+    await check(icPage, 'settings');
     await openRoom(icPage, `/rooms/${room.id}`);
     await icPage.locator('[data-testid=timeline] li[data-kind="ack.requested"]').waitFor();
     await check(icPage, 'console as IC');

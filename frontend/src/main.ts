@@ -19,6 +19,7 @@ import { participantView } from './views/participant';
 import { roomsView } from './views/rooms';
 import { searchView } from './views/search';
 import { componentsView } from './views/components';
+import { settingsView } from './views/settings';
 import { joinView, signInView } from './views/signIn';
 import { renderSignInError } from './views/signInError';
 
@@ -74,7 +75,7 @@ function route(moveFocus = false): void {
     closeRoom();
     signInView(main, signInNotice, () => route(true));
     signInNotice = '';
-  } else if (target.view === 'rooms' || target.view === 'dashboard' || target.view === 'search' || target.view === 'components') {
+  } else if (target.view === 'rooms' || target.view === 'dashboard' || target.view === 'search' || target.view === 'components' || target.view === 'settings') {
     if (session.roomId) {
       navigate(roomPath(session.roomId, 'play')); // a guest has only the room they were invited to
       return;
@@ -83,6 +84,7 @@ function route(moveFocus = false): void {
     if (target.view === 'dashboard') leaveView = dashboardView(main);
     else if (target.view === 'search') leaveView = searchView(main);
     else if (target.view === 'components') leaveView = componentsView(main);
+    else if (target.view === 'settings') leaveView = settingsView(main);
     else roomsView(main, navigate);
   } else {
     const room = roomStore(target.roomId);

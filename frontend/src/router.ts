@@ -5,6 +5,7 @@ export type Route =
   | { view: 'dashboard' }
   | { view: 'search' }
   | { view: 'components' }
+  | { view: 'settings' }
   | { view: 'signInError' }
   | { view: 'console'; roomId: string }
   | { view: 'exec'; roomId: string }
@@ -21,6 +22,7 @@ export function parseRoute(pathname: string, hash = ''): Route {
   if (/^\/dashboard\/?$/.test(pathname)) return { view: 'dashboard' };
   if (/^\/search\/?$/.test(pathname)) return { view: 'search' };
   if (/^\/components\/?$/.test(pathname)) return { view: 'components' };
+  if (/^\/settings\/?$/.test(pathname)) return { view: 'settings' };
   if (/^\/sign-in-error\/?$/.test(pathname)) return { view: 'signInError' };
   if (/^\/debrief\/?$/.test(pathname)) return { view: 'debrief', token: decodeURIComponent(hash.replace(/^#/, '')) };
   const feedback = /^\/rooms\/([^/]+)\/feedback\/?$/.exec(pathname);

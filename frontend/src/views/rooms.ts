@@ -4,6 +4,7 @@ import { field, h, replace, select, setOptions } from '../dom';
 import { timeElement } from '../i18n';
 import { t } from '../messages/rooms';
 import { t as statusT } from '../messages/statusPage';
+import { t as settingsT } from '../messages/settings';
 import { kindName, roleName, statusName } from '../messages/terms';
 import { roomPath } from '../router';
 import { phaseBadge, severityBadge, severityName, taxonomy } from '../taxonomy';
@@ -68,7 +69,8 @@ export function roomsView(main: HTMLElement, navigate: (path: string) => void): 
     main,
     h('h1', { tabindex: -1 }, t('heading')),
     h('p', { class: 'links' }, h('a', { href: '/dashboard', 'data-nav': true }, t('dashboardLink')), ' · ',
-      h('a', { href: '/components', 'data-nav': true }, statusT('components.nav'))),
+      h('a', { href: '/components', 'data-nav': true }, statusT('components.nav')), ' · ',
+      h('a', { href: '/settings', 'data-nav': true }, settingsT('nav'))),
     h('section', { 'aria-label': t('rooms'), 'data-testid': 'rooms' }, list),
     h('div', { class: 'panel-grid' }, incidentForm(navigate), exerciseForm(navigate)),
     h('section', { class: 'card', 'aria-labelledby': 'my-actions' }, h('h2', { id: 'my-actions' }, t('myActions')), actions),

@@ -66,6 +66,13 @@ public interface LimitsConfig {
     @WithDefault("10")
     int joinsPerMinute();
 
+    /**
+     * Subscriptions to the status page one client address may ask for per hour (each may mail a confirmation
+     * link), so its form cannot be used to mail-bomb anyone.
+     */
+    @WithDefault("20")
+    int subscribesPerHour();
+
     /** Frames waiting to be written to one connection before it counts as a slow consumer and is closed. */
     @WithDefault("5000")
     int maxPendingFrames();

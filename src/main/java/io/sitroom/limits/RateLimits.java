@@ -24,6 +24,8 @@ public class RateLimits {
     private final Map<UUID, TokenBucket> upgrades = new ConcurrentHashMap<>();
     /** Joins by invitation code per client address (no account to count by); forgotten when the map grows large. */
     private final Map<String, TokenBucket> joins = new ConcurrentHashMap<>();
+    /** Status page subscriptions per client address; forgotten when the map grows large. */
+    private final Map<String, TokenBucket> subscribes = new ConcurrentHashMap<>();
 
     public RateLimits(LimitsConfig config, Clock clock) {
         this.config = config;
@@ -77,5 +79,15 @@ public class RateLimits {
         }
         return joins.computeIfAbsent(address, a -> new TokenBucket(config.joinsPerMinute() / 60.0, config.joinsPerMinute(), now))
                 .tryTake(now);
+    }
+
+    /** Whether a client address may ask for another status page subscription now. */
+    public boolean maySubscribe(String address) {
+        long now = now();
+        if (subscribes.size() > 100_000) {
+            subscribes.clear();
+        }
+        return subscribes.computeIfAbsent(address,
+                a -> new TokenBucket(config.subscribesPerHour() / 3600.0, config.subscribesPerHour(), now)).tryTake(now);
     }
 }

@@ -40,13 +40,20 @@ public class PrometheusConventions {
             "http.server.connections",
             "http.server.websocket.connections"); // the same, for WebSockets
 
+    /**
+     * Library meters left out by prefix: {@code mail.}, the Vert.x mail client's connection meters (quarkus-mailer),
+     * whose label names are camelCase; what to watch about mail is the outbox (operations.md, "E-mail").
+     */
+    static final Set<String> LEFT_OUT_PREFIXES = Set.of("mail.");
+
     @Produces
     @Singleton
     MeterFilter conventions() {
         return new MeterFilter() {
             @Override
             public MeterFilterReply accept(Meter.Id id) {
-                return LEFT_OUT.contains(id.getName()) ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
+                boolean leftOut = LEFT_OUT.contains(id.getName()) || LEFT_OUT_PREFIXES.stream().anyMatch(id.getName()::startsWith);
+                return leftOut ? MeterFilterReply.DENY : MeterFilterReply.NEUTRAL;
             }
 
             @Override

@@ -46,12 +46,25 @@ public class AppUser extends PanacheEntityBase {
     @Column(name = "disabled_at")
     public Instant disabledAt;
 
+    /** The account's e-mail address, lower-cased; null if none. */
+    @Column(length = 254)
+    public String email;
+
+    /** Whether {@link #email} is known to be the person's: the provider said so, or they followed the mailed link. */
+    @Column(name = "email_verified", nullable = false)
+    public boolean emailVerified;
+
     public boolean isDisabled() {
         return disabledAt != null;
     }
 
     public boolean isGuest() {
         return guestRoomId != null;
+    }
+
+    /** The account (not disabled, not a guest) whose verified address this is; null if none. */
+    public static AppUser findByVerifiedEmail(String email) {
+        return find("email = ?1 and emailVerified = true and disabledAt is null and guestRoomId is null", email).firstResult();
     }
 
     public static AppUser findByUsername(String username) {

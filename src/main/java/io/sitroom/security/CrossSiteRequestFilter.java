@@ -27,8 +27,19 @@ public class CrossSiteRequestFilter {
         this.allowedOrigins = limits.allowedOrigins().orElse(List.of());
     }
 
+    /**
+     * Plain HTML forms anyone may post without signing in (a mailed link's button, the status page's subscribe
+     * form, a mail client's one-click unsubscribe): they never act as the cookie's account, so a cookie the browser
+     * sends along proves nothing and is no reason to refuse them.
+     */
+    static final java.util.Set<String> ANONYMOUS_FORMS = java.util.Set.of("/api/account/email/confirm", "/status/subscribe",
+            "/status/confirm", "/status/unsubscribe");
+
     @ServerRequestFilter(preMatching = true)
     public Response refuseCrossSite(ContainerRequestContext request) {
+        if (ANONYMOUS_FORMS.contains(request.getUriInfo().getPath())) {
+            return null;
+        }
         Map<String, String> cookies = new HashMap<>();
         request.getCookies().forEach((name, cookie) -> cookies.put(name, cookie.getValue()));
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);

@@ -38,8 +38,15 @@ public class OidcAccounts {
         this.provider = provider;
     }
 
-    /** What the provider's verified ID token says about the person. */
-    public record Person(String issuer, String subject, String name, String preferredUsername, String email) {
+    /**
+     * What the provider's verified ID token says about the person; {@code emailVerified} is its
+     * {@code email_verified} claim (absent: not verified).
+     */
+    public record Person(String issuer, String subject, String name, String preferredUsername, String email, boolean emailVerified) {
+
+        public Person(String issuer, String subject, String name, String preferredUsername, String email) {
+            this(issuer, subject, name, preferredUsername, email, false);
+        }
     }
 
     /**
@@ -87,6 +94,7 @@ public class OidcAccounts {
                 throw SitroomException.forbidden("this account is disabled; ask an administrator");
             }
             link.lastSignInAt = now;
+            AccountEmail.fromProvider(user, person.email(), person.emailVerified());
         } else if (!createAccounts) {
             return null;
         } else {
@@ -98,6 +106,7 @@ public class OidcAccounts {
             user.passwordLogin = false;
             user.admin = false;
             user.createdAt = now;
+            AccountEmail.fromProvider(user, person.email(), person.emailVerified());
             user.persist();
             link(OidcIssuer.normalise(person.issuer()), person.subject(), user.id, now);
             created = true;

@@ -103,7 +103,7 @@ public class OidcResource {
         String cookie = null;
         try {
             OidcAccounts.Person person = new OidcAccounts.Person(idToken.getIssuer(), idToken.getSubject(),
-                    claim("name"), claim("preferred_username"), claim("email"));
+                    claim("name"), claim("preferred_username"), claim("email"), emailVerified());
             UserService.SignedIn signedIn = accounts.signIn(person, config.createAccounts());
             // The token goes into the browser session's cookie; the fragment says who signed in, never the token.
             cookie = sessions.cookieFor(http, signedIn.token());
@@ -140,6 +140,13 @@ public class OidcResource {
             return string.getString();
         }
         return value instanceof String string ? string : null;
+    }
+
+    /** The {@code email_verified} claim: a JSON boolean (some providers send the string "true"); absent is false. */
+    private boolean emailVerified() {
+        Object value = idToken.getClaim("email_verified");
+        return value == jakarta.json.JsonValue.TRUE || Boolean.TRUE.equals(value) || "true".equals(value)
+                || value instanceof jakarta.json.JsonString string && "true".equals(string.getString());
     }
 
     private static String encode(String value) {

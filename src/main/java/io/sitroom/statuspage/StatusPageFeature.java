@@ -140,6 +140,17 @@ public class StatusPageFeature implements RoomFeature {
         }
     }
 
+    /** Whether a change of phase resolves the incident in the page's terms (its status becomes resolved). */
+    public boolean resolves(Room room, RoomEvent.PhaseChanged changed) {
+        return IncidentTerms.RESOLVED.equals(IncidentTerms.of(taxonomy, room.severity, changed.to()).status())
+                && !IncidentTerms.RESOLVED.equals(IncidentTerms.of(taxonomy, room.severity, changed.from()).status());
+    }
+
+    /** Whether the page shows this incident as resolved. */
+    public static boolean isResolved(PublicIncident incident) {
+        return IncidentTerms.RESOLVED.equals(incident.status);
+    }
+
     /** The room's section: whether it is on the public status page. */
     @Override
     public void addToSnapshot(UUID roomId, Viewer viewer, Map<String, Object> sections) {

@@ -97,6 +97,7 @@ public final class AppProcess implements AutoCloseable {
         env.put("SITROOM_EVIDENCE_KEY", "it-only-evidence-secret-of-32-characters-or-more");
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("SITROOM_WEBHOOKS_ALLOWED_HOSTS", "127.0.0.1"); // the tests' receivers run on this machine
+        env.put("SITROOM_PUBLIC_URL", baseUrl()); // links in mails point at this process
         // The shipped scenarios are in the jar; the tests' own come from their folder.
         env.put("SITROOM_SCENARIOS_DIRS", new File("src/test/resources/test-scenarios").getAbsolutePath());
         env.putAll(settings);
