@@ -112,6 +112,19 @@ class ParityFixturesTest {
         }
     }
 
+    private static volatile String parityTracker;
+
+    /** A tracker for action.track, configured by the admin once; its address answers nothing. */
+    private static synchronized String parityTracker() {
+        if (parityTracker == null) {
+            parityTracker = io.restassured.RestAssured.given().auth().oauth2(Api.adminToken()).contentType(io.restassured.http.ContentType.JSON)
+                    .body(Map.of("name", "Parity tracker", "kind", "jira", "baseUrl", "http://127.0.0.1:9", "target", "PAR",
+                            "token", "parity-token", "webhookSecret", "parity-webhook-secret-0123456789"))
+                    .post("/api/admin/trackers").then().statusCode(201).extract().path("id");
+        }
+        return parityTracker;
+    }
+
     @BeforeEach
     void freeze() {
         clock.freeze();
@@ -533,6 +546,11 @@ class ParityFixturesTest {
                     data.put("decisionId", pick(decisions).path("decisionId").asText());
                 }
                 send(working(), "action.create", data);
+                return;
+            }
+            if (!exercise && random.nextInt(5) == 0) {
+                // Linked to a tracker that answers nothing: action.link_requested now, action.link_failed when the worker gives up.
+                send(currentLead(), "action.track", Map.of("actionId", pick(actions).path("actionId").asText(), "trackerId", parityTracker()));
                 return;
             }
             JsonNode action = pick(actions);
