@@ -158,7 +158,7 @@ export interface RoomSnapshot {
   members: Member[];
   /**
    * The commands this member may issue now, sorted. One whose authority depends on its content
-   * (decision.approve/reject, ack.give, action.update, role.release/handover, inject.respond) is
+   * (decision.approve/reject, ack.give, action.update, action.track, role.release/handover, inject.respond) is
    * listed for everyone who might issue it for some content; the item's data says for which. A
    * closed room lists only room.phase, for the incident commander. invite.create is a REST call.
    */
