@@ -33,8 +33,13 @@ public final class IssueRequests {
     public record Content(UUID actionId, UUID roomId, String title, String ownerName, Instant dueAt, String roomLink) {
     }
 
-    /** A request to send: where, its headers, and its JSON body (a map Jackson writes). */
+    /** A request to send: where, its headers, and its JSON body (a map Jackson writes; null for a GET). */
     public record Request(URI url, Map<String, String> headers, Map<String, Object> body) {
+    }
+
+    /** The line of every issue's text that names its action: how a retry finds an issue whose answer was lost. */
+    static String marker(UUID actionId) {
+        return "Sitroom action: " + actionId;
     }
 
     /** What the tracker answered for a created issue. */
@@ -69,6 +74,26 @@ public final class IssueRequests {
                 answer.path("state").asText("open"));
     }
 
+    /** The repository's newest issues ({@code GET /repos/{owner}/{repo}/issues}), among which a retry looks for its own. */
+    public static Request githubLookup(String baseUrl, String repo, String token) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/vnd.github+json");
+        headers.put("X-GitHub-Api-Version", GITHUB_API_VERSION);
+        headers.put("Authorization", "Bearer " + token);
+        return new Request(URI.create(trim(baseUrl) + "/repos/" + repo + "/issues?state=all&sort=created&direction=desc&per_page=100"),
+                headers, null);
+    }
+
+    /** The issue of the list whose body names the action, if any. */
+    public static java.util.Optional<Created> githubFound(String repo, JsonNode issues, UUID actionId) {
+        for (JsonNode issue : issues) {
+            if (issue.path("body").asText("").contains(marker(actionId)) && issue.path("number").canConvertToLong()) {
+                return java.util.Optional.of(githubCreated(repo, issue));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static String githubKey(String repo, long number) {
         return repo + "#" + number;
     }
@@ -77,8 +102,7 @@ public final class IssueRequests {
     public static Request jira(String baseUrl, String projectKey, String issueType, TrackerSecrets.Credentials credentials, Content content) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
-        headers.put("Authorization", credentials.email() == null ? "Bearer " + credentials.token()
-                : "Basic " + Base64.getEncoder().encodeToString((credentials.email() + ":" + credentials.token()).getBytes(StandardCharsets.UTF_8)));
+        headers.put("Authorization", authorization(credentials));
         List<Object> paragraphs = new ArrayList<>();
         for (String line : lines(content)) {
             paragraphs.add(paragraph(line, content.roomLink() != null && line.endsWith(content.roomLink()) ? content.roomLink() : null));
@@ -93,6 +117,31 @@ public final class IssueRequests {
         fields.put("summary", title(content));
         fields.put("description", description);
         return new Request(URI.create(trim(baseUrl) + "/rest/api/3/issue"), headers, Map.of("fields", fields));
+    }
+
+    /** Jira's search ({@code GET /rest/api/3/search/jql}) for the project's issue whose text names the action. */
+    public static Request jiraLookup(String baseUrl, String projectKey, TrackerSecrets.Credentials credentials, UUID actionId) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        headers.put("Authorization", authorization(credentials));
+        String jql = "project = \"" + projectKey + "\" AND text ~ \"\\\"" + actionId + "\\\"\"";
+        return new Request(URI.create(trim(baseUrl) + "/rest/api/3/search/jql?fields=key&maxResults=1&jql="
+                + java.net.URLEncoder.encode(jql, StandardCharsets.UTF_8).replace("+", "%20")), headers, null);
+    }
+
+    /** The first issue Jira's search found, if any. */
+    public static java.util.Optional<Created> jiraFound(String baseUrl, JsonNode answer) {
+        for (JsonNode issue : answer.path("issues")) {
+            if (issue.path("key").isTextual()) {
+                return java.util.Optional.of(jiraCreated(baseUrl, issue));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String authorization(TrackerSecrets.Credentials credentials) {
+        return credentials.email() == null ? "Bearer " + credentials.token()
+                : "Basic " + Base64.getEncoder().encodeToString((credentials.email() + ":" + credentials.token()).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Jira's answer: {@code id}, {@code key}, {@code self}; people open the issue at {@code <site>/browse/<key>}. */
@@ -125,7 +174,7 @@ public final class IssueRequests {
             lines.add("Due: " + WireTime.format(content.dueAt()));
         }
         lines.add(content.roomLink() != null ? "Room: " + content.roomLink() : "Room: " + content.roomId());
-        lines.add("Sitroom action: " + content.actionId());
+        lines.add(marker(content.actionId()));
         return lines;
     }
 

@@ -165,7 +165,13 @@ public class LinkWorker implements AppendListener {
         IssueRequests.Created created = prepared.created();
         if (created == null) {
             try {
-                created = client.create(prepared.tracker(), prepared.credentials(), prepared.content());
+                // An earlier attempt failed without a clear refusal: the tracker may have made the issue all the same.
+                if (prepared.attempts() > 0) {
+                    created = client.find(prepared.tracker(), prepared.credentials(), prepared.key().actionId()).orElse(null);
+                }
+                if (created == null) {
+                    created = client.create(prepared.tracker(), prepared.credentials(), prepared.content());
+                }
             } catch (TrackerClient.Failure failure) {
                 int attempts = prepared.attempts() + 1;
                 if (failure.retry() && attempts < Math.max(1, config.maxAttempts())) {

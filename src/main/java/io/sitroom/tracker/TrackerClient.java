@@ -60,13 +60,35 @@ public class TrackerClient {
         }
     }
 
+    /**
+     * The issue an earlier attempt created for this action, if the tracker has one: asked before trying again after
+     * an attempt whose outcome is unknown (no answer, or a 5xx that may have come after the issue was made).
+     */
+    public java.util.Optional<IssueRequests.Created> find(Tracker tracker, TrackerSecrets.Credentials credentials, java.util.UUID actionId)
+            throws Failure {
+        try {
+            return switch (tracker.kind) {
+                case GITHUB -> IssueRequests.githubFound(tracker.target,
+                        post(IssueRequests.githubLookup(tracker.baseUrl, tracker.target, credentials.token())), actionId);
+                case JIRA -> IssueRequests.jiraFound(tracker.baseUrl,
+                        post(IssueRequests.jiraLookup(tracker.baseUrl, tracker.target, credentials, actionId)));
+            };
+        } catch (IllegalArgumentException e) {
+            throw new Failure(e.getMessage(), true);
+        }
+    }
+
+    /** Sends the request (a POST with its body, a GET without) and answers the JSON of a 2xx answer. */
     private JsonNode post(IssueRequests.Request request) throws Failure {
         HttpRequest.Builder builder;
         try {
-            builder = HttpRequest.newBuilder(request.url()).timeout(RESPONSE_TIMEOUT)
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Sitroom-Trackers/1")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(request.body())));
+            builder = HttpRequest.newBuilder(request.url()).timeout(RESPONSE_TIMEOUT).header("User-Agent", "Sitroom-Trackers/1");
+            if (request.body() == null) {
+                builder.GET();
+            } else {
+                builder.header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(request.body())));
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

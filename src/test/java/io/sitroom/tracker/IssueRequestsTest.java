@@ -83,4 +83,24 @@ class IssueRequestsTest {
         assertEquals(IssueRequests.MAX_TITLE, ((String) request.body().get("title")).length());
         assertTrue(((String) request.body().get("body")).contains("Room: " + ROOM));
     }
+
+    @Test
+    void lookups_findTheIssueWhoseTextNamesTheAction() throws Exception {
+        IssueRequests.Request list = IssueRequests.githubLookup("https://api.github.com", "acme/ops", "t");
+        assertEquals("https://api.github.com/repos/acme/ops/issues?state=all&sort=created&direction=desc&per_page=100", list.url().toString());
+        assertEquals(null, list.body());
+        String body = (String) IssueRequests.github("https://api.github.com", "acme/ops", "t", CONTENT).body().get("body");
+        JsonNode issues = MAPPER.valueToTree(List.of(java.util.Map.of("number", 3, "body", "another"),
+                java.util.Map.of("number", 2, "body", body, "html_url", "https://github.com/acme/ops/issues/2")));
+        assertEquals("acme/ops#2", IssueRequests.githubFound("acme/ops", issues, ACTION).orElseThrow().key());
+        assertTrue(IssueRequests.githubFound("acme/ops", issues, UUID.randomUUID()).isEmpty());
+
+        IssueRequests.Request search = IssueRequests.jiraLookup("https://acme.atlassian.net", "OPS", new TrackerSecrets.Credentials(null, "pat"),
+                ACTION);
+        assertEquals("/rest/api/3/search/jql", search.url().getPath());
+        assertEquals("project = \"OPS\" AND text ~ \"\\\"" + ACTION + "\\\"\"", java.net.URLDecoder.decode(
+                search.url().getRawQuery().substring(search.url().getRawQuery().indexOf("jql=") + 4), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("OPS-9", IssueRequests.jiraFound("https://acme.atlassian.net", MAPPER.readTree("{\"issues\":[{\"id\":\"1\",\"key\":\"OPS-9\"}]}"))
+                .orElseThrow().key());
+    }
 }

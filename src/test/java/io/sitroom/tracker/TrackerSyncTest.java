@@ -67,35 +67,79 @@ class TrackerSyncTest {
     final AtomicInteger failuresToAnswer = new AtomicInteger();
     final AtomicInteger created = new AtomicInteger();
 
+    /** The issues the fake holds, by their text (GitHub's body, Jira's description as JSON), for its lookups. */
+    final List<Map<String, Object>> githubIssues = new CopyOnWriteArrayList<>();
+    final List<Map<String, Object>> jiraIssues = new CopyOnWriteArrayList<>();
+    /** Issues to create and then answer 502 for, as if the answer was lost on its way back. */
+    final AtomicInteger answersToLose = new AtomicInteger();
+
     @BeforeEach
     void startFake() throws IOException {
         fake = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        // GitHub REST v3: POST /repos/{owner}/{repo}/issues answers 201 with the issue (number, html_url, state).
-        fake.createContext("/repos/", exchange -> answer(exchange, number -> Map.of("id", 1000 + number, "number", number,
-                "html_url", "https://github.example/acme/ops/issues/" + number, "state", "open", "title", "x")));
-        // Jira REST v3: POST /rest/api/3/issue answers 201 with id, key and self.
-        fake.createContext("/rest/api/3/issue", exchange -> answer(exchange, number -> Map.of("id", String.valueOf(10000 + number),
-                "key", "OPS-" + number, "self", base() + "/rest/api/3/issue/" + (10000 + number))));
+        // GitHub REST v3: POST /repos/{owner}/{repo}/issues answers 201 with the issue (number, html_url, state);
+        // GET lists the repository's issues, newest first.
+        fake.createContext("/repos/", exchange -> {
+            if (exchange.getRequestMethod().equals("GET")) {
+                received.add(new Received("GET", exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization"),
+                        exchange.getRequestHeaders().getFirst("X-GitHub-Api-Version"), null));
+                List<Map<String, Object>> newestFirst = new java.util.ArrayList<>(githubIssues);
+                java.util.Collections.reverse(newestFirst);
+                send(exchange, 200, JSON.writeValueAsBytes(newestFirst));
+                return;
+            }
+            answer(exchange, (number, body) -> {
+                Map<String, Object> issue = Map.of("id", 1000 + number, "number", number, "html_url", "https://github.example/acme/ops/issues/" + number,
+                        "state", "open", "title", body.get("title").asText(), "body", body.get("body").asText());
+                githubIssues.add(issue);
+                return issue;
+            });
+        });
+        // Jira REST v3: POST /rest/api/3/issue answers 201 with id, key and self; GET /rest/api/3/search/jql finds by text.
+        fake.createContext("/rest/api/3/issue", exchange -> answer(exchange, (number, body) -> {
+            Map<String, Object> issue = Map.of("id", String.valueOf(10000 + number), "key", "OPS-" + number,
+                    "self", base() + "/rest/api/3/issue/" + (10000 + number));
+            jiraIssues.add(Map.of("issue", issue, "text", body.at("/fields/description").toString()));
+            return issue;
+        }));
+        fake.createContext("/rest/api/3/search/jql", exchange -> {
+            String jql = java.net.URLDecoder.decode(exchange.getRequestURI().getRawQuery(), StandardCharsets.UTF_8);
+            received.add(new Received("GET", exchange.getRequestURI().getPath(), exchange.getRequestHeaders().getFirst("Authorization"), null,
+                    null));
+            List<Object> found = jiraIssues.stream().filter(i -> {
+                String text = (String) i.get("text");
+                return java.util.regex.Pattern.compile("[0-9a-f-]{36}").matcher(jql).results().anyMatch(m -> text.contains(m.group()));
+            }).map(i -> i.get("issue")).toList();
+            send(exchange, 200, JSON.writeValueAsBytes(Map.of("issues", found, "isLast", true)));
+        });
         fake.start();
     }
 
-    private void answer(HttpExchange exchange, java.util.function.IntFunction<Map<String, Object>> issue) throws IOException {
-        byte[] body = exchange.getRequestBody().readAllBytes();
+    private static void send(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private void answer(HttpExchange exchange, java.util.function.BiFunction<Integer, JsonNode, Map<String, Object>> issue) throws IOException {
+        JsonNode body = JSON.readTree(exchange.getRequestBody().readAllBytes());
         received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("X-GitHub-Api-Version"),
-                JSON.readTree(body)));
+                exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("X-GitHub-Api-Version"), body));
+        byte[] badGateway = "{\"message\":\"Bad Gateway\"}".getBytes(StandardCharsets.UTF_8);
         if (failuresToAnswer.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            byte[] error = "{\"message\":\"Bad Gateway\"}".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(502, error.length);
-            exchange.getResponseBody().write(error);
-            exchange.close();
+            send(exchange, 502, badGateway);
             return;
         }
-        byte[] answer = JSON.writeValueAsBytes(issue.apply(created.incrementAndGet()));
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(201, answer.length);
-        exchange.getResponseBody().write(answer);
-        exchange.close();
+        byte[] answer = JSON.writeValueAsBytes(issue.apply(created.incrementAndGet(), body));
+        if (answersToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            send(exchange, 502, badGateway);
+            return;
+        }
+        send(exchange, 201, answer);
+    }
+
+    private List<Received> posts() {
+        return received.stream().filter(r -> r.method().equals("POST")).toList();
     }
 
     @AfterEach
@@ -258,13 +302,33 @@ class TrackerSyncTest {
         failuresToAnswer.set(1);
         Api.accepted(ic, room, "action.track", Map.of("actionId", actionId, "trackerId", tracker));
         awaitEvent(ic, room, "action.linked", 1);
-        assertEquals(2, received.size(), "one 502, then one created");
+        assertEquals(2, posts().size(), "one 502, then one created");
         assertEquals(1, created.get(), "one issue");
+        int requests = received.size();
         for (int i = 0; i < 3; i++) {
             worker.work();
         }
-        assertEquals(2, received.size(), "nothing more is sent once linked");
+        assertEquals(requests, received.size(), "nothing more is sent once linked");
         assertEquals(1, Api.events(ic, room, "action.linked").size());
+    }
+
+    @Test
+    void anIssueCreatedWhoseAnswerWasLost_isFoundOnRetry_notCreatedAgain() throws Exception {
+        for (String tracker : List.of(github(false), jira())) {
+            received.clear();
+            created.set(0);
+            User ic = Api.newUser("Ines");
+            UUID room = Api.newIncident(ic, "Lost answers");
+            String actionId = action(ic, room, "Renew the certificate", Map.of());
+            answersToLose.set(1);
+            Api.accepted(ic, room, "action.track", Map.of("actionId", actionId, "trackerId", tracker));
+            Map<String, Object> linked = data(awaitEvent(ic, room, "action.linked", 1));
+            assertEquals(1, created.get(), "one issue, made by the first attempt: " + received);
+            assertEquals(1, posts().size(), "found by the lookup, not created again: " + received);
+            assertTrue(received.stream().anyMatch(r -> r.method().equals("GET")), "looked up");
+            assertTrue(githubIssues.stream().anyMatch(i -> i.get("html_url").equals(linked.get("url")))
+                    || linked.get("url").equals(base() + "/browse/" + linked.get("key")), linked.toString());
+        }
     }
 
     @Test
@@ -310,7 +374,7 @@ class TrackerSyncTest {
             assertEquals(true, requested.get("automatic"));
             assertEquals(1, Api.events(ic, room, "action.link_requested").size(), "actions from before the phase are not linked");
             awaitEvent(ic, room, "action.linked", 1);
-            assertEquals("Write the runbook", received.get(0).body().get("title").asText());
+            assertEquals("Write the runbook", posts().get(0).body().get("title").asText());
         } finally {
             admin().delete("/api/admin/trackers/" + tracker).then().statusCode(204);
         }
@@ -324,7 +388,7 @@ class TrackerSyncTest {
         String actionId = action(ic, room, "Replace the certificates", Map.of());
         Api.accepted(ic, room, "action.track", Map.of("actionId", actionId, "trackerId", tracker));
         Map<String, Object> linked = data(awaitEvent(ic, room, "action.linked", 1));
-        Received request = received.get(0);
+        Received request = posts().get(0);
         assertEquals("/rest/api/3/issue", request.path());
         assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString(("ops@acme.test:" + JIRA_TOKEN).getBytes(StandardCharsets.UTF_8)),
                 request.authorization());
