@@ -158,6 +158,8 @@ class ParityFixturesTest {
 
         final long seed;
         final boolean exercise;
+        /** Chooses the actions linked to a tracker, apart from {@code random}. */
+        final Random links;
         final Random random;
         final List<User> people = new ArrayList<>();
         final Map<UUID, User> byId = new HashMap<>();
@@ -179,6 +181,7 @@ class ParityFixturesTest {
             this.seed = seed;
             this.exercise = exercise;
             this.random = new Random(seed * 31 + (exercise ? 1 : 0));
+            this.links = new Random(seed * 37 + 5);
             this.startInWindow = exercise && random.nextInt(3) == 0;
             this.typeWhen = exercise ? -1 : random.nextInt(3);
         }
@@ -548,10 +551,11 @@ class ParityFixturesTest {
                 send(working(), "action.create", data);
                 return;
             }
-            if (!exercise && random.nextInt(5) == 0) {
-                // Linked to a tracker that answers nothing: action.link_requested now, action.link_failed when the worker gives up.
-                send(currentLead(), "action.track", Map.of("actionId", pick(actions).path("actionId").asText(), "trackerId", parityTracker()));
-                return;
+            if (!exercise && links.nextInt(5) == 0) {
+                // Linked to a tracker that answers nothing (action.link_requested now, action.link_failed when the worker gives up),
+                // by a Random of its own, so that the histories are otherwise the ones they were before trackers.
+                JsonNode linked = actions.get(links.nextInt(actions.size()));
+                send(currentLead(), "action.track", Map.of("actionId", linked.path("actionId").asText(), "trackerId", parityTracker()));
             }
             JsonNode action = pick(actions);
             User by = action.path("owner").path("userId").isTextual() && random.nextBoolean()
