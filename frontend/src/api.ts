@@ -1,6 +1,7 @@
 // REST calls: JSON in and out, signed in by the browser's session cookie, error bodies turned into ApiError.
 import type {
   ActionItem,
+  TrackerChoice,
   ChainReport,
   ExerciseView,
   Invite,
@@ -210,6 +211,8 @@ export const api = {
   createExercise: (title: string, scenarioId: string) =>
     request<RoomSnapshot>('POST', '/api/rooms', { kind: 'EXERCISE', title, scenarioId }),
   scenarios: () => request<ScenarioSummary[]>('GET', '/api/scenarios'),
+  /** The issue trackers an action may be linked to (id, name, kind); configured by the admin. */
+  trackers: () => request<TrackerChoice[]>('GET', '/api/trackers'),
   myOpenActions: () => request<ActionItem[]>('GET', '/api/actions?owner=me&status=open'),
   room: (id: string) => request<RoomSnapshot>('GET', room(id)),
   /**

@@ -213,6 +213,23 @@ export function canUpdateAction(
   return !!owner && (owner.userId === myUserId || (!!owner.role && myRoles.includes(owner.role)));
 }
 
+/**
+ * Whether to offer linking an action to a tracker: as for its status (`canUpdateAction`), by `action.track`,
+ * which exists in incidents only. Mirrors `TrackerDecider.track`.
+ */
+export function canTrackAction(
+  action: ActionItem,
+  can: readonly string[],
+  privileged: readonly string[],
+  myUserId: string,
+  myRoles: readonly string[],
+): boolean {
+  if (!may(can, 'action.track')) return false;
+  if (may(privileged, 'action.track')) return true;
+  const owner = action.owner;
+  return !!owner && (owner.userId === myUserId || (!!owner.role && myRoles.includes(owner.role)));
+}
+
 export function ownerText(action: ActionItem): string {
   const o = action.owner;
   if (!o) return t('owner.none');

@@ -5,6 +5,7 @@ import {
   compareActions,
   maySee,
   reduceAcks,
+  reduceActionLinks,
   reduceActions,
   reduceDecisions,
   reduceExercise,
@@ -203,6 +204,32 @@ describe('actions', () => {
     expect(list[0]!.closedAt).toBeUndefined();
     list = reduceActions(list, ev(4, 'action.overdue', { actionId: 'x' }));
     expect(list[0]!.overdue).toBe(true);
+  });
+});
+
+describe('reduceActionLinks', () => {
+  const requested = ev(5, 'action.link_requested', { actionId: 'a1', trackerId: 't1', tracker: 'Ops repo', kind: 'github', automatic: false });
+
+  it('shows a requested link, then its key and address once linked, and the state the tracker reports', () => {
+    let links = reduceActionLinks([], requested);
+    expect(links).toEqual([{ actionId: 'a1', trackerId: 't1', tracker: 'Ops repo', kind: 'github', status: 'requested', requestedSeq: 5 }]);
+    links = reduceActionLinks(links, ev(6, 'action.linked', { actionId: 'a1', trackerId: 't1', key: 'acme/ops#7', url: 'https://github.com/acme/ops/issues/7' }));
+    expect(links[0]).toMatchObject({ status: 'linked', key: 'acme/ops#7', url: 'https://github.com/acme/ops/issues/7' });
+    links = reduceActionLinks(links, ev(7, 'action.tracker_state', { actionId: 'a1', trackerId: 't1', key: 'acme/ops#7', state: 'closed', closed: true }));
+    expect(links[0]?.remoteState).toBe('closed');
+  });
+
+  it('shows why a link failed, and starts afresh at the end when it is asked for again', () => {
+    const other = ev(6, 'action.link_requested', { actionId: 'a2', trackerId: 't1', tracker: 'Ops repo', kind: 'github', automatic: true });
+    let links = reduceActionLinks(reduceActionLinks([], requested), other);
+    links = reduceActionLinks(links, ev(7, 'action.link_failed', { actionId: 'a1', trackerId: 't1', reason: 'HTTP 401' }));
+    expect(links[0]).toEqual({ actionId: 'a1', trackerId: 't1', tracker: 'Ops repo', kind: 'github', status: 'failed', error: 'HTTP 401', requestedSeq: 5 });
+    links = reduceActionLinks(links, { ...requested, seq: 8 });
+    expect(links.map((l) => [l.actionId, l.status, l.requestedSeq])).toEqual([
+      ['a2', 'requested', 6],
+      ['a1', 'requested', 8],
+    ]);
+    expect(links[1]).not.toHaveProperty('error');
   });
 });
 

@@ -10,6 +10,7 @@
 import type {
   Ack,
   ActionItem,
+  ActionLink,
   Actor,
   Decision,
   ExerciseView,
@@ -313,6 +314,39 @@ export function reduceActions(actions: readonly ActionItem[], event: RoomEvent):
       return actions as ActionItem[];
   }
   return result === actions ? result : [...result].sort(compareActions);
+}
+
+/**
+ * Mirrors `TrackerFeature.project` and `LinkView`: a request (again, after a failure) starts the link afresh at
+ * the end of the list; the outcome and the remote state change it in place. Key and URL show once linked, the
+ * reason once failed.
+ */
+export function reduceActionLinks(links: readonly ActionLink[], event: RoomEvent): ActionLink[] {
+  const d = event.data ?? {};
+  const actionId = str(d.actionId);
+  const trackerId = str(d.trackerId);
+  if (!actionId || !trackerId) return links as ActionLink[];
+  const same = (l: ActionLink) => l.actionId === actionId && l.trackerId === trackerId;
+  switch (event.kind) {
+    case 'action.link_requested':
+      return [
+        ...links.filter((l) => !same(l)),
+        { actionId, trackerId, tracker: str(d.tracker) ?? '', kind: str(d.kind) ?? '', status: 'requested', requestedSeq: event.seq },
+      ];
+    case 'action.linked':
+      return replaceWhere(links, same, (l) => nonNull({ ...withoutOutcome(l), status: 'linked', key: str(d.key) ?? undefined, url: str(d.url) ?? undefined }));
+    case 'action.link_failed':
+      return replaceWhere(links, same, (l) => nonNull({ ...withoutOutcome(l), status: 'failed', error: str(d.reason) ?? undefined }));
+    case 'action.tracker_state':
+      return replaceWhere(links, same, (l) => nonNull({ ...l, remoteState: str(d.state) ?? undefined }));
+    default:
+      return links as ActionLink[];
+  }
+}
+
+function withoutOutcome(link: ActionLink): ActionLink {
+  const { key: _k, url: _u, error: _e, ...rest } = link;
+  return rest;
 }
 
 // --- Status updates and their cadence --------------------------------------------------------

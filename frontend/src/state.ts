@@ -4,6 +4,7 @@ import {
   type ReduceContext,
   type UpdatesSection,
   reduceAcks,
+  reduceActionLinks,
   reduceActions,
   reduceDecisions,
   reduceExercise,
@@ -46,6 +47,7 @@ export function applyEvent(view: RoomView, event: RoomEvent): RoomView {
   room.notes = reduceNotes(before.notes, event, ctx);
   if (before.decisions) room.decisions = reduceDecisions(before.decisions, event);
   if (before.actions) room.actions = reduceActions(before.actions, event);
+  if (before.actionLinks) room.actionLinks = reduceActionLinks(before.actionLinks, event);
   if (before.statements) room.statements = reduceStatements(before.statements, event);
   if (before.acks) room.acks = reduceAcks(before.acks, event);
   if (before.updates) {

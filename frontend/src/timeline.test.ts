@@ -10,6 +10,18 @@ function event(kind: string, data: Record<string, unknown>, extra: Partial<RoomE
 }
 
 describe('describeEvent', () => {
+  it('tells of an action linked to a tracker, and of the issue state coming back', () => {
+    expect(describeEvent(event('action.link_requested', { actionId: 'a', trackerId: 't', tracker: 'Ops repo', kind: 'github', automatic: false }))).toBe(
+      'asked for an issue in Ops repo',
+    );
+    expect(describeEvent(event('action.linked', { actionId: 'a', trackerId: 't', key: 'acme/ops#7', url: 'https://github.com/acme/ops/issues/7' }))).toBe(
+      'linked to issue acme/ops#7',
+    );
+    expect(describeEvent(event('action.tracker_state', { actionId: 'a', trackerId: 't', key: 'OPS-7', state: 'done', status: 'Done', closed: true }))).toBe(
+      'issue OPS-7 is now Done',
+    );
+  });
+
   it('room.created', () => {
     expect(
       describeEvent(event('room.created', { roomKind: 'INCIDENT', title: 'DB leak', severity: 'SEV2', phase: 'detection' })),

@@ -124,6 +124,14 @@ export function describeEvent(event: RoomEvent): string {
       return withText(t('event.actionUpdated', { from: statusName(str(d, 'from')), to: statusName(str(d, 'to')) }), d.note);
     case 'action.overdue':
       return t('event.actionOverdue', { title: str(d, 'title') });
+    case 'action.link_requested':
+      return t(d.automatic === true ? 'event.actionLinkAutomatic' : 'event.actionLinkRequested', { tracker: str(d, 'tracker') });
+    case 'action.linked':
+      return t('event.actionLinked', { key: str(d, 'key') });
+    case 'action.link_failed':
+      return t('event.actionLinkFailed', { reason: str(d, 'reason') });
+    case 'action.tracker_state':
+      return t('event.actionTrackerState', { key: str(d, 'key'), state: str(d, 'status') || str(d, 'state') });
     case 'update.posted':
       return updatePosted(d);
     case 'update.overdue':

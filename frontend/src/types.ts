@@ -158,7 +158,7 @@ export interface RoomSnapshot {
   members: Member[];
   /**
    * The commands this member may issue now, sorted. One whose authority depends on its content
-   * (decision.approve/reject, ack.give, action.update, role.release/handover, inject.respond) is
+   * (decision.approve/reject, ack.give, action.update, action.track, role.release/handover, inject.respond) is
    * listed for everyone who might issue it for some content; the item's data says for which. A
    * closed room lists only room.phase, for the incident commander. invite.create is a REST call.
    */
@@ -168,6 +168,8 @@ export interface RoomSnapshot {
   notes: Note[];
   decisions?: Decision[];
   actions?: ActionItem[];
+  /** Actions' links to issues in trackers (GitHub, Jira), in the order they were asked for. */
+  actionLinks?: ActionLink[];
   updates?: StatusUpdate[];
   nextUpdateDue?: string | null;
   lastUpdateAt?: string | null;
@@ -237,6 +239,31 @@ export interface ActionItem {
   createdAt: string;
   updatedAt?: string;
   closedAt?: string | null;
+}
+
+/**
+ * An action's link to an issue in a tracker (`TrackerFeature.LinkView`): `requested` until the server created the
+ * issue (`key` and `url` once `linked`), `failed` with the reason when it gave up (it may be asked for again).
+ * `remoteState`: the issue's state as the tracker's webhook last reported it.
+ */
+export interface ActionLink {
+  actionId: string;
+  trackerId: string;
+  tracker: string;
+  kind: string;
+  status: 'requested' | 'linked' | 'failed' | string;
+  key?: string;
+  url?: string;
+  remoteState?: string;
+  error?: string;
+  requestedSeq: number;
+}
+
+/** A tracker an action may be linked to (GET /api/trackers). */
+export interface TrackerChoice {
+  id: string;
+  name: string;
+  kind: string;
 }
 
 export const AUDIENCES = ['all', 'executive', 'engineering', 'legal'] as const;

@@ -1,12 +1,13 @@
 // Actions: owner, due time (overdue highlighted), status changes, and a form to create one; both
 // offered as the snapshot's `can` says.
 import { field, h, replace, select, setOptions } from '../dom';
-import { canUpdateAction, isOverdue, ownerText, sortActions } from '../model';
+import { api } from '../api';
+import { canTrackAction, canUpdateAction, isOverdue, ownerText, sortActions } from '../model';
 import type { RoomStore } from '../roomStore';
 import { timeElement } from '../i18n';
 import { statusName } from '../messages/terms';
 import { roleLabel } from '../timeline';
-import { ACTION_STATUSES, ADDRESSABLE_ROLES, type ActionItem } from '../types';
+import { ACTION_STATUSES, ADDRESSABLE_ROLES, type ActionItem, type ActionLink, type TrackerChoice } from '../types';
 import { t as c } from '../messages/console';
 import { t } from '../messages/panels';
 import { type Scope, form, onDemand, panel, renderRows } from '../ui';
@@ -25,7 +26,40 @@ function due(dueAt: string | null | undefined, overdue: boolean): HTMLElement {
     : h('span', { class: cls }, `${t('actions.due')} `, time);
 }
 
-function actionItem(store: RoomStore, a: ActionItem, now: number): HTMLElement {
+/** Only a web address opens from the console: a tracker's answer never becomes a javascript: link. */
+function webUrl(url: string | undefined): string | null {
+  return url && /^https?:\/\//i.test(url) ? url : null;
+}
+
+/** An action's issues: the key opening the tracker in a new tab once linked, else where the link stands. */
+function linkLine(link: ActionLink): HTMLElement {
+  if (link.status === 'linked') {
+    const url = webUrl(link.url);
+    const key = url ? h('a', { href: url, target: '_blank', rel: 'noopener noreferrer', 'data-issue': link.key ?? '' }, link.key ?? '') : h('span', {}, link.key ?? '');
+    return h('p', { class: 'issue-link' }, `${t('actions.issue')} `, key, ` · ${link.tracker}`, link.remoteState ? t('actions.remoteState', { state: link.remoteState }) : '');
+  }
+  if (link.status === 'failed') return h('p', { class: 'issue-link overdue-text' }, t('actions.linkFailed', { tracker: link.tracker, error: link.error ?? '' }));
+  return h('p', { class: 'issue-link muted' }, t('actions.linking', { tracker: link.tracker }));
+}
+
+/** The control that asks for an issue: offered when a tracker is configured that the action is not (being) linked to. */
+function trackForm(store: RoomStore, a: ActionItem, links: readonly ActionLink[], trackers: readonly TrackerChoice[]): HTMLElement | null {
+  if (!canTrackAction(a, store.can, store.privileged, store.myUserId, store.myRoles)) return null;
+  const open = trackers.filter((tr) => !links.some((l) => l.trackerId === tr.id && l.status !== 'failed'));
+  const first = open[0];
+  if (!first) return null;
+  const tracker = select('trackerId', open.map((tr) => ({ value: tr.id, label: tr.name })), first.id);
+  return form(
+    { class: 'row inline', 'aria-label': t('actions.linkOf', { title: a.title }) },
+    [open.length > 1 ? field(t('actions.linkTracker'), tracker) : null, h('button', { type: 'submit', class: 'secondary', 'data-focus': `track-${a.actionId}` }, t('actions.track'))],
+    () => {
+      const chosen = open.find((tr) => tr.id === tracker.value) ?? first;
+      store.send('action.track', { actionId: a.actionId, trackerId: chosen.id }, t('actions.sentTrack', { title: a.title, tracker: chosen.name }));
+    },
+  );
+}
+
+function actionItem(store: RoomStore, a: ActionItem, now: number, links: readonly ActionLink[], trackers: readonly TrackerChoice[]): HTMLElement {
   const overdue = isOverdue(a, now);
   const status = select('status', statusOptions(), a.status);
   status.setAttribute('data-focus', `status-${a.actionId}`);
@@ -57,6 +91,8 @@ function actionItem(store: RoomStore, a: ActionItem, now: number): HTMLElement {
       a.riskScore != null ? t('actions.risk', { risk: String(a.riskScore) }) : '',
     ),
     change,
+    ...links.map(linkLine),
+    trackForm(store, a, links, trackers),
   );
 }
 
@@ -84,6 +120,22 @@ export function actionsPanel(store: RoomStore, scope: Scope): HTMLElement {
   const { section, state } = panel(t('actions.title'), list, onDemand(store, scope, c('form.action'), create, () => store.may('action.create')));
 
   let ownersShown = '';
+  // The trackers are asked for once, when this member may first link an action (incidents only).
+  let trackers: TrackerChoice[] = [];
+  let trackersAsked = false;
+  function askTrackers(): void {
+    if (trackersAsked || !store.may('action.track')) return;
+    trackersAsked = true;
+    api.trackers().then(
+      (list) => {
+        trackers = list;
+        render();
+      },
+      () => {
+        trackersAsked = false;
+      },
+    );
+  }
   function render(): void {
     const room = store.room;
     if (!room) return;
@@ -102,11 +154,14 @@ export function actionsPanel(store: RoomStore, scope: Scope): HTMLElement {
         ...ADDRESSABLE_ROLES.map((r) => ({ value: `role:${r}`, label: t('actions.roleOption', { role: roleLabel(r) }) })),
       ]);
     }
-    const can = JSON.stringify(store.can);
+    askTrackers();
+    const can = JSON.stringify([store.can, trackers]);
+    const links = room.actionLinks ?? [];
+    const linksOf = (a: ActionItem) => links.filter((l) => l.actionId === a.actionId);
     renderRows(
       list,
-      actions.map((a) => ({ key: a.actionId, signature: JSON.stringify([a, isOverdue(a, now), can]), action: a })),
-      (row) => actionItem(store, row.action, now),
+      actions.map((a) => ({ key: a.actionId, signature: JSON.stringify([a, isOverdue(a, now), can, linksOf(a)]), action: a })),
+      (row) => actionItem(store, row.action, now, linksOf(row.action), trackers),
       () => h('li', { class: 'muted' }, t('actions.none')),
     );
   }

@@ -37,15 +37,23 @@ public final class ActionDecider {
         if (action == null) {
             throw SitroomException.notFound("no such action in this room");
         }
-        Member actor = context.actor();
-        boolean owner = actor.userId().equals(action.ownerId()) || (action.ownerRole() != null && actor.holds(action.ownerRole()));
-        if (!owner && !context.privileged()) {
-            throw SitroomException.forbidden("only the action's owner or " + Authority.describe(context.privilegedRoles()) + " may update it");
-        }
+        requireEditor(context, action, "update it");
         if (action.status() == c.status()) {
             throw SitroomException.conflict("the action is already " + c.status().wire());
         }
         return List.of(NewEvent.forEveryone(new ActionEvent.Updated(action.id(), action.status(), c.status(), c.note())));
+    }
+
+    /**
+     * Refuses whoever may not change the action: its owner (by name, or by holding its role) may, and so may
+     * whoever the command's authority privileges. {@code what}: "update it", "link it to a tracker".
+     */
+    public static void requireEditor(CommandContext context, ActionState action, String what) {
+        Member actor = context.actor();
+        boolean owner = actor.userId().equals(action.ownerId()) || (action.ownerRole() != null && actor.holds(action.ownerRole()));
+        if (!owner && !context.privileged()) {
+            throw SitroomException.forbidden("only the action's owner or " + Authority.describe(context.privilegedRoles()) + " may " + what);
+        }
     }
 
     /** An open action past its due time is reported overdue, once. */

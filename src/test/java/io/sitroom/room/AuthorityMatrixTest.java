@@ -147,6 +147,19 @@ class AuthorityMatrixTest {
         }
     }
 
+    private static volatile String matrixTracker;
+
+    /** A tracker for action.track, configured by the admin once. */
+    private static synchronized String matrixTracker() {
+        if (matrixTracker == null) {
+            matrixTracker = io.restassured.RestAssured.given().auth().oauth2(Api.adminToken()).contentType(io.restassured.http.ContentType.JSON)
+                    .body(Map.of("name", "Matrix tracker", "kind", "github", "baseUrl", "http://127.0.0.1:9", "target", "acme/matrix",
+                            "token", "matrix-token", "webhookSecret", "matrix-webhook-secret-0123456789"))
+                    .post("/api/admin/trackers").then().statusCode(201).extract().path("id");
+        }
+        return matrixTracker;
+    }
+
     private static Set<Role> roles(RoomKind kind) {
         Set<Role> roles = EnumSet.allOf(Role.class);
         if (kind != RoomKind.EXERCISE) {
@@ -194,6 +207,9 @@ class AuthorityMatrixTest {
         // An action nobody owns: only the table decides who may update it.
         f.put("action.update", Fixture.table((c, r) -> Map.of("actionId",
                 c.field(c.as(c.lead, "action.create", Map.of("title", "Rotate keys")), "actionId"), "status", "in_progress")));
+        // A new action nobody owns, to link to a tracker (configured once; its address answers nothing, so links fail later).
+        f.put("action.track", Fixture.incidents((c, r) -> Map.of("actionId",
+                c.field(c.as(c.lead, "action.create", Map.of("title", "Rotate keys")), "actionId"), "trackerId", matrixTracker())));
         f.put("update.post", Fixture.table((c, r) -> Map.of("audience", "all", "summary", "contained")));
         f.put("statement.draft", Fixture.table((c, r) -> Map.of("title", "Notice", "body", "We are investigating.", "channel", "website")));
         f.put("statement.approve", Fixture.table((c, r) -> Map.of("statementId", draftStatement(c))));

@@ -53,7 +53,7 @@ class CanTest {
         Api.addMember(ic, room, observer, "observer");
         // Content decides these: a decision naming the observer's role, an action it owns, a role it holds, an ack asked of it,
         // a checklist item its role owns or it was assigned.
-        assertEquals(List.of("ack.give", "action.update", "checklist.check", "checklist.skip", "checklist.uncheck", "decision.approve",
+        assertEquals(List.of("ack.give", "action.track", "action.update", "checklist.check", "checklist.skip", "checklist.uncheck", "decision.approve",
                 "decision.reject", "role.handover", "role.release"),
                 can(observer, room));
         assertEquals(List.of(), privileged(observer, room), "none of them for any item");

@@ -114,6 +114,19 @@ class ParityFixturesTest {
         }
     }
 
+    private static volatile String parityTracker;
+
+    /** A tracker for action.track, configured by the admin once; its address answers nothing. */
+    private static synchronized String parityTracker() {
+        if (parityTracker == null) {
+            parityTracker = io.restassured.RestAssured.given().auth().oauth2(Api.adminToken()).contentType(io.restassured.http.ContentType.JSON)
+                    .body(Map.of("name", "Parity tracker", "kind", "jira", "baseUrl", "http://127.0.0.1:9", "target", "PAR",
+                            "token", "parity-token", "webhookSecret", "parity-webhook-secret-0123456789"))
+                    .post("/api/admin/trackers").then().statusCode(201).extract().path("id");
+        }
+        return parityTracker;
+    }
+
     @BeforeEach
     void freeze() {
         clock.freeze();
@@ -147,6 +160,8 @@ class ParityFixturesTest {
 
         final long seed;
         final boolean exercise;
+        /** Chooses the actions linked to a tracker, apart from {@code random}. */
+        final Random links;
         final Random random;
         final List<User> people = new ArrayList<>();
         final Map<UUID, User> byId = new HashMap<>();
@@ -168,6 +183,7 @@ class ParityFixturesTest {
             this.seed = seed;
             this.exercise = exercise;
             this.random = new Random(seed * 31 + (exercise ? 1 : 0));
+            this.links = new Random(seed * 37 + 5);
             this.startInWindow = exercise && random.nextInt(3) == 0;
             this.typeWhen = exercise ? -1 : random.nextInt(3);
         }
@@ -536,6 +552,12 @@ class ParityFixturesTest {
                 }
                 send(working(), "action.create", data);
                 return;
+            }
+            if (!exercise && links.nextInt(5) == 0) {
+                // Linked to a tracker that answers nothing (action.link_requested now, action.link_failed when the worker gives up),
+                // by a Random of its own, so that the histories are otherwise the ones they were before trackers.
+                JsonNode linked = actions.get(links.nextInt(actions.size()));
+                send(currentLead(), "action.track", Map.of("actionId", linked.path("actionId").asText(), "trackerId", parityTracker()));
             }
             JsonNode action = pick(actions);
             User by = action.path("owner").path("userId").isTextual() && random.nextBoolean()

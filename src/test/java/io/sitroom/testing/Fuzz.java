@@ -98,7 +98,8 @@ public final class Fuzz {
         List<RoomFeature> features = List.of(new CoreRoomFeature(), new RoleFeature(), new ActionFeature(null), new CommsFeature(null, null, null),
                 new DecisionFeature(mapper, null), new ExerciseFeature(null, null, null, null), new io.sitroom.exercise.FeedbackFeature(null, null),
                 new WebhookFeature(),
-                new io.sitroom.playbook.PlaybookFeature(null), new io.sitroom.statuspage.StatusPageFeature(null, null));
+                new io.sitroom.playbook.PlaybookFeature(null), new io.sitroom.statuspage.StatusPageFeature(null, null),
+                new io.sitroom.tracker.TrackerFeature());
         return new CommandCatalog(instanceOf(features), mapper);
     }
 
