@@ -83,7 +83,7 @@ public class Checkpointer {
     }
 
     /** A UUID column as the driver hands it to a native query: PostgreSQL a UUID, H2 its 16 bytes. */
-    private static UUID uuid(Object column) {
+    static UUID uuid(Object column) {
         if (column instanceof UUID id) {
             return id;
         } else if (column instanceof byte[] bytes && bytes.length == 16) {

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Clock;
@@ -134,19 +133,8 @@ public class WitnessSender {
     private static List<Checkpoint> pending(UUID targetId) {
         List<?> rows = WitnessTarget.getEntityManager().createNativeQuery(PENDING).setParameter("target", targetId).setMaxResults(BATCH)
                 .getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new Checkpoint(uuid(r[0]).toString(), ((Number) r[1]).longValue(), (String) r[2],
+        return rows.stream().map(r -> (Object[]) r).map(r -> new Checkpoint(Checkpointer.uuid(r[0]).toString(), ((Number) r[1]).longValue(), (String) r[2],
                 (String) r[3], (String) r[4], (String) r[5])).toList();
-    }
-
-    /** A UUID column as the driver hands it to a native query: PostgreSQL a UUID, H2 its 16 bytes. */
-    private static UUID uuid(Object column) {
-        if (column instanceof UUID id) {
-            return id;
-        } else if (column instanceof byte[] bytes && bytes.length == 16) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            return new UUID(buffer.getLong(), buffer.getLong());
-        }
-        return UUID.fromString(String.valueOf(column));
     }
 
     private static void keep(Checkpoint checkpoint, UUID targetId, Countersignature countersignature) {
