@@ -87,8 +87,8 @@ export function settingsView(main: HTMLElement): () => void {
     const form = h(
       'form',
       { 'aria-labelledby': 'settings-prefs' },
-      h('fieldset', {}, h('legend', {}, t('prefs.kinds')), ...boxes),
-      h('fieldset', {}, h('legend', {}, t('prefs.when')), radio(false, t('prefs.immediate')), radio(true, t('prefs.digest'))),
+      h('fieldset', { class: 'choices' }, h('legend', {}, t('prefs.kinds')), ...boxes),
+      h('fieldset', { class: 'choices' }, h('legend', {}, t('prefs.when')), radio(false, t('prefs.immediate')), radio(true, t('prefs.digest'))),
       h('button', { type: 'submit' }, t('prefs.save')),
     );
     form.addEventListener('submit', (event) => {
