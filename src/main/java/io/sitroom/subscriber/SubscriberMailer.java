@@ -29,6 +29,8 @@ import io.sitroom.statuspage.StatusPageFeature;
 public class SubscriberMailer {
 
     private static final Logger LOG = Logger.getLogger(SubscriberMailer.class);
+    /** Notices read at once; a run goes on page after page until the backlog is drained, oldest first. */
+    private static final int BATCH = 100;
     private final OutageLog outage = new OutageLog(LOG, "status page subscribers");
 
     private final MailOutbox outbox;
@@ -49,24 +51,28 @@ public class SubscriberMailer {
         mailDue();
     }
 
-    /** Mails every pending notice; returns how many mails were queued. */
+    /** Mails every pending notice, oldest first (each is expanded once, then marked); returns how many mails were queued. */
     public synchronized int mailDue() {
-        List<UUID> notices;
-        try {
-            notices = QuarkusTransaction.requiringNew().call(() -> SubscriberNotice.<SubscriberNotice> find("expanded", Sort.ascending("createdAt", "seq"),
-                    false).page(0, 100).list().stream().map(n -> n.id).toList());
-            outage.succeeded();
-        } catch (RuntimeException e) {
-            if (!outage.failed(e)) {
-                LOG.warnf("status page notices could not be read: %s", e.getMessage());
-            }
-            return 0;
-        }
         int queued = 0;
-        for (UUID id : notices) {
-            queued += QuarkusTransaction.requiringNew().call(() -> expand(id));
+        while (true) {
+            List<UUID> notices;
+            try {
+                notices = QuarkusTransaction.requiringNew().call(() -> SubscriberNotice.<SubscriberNotice> find("expanded",
+                        Sort.ascending("createdAt", "seq"), false).page(0, BATCH).list().stream().map(n -> n.id).toList());
+                outage.succeeded();
+            } catch (RuntimeException e) {
+                if (!outage.failed(e)) {
+                    LOG.warnf("status page notices could not be read: %s", e.getMessage());
+                }
+                return queued;
+            }
+            for (UUID id : notices) {
+                queued += QuarkusTransaction.requiringNew().call(() -> expand(id));
+            }
+            if (notices.size() < BATCH) {
+                return queued;
+            }
         }
-        return queued;
     }
 
     private int expand(UUID id) {

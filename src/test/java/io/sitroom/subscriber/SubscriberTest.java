@@ -72,9 +72,12 @@ class SubscriberTest {
         return Mailboxes.to(mailbox, address).stream().filter(m -> m.getText().contains(tag) || m.getSubject().contains(tag)).toList();
     }
 
+    /** What the scheduler would do (it is off in tests): expands every notice, then sends until the outbox has nothing due. */
     private void deliver() {
         subscribers.mailDue();
-        sender.sendDue();
+        while (sender.sendDue() > 0) {
+            // the other test classes' public rooms may have queued more than one pass sends
+        }
     }
 
     private String subscribeAndConfirm(String address) {
