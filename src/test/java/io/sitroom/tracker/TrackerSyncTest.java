@@ -339,7 +339,9 @@ class TrackerSyncTest {
         String actionId = action(ic, room, "Review access", Map.of());
         failuresToAnswer.set(1_000);
         Api.accepted(ic, room, "action.track", Map.of("actionId", actionId, "trackerId", tracker));
-        while (received.isEmpty()) {
+        // The first attempt may run on the worker's own thread (kicked by the append): wait until its failure is recorded,
+        // so that what follows does not race its write.
+        while (lastError(UUID.fromString(actionId), UUID.fromString(tracker)) == null) {
             worker.work();
             Thread.sleep(20);
         }
@@ -350,6 +352,11 @@ class TrackerSyncTest {
         assertEquals("acme/ops#77", linked.get("key"));
         assertEquals(requests, received.size(), "the kept issue is recorded, no new one is asked for");
         failuresToAnswer.set(0);
+    }
+
+    @Transactional
+    String lastError(UUID actionId, UUID trackerId) {
+        return TrackerLink.of(actionId, trackerId).lastError;
     }
 
     @Transactional
