@@ -12,6 +12,7 @@ import io.sitroom.comms.CommsViews.AckView;
 import io.sitroom.comms.CommsViews.StatementView;
 import io.sitroom.decision.DecisionView;
 import io.sitroom.metrics.RoomMetrics;
+import io.sitroom.proof.RoleChange;
 import io.sitroom.room.EventView;
 import io.sitroom.room.RoomSnapshot;
 
@@ -180,7 +181,7 @@ public record ExportDocument(String title, String kind, String severity, String 
         return typed;
     }
 
-    private static RoleRow role(RoomExport.RoleChange c) {
+    private static RoleRow role(RoleChange c) {
         String who = c.member() != null ? name(c.member()) : name(c.from()) + " -> " + name(c.to());
         String change = c.kind() + (c.role() != null ? " " + c.role() : c.roles() != null ? " " + String.join(", ", c.roles()) : "");
         return new RoleRow(c.seq(), c.at(), change, who, c.by() == null ? "server" : name(c.by()));
@@ -243,7 +244,7 @@ public record ExportDocument(String title, String kind, String severity, String 
         return actor.displayName() == null ? "" : actor.displayName();
     }
 
-    private static String name(RoomExport.Person person) {
+    private static String name(RoleChange.Person person) {
         return person == null || person.displayName() == null ? "" : person.displayName();
     }
 

@@ -10,18 +10,16 @@ import jakarta.transaction.Transactional;
 
 import io.sitroom.comms.CommsFeature;
 import io.sitroom.evidence.Checkpoints;
-import io.sitroom.membership.RoleEvent;
 import io.sitroom.metrics.MetricsService;
 import io.sitroom.metrics.RoomMetrics;
-import io.sitroom.role.Role;
+import io.sitroom.proof.Fact;
+import io.sitroom.proof.ReadableSections;
 import io.sitroom.room.EventLog;
-import io.sitroom.room.EventPayload;
 import io.sitroom.room.EventView;
 import io.sitroom.room.HashChain;
 import io.sitroom.room.Member;
 import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.Room;
-import io.sitroom.room.RoomEvent;
 import io.sitroom.room.RoomService;
 import io.sitroom.room.RoomSnapshot;
 import io.sitroom.room.Viewer;
@@ -59,7 +57,7 @@ public class ExportService {
         Viewer viewer = Viewer.of(me, room.kind);
         RoomSnapshot snapshot = rooms.snapshot(roomId, userId);
         List<RoomExport.ChainLink> links = new ArrayList<>();
-        List<RoomExport.RoleChange> roleHistory = new ArrayList<>();
+        List<Fact> facts = new ArrayList<>();
         List<RecordedEvent> visible = new ArrayList<>();
         long after = 0;
         List<RecordedEvent> page;
@@ -72,7 +70,7 @@ public class ExportService {
                     visible.add(e);
                     links.add(new RoomExport.ChainLink(e.seq(), view.at(), e.kind(), view.actor(), e.commandId(), view.data(), view.visibleTo(),
                             e.prevHash(), e.hash(), null, e.payload().brief()));
-                    roleChange(e, view).ifPresent(roleHistory::add);
+                    facts.add(fact(e, view));
                 } else {
                     links.add(new RoomExport.ChainLink(e.seq(), null, null, null, null, null, null, e.prevHash(), e.hash(), true, null));
                 }
@@ -84,31 +82,12 @@ public class ExportService {
         RoomMetrics roomMetrics = metrics.forMember(roomId, userId);
         audit.record(me.userId(), me.displayName(), "room.export", "room " + roomId, "events " + links.size());
         return new RoomExport(RoomExport.FORMAT, HashChain.formatTime(clock.instant()), new RoomExport.Person(me.userId(), me.displayName()),
-                snapshot, roomMetrics, roleHistory, comms.updatesFor(roomId, userId), LessonsLearned.from(visible, snapshot), chain);
+                snapshot, roomMetrics, ReadableSections.roleHistory(facts), comms.updatesFor(roomId, userId), LessonsLearned.from(visible, snapshot), chain);
     }
 
-    private static java.util.Optional<RoomExport.RoleChange> roleChange(RecordedEvent e, EventView view) {
-        RoomExport.Person by = e.actor() == null ? null : new RoomExport.Person(e.actor().userId(), e.actor().displayName());
-        EventPayload payload = e.payload();
-        RoomExport.RoleChange change = null;
-        if (payload instanceof RoomEvent.MemberAdded added) {
-            change = new RoomExport.RoleChange(e.seq(), view.at(), e.kind(), null, names(added.roles()),
-                    new RoomExport.Person(added.userId(), added.displayName()), null, null, by);
-        } else if (payload instanceof RoleEvent.Assigned assigned) {
-            change = new RoomExport.RoleChange(e.seq(), view.at(), e.kind(), assigned.role().wire(), null,
-                    new RoomExport.Person(assigned.userId(), assigned.displayName()), null, null, by);
-        } else if (payload instanceof RoleEvent.Released released) {
-            change = new RoomExport.RoleChange(e.seq(), view.at(), e.kind(), released.role().wire(), null,
-                    new RoomExport.Person(released.userId(), released.displayName()), null, null, by);
-        } else if (payload instanceof RoleEvent.HandedOver handedOver) {
-            change = new RoomExport.RoleChange(e.seq(), view.at(), e.kind(), handedOver.role().wire(), null, null,
-                    new RoomExport.Person(handedOver.fromUserId(), handedOver.fromDisplayName()),
-                    new RoomExport.Person(handedOver.toUserId(), handedOver.toDisplayName()), by);
-        }
-        return java.util.Optional.ofNullable(change);
-    }
-
-    private static List<String> names(java.util.Set<Role> roles) {
-        return roles.stream().map(Role::wire).sorted().toList();
+    /** The event as the readable sections are derived from it: the same projections the offline verifier runs. */
+    private static Fact fact(RecordedEvent e, EventView view) {
+        return new Fact(e.seq(), e.at(), e.actor() == null ? null : new Fact.Actor(e.actor().userId(), e.actor().displayName(),
+                view.actor().roles()), e.payload(), view.visibleTo());
     }
 }

@@ -11,6 +11,7 @@ import io.sitroom.chain.Countersignature;
 import io.sitroom.comms.CommsViews;
 import io.sitroom.evidence.Jwks;
 import io.sitroom.metrics.RoomMetrics;
+import io.sitroom.proof.RoleChange;
 import io.sitroom.room.ChainReport;
 import io.sitroom.room.EventView;
 import io.sitroom.room.RoomSnapshot;
@@ -29,10 +30,6 @@ public record RoomExport(String format, String exportedAt, Person exportedBy, Ro
     public record Person(UUID userId, String displayName) {
     }
 
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RoleChange(long seq, String at, String kind, String role, List<String> roles, Person member, Person from, Person to,
-            Person by) {
-    }
 
     /**
      * The hash chain: {@code hash = sha256(prevHash + canonicalJson(event))} from {@code genesis}

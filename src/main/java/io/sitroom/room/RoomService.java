@@ -102,6 +102,9 @@ public class RoomService {
                     NewEvent.forEveryone(new RoomEvent.RoomCreated(room.kind, room.title, room.severity, room.phase, creatorId,
                             request.scenarioId(), type)),
                     NewEvent.forEveryone(new RoomEvent.MemberAdded(creatorId, creatorName, lead, Map.of(creatorId, lead), null)))));
+            // The room opened when its room.created was recorded: the snapshot's createdAt is that event's time, to the
+            // millisecond (the export's verifier derives it from the event; the clock read above may be a millisecond earlier).
+            room.createdAt = appended.get(0).at();
             if (!thenAppend.isEmpty()) {
                 appended.addAll(locked.append(null, null, thenAppend));
             }

@@ -22,8 +22,8 @@ import io.sitroom.chain.Jwk;
  * type, a missing one, an event field the hash does not cover, or a redacted link that carries
  * content. Such fields would otherwise be read by an auditor as verified while no hash covers them.
  * Besides the chain, it reads the room's signed checkpoints and the keys the export carries
- * (docs/evidence.md). The rest of the export (the snapshot, metrics...) is derived from the chain and
- * not verified here.
+ * (docs/evidence.md), and, as read, the readable sections that the verifier derives again from the events
+ * and compares ({@link Readable}).
  */
 final class ExportReader {
 
@@ -48,8 +48,19 @@ final class ExportReader {
      * countersignatures of those checkpoints and the witnesses' keys the export carries.
      */
     record Export(String roomId, long headSeq, String headHash, List<Link> links, List<Checkpoint> checkpoints, Map<String, PublicKey> keys,
-            List<Countersignature> countersignatures, Map<String, PublicKey> witnessKeys) {
+            List<Countersignature> countersignatures, Map<String, PublicKey> witnessKeys, Readable readable) {
     }
+
+    /**
+     * What the file says in its readable sections, as read (plain JSON values): {@code room} the snapshot
+     * object, {@code others} the other sections derived from the chain ({@code roleHistory}, {@code metrics},
+     * ...) by name; {@link ExportVerifier} derives what it can from the verified events and compares.
+     */
+    record Readable(Map<String, Object> room, Map<String, Object> others) {
+    }
+
+    /** The top-level sections derived from the chain (the rest is the file's own: format, exportedAt, exportedBy, chain). */
+    static final List<String> DERIVED = List.of("metrics", "roleHistory", "updates", "lessonsLearned");
 
     private ExportReader() {
     }
@@ -61,7 +72,14 @@ final class ExportReader {
         if (!format.equals(FORMAT)) {
             throw new IllegalArgumentException("format is " + StrictJson.quoted(format) + ", not " + FORMAT);
         }
-        String roomId = export.object("room").string("id");
+        Fields room = export.object("room");
+        String roomId = room.string("id");
+        Map<String, Object> others = new LinkedHashMap<>();
+        for (String name : DERIVED) {
+            if (export.optional(name) != null) {
+                others.put(name, export.optional(name));
+            }
+        }
         Fields chain = export.object("chain");
         if (chain.has("genesis") && !chain.string("genesis").equals(ChainHash.GENESIS)) {
             // The genesis is part of the protocol, not of the file: a file that names another one starts elsewhere.
@@ -90,7 +108,8 @@ final class ExportReader {
             }
         }
         Map<String, PublicKey> witnessKeys = chain.optional("witnessKeys") == null ? Map.of() : keys(chain.object("witnessKeys"));
-        return new Export(roomId, headSeq, headHash, links, checkpoints, keys, countersignatures, witnessKeys);
+        return new Export(roomId, headSeq, headHash, links, checkpoints, keys, countersignatures, witnessKeys,
+                new Readable(room.all(), others));
     }
 
     /**
@@ -199,6 +218,11 @@ final class ExportReader {
 
         boolean has(String key) {
             return fields.containsKey(key);
+        }
+
+        /** The object as read. */
+        Map<String, Object> all() {
+            return fields;
         }
 
         /** A field's value; null when it is absent or null. */

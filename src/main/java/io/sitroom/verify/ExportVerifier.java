@@ -40,7 +40,23 @@ public final class ExportVerifier {
      * the highest seq a verified checkpoint signs (0 when none).
      */
     public record Result(boolean ok, int events, int redacted, String headHash, Long firstBadSeq, String reason, int checkpoints,
-            long signedThrough, Witnessed witnessed) {
+            long signedThrough, Witnessed witnessed, Proven proven) {
+
+        Result proving(Proven proven) {
+            return new Result(ok && proven.disagreement() == null, events, redacted, headHash, firstBadSeq,
+                    proven.disagreement() == null ? reason : proven.disagreement(), checkpoints, signedThrough, witnessed, proven);
+        }
+    }
+
+    /**
+     * The readable sections, derived again from the verified events and compared with the file: {@code sections}
+     * those that agree (by path, as {@code room.decisions}), {@code unproven} those the file has that this
+     * verifier does not derive, and {@code disagreement} the first field where the file and the events part
+     * (null when none): then the export as a whole does not verify.
+     */
+    public record Proven(List<String> sections, List<String> unproven, String disagreement) {
+
+        static final Proven NONE = new Proven(List.of(), List.of(), null);
     }
 
     /**
@@ -104,7 +120,15 @@ public final class ExportVerifier {
                 } else {
                     System.out.println("witnessed: no countersignature");
                 }
+                Proven proven = result.proven();
+                System.out.println("proven: " + (proven.sections().isEmpty() ? "no readable section"
+                        : proven.sections().size() + " readable sections agree with the events (" + String.join(", ", proven.sections()) + ")")
+                        + (proven.unproven().isEmpty() ? "" : "; not derived again: " + String.join(", ", proven.unproven())));
                 return 0;
+            }
+            if (result.firstBadSeq() == null) {
+                System.out.println("DISAGREES with its events: " + result.reason());
+                return 1;
             }
             System.out.println("BROKEN at seq " + result.firstBadSeq() + ": " + result.reason());
             return 1;
@@ -172,7 +196,11 @@ public final class ExportVerifier {
             return chain;
         }
         Result signed = checkCheckpoints(export, chain, trustedKeys != null ? trustedKeys : export.keys());
-        return signed.ok() ? checkCountersignatures(export, signed, trustedWitnessKeys != null ? trustedWitnessKeys : export.witnessKeys()) : signed;
+        if (!signed.ok()) {
+            return signed;
+        }
+        Result witnessed = checkCountersignatures(export, signed, trustedWitnessKeys != null ? trustedWitnessKeys : export.witnessKeys());
+        return witnessed.ok() ? witnessed.proving(ReadableProof.check(export)) : witnessed;
     }
 
     /**
@@ -203,7 +231,7 @@ public final class ExportVerifier {
             through = Math.max(through, seq);
         }
         return new Result(true, signed.events(), signed.redacted(), signed.headHash(), null, null, signed.checkpoints(), signed.signedThrough(),
-                new Witnessed(export.countersignatures().size(), List.copyOf(witnesses), through));
+                new Witnessed(export.countersignatures().size(), List.copyOf(witnesses), through), Proven.NONE);
     }
 
     /**
@@ -236,7 +264,7 @@ public final class ExportVerifier {
             signedThrough = Math.max(signedThrough, seq);
         }
         return new Result(true, chain.events(), chain.redacted(), chain.headHash(), null, null, export.checkpoints().size(), signedThrough,
-                Witnessed.NONE);
+                Witnessed.NONE, Proven.NONE);
     }
 
     private static Result checkChain(Export export) {
@@ -272,11 +300,11 @@ public final class ExportVerifier {
             }
             return broken(export, last + 1, "the head hash is not the last event's hash");
         }
-        return new Result(true, links.size(), redacted(export), previous, null, null, 0, 0, Witnessed.NONE);
+        return new Result(true, links.size(), redacted(export), previous, null, null, 0, 0, Witnessed.NONE, Proven.NONE);
     }
 
     private static Result broken(Export export, long seq, String reason) {
-        return new Result(false, export.links().size(), redacted(export), null, seq, reason, 0, 0, Witnessed.NONE);
+        return new Result(false, export.links().size(), redacted(export), null, seq, reason, 0, 0, Witnessed.NONE, Proven.NONE);
     }
 
     private static int redacted(Export export) {

@@ -136,7 +136,7 @@ class ExportVerifierChainTest {
         e.prevHash = ChainHash.GENESIS;
         e.hash = HashChain.hash(e);
 
-        TestExport export = TestExport.valid();
+        TestExport export = TestExport.of(TestExport.events());
         Map<String, Object> event = TestExport.map("seq", 1, "at", "2026-11-29T15:00:00.120Z", "kind", e.kind, "data", "DATA",
                 "prevHash", e.prevHash, "hash", e.hash);
         export.events.clear();

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,19 @@ class ExportVerifierCommandTest {
         TestExport export = TestExport.valid();
         Run run = run(file("export.json", export.json()).toString());
         assertEquals(new Run(0, "ok: 5 events (1 redacted), head " + export.chain.get("headHash") + System.lineSeparator()
-                + "signed: no checkpoint" + System.lineSeparator() + "witnessed: no countersignature" + System.lineSeparator(), ""), run);
+                + "signed: no checkpoint" + System.lineSeparator() + "witnessed: no countersignature" + System.lineSeparator()
+                + "proven: 2 readable sections agree with the events (room.id, room.title)" + System.lineSeparator(), ""), run);
+    }
+
+    @Test
+    void run_exits1_andNamesTheField_whenAReadableSectionDisagreesWithTheEvents() throws Exception {
+        TestExport export = TestExport.valid();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> room = (Map<String, Object>) export.root.get("room");
+        room.put("title", "A routine drill");
+        Run run = run(file("export.json", export.json()).toString());
+        assertEquals(new Run(1, "DISAGREES with its events: room.title: the file says \"A routine drill\", the events say \"Ransomware at the plant\""
+                + System.lineSeparator(), ""), run);
     }
 
     @Test

@@ -27,15 +27,18 @@ final class TestExport {
     }
 
     static TestExport valid() {
-        return of(events());
+        TestExport export = of(events());
+        export.root.put("room", map("id", ROOM, "title", "Ransomware at the plant"));
+        return export;
     }
 
     /** The five events of {@link #valid()}; a test may change one and build a consistent export with {@link #of}. */
     static List<ChainEvent> events() {
         ChainEvent.Actor ines = new ChainEvent.Actor(INES, "Inès \"IC\"", List.of("incident_commander"));
         return List.of(
-                new ChainEvent(ROOM, 1, "2026-11-29T15:00:00.000Z", "room.opened", ines, "c-1",
-                        map("title", "Ransomware at the plant", "kind", "INCIDENT"), null),
+                new ChainEvent(ROOM, 1, "2026-11-29T15:00:00.000Z", "room.created", ines, "c-1",
+                        map("roomKind", "INCIDENT", "title", "Ransomware at the plant", "severity", "SEV2", "phase", "detection",
+                                "createdBy", INES), null),
                 new ChainEvent(ROOM, 2, "2026-11-29T15:01:00.250Z", "room.severity", ines, "c-2", map("severity", "SEV1"), null),
                 new ChainEvent(ROOM, 3, "2026-11-29T15:02:00.000Z", "note.added", ines, "c-3",
                         map("text", "privileged: counsel advises caution"), List.of("legal")),
@@ -56,7 +59,7 @@ final class TestExport {
         }
         export.root.put("format", "sitroom-export/1");
         export.root.put("exportedAt", "2026-11-29T16:00:00.000Z");
-        export.root.put("room", map("id", ROOM, "title", "Ransomware at the plant"));
+        export.root.put("room", map("id", ROOM));
         export.chain.put("algorithm", "sha256(prevHash + canonicalJson(event)), see docs/protocol.md");
         export.chain.put("genesis", ChainHash.GENESIS);
         export.chain.put("headSeq", events.size());

@@ -1,0 +1,22 @@
+package io.sitroom.proof;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.sitroom.room.EventPayload;
+
+/**
+ * One event as the readable sections are derived from it: what the chain says about it, with its data
+ * decoded into its payload record. The server makes facts from its log, the offline verifier from the
+ * verified events of an export; both then run the same projections ({@link ReadableSections}).
+ *
+ * @param actor null for events the server appended by itself
+ * @param visibleTo null when everyone in the room may see the event; else role names, sorted
+ */
+public record Fact(long seq, Instant at, Actor actor, EventPayload payload, List<String> visibleTo) {
+
+    /** Who acted, as they were when they acted; {@code roles} are role names, sorted. */
+    public record Actor(UUID userId, String displayName, List<String> roles) {
+    }
+}

@@ -1,0 +1,250 @@
+package io.sitroom.proof;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.sitroom.clock.WireTime;
+import io.sitroom.decision.DecisionEvent;
+import io.sitroom.decision.DecisionState;
+import io.sitroom.membership.RoleEvent;
+import io.sitroom.role.Role;
+import io.sitroom.room.ChangesRoles;
+import io.sitroom.room.EventKind;
+import io.sitroom.room.EventPayload;
+import io.sitroom.room.RoomEvent;
+
+/**
+ * The readable sections of an export that its events prove, derived from the events the exporter could
+ * see, in the export's own JSON form (maps, lists, strings, numbers; a null field is the same as an absent
+ * one). Pure and JDK-only: the offline verifier runs it on the verified events of a file and compares what
+ * it gets with what the file says ({@link SectionCheck}); the server builds the export's role history
+ * with it, and {@code ReadableSectionsTest} holds it to the server's own projections of the same rooms.
+ *
+ * <p>Each section is derived only from events everyone who may see the section also sees (the room, its
+ * members and roles, decisions: all recorded for everyone; notes: the viewer's own), so an export with
+ * redacted links proves them as well. What the events alone cannot prove (what the exporter may do now, the
+ * other features' sections) is listed as not proven by the verifier.
+ */
+public final class ReadableSections {
+
+    /** The payload records these sections are derived from: the verifier decodes these kinds only. */
+    public static final List<Class<? extends EventPayload>> PAYLOADS = List.of(RoomEvent.class, RoleEvent.class, DecisionEvent.class);
+
+    /** As {@code RoomService}: the snapshot carries the newest notes only. */
+    static final int SNAPSHOT_NOTES = 100;
+
+    /** The sections proven, by their path in the export, in the order they are checked. */
+    public static final List<String> PATHS = List.of("room.kind", "room.title", "room.severity", "room.phase", "room.createdAt",
+            "room.createdBy", "room.members", "room.notes", "room.decisions", "roleHistory");
+
+    private ReadableSections() {
+    }
+
+    /** Every proven section by its path ({@link #PATHS}), from the facts in seq order. */
+    public static Map<String, Object> of(List<Fact> facts) {
+        Map<String, Object> sections = new LinkedHashMap<>();
+        RoomEvent.RoomCreated created = null;
+        Fact createdAt = null;
+        String severity = null;
+        String phase = null;
+        Map<UUID, Member> members = new LinkedHashMap<>();
+        List<Map<String, Object>> notes = new ArrayList<>();
+        Map<UUID, Decision> decisions = new LinkedHashMap<>();
+        for (Fact fact : facts) {
+            EventPayload payload = fact.payload();
+            if (payload instanceof RoomEvent.RoomCreated c) {
+                created = c;
+                createdAt = fact;
+                severity = c.severity().toString();
+                phase = c.phase().wire();
+            } else if (payload instanceof RoomEvent.SeverityChanged changed) {
+                severity = changed.to().toString();
+            } else if (payload instanceof RoomEvent.PhaseChanged changed) {
+                phase = changed.to().wire();
+            } else if (payload instanceof RoomEvent.MemberAdded added) {
+                members.remove(added.userId());
+                members.put(added.userId(), new Member(added.userId(), added.displayName(), added.roles()));
+            } else if (payload instanceof RoomEvent.MemberRemoved removed) {
+                members.remove(removed.userId());
+            } else if (payload instanceof RoomEvent.NoteAdded note) {
+                notes.add(note(fact, note));
+            } else if (payload instanceof DecisionEvent decision) {
+                decide(decisions, fact, decision);
+            }
+            if (payload instanceof ChangesRoles changes && !(payload instanceof RoomEvent.MemberAdded)) {
+                changes.rolesAfter().forEach((userId, roles) -> {
+                    Member member = members.get(userId);
+                    if (member != null) {
+                        members.put(userId, new Member(userId, member.displayName(), roles));
+                    }
+                });
+            }
+        }
+        if (created != null) {
+            sections.put("room.kind", created.roomKind().name());
+            sections.put("room.title", created.title());
+            sections.put("room.severity", severity);
+            sections.put("room.phase", phase);
+            sections.put("room.createdAt", WireTime.format(createdAt.at()));
+            sections.put("room.createdBy", created.createdBy().toString());
+        }
+        sections.put("room.members", members.values().stream().map(Member::json).toList());
+        sections.put("room.notes", List.copyOf(notes.subList(Math.max(0, notes.size() - SNAPSHOT_NOTES), notes.size())));
+        sections.put("room.decisions", decisions.values().stream().map(Decision::json).toList());
+        sections.put("roleHistory", Plain.of(roleHistory(facts)));
+        return sections;
+    }
+
+    /** Who took, left or handed over which role, and who joined with which, in seq order: the export's {@code roleHistory}. */
+    public static List<RoleChange> roleHistory(List<Fact> facts) {
+        List<RoleChange> history = new ArrayList<>();
+        for (Fact fact : facts) {
+            EventPayload payload = fact.payload();
+            String at = WireTime.format(fact.at());
+            RoleChange.Person by = fact.actor() == null ? null : new RoleChange.Person(fact.actor().userId(), fact.actor().displayName());
+            if (payload instanceof RoomEvent.MemberAdded added) {
+                history.add(new RoleChange(fact.seq(), at, kind(payload), null, names(added.roles()),
+                        new RoleChange.Person(added.userId(), added.displayName()), null, null, by));
+            } else if (payload instanceof RoleEvent.Assigned assigned) {
+                history.add(new RoleChange(fact.seq(), at, kind(payload), assigned.role().wire(), null,
+                        new RoleChange.Person(assigned.userId(), assigned.displayName()), null, null, by));
+            } else if (payload instanceof RoleEvent.Released released) {
+                history.add(new RoleChange(fact.seq(), at, kind(payload), released.role().wire(), null,
+                        new RoleChange.Person(released.userId(), released.displayName()), null, null, by));
+            } else if (payload instanceof RoleEvent.HandedOver handedOver) {
+                history.add(new RoleChange(fact.seq(), at, kind(payload), handedOver.role().wire(), null, null,
+                        new RoleChange.Person(handedOver.fromUserId(), handedOver.fromDisplayName()),
+                        new RoleChange.Person(handedOver.toUserId(), handedOver.toDisplayName()), by));
+            }
+        }
+        return history;
+    }
+
+    private static String kind(EventPayload payload) {
+        return payload.getClass().getAnnotation(EventKind.class).value();
+    }
+
+    private static Map<String, Object> note(Fact fact, RoomEvent.NoteAdded note) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("seq", fact.seq());
+        json.put("at", WireTime.format(fact.at()));
+        json.put("actor", fact.actor() == null ? null : actor(fact.actor()));
+        json.put("text", note.text());
+        json.put("visibleTo", fact.visibleTo());
+        return json;
+    }
+
+    private static Map<String, Object> actor(Fact.Actor actor) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("userId", actor.userId().toString());
+        json.put("displayName", actor.displayName());
+        json.put("roles", actor.roles());
+        return json;
+    }
+
+    private static Map<String, Object> person(UUID userId, String displayName) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("userId", userId == null ? null : userId.toString());
+        json.put("displayName", displayName);
+        return json;
+    }
+
+    private static List<String> names(Set<Role> roles) {
+        return roles.stream().map(Role::wire).sorted().toList();
+    }
+
+    private record Member(UUID userId, String displayName, Set<Role> roles) {
+
+        Map<String, Object> json() {
+            Map<String, Object> json = person(userId, displayName);
+            json.put("roles", names(roles));
+            return json;
+        }
+    }
+
+    private static void decide(Map<UUID, Decision> decisions, Fact fact, DecisionEvent event) {
+        if (event instanceof DecisionEvent.Proposed p) {
+            decisions.put(p.decisionId(), new Decision(fact, p));
+            return;
+        }
+        Decision d = decisions.get(event.decisionId());
+        if (d == null) {
+            return;
+        }
+        if (event instanceof DecisionEvent.Approved a) {
+            d.votes.add(new Vote(fact, a.roles(), true, a.comment()));
+        } else if (event instanceof DecisionEvent.Rejected r) {
+            d.votes.add(new Vote(fact, r.roles(), false, r.reason()));
+            d.status = DecisionState.Status.REJECTED;
+            d.decidedAt = fact;
+        } else if (event instanceof DecisionEvent.Accepted) {
+            d.status = DecisionState.Status.ACCEPTED;
+            d.decidedAt = fact;
+        } else if (event instanceof DecisionEvent.Expired) {
+            d.status = DecisionState.Status.EXPIRED;
+        } else if (event instanceof DecisionEvent.Superseded s) {
+            d.status = DecisionState.Status.SUPERSEDED;
+            d.supersededBy = s.supersededBy();
+        }
+    }
+
+    private record Vote(Fact fact, Set<Role> roles, boolean approve, String comment) {
+
+        Map<String, Object> json() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("by", person(fact.actor() == null ? null : fact.actor().userId(), fact.actor() == null ? null : fact.actor().displayName()));
+            json.put("roles", names(roles));
+            json.put("comment", comment);
+            json.put("at", WireTime.format(fact.at()));
+            json.put("seq", fact.seq());
+            return json;
+        }
+    }
+
+    /** A decision as the decision log projects it (see {@code DecisionFeature.project} and {@code DecisionView}). */
+    private static final class Decision {
+        final Fact proposed;
+        final DecisionEvent.Proposed event;
+        final List<Vote> votes = new ArrayList<>();
+        DecisionState.Status status = DecisionState.Status.PROPOSED;
+        Fact decidedAt;
+        UUID supersededBy;
+
+        Decision(Fact proposed, DecisionEvent.Proposed event) {
+            this.proposed = proposed;
+            this.event = event;
+        }
+
+        Map<String, Object> json() {
+            DecisionState state = new DecisionState(event.decisionId(), status, event.approvers(),
+                    proposed.actor() == null ? null : proposed.actor().userId(),
+                    votes.stream().map(v -> new DecisionState.Vote(v.fact().actor() == null ? null : v.fact().actor().userId(), v.roles(),
+                            v.approve())).toList(), event.expiresAt(), event.supersedes());
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("decisionId", event.decisionId().toString());
+            json.put("seq", proposed.seq());
+            json.put("title", event.title());
+            json.put("context", event.context());
+            json.put("options", event.options() == null ? List.of() : event.options());
+            json.put("choice", event.choice());
+            json.put("rationale", event.rationale());
+            json.put("approvers", names(event.approvers()));
+            json.put("missingApprovers", status == DecisionState.Status.PROPOSED ? names(state.missingRoles()) : List.of());
+            json.put("status", status.wire());
+            json.put("proposedBy", person(proposed.actor() == null ? null : proposed.actor().userId(),
+                    proposed.actor() == null ? null : proposed.actor().displayName()));
+            json.put("proposedAt", WireTime.format(proposed.at()));
+            json.put("expiresAt", WireTime.formatOrNull(event.expiresAt()));
+            json.put("supersedes", event.supersedes() == null ? null : event.supersedes().toString());
+            json.put("supersededBy", supersededBy == null ? null : supersededBy.toString());
+            json.put("decidedAt", decidedAt == null ? null : WireTime.format(decidedAt.at()));
+            json.put("approvals", votes.stream().filter(Vote::approve).map(Vote::json).toList());
+            json.put("rejections", votes.stream().filter(v -> !v.approve()).map(Vote::json).toList());
+            return json;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.sitroom.verify;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import io.sitroom.chain.ChainEvent;
+import io.sitroom.chain.ChainHash;
+import io.sitroom.proof.Fact;
+import io.sitroom.proof.PayloadReader;
+import io.sitroom.proof.ReadableSections;
+import io.sitroom.proof.SectionCheck;
+import io.sitroom.room.EventPayload;
+import io.sitroom.verify.ExportReader.Export;
+import io.sitroom.verify.ExportReader.Link;
+import io.sitroom.verify.ExportVerifier.Proven;
+
+/**
+ * The readable sections of a verified export, derived again from its events with the server's own
+ * projections ({@link ReadableSections}) and compared with what the file says. The snapshot ({@code room})
+ * is of the head it names ({@code room.seq}, {@code room.headHash}), which must be on the chain; its sections
+ * are derived from the events up to it, the role history from all of them. A section the file does not
+ * have is not checked (nobody can read it wrongly); one it has that is not derived here is listed as such.
+ */
+final class ReadableProof {
+
+    private static final PayloadReader PAYLOADS = new PayloadReader(ReadableSections.PAYLOADS);
+
+    /** The room's own fields that the chain itself proves ({@code id}) or that are checked against it ({@code seq}, {@code headHash}). */
+    private static final Set<String> CHAIN_FIELDS = Set.of("id", "seq", "headHash");
+
+    private ReadableProof() {
+    }
+
+    static Proven check(Export export) {
+        Map<String, Object> room = export.readable().room();
+        List<String> proven = new ArrayList<>();
+        proven.add("room.id");
+        long snapshotSeq = export.headSeq();
+        if (room.get("seq") != null) {
+            if (!(room.get("seq") instanceof BigInteger seq) || seq.signum() < 0 || seq.compareTo(BigInteger.valueOf(export.headSeq())) > 0) {
+                return disagrees(proven, "room.seq: the file says " + room.get("seq") + ", which is no seq of the chain (its head is seq "
+                        + export.headSeq() + ")");
+            }
+            snapshotSeq = seq.longValueExact();
+            proven.add("room.seq");
+            String onChain = snapshotSeq == 0 ? ChainHash.GENESIS : export.links().get((int) snapshotSeq - 1).hash();
+            if (room.containsKey("headHash")) {
+                Optional<String> difference = SectionCheck.firstDifference("room.headHash", room.get("headHash"), onChain);
+                if (difference.isPresent()) {
+                    return disagrees(proven, difference.get());
+                }
+                proven.add("room.headHash");
+            }
+        }
+        List<Fact> facts = new ArrayList<>();
+        for (Link link : export.links()) {
+            if (!link.redacted()) {
+                fact(link.event()).ifPresent(facts::add);
+            }
+        }
+        long head = snapshotSeq;
+        Map<String, Object> derivedRoom = ReadableSections.of(facts.stream().filter(f -> f.seq() <= head).toList());
+        Map<String, Object> derivedAll = ReadableSections.of(facts);
+        for (String path : ReadableSections.PATHS) {
+            boolean inRoom = path.startsWith("room.");
+            Map<String, Object> file = inRoom ? room : export.readable().others();
+            String name = inRoom ? path.substring("room.".length()) : path;
+            if (!file.containsKey(name)) {
+                continue;
+            }
+            Optional<String> difference = SectionCheck.firstDifference(path, file.get(name), (inRoom ? derivedRoom : derivedAll).get(path));
+            if (difference.isPresent()) {
+                return disagrees(proven, difference.get());
+            }
+            proven.add(path);
+        }
+        List<String> unproven = new ArrayList<>();
+        room.keySet().stream().filter(name -> !CHAIN_FIELDS.contains(name) && !proven.contains("room." + name)).map(name -> "room." + name)
+                .forEach(unproven::add);
+        export.readable().others().keySet().stream().filter(name -> !proven.contains(name)).forEach(unproven::add);
+        return new Proven(List.copyOf(proven), List.copyOf(unproven), null);
+    }
+
+    private static Proven disagrees(List<String> proven, String difference) {
+        return new Proven(List.copyOf(proven), List.of(), difference);
+    }
+
+    /**
+     * The event as the projections read it; empty for a kind they do not read, or data that does not fit its
+     * kind (the server reads such an event as unknown, and its projections pass it over too).
+     */
+    private static Optional<Fact> fact(ChainEvent e) {
+        try {
+            Optional<EventPayload> payload = PAYLOADS.read(e.kind(), e.data());
+            if (payload.isEmpty()) {
+                return Optional.empty();
+            }
+            Fact.Actor actor = e.actor() == null ? null
+                    : new Fact.Actor(UUID.fromString(e.actor().userId()), e.actor().displayName(), e.actor().roles());
+            return Optional.of(new Fact(e.seq(), Instant.parse(e.at()), actor, payload.get(), e.visibleTo()));
+        } catch (IllegalArgumentException | DateTimeParseException unreadable) {
+            return Optional.empty();
+        }
+    }
+}

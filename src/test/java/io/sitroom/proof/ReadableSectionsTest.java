@@ -1,0 +1,165 @@
+package io.sitroom.proof;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.sitroom.room.EventTypes;
+import io.sitroom.testing.Api;
+import io.sitroom.testing.Api.User;
+import io.sitroom.verify.ExportVerifier;
+
+/**
+ * The readable sections of real exports, derived again from their events by the offline verifier: they agree
+ * with what the server wrote for every viewer (the server's own projections and these are held to each
+ * other here), and a section changed in the file is caught at its field.
+ */
+@QuarkusTest
+class ReadableSectionsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    EventTypes types;
+
+    private record Room(UUID id, User ic, User legal, User exec, User scribe) {
+    }
+
+    /** Members who come, go and come back; roles taken, handed over and left; notes for all and for legal; decisions in every state. */
+    private static Room room() {
+        User ic = Api.newUser("Ines");
+        User legal = Api.newUser("Lea");
+        User exec = Api.newUser("Erin");
+        User scribe = Api.newUser("Sam");
+        UUID room = Api.newIncident(ic, "Proof of the readable sections");
+        Api.addMember(ic, room, legal, "legal");
+        Api.addMember(ic, room, exec, "executive");
+        Api.addMember(ic, room, scribe, "scribe");
+        Api.accepted(ic, room, "room.severity", Map.of("severity", "SEV1"));
+        Api.accepted(ic, room, "role.assign", Map.of("userId", scribe.id().toString(), "role", "comms_approver"));
+        Api.accepted(ic, room, "role.handover", Map.of("role", "scribe", "fromUserId", scribe.id().toString(), "toUserId", legal.id().toString()));
+        Api.accepted(ic, room, "role.release", Map.of("userId", scribe.id().toString(), "role", "comms_approver"));
+        Api.accepted(ic, room, "member.remove", Map.of("userId", scribe.id().toString()));
+        Api.addMember(ic, room, scribe, "scribe");
+        Api.accepted(ic, room, "note.add", Map.of("text", "Historian servers encrypted"));
+        Api.accepted(legal, room, "note.add", Map.of("text", "privileged: counsel advises caution", "visibleTo", List.of("legal")));
+        String accepted = propose(ic, room, "Isolate the plant network", "isolate", List.of("legal"), null);
+        Api.accepted(legal, room, "decision.approve", Map.of("decisionId", accepted, "comment", "agreed"));
+        String rejected = propose(ic, room, "Pay the ransom", "no", List.of("legal"), null);
+        Api.accepted(legal, room, "decision.reject", Map.of("decisionId", rejected, "reason", "sanctions risk"));
+        String pending = propose(ic, room, "Tell the regulator", "within 72 h", List.of("legal", "incident_commander"), null);
+        Api.accepted(legal, room, "decision.approve", Map.of("decisionId", pending));
+        String old = propose(ic, room, "Restore from tape", "tape", List.of("legal"), null);
+        propose(ic, room, "Restore from snapshots", "snapshots", List.of("legal"), old);
+        Api.accepted(ic, room, "room.phase", Map.of("phase", "containment"));
+        return new Room(room, ic, legal, exec, scribe);
+    }
+
+    private static String propose(User ic, UUID room, String title, String choice, List<String> approvers, String supersedes) {
+        Map<String, Object> data = new java.util.HashMap<>(Map.of("title", title, "choice", choice, "options", List.of(choice, "wait"),
+                "rationale", "because the record says so", "approvers", approvers));
+        if (supersedes != null) {
+            data.put("supersedes", supersedes);
+        }
+        long seq = Api.accepted(ic, room, "decision.propose", data);
+        return ic.as().get("/api/rooms/" + room + "/events?since=" + (seq - 1) + "&limit=1").then().statusCode(200).extract()
+                .path("events[0].data.decisionId");
+    }
+
+    private static String export(User who, UUID room) {
+        return who.as().get("/api/rooms/" + room + "/export?format=json").then().statusCode(200).extract().asString();
+    }
+
+    @Test
+    void everyViewersExport_provesItsReadableSections() {
+        Room r = room();
+        for (User who : List.of(r.ic(), r.legal(), r.exec(), r.scribe())) {
+            ExportVerifier.Result result = ExportVerifier.verify(export(who, r.id()));
+            assertTrue(result.ok(), who.displayName() + ": " + result);
+            assertNull(result.proven().disagreement());
+            assertTrue(result.proven().sections().containsAll(ReadableSections.PATHS), who.displayName() + ": " + result.proven());
+            assertTrue(result.proven().sections().containsAll(List.of("room.id", "room.seq", "room.headHash")), result.proven().toString());
+            assertTrue(result.proven().unproven().contains("metrics"), "what is not derived again is said: " + result.proven());
+        }
+    }
+
+    @Test
+    void aDecisionsChoice_aNotesText_aRoleHolder_andTheRoleHistory_changedInTheFile_areCaughtByName() throws Exception {
+        Room r = room();
+        String json = export(r.ic(), r.id());
+        JsonNode root = JSON.readTree(json);
+        int decision = index(root.path("room").path("decisions"), d -> d.path("title").asText().equals("Pay the ransom"));
+        int note = index(root.path("room").path("notes"), n -> n.path("text").asText().equals("Historian servers encrypted"));
+        int member = index(root.path("room").path("members"), m -> m.path("displayName").asText().equals("Sam"));
+        int handOver = index(root.path("roleHistory"), c -> c.path("kind").asText().equals("role.handed_over"));
+
+        assertCaught(json, e -> ((ObjectNode) e.path("room").path("decisions").get(decision)).put("choice", "yes, pay"),
+                "room.decisions[" + decision + "].choice: the file says \"yes, pay\", the events say \"no\"");
+        assertCaught(json, e -> ((ObjectNode) e.path("room").path("notes").get(note)).put("text", "Nothing encrypted"),
+                "room.notes[" + note + "].text: the file says \"Nothing encrypted\", the events say \"Historian servers encrypted\"");
+        assertCaught(json, e -> ((ArrayNode) e.path("room").path("members").get(member).path("roles")).set(0, "incident_commander"),
+                "room.members[" + member + "].roles[0]: the file says \"incident_commander\", the events say \"scribe\"");
+        assertCaught(json, e -> ((ObjectNode) e.path("roleHistory").get(handOver).path("to")).put("displayName", "Erin"),
+                "roleHistory[" + handOver + "].to.displayName: the file says \"Erin\", the events say \"Lea\"");
+        assertCaught(json, e -> ((ObjectNode) e.path("room")).put("severity", "SEV4"),
+                "room.severity: the file says \"SEV4\", the events say \"SEV1\"");
+        assertCaught(json, e -> ((ArrayNode) e.path("room").path("decisions")).remove(decision),
+                "room.decisions[" + decision + "]");
+    }
+
+    @Test
+    void theVerifiersDecoder_readsEveryEventAsTheServersDecoderDoes() throws Exception {
+        Room r = room();
+        JsonNode events = JSON.readTree(export(r.ic(), r.id())).path("chain").path("events");
+        PayloadReader reader = new PayloadReader(ReadableSections.PAYLOADS);
+        int compared = 0;
+        for (JsonNode e : events) {
+            if (e.has("data")) {
+                Object plain = JSON.convertValue(e.path("data"), Object.class);
+                var read = reader.read(e.path("kind").asText(), plain);
+                if (read.isPresent()) {
+                    assertEquals(types.decode(e.path("kind").asText(), e.path("data")), read.get(), "seq " + e.path("seq"));
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared > 20, "compared " + compared);
+    }
+
+    private static void assertCaught(String json, Consumer<JsonNode> change, String expected) throws Exception {
+        JsonNode root = JSON.readTree(json);
+        change.accept(root);
+        ExportVerifier.Result result = ExportVerifier.verify(JSON.writeValueAsString(root));
+        assertFalse(result.ok(), expected);
+        assertNull(result.firstBadSeq(), "the chain itself is whole");
+        assertTrue(result.reason().startsWith(expected), "expected '" + expected + "', got: " + result.reason());
+    }
+
+    private static int index(JsonNode array, java.util.function.Predicate<JsonNode> which) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        for (int i = 0; i < items.size(); i++) {
+            if (which.test(items.get(i))) {
+                return i;
+            }
+        }
+        throw new AssertionError("none matches in " + array);
+    }
+}
