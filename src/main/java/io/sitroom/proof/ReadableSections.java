@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.sitroom.action.ActionEvent;
 import io.sitroom.clock.WireTime;
+import io.sitroom.comms.CommsEvent;
 import io.sitroom.decision.DecisionEvent;
 import io.sitroom.decision.DecisionState;
 import io.sitroom.membership.RoleEvent;
@@ -32,14 +34,15 @@ import io.sitroom.room.RoomEvent;
 public final class ReadableSections {
 
     /** The payload records these sections are derived from: the verifier decodes these kinds only. */
-    public static final List<Class<? extends EventPayload>> PAYLOADS = List.of(RoomEvent.class, RoleEvent.class, DecisionEvent.class);
+    public static final List<Class<? extends EventPayload>> PAYLOADS = List.of(RoomEvent.class, RoleEvent.class, DecisionEvent.class,
+            ActionEvent.class, CommsEvent.class);
 
     /** As {@code RoomService}: the snapshot carries the newest notes only. */
     static final int SNAPSHOT_NOTES = 100;
 
     /** The sections proven, by their path in the export, in the order they are checked. */
     public static final List<String> PATHS = List.of("room.kind", "room.title", "room.severity", "room.phase", "room.createdAt",
-            "room.createdBy", "room.members", "room.notes", "room.decisions", "roleHistory");
+            "room.createdBy", "room.members", "room.notes", "room.decisions", "roleHistory", "lessonsLearned");
 
     private ReadableSections() {
     }
@@ -96,6 +99,7 @@ public final class ReadableSections {
         sections.put("room.notes", List.copyOf(notes.subList(Math.max(0, notes.size() - SNAPSHOT_NOTES), notes.size())));
         sections.put("room.decisions", decisions.values().stream().map(Decision::json).toList());
         sections.put("roleHistory", Plain.of(roleHistory(facts)));
+        sections.put("lessonsLearned", LessonsLearned.from(facts));
         return sections;
     }
 

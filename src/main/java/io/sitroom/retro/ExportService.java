@@ -13,6 +13,7 @@ import io.sitroom.evidence.Checkpoints;
 import io.sitroom.metrics.MetricsService;
 import io.sitroom.metrics.RoomMetrics;
 import io.sitroom.proof.Fact;
+import io.sitroom.proof.LessonsLearned;
 import io.sitroom.proof.ReadableSections;
 import io.sitroom.room.EventLog;
 import io.sitroom.room.EventView;
@@ -58,7 +59,6 @@ public class ExportService {
         RoomSnapshot snapshot = rooms.snapshot(roomId, userId);
         List<RoomExport.ChainLink> links = new ArrayList<>();
         List<Fact> facts = new ArrayList<>();
-        List<RecordedEvent> visible = new ArrayList<>();
         long after = 0;
         List<RecordedEvent> page;
         do {
@@ -67,7 +67,6 @@ public class ExportService {
                 after = e.seq();
                 if (e.visibleTo(viewer)) {
                     EventView view = e.view();
-                    visible.add(e);
                     links.add(new RoomExport.ChainLink(e.seq(), view.at(), e.kind(), view.actor(), e.commandId(), view.data(), view.visibleTo(),
                             e.prevHash(), e.hash(), null, e.payload().brief()));
                     facts.add(fact(e, view));
@@ -82,7 +81,7 @@ public class ExportService {
         RoomMetrics roomMetrics = metrics.forMember(roomId, userId);
         audit.record(me.userId(), me.displayName(), "room.export", "room " + roomId, "events " + links.size());
         return new RoomExport(RoomExport.FORMAT, HashChain.formatTime(clock.instant()), new RoomExport.Person(me.userId(), me.displayName()),
-                snapshot, roomMetrics, ReadableSections.roleHistory(facts), comms.updatesFor(roomId, userId), LessonsLearned.from(visible, snapshot), chain);
+                snapshot, roomMetrics, ReadableSections.roleHistory(facts), comms.updatesFor(roomId, userId), LessonsLearned.from(facts), chain);
     }
 
     /** The event as the readable sections are derived from it: the same projections the offline verifier runs. */

@@ -101,7 +101,7 @@ class ReadableSectionsTest {
     }
 
     @Test
-    void aDecisionsChoice_aNotesText_aRoleHolder_andTheRoleHistory_changedInTheFile_areCaughtByName() throws Exception {
+    void aDecisionsChoice_aNotesText_aRoleHolder_theRoleHistory_andALesson_changedInTheFile_areCaughtByName() throws Exception {
         Room r = room();
         String json = export(r.ic(), r.id());
         JsonNode root = JSON.readTree(json);
@@ -120,6 +120,8 @@ class ReadableSectionsTest {
                 "roleHistory[" + handOver + "].to.displayName: the file says \"Erin\", the events say \"Lea\"");
         assertCaught(json, e -> ((ObjectNode) e.path("room")).put("severity", "SEV4"),
                 "room.severity: the file says \"SEV4\", the events say \"SEV1\"");
+        assertCaught(json, e -> ((ArrayNode) e.path("lessonsLearned")).set(0, "Nothing to learn"),
+                "lessonsLearned[0]: the file says \"Nothing to learn\", the events say \"1 decision(s) were rejected");
         assertCaught(json, e -> ((ArrayNode) e.path("room").path("decisions")).remove(decision),
                 "room.decisions[" + decision + "]");
     }

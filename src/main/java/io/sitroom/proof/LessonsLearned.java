@@ -1,4 +1,4 @@
-package io.sitroom.retro;
+package io.sitroom.proof;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,20 +7,19 @@ import io.sitroom.action.ActionEvent;
 import io.sitroom.comms.CommsEvent;
 import io.sitroom.decision.DecisionEvent;
 import io.sitroom.room.EventPayload;
-import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.RoomEvent;
-import io.sitroom.room.RoomSnapshot;
 
 /**
  * Lessons the record itself points at: missed cadences, silent acknowledgements, overdue actions,
- * expired exceptions, dissent, and notes the team marked as a lesson ("lesson: ..."). Pure.
+ * expired exceptions, dissent, and notes the team marked as a lesson ("lesson: ..."), from the events the
+ * exporter may see. Pure and JDK-only: the export's {@code lessonsLearned}, and the verifier's check of it.
  */
-final class LessonsLearned {
+public final class LessonsLearned {
 
     private LessonsLearned() {
     }
 
-    static List<String> from(List<RecordedEvent> events, RoomSnapshot snapshot) {
+    public static List<String> from(List<Fact> events) {
         List<String> lessons = new ArrayList<>();
         long updatesOverdue = count(events, CommsEvent.UpdateOverdue.class);
         if (updatesOverdue > 0) {
@@ -42,7 +41,7 @@ final class LessonsLearned {
         if (rejected > 0) {
             lessons.add(rejected + " decision(s) were rejected with a recorded reason: review the dissent in the decision log.");
         }
-        for (RecordedEvent e : events) {
+        for (Fact e : events) {
             if (e.payload() instanceof RoomEvent.NoteAdded note) {
                 String text = note.text();
                 if (text.regionMatches(true, 0, "lesson:", 0, 7)) {
@@ -50,14 +49,13 @@ final class LessonsLearned {
                 }
             }
         }
-        Object actions = snapshot.featureSections() == null ? null : snapshot.featureSections().get("actions");
-        if (actions instanceof List<?> list && list.isEmpty() && !events.isEmpty()) {
+        if (!events.isEmpty() && count(events, ActionEvent.Created.class) == 0) {
             lessons.add("No action item was recorded: follow-up work should be tracked to closure.");
         }
         return lessons;
     }
 
-    private static long count(List<RecordedEvent> events, Class<? extends EventPayload> type) {
+    private static long count(List<Fact> events, Class<? extends EventPayload> type) {
         return events.stream().filter(e -> type.isInstance(e.payload())).count();
     }
 
