@@ -1,6 +1,8 @@
 package io.sitroom.proof;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.sitroom.action.ActionEvent;
+import io.sitroom.action.ActionStatus;
 import io.sitroom.clock.WireTime;
 import io.sitroom.comms.CommsEvent;
 import io.sitroom.decision.DecisionEvent;
@@ -42,13 +45,13 @@ public final class ReadableSections {
 
     /** The sections proven, by their path in the export, in the order they are checked. */
     public static final List<String> PATHS = List.of("room.kind", "room.title", "room.severity", "room.phase", "room.createdAt",
-            "room.createdBy", "room.members", "room.notes", "room.decisions", "roleHistory", "lessonsLearned");
+            "room.createdBy", "room.members", "room.notes", "room.decisions", "room.actions", "roleHistory", "lessonsLearned");
 
     private ReadableSections() {
     }
 
     /** Every proven section by its path ({@link #PATHS}), from the facts in seq order. */
-    public static Map<String, Object> of(List<Fact> facts) {
+    public static Map<String, Object> of(String roomId, List<Fact> facts) {
         Map<String, Object> sections = new LinkedHashMap<>();
         RoomEvent.RoomCreated created = null;
         Fact createdAt = null;
@@ -57,6 +60,7 @@ public final class ReadableSections {
         Map<UUID, Member> members = new LinkedHashMap<>();
         List<Map<String, Object>> notes = new ArrayList<>();
         Map<UUID, Decision> decisions = new LinkedHashMap<>();
+        Map<UUID, Action> actions = new LinkedHashMap<>();
         for (Fact fact : facts) {
             EventPayload payload = fact.payload();
             if (payload instanceof RoomEvent.RoomCreated c) {
@@ -77,6 +81,8 @@ public final class ReadableSections {
                 notes.add(note(fact, note));
             } else if (payload instanceof DecisionEvent decision) {
                 decide(decisions, fact, decision);
+            } else if (payload instanceof ActionEvent action) {
+                act(actions, fact, action);
             }
             if (payload instanceof ChangesRoles changes && !(payload instanceof RoomEvent.MemberAdded)) {
                 changes.rolesAfter().forEach((userId, roles) -> {
@@ -98,6 +104,7 @@ public final class ReadableSections {
         sections.put("room.members", members.values().stream().map(Member::json).toList());
         sections.put("room.notes", List.copyOf(notes.subList(Math.max(0, notes.size() - SNAPSHOT_NOTES), notes.size())));
         sections.put("room.decisions", decisions.values().stream().map(Decision::json).toList());
+        sections.put("room.actions", actions.values().stream().sorted(Action.RANKING).map(a -> a.json(roomId)).toList());
         sections.put("roleHistory", Plain.of(roleHistory(facts)));
         sections.put("lessonsLearned", LessonsLearned.from(facts));
         return sections;
@@ -248,6 +255,71 @@ public final class ReadableSections {
             json.put("decidedAt", decidedAt == null ? null : WireTime.format(decidedAt.at()));
             json.put("approvals", votes.stream().filter(Vote::approve).map(Vote::json).toList());
             json.put("rejections", votes.stream().filter(v -> !v.approve()).map(Vote::json).toList());
+            return json;
+        }
+    }
+
+    private static void act(Map<UUID, Action> actions, Fact fact, ActionEvent event) {
+        if (event instanceof ActionEvent.Created created) {
+            actions.put(created.actionId(), new Action(fact, created));
+            return;
+        }
+        Action a = actions.get(event.actionId());
+        if (a == null) {
+            return;
+        }
+        if (event instanceof ActionEvent.Updated updated) {
+            a.status = updated.to();
+            a.updatedAt = fact.at();
+            a.closedAt = updated.to().closed() ? fact.at() : null;
+        } else if (event instanceof ActionEvent.Overdue) {
+            a.overdue = true;
+        }
+    }
+
+    /** An action item as the action list projects it (see {@code ActionFeature.project} and {@code ActionView}). */
+    private static final class Action {
+
+        /** As {@code ActionFeature.RANKING}: highest risk first, then the earliest due, then the oldest. */
+        static final Comparator<Action> RANKING = Comparator
+                .comparing((Action a) -> a.event.riskScore() == null ? 0 : a.event.riskScore(), Comparator.reverseOrder())
+                .thenComparing(a -> a.event.dueAt(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(a -> a.created.at())
+                .thenComparingLong(a -> a.created.seq());
+
+        final Fact created;
+        final ActionEvent.Created event;
+        ActionStatus status = ActionStatus.OPEN;
+        Instant updatedAt;
+        Instant closedAt;
+        boolean overdue;
+
+        Action(Fact created, ActionEvent.Created event) {
+            this.created = created;
+            this.event = event;
+            this.updatedAt = created.at();
+        }
+
+        Map<String, Object> json(String roomId) {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("actionId", event.actionId().toString());
+            json.put("roomId", roomId);
+            json.put("seq", created.seq());
+            json.put("title", event.title());
+            if (event.ownerId() != null || event.ownerRole() != null) {
+                Map<String, Object> owner = person(event.ownerId(), event.ownerName());
+                owner.put("role", event.ownerRole() == null ? null : event.ownerRole().wire());
+                json.put("owner", owner);
+            }
+            json.put("dueAt", WireTime.formatOrNull(event.dueAt()));
+            json.put("overdue", overdue);
+            json.put("status", status.wire());
+            json.put("decisionId", event.decisionId() == null ? null : event.decisionId().toString());
+            json.put("risk", event.riskScore() == null ? null : Plain.of(event.risk()));
+            json.put("riskScore", event.riskScore());
+            json.put("createdAt", WireTime.format(created.at()));
+            json.put("updatedAt", WireTime.format(updatedAt));
+            json.put("closedAt", WireTime.formatOrNull(closedAt));
             return json;
         }
     }

@@ -66,8 +66,8 @@ final class ReadableProof {
             }
         }
         long head = snapshotSeq;
-        Map<String, Object> derivedRoom = ReadableSections.of(facts.stream().filter(f -> f.seq() <= head).toList());
-        Map<String, Object> derivedAll = ReadableSections.of(facts);
+        Map<String, Object> derivedRoom = ReadableSections.of(export.roomId(), facts.stream().filter(f -> f.seq() <= head).toList());
+        Map<String, Object> derivedAll = ReadableSections.of(export.roomId(), facts);
         for (String path : ReadableSections.PATHS) {
             boolean inRoom = path.startsWith("room.");
             Map<String, Object> file = inRoom ? room : export.readable().others();

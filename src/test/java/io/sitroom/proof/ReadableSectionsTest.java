@@ -68,6 +68,15 @@ class ReadableSectionsTest {
         Api.accepted(legal, room, "decision.approve", Map.of("decisionId", pending));
         String old = propose(ic, room, "Restore from tape", "tape", List.of("legal"), null);
         propose(ic, room, "Restore from snapshots", "snapshots", List.of("legal"), old);
+        Api.accepted(ic, room, "action.create", Map.of("title", "Restore the historian", "ownerId", ic.id().toString(),
+                "dueAt", "2030-01-01T00:00:00Z"));
+        Api.accepted(ic, room, "action.create", Map.of("title", "Rotate service accounts", "ownerRole", "legal",
+                "risk", Map.of("likelihood", 4, "impact", 5, "exposure", 3, "effort", 2)));
+        long done = Api.accepted(ic, room, "action.create", Map.of("title", "Call the insurer"));
+        String doneId = ic.as().get("/api/rooms/" + room + "/events?since=" + (done - 1) + "&limit=1").then().statusCode(200).extract()
+                .path("events[0].data.actionId");
+        Api.accepted(ic, room, "action.update", Map.of("actionId", doneId, "status", "in_progress"));
+        Api.accepted(ic, room, "action.update", Map.of("actionId", doneId, "status", "done", "note", "claim filed"));
         Api.accepted(ic, room, "room.phase", Map.of("phase", "containment"));
         return new Room(room, ic, legal, exec, scribe);
     }
@@ -120,6 +129,9 @@ class ReadableSectionsTest {
                 "roleHistory[" + handOver + "].to.displayName: the file says \"Erin\", the events say \"Lea\"");
         assertCaught(json, e -> ((ObjectNode) e.path("room")).put("severity", "SEV4"),
                 "room.severity: the file says \"SEV4\", the events say \"SEV1\"");
+        int action = index(root.path("room").path("actions"), a -> a.path("title").asText().equals("Call the insurer"));
+        assertCaught(json, e -> ((ObjectNode) e.path("room").path("actions").get(action)).put("status", "open"),
+                "room.actions[" + action + "].status: the file says \"open\", the events say \"done\"");
         assertCaught(json, e -> ((ArrayNode) e.path("lessonsLearned")).set(0, "Nothing to learn"),
                 "lessonsLearned[0]: the file says \"Nothing to learn\", the events say \"1 decision(s) were rejected");
         assertCaught(json, e -> ((ArrayNode) e.path("room").path("decisions")).remove(decision),
