@@ -60,9 +60,9 @@ public class AckRequest extends PanacheEntityBase {
         return AckResponse.list("ackId", Sort.ascending("seq", "role"), id);
     }
 
-    public CommsDecider.AckState toState() {
+    public AckState toState() {
         Map<Role, UUID> given = new EnumMap<>(Role.class);
         responses().forEach(r -> given.put(Role.of(r.role), r.userId));
-        return new CommsDecider.AckState(id, aboutSeq, roles, given, dueAt, overdue);
+        return new AckState(id, aboutSeq, roles, given, dueAt, overdue);
     }
 }

@@ -3,7 +3,6 @@ package io.sitroom.comms;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -28,28 +27,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class CommsDecider {
 
-    /** The roles whose approval an external statement needs, each from a different person. */
-    public static final Set<Role> STATEMENT_APPROVERS = EnumSet.of(Role.COMMS_APPROVER, Role.LEGAL);
-
     private CommsDecider() {
-    }
-
-    public record StatementState(UUID id, int currentVersion, String currentHash, Integer publishedVersion, Map<Role, UUID> approvals) {
-
-        public Set<Role> missing() {
-            EnumSet<Role> missing = EnumSet.copyOf(STATEMENT_APPROVERS);
-            missing.removeAll(approvals.keySet());
-            return missing;
-        }
-    }
-
-    public record AckState(UUID id, long about, Set<Role> roles, Map<Role, UUID> given, Instant dueAt, boolean overdue) {
-
-        public Set<Role> pending() {
-            EnumSet<Role> pending = EnumSet.copyOf(roles);
-            pending.removeAll(given.keySet());
-            return pending;
-        }
     }
 
     public static List<NewEvent> postUpdate(CommsCommand.PostUpdate c, CommandContext context) {
@@ -113,7 +91,7 @@ public final class CommsDecider {
 
     private static Role approvingRole(Role requested, Member actor, StatementState statement) {
         if (requested != null) {
-            if (!STATEMENT_APPROVERS.contains(requested) || !actor.holds(requested)) {
+            if (!StatementState.APPROVERS.contains(requested) || !actor.holds(requested)) {
                 throw SitroomException.forbidden(actor.displayName() + " cannot approve as " + requested);
             }
             if (!statement.missing().contains(requested)) {

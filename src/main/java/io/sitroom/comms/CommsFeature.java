@@ -66,7 +66,7 @@ public class CommsFeature implements RoomFeature {
     public static final CommandType<CommsCommand.DraftStatement> DRAFT_STATEMENT = new CommandType<>("statement.draft",
             CommsCommand.DraftStatement.class, Authority.of(Role.COMMS_APPROVER, Role.INCIDENT_COMMANDER), CommsFeature::draft);
     public static final CommandType<CommsCommand.ApproveStatement> APPROVE_STATEMENT = new CommandType<>("statement.approve",
-            CommsCommand.ApproveStatement.class, Authority.of(CommsDecider.STATEMENT_APPROVERS.toArray(Role[]::new)),
+            CommsCommand.ApproveStatement.class, Authority.of(StatementState.APPROVERS.toArray(Role[]::new)),
             (c, context) -> CommsDecider.approve(c, context, statement(context, c.statementId())));
     public static final CommandType<CommsCommand.PublishStatement> PUBLISH_STATEMENT = new CommandType<>("statement.publish",
             CommsCommand.PublishStatement.class, Authority.of(Role.COMMS_APPROVER),
@@ -95,7 +95,7 @@ public class CommsFeature implements RoomFeature {
         return CommsDecider.draft(c, context, c.statementId() == null ? null : statement(context, c.statementId()), UUID.randomUUID());
     }
 
-    private static CommsDecider.StatementState statement(CommandContext context, UUID statementId) {
+    private static StatementState statement(CommandContext context, UUID statementId) {
         Statement statement = Statement.inRoom(context.room().id(), statementId);
         return statement == null ? null : statement.toState();
     }
@@ -289,7 +289,7 @@ public class CommsFeature implements RoomFeature {
             List<ApprovalView> approvals = s.approvalsOf(s.currentVersion).stream()
                     .map(a -> new ApprovalView(a.role, new Person(a.userId, a.displayName), a.version, a.textHash, CommsViews.time(a.at)))
                     .toList();
-            CommsDecider.StatementState state = s.toState();
+            StatementState state = s.toState();
             boolean published = s.publishedVersion != null && s.publishedVersion == s.currentVersion;
             String status = published ? "published" : state.missing().isEmpty() ? "approved" : "draft";
             result.add(new StatementView(s.id, s.currentVersion, current.title, current.body, current.channel, current.textHash,

@@ -55,9 +55,9 @@ public class Statement extends PanacheEntityBase {
         return StatementApproval.list("statementId = ?1 and version = ?2", Sort.ascending("seq"), id, version);
     }
 
-    public CommsDecider.StatementState toState() {
+    public StatementState toState() {
         Map<Role, UUID> approvals = new EnumMap<>(Role.class);
         approvalsOf(currentVersion).forEach(a -> approvals.put(Role.of(a.role), a.userId));
-        return new CommsDecider.StatementState(id, currentVersion, current().textHash, publishedVersion, approvals);
+        return new StatementState(id, currentVersion, current().textHash, publishedVersion, approvals);
     }
 }

@@ -13,8 +13,9 @@ import io.sitroom.room.EventPayload;
  *
  * @param actor null for events the server appended by itself
  * @param visibleTo null when everyone in the room may see the event; else role names, sorted
+ * @param data the event's data as the export writes it (plain JSON: maps, lists, strings, numbers, booleans)
  */
-public record Fact(long seq, Instant at, Actor actor, EventPayload payload, List<String> visibleTo) {
+public record Fact(long seq, Instant at, Actor actor, EventPayload payload, List<String> visibleTo, Object data) {
 
     /** Who acted, as they were when they acted; {@code roles} are role names, sorted. */
     public record Actor(UUID userId, String displayName, List<String> roles) {

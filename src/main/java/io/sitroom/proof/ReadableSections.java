@@ -3,6 +3,7 @@ package io.sitroom.proof;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,10 @@ import java.util.UUID;
 import io.sitroom.action.ActionEvent;
 import io.sitroom.action.ActionStatus;
 import io.sitroom.clock.WireTime;
+import io.sitroom.comms.AckState;
+import io.sitroom.comms.Audience;
 import io.sitroom.comms.CommsEvent;
+import io.sitroom.comms.StatementState;
 import io.sitroom.decision.DecisionEvent;
 import io.sitroom.decision.DecisionState;
 import io.sitroom.membership.RoleEvent;
@@ -45,7 +49,7 @@ public final class ReadableSections {
 
     /** The sections proven, by their path in the export, in the order they are checked. */
     public static final List<String> PATHS = List.of("room.kind", "room.title", "room.severity", "room.phase", "room.createdAt",
-            "room.createdBy", "room.members", "room.notes", "room.decisions", "room.actions", "roleHistory", "lessonsLearned");
+            "room.createdBy", "room.members", "room.notes", "room.decisions", "room.actions", "room.statements", "room.acks", "room.updates", "updates", "roleHistory", "lessonsLearned");
 
     private ReadableSections() {
     }
@@ -61,6 +65,9 @@ public final class ReadableSections {
         List<Map<String, Object>> notes = new ArrayList<>();
         Map<UUID, Decision> decisions = new LinkedHashMap<>();
         Map<UUID, Action> actions = new LinkedHashMap<>();
+        Map<UUID, Statement> statements = new LinkedHashMap<>();
+        Map<UUID, Ack> acks = new LinkedHashMap<>();
+        List<Fact> updates = new ArrayList<>();
         for (Fact fact : facts) {
             EventPayload payload = fact.payload();
             if (payload instanceof RoomEvent.RoomCreated c) {
@@ -83,6 +90,10 @@ public final class ReadableSections {
                 decide(decisions, fact, decision);
             } else if (payload instanceof ActionEvent action) {
                 act(actions, fact, action);
+            } else if (payload instanceof CommsEvent.UpdatePosted) {
+                updates.add(0, fact);
+            } else if (payload instanceof CommsEvent comms) {
+                communicate(statements, acks, fact, comms);
             }
             if (payload instanceof ChangesRoles changes && !(payload instanceof RoomEvent.MemberAdded)) {
                 changes.rolesAfter().forEach((userId, roles) -> {
@@ -105,6 +116,14 @@ public final class ReadableSections {
         sections.put("room.notes", List.copyOf(notes.subList(Math.max(0, notes.size() - SNAPSHOT_NOTES), notes.size())));
         sections.put("room.decisions", decisions.values().stream().map(Decision::json).toList());
         sections.put("room.actions", actions.values().stream().sorted(Action.RANKING).map(a -> a.json(roomId)).toList());
+        sections.put("room.statements", statements.values().stream().map(Statement::json).toList());
+        sections.put("room.acks", acks.values().stream().map(Ack::json).toList());
+        Map<Audience, Map<String, Object>> latest = new EnumMap<>(Audience.class);
+        for (Fact update : updates) {
+            latest.putIfAbsent(((CommsEvent.UpdatePosted) update.payload()).audience(), update(update, members));
+        }
+        sections.put("room.updates", List.copyOf(latest.values()));
+        sections.put("updates", updates.stream().map(u -> update(u, members)).toList());
         sections.put("roleHistory", Plain.of(roleHistory(facts)));
         sections.put("lessonsLearned", LessonsLearned.from(facts));
         return sections;
@@ -320,6 +339,132 @@ public final class ReadableSections {
             json.put("createdAt", WireTime.format(created.at()));
             json.put("updatedAt", WireTime.format(updatedAt));
             json.put("closedAt", WireTime.formatOrNull(closedAt));
+            return json;
+        }
+    }
+
+    /** A status update as {@code CommsFeature} shows it: by its author as the room now names them (nobody, once they left). */
+    private static Map<String, Object> update(Fact fact, Map<UUID, Member> members) {
+        CommsEvent.UpdatePosted posted = (CommsEvent.UpdatePosted) fact.payload();
+        UUID author = fact.actor() == null ? null : fact.actor().userId();
+        Member now = author == null ? null : members.get(author);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("seq", fact.seq());
+        json.put("at", WireTime.format(fact.at()));
+        json.put("audience", posted.audience().wire());
+        json.put("by", person(author, now == null ? null : now.displayName()));
+        json.put("data", fact.data());
+        return json;
+    }
+
+    private static void communicate(Map<UUID, Statement> statements, Map<UUID, Ack> acks, Fact fact, CommsEvent event) {
+        if (event instanceof CommsEvent.StatementDrafted drafted) {
+            statements.computeIfAbsent(drafted.statementId(), id -> new Statement()).draft(fact, drafted);
+        } else if (event instanceof CommsEvent.StatementApproved approved && statements.containsKey(approved.statementId())) {
+            statements.get(approved.statementId()).approvals.add(new Approval(fact, approved));
+        } else if (event instanceof CommsEvent.StatementPublished published && statements.containsKey(published.statementId())) {
+            statements.get(published.statementId()).published(fact, published);
+        } else if (event instanceof CommsEvent.AckRequested requested) {
+            acks.put(requested.ackId(), new Ack(fact, requested));
+        } else if (event instanceof CommsEvent.AckGiven given && acks.containsKey(given.ackId())) {
+            Ack ack = acks.get(given.ackId());
+            given.roles().stream().map(Role::wire).sorted().forEach(role -> ack.answers.add(new Answer(role, fact)));
+        } else if (event instanceof CommsEvent.AckOverdue overdue && acks.containsKey(overdue.ackId())) {
+            acks.get(overdue.ackId()).overdue = true;
+        }
+    }
+
+    private record Approval(Fact fact, CommsEvent.StatementApproved event) {
+
+        Map<String, Object> json() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("role", event.role().wire());
+            json.put("by", person(fact.actor() == null ? null : fact.actor().userId(), fact.actor() == null ? null : fact.actor().displayName()));
+            json.put("version", event.version());
+            json.put("textHash", event.textHash());
+            json.put("at", WireTime.format(fact.at()));
+            return json;
+        }
+    }
+
+    /** An external statement as {@code CommsFeature.statements} shows it: its current version, that version's approvals. */
+    private static final class Statement {
+        Fact drafted;
+        CommsEvent.StatementDrafted current;
+        final List<Approval> approvals = new ArrayList<>();
+        Integer publishedVersion;
+        Instant publishedAt;
+
+        void draft(Fact fact, CommsEvent.StatementDrafted version) {
+            drafted = fact;
+            current = version;
+        }
+
+        void published(Fact fact, CommsEvent.StatementPublished published) {
+            publishedVersion = published.version();
+            publishedAt = fact.at();
+        }
+
+        Map<String, Object> json() {
+            List<Approval> ofCurrent = approvals.stream().filter(a -> a.event().version() == current.version()).toList();
+            Map<Role, UUID> approvedBy = new EnumMap<>(Role.class);
+            ofCurrent.forEach(a -> approvedBy.put(a.event().role(), a.fact().actor() == null ? null : a.fact().actor().userId()));
+            StatementState state = new StatementState(current.statementId(), current.version(), current.textHash(), publishedVersion, approvedBy);
+            boolean published = publishedVersion != null && publishedVersion == current.version();
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("statementId", current.statementId().toString());
+            json.put("version", current.version());
+            json.put("title", current.title());
+            json.put("body", current.body());
+            json.put("channel", current.channel());
+            json.put("textHash", current.textHash());
+            json.put("draftedBy", person(drafted.actor() == null ? null : drafted.actor().userId(),
+                    drafted.actor() == null ? null : drafted.actor().displayName()));
+            json.put("status", published ? "published" : state.missing().isEmpty() ? "approved" : "draft");
+            json.put("approvals", ofCurrent.stream().map(Approval::json).toList());
+            json.put("missingApprovers", names(state.missing()));
+            json.put("publishedVersion", publishedVersion);
+            json.put("publishedAt", WireTime.formatOrNull(publishedAt));
+            return json;
+        }
+    }
+
+    private record Answer(String role, Fact fact) {
+
+        Map<String, Object> json() {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("role", role);
+            json.put("by", person(fact.actor() == null ? null : fact.actor().userId(), fact.actor() == null ? null : fact.actor().displayName()));
+            json.put("at", WireTime.format(fact.at()));
+            return json;
+        }
+    }
+
+    /** A request for acknowledgement as {@code CommsFeature.acks} shows it; answers by seq, then by role within one. */
+    private static final class Ack {
+        final Fact requested;
+        final CommsEvent.AckRequested event;
+        final List<Answer> answers = new ArrayList<>();
+        boolean overdue;
+
+        Ack(Fact requested, CommsEvent.AckRequested event) {
+            this.requested = requested;
+            this.event = event;
+        }
+
+        Map<String, Object> json() {
+            Map<Role, UUID> given = new EnumMap<>(Role.class);
+            answers.forEach(a -> given.put(Role.of(a.role()), a.fact().actor() == null ? null : a.fact().actor().userId()));
+            AckState state = new AckState(event.ackId(), event.about(), event.roles(), given, event.dueAt(), overdue);
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("ackId", event.ackId().toString());
+            json.put("seq", requested.seq());
+            json.put("about", event.about());
+            json.put("roles", names(event.roles()));
+            json.put("acknowledged", answers.stream().map(Answer::json).toList());
+            json.put("pending", names(state.pending()));
+            json.put("dueAt", WireTime.formatOrNull(event.dueAt()));
+            json.put("overdue", overdue);
             return json;
         }
     }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import io.sitroom.comms.CommsFeature;
 import io.sitroom.evidence.Checkpoints;
+import io.sitroom.json.CanonicalJson;
 import io.sitroom.metrics.MetricsService;
 import io.sitroom.metrics.RoomMetrics;
 import io.sitroom.proof.Fact;
@@ -87,6 +88,6 @@ public class ExportService {
     /** The event as the readable sections are derived from it: the same projections the offline verifier runs. */
     private static Fact fact(RecordedEvent e, EventView view) {
         return new Fact(e.seq(), e.at(), e.actor() == null ? null : new Fact.Actor(e.actor().userId(), e.actor().displayName(),
-                view.actor().roles()), e.payload(), view.visibleTo());
+                view.actor().roles()), e.payload(), view.visibleTo(), CanonicalJson.plain(view.data()));
     }
 }

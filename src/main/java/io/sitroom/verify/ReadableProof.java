@@ -66,8 +66,15 @@ final class ReadableProof {
             }
         }
         long head = snapshotSeq;
-        Map<String, Object> derivedRoom = ReadableSections.of(export.roomId(), facts.stream().filter(f -> f.seq() <= head).toList());
-        Map<String, Object> derivedAll = ReadableSections.of(export.roomId(), facts);
+        Map<String, Object> derivedRoom;
+        Map<String, Object> derivedAll;
+        try {
+            derivedRoom = ReadableSections.of(export.roomId(), facts.stream().filter(f -> f.seq() <= head).toList());
+            derivedAll = ReadableSections.of(export.roomId(), facts);
+        } catch (RuntimeException e) {
+            // Data that fits its records but not the log's rules (a required field left out): no server writes it.
+            return disagrees(proven, "the events cannot be projected as the server projects them (" + e + ")");
+        }
         for (String path : ReadableSections.PATHS) {
             boolean inRoom = path.startsWith("room.");
             Map<String, Object> file = inRoom ? room : export.readable().others();
@@ -104,7 +111,7 @@ final class ReadableProof {
             }
             Fact.Actor actor = e.actor() == null ? null
                     : new Fact.Actor(UUID.fromString(e.actor().userId()), e.actor().displayName(), e.actor().roles());
-            return Optional.of(new Fact(e.seq(), Instant.parse(e.at()), actor, payload.get(), e.visibleTo()));
+            return Optional.of(new Fact(e.seq(), Instant.parse(e.at()), actor, payload.get(), e.visibleTo(), e.data()));
         } catch (IllegalArgumentException | DateTimeParseException unreadable) {
             return Optional.empty();
         }

@@ -33,8 +33,8 @@ class CommsDeciderTest {
         return incident().with(COMMS, "Cora Comms", Role.COMMS_APPROVER).with(BOTH, "Bo Both", Role.COMMS_APPROVER, Role.LEGAL);
     }
 
-    private static CommsDecider.StatementState statement(Map<Role, UUID> approvals) {
-        return new CommsDecider.StatementState(S, 2, "hash-v2", null, approvals);
+    private static StatementState statement(Map<Role, UUID> approvals) {
+        return new StatementState(S, 2, "hash-v2", null, approvals);
     }
 
     private static SitroomException refusal(Runnable decision) {
@@ -97,10 +97,10 @@ class CommsDeciderTest {
 
     @Test
     void ack_staysOpenUntilEveryRoleAnswered_andSilenceBecomesOverdue() {
-        var ack = new CommsDecider.AckState(S, 3, Set.of(Role.LEGAL, Role.COMMS_APPROVER), Map.of(), NOW, false);
+        var ack = new AckState(S, 3, Set.of(Role.LEGAL, Role.COMMS_APPROVER), Map.of(), NOW, false);
         var given = (CommsEvent.AckGiven) CommsDecider.giveAck(new CommsCommand.GiveAck(S), room().as(LEGAL), ack).get(0).payload();
         assertEquals(Set.of(Role.COMMS_APPROVER), given.pending());
-        var partly = new CommsDecider.AckState(S, 3, Set.of(Role.LEGAL, Role.COMMS_APPROVER), Map.of(Role.LEGAL, LEGAL), NOW, false);
+        var partly = new AckState(S, 3, Set.of(Role.LEGAL, Role.COMMS_APPROVER), Map.of(Role.LEGAL, LEGAL), NOW, false);
         List<NewEvent> overdue = CommsDecider.ackOverdue(partly, NOW);
         assertEquals(Set.of(Role.COMMS_APPROVER), ((CommsEvent.AckOverdue) overdue.get(0).payload()).pending());
         assertNull(overdue.get(0).visibleTo(), "everyone sees an overdue acknowledgement: their snapshots show it overdue");

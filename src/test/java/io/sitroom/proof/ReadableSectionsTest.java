@@ -77,6 +77,26 @@ class ReadableSectionsTest {
                 .path("events[0].data.actionId");
         Api.accepted(ic, room, "action.update", Map.of("actionId", doneId, "status", "in_progress"));
         Api.accepted(ic, room, "action.update", Map.of("actionId", doneId, "status", "done", "note", "claim filed"));
+        Api.accepted(ic, room, "role.assign", Map.of("userId", scribe.id().toString(), "role", "comms_approver"));
+        long drafted = Api.accepted(ic, room, "statement.draft", Map.of("title", "Service notice", "body", "We are investigating.",
+                "channel", "status page"));
+        String statementId = ic.as().get("/api/rooms/" + room + "/events?since=" + (drafted - 1) + "&limit=1").then().statusCode(200)
+                .extract().path("events[0].data.statementId");
+        Api.accepted(legal, room, "statement.approve", Map.of("statementId", statementId, "as", "legal"));
+        Api.accepted(ic, room, "statement.draft", Map.of("statementId", statementId, "title", "Service notice",
+                "body", "Production is stopped at one plant.", "channel", "status page"));
+        Api.accepted(legal, room, "statement.approve", Map.of("statementId", statementId, "as", "legal"));
+        Api.accepted(scribe, room, "statement.approve", Map.of("statementId", statementId, "as", "comms_approver"));
+        Api.accepted(scribe, room, "statement.publish", Map.of("statementId", statementId));
+        Api.accepted(ic, room, "statement.draft", Map.of("title", "Customer letter", "body", "Dear customer", "channel", "e-mail"));
+        Api.accepted(ic, room, "update.post", Map.of("audience", "all", "summary", "Plant isolated"));
+        Api.accepted(ic, room, "update.post", Map.of("audience", "executive", "summary", "Ransom demanded", "impact", "Board briefed"));
+        Api.accepted(ic, room, "update.post", Map.of("audience", "legal", "summary", "Regulator clock running", "exposure", "72 h"));
+        Api.accepted(ic, room, "update.post", Map.of("audience", "all", "summary", "Restoring from snapshots"));
+        long request = Api.accepted(ic, room, "ack.request", Map.of("about", drafted, "roles", List.of("legal", "executive")));
+        String ackId = ic.as().get("/api/rooms/" + room + "/events?since=" + (request - 1) + "&limit=1").then().statusCode(200)
+                .extract().path("events[0].data.ackId");
+        Api.accepted(legal, room, "ack.give", Map.of("ackId", ackId));
         Api.accepted(ic, room, "room.phase", Map.of("phase", "containment"));
         return new Room(room, ic, legal, exec, scribe);
     }
@@ -124,7 +144,7 @@ class ReadableSectionsTest {
         assertCaught(json, e -> ((ObjectNode) e.path("room").path("notes").get(note)).put("text", "Nothing encrypted"),
                 "room.notes[" + note + "].text: the file says \"Nothing encrypted\", the events say \"Historian servers encrypted\"");
         assertCaught(json, e -> ((ArrayNode) e.path("room").path("members").get(member).path("roles")).set(0, "incident_commander"),
-                "room.members[" + member + "].roles[0]: the file says \"incident_commander\", the events say \"scribe\"");
+                "room.members[" + member + "].roles[0]: the file says \"incident_commander\", the events say \"comms_approver\"");
         assertCaught(json, e -> ((ObjectNode) e.path("roleHistory").get(handOver).path("to")).put("displayName", "Erin"),
                 "roleHistory[" + handOver + "].to.displayName: the file says \"Erin\", the events say \"Lea\"");
         assertCaught(json, e -> ((ObjectNode) e.path("room")).put("severity", "SEV4"),
@@ -132,6 +152,14 @@ class ReadableSectionsTest {
         int action = index(root.path("room").path("actions"), a -> a.path("title").asText().equals("Call the insurer"));
         assertCaught(json, e -> ((ObjectNode) e.path("room").path("actions").get(action)).put("status", "open"),
                 "room.actions[" + action + "].status: the file says \"open\", the events say \"done\"");
+        int statement = index(root.path("room").path("statements"), t -> t.path("title").asText().equals("Service notice"));
+        assertCaught(json, e -> ((ObjectNode) e.path("room").path("statements").get(statement)).put("body", "All is well."),
+                "room.statements[" + statement + "].body: the file says \"All is well.\", the events say \"Production is stopped");
+        assertCaught(json, e -> ((ObjectNode) e.path("room").path("acks").get(0)).putArray("pending"),
+                "room.acks[0].pending: the file lists 0, the events 1");
+        int update = index(root.path("updates"), u -> u.path("data").path("summary").asText().equals("Ransom demanded"));
+        assertCaught(json, e -> ((ObjectNode) e.path("updates").get(update).path("data")).put("summary", "No ransom"),
+                "updates[" + update + "].data.summary: the file says \"No ransom\", the events say \"Ransom demanded\"");
         assertCaught(json, e -> ((ArrayNode) e.path("lessonsLearned")).set(0, "Nothing to learn"),
                 "lessonsLearned[0]: the file says \"Nothing to learn\", the events say \"1 decision(s) were rejected");
         assertCaught(json, e -> ((ArrayNode) e.path("room").path("decisions")).remove(decision),

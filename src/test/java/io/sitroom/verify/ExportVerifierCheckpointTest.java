@@ -131,7 +131,7 @@ class ExportVerifierCheckpointTest {
         List<ChainEvent> events = new ArrayList<>(TestExport.events());
         ChainEvent fourth = events.get(3);
         events.set(3, new ChainEvent(fourth.roomId(), 4, fourth.at(), fourth.kind(), fourth.actor(), fourth.commandId(),
-                TestExport.map("summary", "All fine"), null));
+                TestExport.map("audience", "all", "summary", "All fine"), null));
         TestExport rewritten = TestExport.of(events);
         rewritten.chain.put("checkpoints", List.of(checkpoint(rewritten, 5, attacker)));
         rewritten.chain.put("keys", StrictJson.read(jwks(attacker)));

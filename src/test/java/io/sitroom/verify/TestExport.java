@@ -43,7 +43,7 @@ final class TestExport {
                 new ChainEvent(ROOM, 3, "2026-11-29T15:02:00.000Z", "note.added", ines, "c-3",
                         map("text", "privileged: counsel advises caution"), List.of("legal")),
                 new ChainEvent(ROOM, 4, "2026-11-29T15:03:00.000Z", "update.posted", ines, "c-4",
-                        map("summary", "Plant isolated", "impact", "tab\t quote\" é 😀", "share", new java.math.BigDecimal("0.25"),
+                        map("audience", "all", "summary", "Plant isolated", "impact", "tab\t quote\" é 😀", "share", new java.math.BigDecimal("0.25"),
                                 "hosts", List.of(12, 7)), null),
                 new ChainEvent(ROOM, 5, "2026-11-29T15:04:00.000Z", "timer.fired", null, null, map("timer", "cadence"), null));
     }
