@@ -1,11 +1,15 @@
 package io.sitroom.chat;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,6 +47,23 @@ public class ChatResource {
     @RolesAllowed(Caller.USER)
     public Response linkCode() {
         return Response.status(Response.Status.CREATED).entity(accounts.newCode(Caller.of(identity).userId())).build();
+    }
+
+    /** The chat accounts linked to the signed-in account. */
+    @GET
+    @Path("/links")
+    @RolesAllowed(Caller.USER)
+    public List<ChatAccounts.LinkView> links() {
+        return accounts.links(Caller.of(identity).userId());
+    }
+
+    /** Unlinks one of them: that chat user acts for no one until linked again. */
+    @DELETE
+    @Path("/links/{id}")
+    @RolesAllowed(Caller.USER)
+    public Response unlink(@PathParam("id") String id) {
+        accounts.unlink(Caller.of(identity), id);
+        return Response.noContent().build();
     }
 
     @POST
