@@ -107,7 +107,8 @@ public class ChatMirror implements AppendListener {
     }
 
     private boolean enabled() {
-        return config.slack().botToken().isPresent() || config.mattermost().webhookUrl().isPresent() || secrets.configured();
+        return config.slack().botToken().isPresent() || config.mattermost().webhookUrl().isPresent()
+                || config.teams().webhookSecret().isPresent() && secrets.configured();
     }
 
     private record Target(UUID id, UUID roomId, ChatPlatform platform, String channelId, String channelName, long mirroredSeq,
@@ -180,7 +181,7 @@ public class ChatMirror implements AppendListener {
             case SLACK -> config.slack().botToken().isPresent();
             case MATTERMOST -> config.mattermost().webhookUrl().isPresent();
             // An outgoing webhook can only answer: a Teams channel is mirrored through the workflow URL it was given.
-            case TEAMS -> secrets.configured();
+            case TEAMS -> config.teams().webhookSecret().isPresent() && secrets.configured();
         };
     }
 

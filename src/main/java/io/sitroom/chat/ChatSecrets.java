@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.runtime.Startup;
 import io.sitroom.crypto.Sealer;
 import io.sitroom.error.ErrorCode;
 import io.sitroom.error.SitroomException;
@@ -13,8 +14,9 @@ import io.sitroom.error.SitroomException;
 /**
  * Seals and opens the chat secrets kept in the database (a Teams channel's workflow URL, which lets anyone who holds
  * it post to the channel) with the deployment's chat key ({@code sitroom.chat.key}), each bound to its channel's id,
- * so a sealed value copied to another row does not open.
+ * so a sealed value copied to another row does not open. Made at start, so a key too short stops the node there.
  */
+@Startup
 @ApplicationScoped
 public class ChatSecrets {
 
