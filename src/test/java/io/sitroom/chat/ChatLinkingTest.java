@@ -104,6 +104,21 @@ class ChatLinkingTest {
     }
 
     @Test
+    void aDisabledAccount_isNotLinkedByItsAddress() {
+        User dora = Api.newUser("Dora Disabled");
+        String address = Mailboxes.address("dora");
+        Mailboxes.verify(dora, address, mailbox, sender);
+        String slackUser = unique("UDIS");
+        FakeChatPlatforms.SLACK_USERS.put(slackUser, new FakeChatPlatforms.SlackUser(address, ChatClient.TEAM));
+        given().auth().oauth2(Api.adminToken()).post("/api/users/" + dora.id() + "/disable").then().statusCode(200);
+
+        slash(slackUser, "declare sev2 " + unique("Disabled ")).then().body("text", containsString("not linked"));
+        User admin = new User(null, "admin", "admin", Api.adminToken());
+        String audit = admin.as().get("/api/audit?limit=100").then().statusCode(200).extract().asString();
+        assertTrue(!audit.contains(slackUser), "no link was made: " + slackUser);
+    }
+
+    @Test
     void aSlackConnectUserOfAnotherOrganisation_isNotLinkedByTheAddressItsWorkspaceGives() {
         User olga = Api.newUser("Olga Other");
         String address = Mailboxes.address("olga");

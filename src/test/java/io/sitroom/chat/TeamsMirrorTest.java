@@ -199,6 +199,26 @@ class TeamsMirrorTest {
     }
 
     @Test
+    void theReplyToDecide_opensTheRoomToApproveOrReject_theOnlyActionTeamsAllows() {
+        User ic = Api.newUser("Dee Decide");
+        String user = UUID.randomUUID().toString();
+        String conversation = "19:" + UUID.randomUUID().toString().replace("-", "") + "@thread.tacv2";
+        String code = ic.as().post("/api/chat/link-codes").then().statusCode(201).extract().path("code");
+        TeamsChatTest.send(TeamsChatTest.activity("l" + code, user, conversation, "link " + code)).then().statusCode(200)
+                .body("attachments[0].content.actions", org.hamcrest.Matchers.nullValue());
+        String title = "Teams decide " + code;
+        TeamsChatTest.send(TeamsChatTest.activity("d" + code, user, conversation, "declare sev2 " + title)).then().statusCode(200);
+        List<Map<String, Object>> rooms = ic.as().get("/api/rooms").then().extract().jsonPath().getList("$");
+        String roomId = (String) rooms.stream().filter(r -> title.equals(r.get("title"))).findFirst().orElseThrow().get("id");
+        TeamsChatTest.send(TeamsChatTest.activity("p" + code, user, conversation, "decide Rotate the keys because leaked")).then()
+                .statusCode(200).body("attachments[0].content.body[0].text", startsWith("Recorded"))
+                .body("attachments[0].content.actions.size()", equalTo(1))
+                .body("attachments[0].content.actions[0].type", equalTo("Action.OpenUrl"))
+                .body("attachments[0].content.actions[0].title", equalTo("Approve or reject in Sitroom"))
+                .body("attachments[0].content.actions[0].url", equalTo("https://sitroom.example/rooms/" + roomId));
+    }
+
+    @Test
     void aSlackChannel_takesNoWorkflowUrl() {
         User ic = Api.newUser("Sia Slack");
         ChatClient.link(clock.instant(), ic, "USLACKWF");
