@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +28,7 @@ import io.sitroom.room.AppendListener;
 import io.sitroom.room.EventLog;
 import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.Room;
+import io.sitroom.webhook.WebhookSender;
 import io.sitroom.webhook.WebhookTargets;
 
 /**
@@ -51,6 +53,7 @@ public class ChatMirror implements AppendListener {
     private final java.time.Clock clock;
     private final ChatSecrets secrets;
     private final WebhookTargets targets;
+    private final WebhookSender sender;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sitroom-chat");
@@ -60,9 +63,10 @@ public class ChatMirror implements AppendListener {
     private final AtomicBoolean kicked = new AtomicBoolean();
 
     public ChatMirror(ChatConfig config, SlackApi slack, EventLog log, ObjectMapper mapper, java.time.Clock clock, ChatSecrets secrets,
-            WebhookTargets targets) {
+            WebhookTargets targets, WebhookSender sender) {
         this.secrets = secrets;
         this.targets = targets;
+        this.sender = sender;
         this.config = config;
         this.slack = slack;
         this.log = log;
@@ -203,17 +207,18 @@ public class ChatMirror implements AppendListener {
             }
         } else if (target.platform() == ChatPlatform.TEAMS) {
             URI workflow = URI.create(secrets.openWorkflow(target.id(), target.workflowSealed()));
-            if (targets.check(workflow) instanceof WebhookTargets.Refused refused) {
+            // Checked again at each post, and sent to the very address checked (a name that resolves elsewhere a
+            // moment later is not asked again), as outbound webhooks are.
+            WebhookTargets.Check check = targets.check(workflow);
+            if (check instanceof WebhookTargets.Refused refused) {
                 throw new IllegalStateException(refused.reason());
             }
             String roomUrl = config.publicUrl().map(url -> url.replaceAll("/+$", "") + "/rooms/" + target.roomId()).orElse(null);
             String body = mapper.writeValueAsString(ChatMessages.teams(roomTitle, event, buttons, roomUrl));
-            // The workflow answers 202 Accepted once it has the request; the card is posted by the flow.
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(workflow).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("HTTP " + response.statusCode());
+            // The workflow answers 202 Accepted once it has the request; the flow posts the card.
+            int status = sender.post(workflow, (WebhookTargets.Allowed) check, Map.of("Content-Type", "application/json"), body);
+            if (status / 100 != 2) {
+                throw new IllegalStateException("HTTP " + status);
             }
         }
     }
