@@ -110,8 +110,16 @@ public class ChatActions {
         if (!config.linkByEmail()) {
             return null;
         }
-        return directory.verifiedEmail(request)
-                .map(email -> accounts.linkByEmail(request.platform(), request.teamId(), request.userId(), email)).orElse(null);
+        return directory.verifiedEmail(request).map(email -> {
+            try {
+                return accounts.linkByEmail(request.platform(), request.teamId(), request.userId(), email);
+            } catch (SitroomException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // Two first requests of one chat user racing: the other one's link stands.
+                return accounts.accountOf(request.platform(), request.teamId(), request.userId());
+            }
+        }).orElse(null);
     }
 
     private ChatReply dispatch(ChatRequest request, ChatAccounts.Account account, ChatAction action) {
