@@ -112,6 +112,8 @@ for (const [size, options] of [
     await icPage.goto('/settings');
     await icPage.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     await icPage.getByRole('button', { name: 'Save notifications' }).waitFor();
+    await icPage.getByRole('button', { name: 'Make a link code' }).click();
+    await icPage.getByText('Type it in chat:').waitFor();
     await check(icPage, 'settings');
     await openRoom(icPage, `/rooms/${room.id}`);
     await icPage.locator('[data-testid=timeline] li[data-kind="ack.requested"]').waitFor();

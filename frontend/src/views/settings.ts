@@ -1,8 +1,9 @@
-// The settings page (/settings): the account's e-mail address (confirmed by a mailed link) and which
-// notifications Sitroom mails, as they happen or as a digest. Mount with settingsView(main); it returns its cleanup.
+// The settings page (/settings): the account's e-mail address (confirmed by a mailed link), which
+// notifications Sitroom mails, as they happen or as a digest, and the chat accounts linked to it. Mount with settingsView(main); it returns its cleanup.
 import { errorText, request } from '../api';
 import { field, h, replace } from '../dom';
 import { t } from '../messages/settings';
+import { chatAccountsSection } from './chatAccounts';
 
 export interface EmailState {
   email: string | null;
@@ -56,7 +57,7 @@ export function settingsView(main: HTMLElement): () => void {
   const prefsBox = h('div', {});
   const prefsMessage = h('p', { role: 'status', class: 'muted' });
   replace(main, h('h1', { tabindex: -1 }, t('title')), emailForm, h('section', { class: 'card', 'aria-labelledby': 'settings-prefs' },
-    h('h2', { id: 'settings-prefs' }, t('prefs.title')), prefsBox, prefsMessage));
+    h('h2', { id: 'settings-prefs' }, t('prefs.title')), prefsBox, prefsMessage), chatAccountsSection(() => alive));
 
   function showEmail(state: EmailState): void {
     replace(emailStatus, emailStatusText(state));

@@ -38,4 +38,8 @@ public class ChatAccountLink extends PanacheEntityBase {
 
     @Column(name = "linked_at", nullable = false)
     public Instant linkedAt;
+
+    /** Set when the account's owner unlinked it: it acts for no one, and only a new code links it again. */
+    @Column(name = "unlinked_at")
+    public Instant unlinkedAt;
 }

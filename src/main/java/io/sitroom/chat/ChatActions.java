@@ -34,16 +34,18 @@ public class ChatActions {
     private static final Logger LOG = Logger.getLogger(ChatActions.class);
 
     private final ChatAccounts accounts;
+    private final ChatDirectory directory;
     private final CommandHandler commands;
     private final RoomService rooms;
     private final Taxonomy taxonomy;
     private final ChatConfig config;
     private final java.time.Clock clock;
 
-    public ChatActions(ChatAccounts accounts, CommandHandler commands, RoomService rooms, Taxonomy taxonomy, ChatConfig config,
-            java.time.Clock clock) {
+    public ChatActions(ChatAccounts accounts, ChatDirectory directory, CommandHandler commands, RoomService rooms, Taxonomy taxonomy,
+            ChatConfig config, java.time.Clock clock) {
         this.clock = clock;
         this.accounts = accounts;
+        this.directory = directory;
         this.commands = commands;
         this.rooms = rooms;
         this.taxonomy = taxonomy;
@@ -52,8 +54,9 @@ public class ChatActions {
 
     /** How to link, for a chat user Sitroom does not know. */
     static String linkInstructions(ChatPlatform platform) {
+        String command = platform == ChatPlatform.TEAMS ? "@Sitroom link <code>" : "/sitroom link <code>";
         return "Your " + platform.title() + " account is not linked to Sitroom yet. Signed in to Sitroom, make a one-time link code"
-                + " (POST /api/chat/link-codes, see docs/chat.md), then type: /sitroom link <code>";
+                + " (Settings, Chat accounts; or POST /api/chat/link-codes, see docs/chat.md), then type: " + command;
     }
 
     /** Reads the text of a slash command and runs it; a text it cannot read is answered with the usage. */
@@ -84,9 +87,42 @@ public class ChatActions {
             return ChatReply.ok("Linked: in " + request.platform().title() + " you now act as " + name + " in Sitroom.", null);
         }
         ChatAccounts.Account account = accounts.accountOf(request.platform(), request.teamId(), request.userId());
+        if (account != null) {
+            return dispatch(request, account, action);
+        }
+        account = linkedByEmail(request);
         if (account == null) {
             return ChatReply.refused(linkInstructions(request.platform()));
         }
+        String linked = "Linked by your verified e-mail address: in " + request.platform().title() + " you act as " + account.displayName()
+                + " in Sitroom. ";
+        ChatReply reply;
+        try {
+            reply = dispatch(request, account, action);
+        } catch (SitroomException e) {
+            reply = ChatReply.refused("Refused: " + e.getMessage());
+        }
+        return new ChatReply(reply.ok(), linked + reply.text(), reply.roomId());
+    }
+
+    /** An unlinked user linked by the address their platform vouches for (when that is on), or null. */
+    private ChatAccounts.Account linkedByEmail(ChatRequest request) {
+        if (!config.linkByEmail()) {
+            return null;
+        }
+        return directory.verifiedEmail(request).map(email -> {
+            try {
+                return accounts.linkByEmail(request.platform(), request.teamId(), request.userId(), email);
+            } catch (SitroomException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // Two first requests of one chat user racing: the other one's link stands.
+                return accounts.accountOf(request.platform(), request.teamId(), request.userId());
+            }
+        }).orElse(null);
+    }
+
+    private ChatReply dispatch(ChatRequest request, ChatAccounts.Account account, ChatAction action) {
         if (action instanceof ChatAction.Declare declare) {
             return declare(request, account, declare);
         }

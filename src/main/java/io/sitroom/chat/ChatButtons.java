@@ -41,6 +41,17 @@ public final class ChatButtons {
         return buttons;
     }
 
+    /**
+     * The label of the one {@code Action.OpenUrl} that stands for an event's buttons where chat cannot call Sitroom
+     * back (Teams): the person does it in the web console.
+     */
+    public static String inSitroom(List<Button> buttons) {
+        if (buttons.stream().anyMatch(b -> b.action().equals(REJECT_DECISION))) {
+            return "Approve or reject in Sitroom";
+        }
+        return buttons.get(0).label() + " in Sitroom";
+    }
+
     /** What a pressed button asks for; an unknown action or a value that is not an id is refused. */
     public static ChatAction pressed(String action, String value) {
         UUID id;

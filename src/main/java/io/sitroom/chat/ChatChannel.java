@@ -50,6 +50,10 @@ public class ChatChannel extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** Teams: the workflow URL the mirror posts to, sealed ({@link ChatSecrets}); null: Teams gets answers only. */
+    @Column(name = "workflow_sealed", length = 4000)
+    public String workflowSealed;
+
     public static ChatChannel find(ChatPlatform platform, String teamId, String channelId) {
         return find("platform = ?1 and teamId = ?2 and channelId = ?3", platform.wire(), teamId, channelId).firstResult();
     }

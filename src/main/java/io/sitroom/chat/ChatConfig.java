@@ -24,6 +24,21 @@ public interface ChatConfig {
     /** The address of the web app, for links in chat answers ("open the room"); none when unset. */
     Optional<String> publicUrl();
 
+    /**
+     * Whether an unlinked chat user is linked by their e-mail address: when the platform vouches for the address
+     * (Slack's {@code users.info}, Mattermost's API with {@code email_verified}) and exactly one Sitroom account has
+     * it verified, they are linked to that account (docs/chat.md, "Linking accounts").
+     */
+    @WithDefault("true")
+    boolean linkByEmail();
+
+    /**
+     * The secret (32 characters or more, {@code SITROOM_CHAT_KEY}) that seals the chat secrets Sitroom keeps in its
+     * database (Teams workflow URLs); the same on every node. Unset: no workflow URL can be set, and those set are not
+     * posted to.
+     */
+    Optional<String> key();
+
     Slack slack();
 
     Mattermost mattermost();
@@ -72,10 +87,26 @@ public interface ChatConfig {
 
         /** Sitroom's address as Mattermost reaches it, for the buttons' action URL. */
         Optional<String> callbackUrl();
+
+        /** Mattermost's address for its REST API ({@code https://mattermost.example.com}), with {@link #apiToken()}. */
+        Optional<String> apiUrl();
+
+        /**
+         * A bot's or personal access token for Mattermost's REST API, allowed to read users' e-mail addresses: with it,
+         * an unlinked user is linked by their verified address ({@code GET /api/v4/users/{id}}). Unset: codes only.
+         */
+        Optional<String> apiToken();
     }
 
     interface Teams {
         /** The outgoing webhook's security token as Teams shows it (base64); the platform is off while unset. */
         Optional<String> webhookSecret();
+
+        /**
+         * Whether a workflow URL may be plain {@code http} to a loopback address (tests' local fake); otherwise only
+         * {@code https} is accepted.
+         */
+        @WithDefault("false")
+        boolean allowLoopbackHttp();
     }
 }

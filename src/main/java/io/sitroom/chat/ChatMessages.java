@@ -8,10 +8,11 @@ import java.util.Map;
 import io.sitroom.room.RecordedEvent;
 import io.sitroom.webhook.ChatLine;
 import io.sitroom.webhook.SlackMessage;
+import io.sitroom.webhook.TeamsCard;
 
 /**
  * How a mirrored event reads in chat: the webhook's one line (room, #seq, kind, who, what; user text escaped for Slack's
- * mrkdwn, which Mattermost shares), with the event's buttons. Pure.
+ * mrkdwn, which Mattermost shares, or for an Adaptive Card's Markdown on Teams), with the event's buttons. Pure.
  */
 final class ChatMessages {
 
@@ -71,5 +72,59 @@ final class ChatMessages {
             body.put("attachments", List.of(Map.of("text", "", "actions", actions)));
         }
         return body;
+    }
+
+    /**
+     * A Teams message (for a workflow's "post card in a chat or channel", and a reply to an outgoing webhook): one
+     * Adaptive Card with the room's title, the event's line and what happened. Teams cannot call Sitroom back without a
+     * Bot Framework bot, so the event's buttons become one {@code Action.OpenUrl} to the room in the web console
+     * ({@code roomUrl}; none when it is null).
+     */
+    static Map<String, Object> teams(String roomTitle, RecordedEvent event, List<ChatButtons.Button> buttons, String roomUrl) {
+        ChatLine line = ChatLine.of(roomTitle, event);
+        List<Map<String, Object>> blocks = new ArrayList<>();
+        blocks.add(textBlock(TeamsCard.escape(line.roomTitle()), true));
+        blocks.add(textBlock(TeamsCard.escape("#" + line.seq() + " " + line.kind()) + (line.by() == null ? "" : " by " + TeamsCard.escape(line.by())),
+                false));
+        if (!line.what().isEmpty()) {
+            blocks.add(textBlock(TeamsCard.escape(line.what()), false));
+        }
+        return teamsMessage(blocks, buttons.isEmpty() ? null : ChatButtons.inSitroom(buttons), roomUrl);
+    }
+
+    /** A reply card: the answer's lines, and a button to the room when there is one to open. */
+    static Map<String, Object> teamsReply(String text, String buttonLabel, String roomUrl) {
+        List<Map<String, Object>> blocks = text.lines().map(line -> textBlock(TeamsCard.escape(line), false)).toList();
+        return teamsMessage(blocks, buttonLabel, roomUrl);
+    }
+
+    private static Map<String, Object> teamsMessage(List<Map<String, Object>> blocks, String buttonLabel, String roomUrl) {
+        Map<String, Object> card = new LinkedHashMap<>();
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("type", "AdaptiveCard");
+        card.put("version", "1.4");
+        card.put("body", blocks);
+        if (buttonLabel != null && roomUrl != null) {
+            card.put("actions", List.of(Map.of("type", "Action.OpenUrl", "title", buttonLabel, "url", roomUrl)));
+        }
+        Map<String, Object> attachment = new LinkedHashMap<>();
+        attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
+        attachment.put("contentUrl", null);
+        attachment.put("content", card);
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", "message");
+        message.put("attachments", List.of(attachment));
+        return message;
+    }
+
+    private static Map<String, Object> textBlock(String text, boolean heading) {
+        Map<String, Object> block = new LinkedHashMap<>();
+        block.put("type", "TextBlock");
+        block.put("text", text);
+        block.put("wrap", true);
+        if (heading) {
+            block.put("weight", "Bolder");
+        }
+        return block;
     }
 }

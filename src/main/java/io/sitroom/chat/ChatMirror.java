@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,10 +28,13 @@ import io.sitroom.room.AppendListener;
 import io.sitroom.room.EventLog;
 import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.Room;
+import io.sitroom.webhook.WebhookSender;
+import io.sitroom.webhook.WebhookTargets;
 
 /**
  * Keeps each room's chat channel up to date, off the rooms' threads: creates the Slack channel of a room declared
- * from Slack, then posts, in order, every event of the room that everyone in it may see. Restricted events (a legal
+ * from Slack, then posts, in order, every event of the room that everyone in it may see (Slack through the Web API,
+ * Mattermost through its incoming webhook, a Teams channel through the workflow URL it was given, if any). Restricted events (a legal
  * note, an audience's update, anything for named roles) are passed over and never leave the server. Each channel
  * keeps the last seq it mirrored ({@code chat_channel.mirrored_seq}), so a restart or another node carries on where
  * it stood; a post that fails is tried again at the next append or poll.
@@ -47,6 +51,9 @@ public class ChatMirror implements AppendListener {
     private final EventLog log;
     private final ObjectMapper mapper;
     private final java.time.Clock clock;
+    private final ChatSecrets secrets;
+    private final WebhookTargets targets;
+    private final WebhookSender sender;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sitroom-chat");
@@ -55,7 +62,11 @@ public class ChatMirror implements AppendListener {
     });
     private final AtomicBoolean kicked = new AtomicBoolean();
 
-    public ChatMirror(ChatConfig config, SlackApi slack, EventLog log, ObjectMapper mapper, java.time.Clock clock) {
+    public ChatMirror(ChatConfig config, SlackApi slack, EventLog log, ObjectMapper mapper, java.time.Clock clock, ChatSecrets secrets,
+            WebhookTargets targets, WebhookSender sender) {
+        this.secrets = secrets;
+        this.targets = targets;
+        this.sender = sender;
         this.config = config;
         this.slack = slack;
         this.log = log;
@@ -100,10 +111,12 @@ public class ChatMirror implements AppendListener {
     }
 
     private boolean enabled() {
-        return config.slack().botToken().isPresent() || config.mattermost().webhookUrl().isPresent();
+        return config.slack().botToken().isPresent() || config.mattermost().webhookUrl().isPresent()
+                || config.teams().webhookSecret().isPresent() && secrets.configured();
     }
 
-    private record Target(UUID id, UUID roomId, ChatPlatform platform, String channelId, String channelName, long mirroredSeq) {
+    private record Target(UUID id, UUID roomId, ChatPlatform platform, String channelId, String channelName, long mirroredSeq,
+            String workflowSealed) {
     }
 
     private record Pending(UUID id, String title, String inviteUser) {
@@ -115,10 +128,11 @@ public class ChatMirror implements AppendListener {
         try {
             provisionPending();
             List<Target> behind = QuarkusTransaction.requiringNew().call(() -> ChatChannel.getEntityManager().createQuery(
-                    "select c from ChatChannel c, Room r where r.id = c.roomId and c.channelId is not null and c.platform <> ?1"
-                            + " and r.headSeq > c.mirroredSeq",
+                    "select c from ChatChannel c, Room r where r.id = c.roomId and c.channelId is not null"
+                            + " and (c.platform <> ?1 or c.workflowSealed is not null) and r.headSeq > c.mirroredSeq",
                     ChatChannel.class).setParameter(1, ChatPlatform.TEAMS.wire()).getResultList().stream()
-                    .map(c -> new Target(c.id, c.roomId, c.chatPlatform(), c.channelId, c.channelName, c.mirroredSeq)).toList());
+                    .map(c -> new Target(c.id, c.roomId, c.chatPlatform(), c.channelId, c.channelName, c.mirroredSeq, c.workflowSealed))
+                    .toList());
             for (Target target : behind) {
                 posted += mirror(target);
             }
@@ -170,7 +184,8 @@ public class ChatMirror implements AppendListener {
         return switch (platform) {
             case SLACK -> config.slack().botToken().isPresent();
             case MATTERMOST -> config.mattermost().webhookUrl().isPresent();
-            case TEAMS -> false; // an outgoing webhook can only answer; Teams gets each command's answer, not a mirror
+            // An outgoing webhook can only answer: a Teams channel is mirrored through the workflow URL it was given.
+            case TEAMS -> config.teams().webhookSecret().isPresent() && secrets.configured();
         };
     }
 
@@ -189,6 +204,21 @@ public class ChatMirror implements AppendListener {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
                 throw new IllegalStateException("HTTP " + response.statusCode());
+            }
+        } else if (target.platform() == ChatPlatform.TEAMS) {
+            URI workflow = URI.create(secrets.openWorkflow(target.id(), target.workflowSealed()));
+            // Checked again at each post, and sent to the very address checked (a name that resolves elsewhere a
+            // moment later is not asked again), as outbound webhooks are.
+            WebhookTargets.Check check = targets.check(workflow);
+            if (check instanceof WebhookTargets.Refused refused) {
+                throw new IllegalStateException(refused.reason());
+            }
+            String roomUrl = config.publicUrl().map(url -> url.replaceAll("/+$", "") + "/rooms/" + target.roomId()).orElse(null);
+            String body = mapper.writeValueAsString(ChatMessages.teams(roomTitle, event, buttons, roomUrl));
+            // The workflow answers 202 Accepted once it has the request; the flow posts the card.
+            int status = sender.post(workflow, (WebhookTargets.Allowed) check, Map.of("Content-Type", "application/json"), body);
+            if (status / 100 != 2) {
+                throw new IllegalStateException("HTTP " + status);
             }
         }
     }

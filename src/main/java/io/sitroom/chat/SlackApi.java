@@ -85,13 +85,26 @@ public class SlackApi {
         return messages.isArray() && !messages.isEmpty() ? messages.get(0) : null;
     }
 
+    /**
+     * {@code users.info}: the user object ({@code id}, {@code team_id}, {@code deleted}, {@code is_bot},
+     * {@code profile.email} with the {@code users:read.email} scope). Asked while a slash command waits, so with a short
+     * timeout.
+     */
+    public JsonNode user(String user) throws SlackError {
+        return call("users.info", Map.of("user", user), Duration.ofSeconds(2)).path("user");
+    }
+
     private JsonNode call(String method, Map<String, String> args) throws SlackError {
+        return call(method, args, Duration.ofSeconds(10));
+    }
+
+    private JsonNode call(String method, Map<String, String> args, Duration timeout) throws SlackError {
         String token = config.slack().botToken().orElseThrow(() -> new SlackError(method, "no bot token (sitroom.chat.slack.bot-token)"));
         String form = args.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         HttpRequest request = HttpRequest.newBuilder(URI.create(config.slack().apiUrl().replaceAll("/+$", "") + "/" + method))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(timeout)
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();

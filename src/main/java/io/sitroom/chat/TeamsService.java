@@ -1,6 +1,5 @@
 package io.sitroom.chat;
 
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,13 +10,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.sitroom.error.ErrorCode;
 import io.sitroom.error.SitroomException;
-import io.sitroom.webhook.TeamsCard;
 
 /**
  * Microsoft Teams' outgoing webhook: a message that @mentions Sitroom in a channel arrives as a Bot Framework activity,
  * signed {@code Authorization: HMAC <base64 HMAC-SHA256 of the body>} with the webhook's security token. The text after
  * the mention is read like {@code /sitroom}'s, and the answer goes back as an Adaptive Card in the reply (Teams waits
- * five seconds for it). An outgoing webhook cannot post on its own, so Teams channels get answers, not a mirror.
+ * five seconds for it), with an {@code Action.OpenUrl} to the room (the only action an outgoing webhook's card may
+ * have). An outgoing webhook cannot post on its own: a channel is mirrored through a workflow URL ({@link TeamsWorkflows}).
  */
 @ApplicationScoped
 public class TeamsService {
@@ -59,8 +58,23 @@ public class TeamsService {
         String channel = conversation.contains(";") ? conversation.substring(0, conversation.indexOf(';')) : conversation;
         ChatRequest request = new ChatRequest(ChatPlatform.TEAMS, team, channel.isEmpty() ? null : channel, null, user,
                 activity.path("from").path("name").asText(null), id);
-        ChatReply reply = actions.run(request, commandText(activity.path("text").asText("")));
-        return card(reply.text());
+        ChatAction action;
+        ChatReply reply;
+        try {
+            action = ChatText.parse(commandText(activity.path("text").asText("")));
+        } catch (SitroomException e) {
+            return ChatMessages.teamsReply(e.getMessage(), null, null);
+        }
+        reply = actions.run(request, action);
+        String text = reply.text();
+        if (reply.ok() && (action instanceof ChatAction.Declare || action instanceof ChatAction.Connect)) {
+            text += "\nTo follow the room in this channel too, its incident commander gives the channel a Teams workflow URL (docs/chat.md).";
+        }
+        // Teams cannot call Sitroom back (no Bot Framework bot): what a button would do is done in the web console.
+        String label = action instanceof ChatAction.Decide ? "Approve or reject in Sitroom" : "Open in Sitroom";
+        String roomUrl = reply.roomId() == null ? null
+                : config.publicUrl().map(url -> url.replaceAll("/+$", "") + "/rooms/" + reply.roomId()).orElse(null);
+        return ChatMessages.teamsReply(text, label, roomUrl);
     }
 
     /** The text after the mention: Teams sends {@code <at>Sitroom</at> declare ...}, with HTML around it. */
@@ -68,14 +82,6 @@ public class TeamsService {
         String plain = text.replaceAll("(?s)<at>.*?</at>", " ").replaceAll("<[^>]*>", " ").replace("&nbsp;", " ").replace("&lt;", "<")
                 .replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&").strip();
         return plain.startsWith("/sitroom") ? plain.substring("/sitroom".length()).strip() : plain;
-    }
-
-    private static Map<String, Object> card(String text) {
-        List<Map<String, Object>> blocks = text.lines().map(line -> Map.<String, Object> of("type", "TextBlock", "text", TeamsCard.escape(line),
-                "wrap", true)).toList();
-        return Map.of("type", "message", "attachments", List.of(Map.of("contentType", "application/vnd.microsoft.card.adaptive",
-                "content", Map.of("$schema", "http://adaptivecards.io/schemas/adaptive-card.json", "type", "AdaptiveCard", "version",
-                        "1.4", "body", blocks))));
     }
 
     private static String required(JsonNode node, String name) {

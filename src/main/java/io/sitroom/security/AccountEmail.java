@@ -52,10 +52,18 @@ public class AccountEmail {
     public record EmailView(String email, boolean verified, boolean pending, boolean mail) {
     }
 
-    /** The account whose verified address this is (not disabled, not a guest), if any. */
+    /**
+     * The account whose verified address this is (not disabled, not a guest), if any. Confirming refuses an address
+     * another account holds verified, so one address names one account; should two ever hold it (two confirmations
+     * racing), it names none.
+     */
     @Transactional
     public Optional<UUID> userByVerifiedEmail(String email) {
-        return EmailAddress.parse(email).map(AppUser::findByVerifiedEmail).map(user -> user.id);
+        return EmailAddress.parse(email).flatMap(address -> {
+            java.util.List<AppUser> holders = AppUser.<AppUser> find(
+                    "email = ?1 and emailVerified = true and disabledAt is null and guestRoomId is null", address).page(0, 2).list();
+            return holders.size() == 1 ? Optional.of(holders.get(0).id) : Optional.empty();
+        });
     }
 
     @Transactional

@@ -42,7 +42,7 @@ public class WebhookSender {
     }
 
     /** Sends and answers the HTTP status; throws when no answer came. */
-    int post(URI url, WebhookTargets.Allowed target, Map<String, String> headers, String body) throws Exception {
+    public int post(URI url, WebhookTargets.Allowed target, Map<String, String> headers, String body) throws Exception {
         boolean https = "https".equalsIgnoreCase(url.getScheme());
         int port = url.getPort() != -1 ? url.getPort() : https ? 443 : 80;
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();

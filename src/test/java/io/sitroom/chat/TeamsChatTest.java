@@ -28,10 +28,10 @@ import io.sitroom.testing.Api.User;
 @WithTestResource(FakeChatPlatforms.class)
 class TeamsChatTest {
 
-    private static final String TEAM = "19:8ed6d1b0c0a84a6d8b0c5e2c1b1a0f00@thread.tacv2";
+    static final String TEAM = "19:8ed6d1b0c0a84a6d8b0c5e2c1b1a0f00@thread.tacv2";
 
     /** An activity as Teams' outgoing webhook posts it (the documented shape). */
-    private static String activity(String id, String user, String conversation, String text) {
+    static String activity(String id, String user, String conversation, String text) {
         return "{\"type\":\"message\",\"id\":\"" + id + "\",\"timestamp\":\"2026-12-02T10:00:00.000Z\","
                 + "\"localTimestamp\":\"2026-12-02T11:00:00.000+01:00\",\"serviceUrl\":\"https://smba.trafficmanager.net/emea/\","
                 + "\"channelId\":\"msteams\",\"from\":{\"id\":\"29:" + user + "\",\"name\":\"Someone\",\"aadObjectId\":\"" + user + "\"},"
@@ -55,7 +55,7 @@ class TeamsChatTest {
         }
     }
 
-    private static Response send(String body) {
+    static Response send(String body) {
         return given().contentType("application/json").header("Authorization", hmac(body)).body(body).post("/api/chat/teams/messages");
     }
 
