@@ -81,50 +81,11 @@ final class ChatMessages {
      * ({@code roomUrl}; none when it is null).
      */
     static Map<String, Object> teams(String roomTitle, RecordedEvent event, List<ChatButtons.Button> buttons, String roomUrl) {
-        ChatLine line = ChatLine.of(roomTitle, event);
-        List<Map<String, Object>> blocks = new ArrayList<>();
-        blocks.add(textBlock(TeamsCard.escape(line.roomTitle()), true));
-        blocks.add(textBlock(TeamsCard.escape("#" + line.seq() + " " + line.kind()) + (line.by() == null ? "" : " by " + TeamsCard.escape(line.by())),
-                false));
-        if (!line.what().isEmpty()) {
-            blocks.add(textBlock(TeamsCard.escape(line.what()), false));
-        }
-        return teamsMessage(blocks, buttons.isEmpty() ? null : ChatButtons.inSitroom(buttons), roomUrl);
+        return TeamsCard.body(ChatLine.of(roomTitle, event), buttons.isEmpty() ? null : ChatButtons.inSitroom(buttons), roomUrl);
     }
 
     /** A reply card: the answer's lines, and a button to the room when there is one to open. */
     static Map<String, Object> teamsReply(String text, String buttonLabel, String roomUrl) {
-        List<Map<String, Object>> blocks = text.lines().map(line -> textBlock(TeamsCard.escape(line), false)).toList();
-        return teamsMessage(blocks, buttonLabel, roomUrl);
-    }
-
-    private static Map<String, Object> teamsMessage(List<Map<String, Object>> blocks, String buttonLabel, String roomUrl) {
-        Map<String, Object> card = new LinkedHashMap<>();
-        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
-        card.put("type", "AdaptiveCard");
-        card.put("version", "1.4");
-        card.put("body", blocks);
-        if (buttonLabel != null && roomUrl != null) {
-            card.put("actions", List.of(Map.of("type", "Action.OpenUrl", "title", buttonLabel, "url", roomUrl)));
-        }
-        Map<String, Object> attachment = new LinkedHashMap<>();
-        attachment.put("contentType", "application/vnd.microsoft.card.adaptive");
-        attachment.put("contentUrl", null);
-        attachment.put("content", card);
-        Map<String, Object> message = new LinkedHashMap<>();
-        message.put("type", "message");
-        message.put("attachments", List.of(attachment));
-        return message;
-    }
-
-    private static Map<String, Object> textBlock(String text, boolean heading) {
-        Map<String, Object> block = new LinkedHashMap<>();
-        block.put("type", "TextBlock");
-        block.put("text", text);
-        block.put("wrap", true);
-        if (heading) {
-            block.put("weight", "Bolder");
-        }
-        return block;
+        return TeamsCard.lines(text.lines().toList(), buttonLabel, roomUrl);
     }
 }

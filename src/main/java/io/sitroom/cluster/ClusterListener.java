@@ -67,6 +67,7 @@ public class ClusterListener {
         this.url = url.orElse(null);
         this.username = username.orElse(null);
         this.password = password.orElse(null);
+        registry.find("sitroom.cluster.listening").gauges().forEach(registry::remove); // see WebhookDispatcher
         Gauge.builder("sitroom.cluster.listening", listening, l -> l.get() ? 1 : 0)
                 .description("1 while this node listens for other nodes' appends").register(registry);
         this.wakeUps = Counter.builder("sitroom.cluster.wakeups").description("Wake-ups heard from appends on any node")

@@ -56,6 +56,7 @@ public class RoomFanout implements AppendListener {
             thread.setDaemon(true);
             return thread;
         });
+        registry.find("sitroom.connections.open").gauges().forEach(registry::remove); // see WebhookDispatcher
         Gauge.builder("sitroom.connections.open", this, RoomFanout::connections)
                 .description("WebSocket connections open on this node").register(registry);
         this.fanoutTime = Timer.builder("sitroom.fanout")

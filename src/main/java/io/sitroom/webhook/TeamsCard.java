@@ -22,19 +22,41 @@ public final class TeamsCard {
     }
 
     public static Map<String, Object> body(ChatLine line) {
+        return body(line, null, null);
+    }
+
+    /** The card of one event, with one {@code Action.OpenUrl} button when a label and a URL are both given. */
+    public static Map<String, Object> body(ChatLine line, String buttonLabel, String url) {
         List<Map<String, Object>> blocks = new ArrayList<>();
         blocks.add(textBlock(escape(line.roomTitle()), true));
         blocks.add(textBlock(escape("#" + line.seq() + " " + line.kind()) + (line.by() == null ? "" : " by " + escape(line.by())), false));
         if (!line.what().isEmpty()) {
             blocks.add(textBlock(escape(line.what()), false));
         }
+        return message(blocks, buttonLabel, url);
+    }
+
+    /** A card of plain lines (a reply), with one {@code Action.OpenUrl} button when a label and a URL are both given. */
+    public static Map<String, Object> lines(List<String> lines, String buttonLabel, String url) {
+        return message(lines.stream().map(line -> textBlock(escape(line), false)).toList(), buttonLabel, url);
+    }
+
+    /**
+     * The message envelope both Teams incoming webhooks and Workflows ("post to a channel when a webhook request is
+     * received") take: one Adaptive Card attachment ({@code contentUrl} null, as Microsoft's examples write it).
+     */
+    private static Map<String, Object> message(List<Map<String, Object>> blocks, String buttonLabel, String url) {
         Map<String, Object> card = new LinkedHashMap<>();
         card.put("$schema", SCHEMA);
         card.put("type", "AdaptiveCard");
         card.put("version", "1.4");
         card.put("body", blocks);
+        if (buttonLabel != null && url != null) {
+            card.put("actions", List.of(Map.of("type", "Action.OpenUrl", "title", buttonLabel, "url", url)));
+        }
         Map<String, Object> attachment = new LinkedHashMap<>();
         attachment.put("contentType", CONTENT_TYPE);
+        attachment.put("contentUrl", null);
         attachment.put("content", card);
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("type", "message");

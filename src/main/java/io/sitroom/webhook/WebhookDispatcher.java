@@ -89,6 +89,9 @@ public class WebhookDispatcher implements AppendListener {
         this.delivered = outcome(registry, "delivered");
         this.failed = outcome(registry, "failed");
         this.deadLettered = outcome(registry, "dead_lettered");
+        // A meter registry may outlive an application start (a test JVM restarts the application for another profile):
+        // a gauge left by an earlier start reads its collected state as NaN, and would shadow this one.
+        registry.find("sitroom.webhook.queue.depth").gauges().forEach(registry::remove);
         Gauge.builder("sitroom.webhook.queue.depth", queueDepth, AtomicLong::get)
                 .description("Webhook deliveries not yet delivered (pending or held behind a dead letter)").register(registry);
     }
