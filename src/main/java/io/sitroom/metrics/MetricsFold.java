@@ -13,7 +13,6 @@ import io.sitroom.exercise.ExerciseEvent;
 import io.sitroom.room.EventPayload;
 import io.sitroom.room.Phase;
 import io.sitroom.room.RoomEvent;
-import io.sitroom.room.Taxonomy;
 
 /** Folds one appended event into a room's {@link MetricsTally}. Pure: what it needs from elsewhere comes as {@link Facts}. */
 public final class MetricsFold {
@@ -31,9 +30,7 @@ public final class MetricsFold {
     public interface Facts {
 
         /** Whether an incident in this phase counts as contained (the deployment's taxonomy says from which phase on). */
-        default boolean contained(Phase phase) {
-            return Taxonomy.defaults().contained(phase);
-        }
+        boolean contained(Phase phase);
 
         /** When the acknowledgement request was made. */
         Instant ackRequestedAt(UUID ackId);

@@ -49,13 +49,19 @@ public final class ReadableSections {
 
     /** The sections proven, by their path in the export, in the order they are checked. */
     public static final List<String> PATHS = List.of("room.kind", "room.title", "room.severity", "room.phase", "room.createdAt",
-            "room.createdBy", "room.members", "room.notes", "room.decisions", "room.actions", "room.statements", "room.acks", "room.updates", "updates", "roleHistory", "lessonsLearned");
+            "room.createdBy", "room.members", "room.notes", "room.decisions", "room.actions", "room.statements", "room.acks", "room.updates", "updates", "roleHistory", "lessonsLearned", "metrics.openedAt", "metrics.closedAt", "metrics.timeToAcknowledgeSeconds",
+            "metrics.timeToFirstExecutiveUpdateSeconds", "metrics.decisionLatencySeconds", "metrics.overdueActions",
+            "metrics.meanTimeToCloseHighRiskActionsSeconds");
 
     private ReadableSections() {
     }
 
-    /** Every proven section by its path ({@link #PATHS}), from the facts in seq order. */
-    public static Map<String, Object> of(String roomId, List<Fact> facts) {
+    /**
+     * Every proven section by its path ({@link #PATHS}), from the facts in seq order; {@code everyEventSeen} when the
+     * exporter saw every event of the room (some metrics count events for named roles only). A path left out is
+     * not proven by these events.
+     */
+    public static Map<String, Object> of(String roomId, List<Fact> facts, boolean everyEventSeen) {
         Map<String, Object> sections = new LinkedHashMap<>();
         RoomEvent.RoomCreated created = null;
         Fact createdAt = null;
@@ -104,14 +110,13 @@ public final class ReadableSections {
                 });
             }
         }
-        if (created != null) {
-            sections.put("room.kind", created.roomKind().name());
-            sections.put("room.title", created.title());
-            sections.put("room.severity", severity);
-            sections.put("room.phase", phase);
-            sections.put("room.createdAt", WireTime.format(createdAt.at()));
-            sections.put("room.createdBy", created.createdBy().toString());
-        }
+        // Without a room.created (no real export lacks it) these are nothing, and a file that says otherwise disagrees.
+        sections.put("room.kind", created == null ? null : created.roomKind().name());
+        sections.put("room.title", created == null ? null : created.title());
+        sections.put("room.severity", severity);
+        sections.put("room.phase", phase);
+        sections.put("room.createdAt", createdAt == null ? null : WireTime.format(createdAt.at()));
+        sections.put("room.createdBy", created == null ? null : created.createdBy().toString());
         sections.put("room.members", members.values().stream().map(Member::json).toList());
         sections.put("room.notes", List.copyOf(notes.subList(Math.max(0, notes.size() - SNAPSHOT_NOTES), notes.size())));
         sections.put("room.decisions", decisions.values().stream().map(Decision::json).toList());
@@ -126,6 +131,7 @@ public final class ReadableSections {
         sections.put("updates", updates.stream().map(u -> update(u, members)).toList());
         sections.put("roleHistory", Plain.of(roleHistory(facts)));
         sections.put("lessonsLearned", LessonsLearned.from(facts));
+        sections.putAll(ProvenMetrics.of(facts, everyEventSeen));
         return sections;
     }
 

@@ -69,20 +69,28 @@ final class ReadableProof {
         Map<String, Object> derivedRoom;
         Map<String, Object> derivedAll;
         try {
-            derivedRoom = ReadableSections.of(export.roomId(), facts.stream().filter(f -> f.seq() <= head).toList());
-            derivedAll = ReadableSections.of(export.roomId(), facts);
+            boolean everyEventSeen = export.links().stream().noneMatch(Link::redacted);
+            derivedRoom = ReadableSections.of(export.roomId(), facts.stream().filter(f -> f.seq() <= head).toList(), everyEventSeen);
+            derivedAll = ReadableSections.of(export.roomId(), facts, everyEventSeen);
         } catch (RuntimeException e) {
             // Data that fits its records but not the log's rules (a required field left out): no server writes it.
             return disagrees(proven, "the events cannot be projected as the server projects them (" + e + ")");
         }
         for (String path : ReadableSections.PATHS) {
             boolean inRoom = path.startsWith("room.");
+            Map<String, Object> derived = inRoom ? derivedRoom : derivedAll;
             Map<String, Object> file = inRoom ? room : export.readable().others();
             String name = inRoom ? path.substring("room.".length()) : path;
-            if (!file.containsKey(name)) {
+            int dot = name.indexOf('.');
+            if (dot > 0) {
+                // A field of a section (metrics.closedAt): the section's other fields are not proven by the events.
+                file = file.get(name.substring(0, dot)) instanceof Map<?, ?> section ? fields(section) : Map.of();
+                name = name.substring(dot + 1);
+            }
+            if (!file.containsKey(name) || !derived.containsKey(path)) {
                 continue;
             }
-            Optional<String> difference = SectionCheck.firstDifference(path, file.get(name), (inRoom ? derivedRoom : derivedAll).get(path));
+            Optional<String> difference = SectionCheck.firstDifference(path, file.get(name), derived.get(path));
             if (difference.isPresent()) {
                 return disagrees(proven, difference.get());
             }
@@ -91,8 +99,20 @@ final class ReadableProof {
         List<String> unproven = new ArrayList<>();
         room.keySet().stream().filter(name -> !CHAIN_FIELDS.contains(name) && !proven.contains("room." + name)).map(name -> "room." + name)
                 .forEach(unproven::add);
-        export.readable().others().keySet().stream().filter(name -> !proven.contains(name)).forEach(unproven::add);
+        export.readable().others().forEach((name, value) -> {
+            if (value instanceof Map<?, ?> section && proven.stream().anyMatch(p -> p.startsWith(name + "."))) {
+                section.keySet().stream().map(field -> name + "." + field).filter(field -> !proven.contains(field)).forEach(unproven::add);
+            } else if (!proven.contains(name)) {
+                unproven.add(name);
+            }
+        });
         return new Proven(List.copyOf(proven), List.copyOf(unproven), null);
+    }
+
+    /** Safe: {@link StrictJson} only makes maps with string keys. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> fields(Map<?, ?> section) {
+        return (Map<String, Object>) section;
     }
 
     private static Proven disagrees(List<String> proven, String difference) {

@@ -37,7 +37,7 @@ class ExportVerifierJdkOnlyTest {
      */
     private static final String ANNOTATIONS = "com/fasterxml/jackson/annotation/";
 
-    private static final Pattern DESCRIPTOR_CLASS = Pattern.compile("L([\\w/$]+)[;<]");
+    private static final Pattern DESCRIPTOR_CLASS = Pattern.compile("(?<![\\w$/])L([\\w/$]+)[;<]");
 
     /** Every class a class file names: its constant pool's classes and the types in its descriptors and signatures. */
     private static Set<String> references(byte[] classFile) throws IOException {
