@@ -44,7 +44,15 @@ public class AuditLog {
 
     @Transactional
     public List<Entry> newest(int limit) {
-        return AuditEntry.<AuditEntry> findAll(Sort.descending("at")).page(0, Math.max(1, Math.min(limit, MAX_PAGE))).list().stream()
+        return newest(limit, null);
+    }
+
+    /** The newest entries, of one action only when {@code action} is given ({@code chat.unlink}, {@code room.export}...). */
+    @Transactional
+    public List<Entry> newest(int limit, String action) {
+        var query = action == null ? AuditEntry.<AuditEntry> findAll(Sort.descending("at"))
+                : AuditEntry.<AuditEntry> find("action", Sort.descending("at"), action);
+        return query.page(0, Math.max(1, Math.min(limit, MAX_PAGE))).list().stream()
                 .map(e -> new Entry(e.id, WireTime.format(e.at), e.actorId, e.actorName, e.action, e.target, e.detail)).toList();
     }
 }

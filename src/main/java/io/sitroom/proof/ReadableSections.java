@@ -2,6 +2,7 @@ package io.sitroom.proof;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -97,7 +98,7 @@ public final class ReadableSections {
             } else if (payload instanceof ActionEvent action) {
                 act(actions, fact, action);
             } else if (payload instanceof CommsEvent.UpdatePosted) {
-                updates.add(0, fact);
+                updates.add(fact);
             } else if (payload instanceof CommsEvent comms) {
                 communicate(statements, acks, fact, comms);
             }
@@ -123,6 +124,7 @@ public final class ReadableSections {
         sections.put("room.actions", actions.values().stream().sorted(Action.RANKING).map(a -> a.json(roomId)).toList());
         sections.put("room.statements", statements.values().stream().map(Statement::json).toList());
         sections.put("room.acks", acks.values().stream().map(Ack::json).toList());
+        Collections.reverse(updates); // newest first, as CommsFeature lists them
         Map<Audience, Map<String, Object>> latest = new EnumMap<>(Audience.class);
         for (Fact update : updates) {
             latest.putIfAbsent(((CommsEvent.UpdatePosted) update.payload()).audience(), update(update, members));

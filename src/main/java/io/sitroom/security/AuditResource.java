@@ -21,7 +21,7 @@ public class AuditResource {
     }
 
     @GET
-    public List<AuditLog.Entry> list(@QueryParam("limit") Integer limit) {
-        return audit.newest(limit == null ? 100 : limit);
+    public List<AuditLog.Entry> list(@QueryParam("limit") Integer limit, @QueryParam("action") String action) {
+        return audit.newest(limit == null ? 100 : limit, action == null || action.isBlank() ? null : action.strip());
     }
 }

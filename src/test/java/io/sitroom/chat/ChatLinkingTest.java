@@ -114,7 +114,7 @@ class ChatLinkingTest {
 
         slash(slackUser, "declare sev2 " + unique("Disabled ")).then().body("text", containsString("not linked"));
         User admin = new User(null, "admin", "admin", Api.adminToken());
-        String audit = admin.as().get("/api/audit?limit=100").then().statusCode(200).extract().asString();
+        String audit = admin.as().get("/api/audit?action=chat.link&limit=500").then().statusCode(200).extract().asString();
         assertTrue(!audit.contains(slackUser), "no link was made: " + slackUser);
     }
 
@@ -184,7 +184,7 @@ class ChatLinkingTest {
 
         slash(byMail, "declare sev2 " + unique("After unlink ")).then().body("text", containsString("not linked"));
         User admin = new User(null, "admin", "admin", Api.adminToken());
-        List<Map<String, Object>> audit = admin.as().get("/api/audit?limit=500").then().statusCode(200).extract().jsonPath().getList("$");
+        List<Map<String, Object>> audit = admin.as().get("/api/audit?action=chat.unlink").then().statusCode(200).extract().jsonPath().getList("$");
         assertTrue(audit.stream().anyMatch(e -> "chat.unlink".equals(e.get("action")) && String.valueOf(e.get("detail")).contains(byMail)),
                 "the unlink is in the audit log");
         String code = ulla.as().post("/api/chat/link-codes").then().statusCode(201).extract().path("code");
