@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.sitroom.room.ErasedEvent;
 import io.sitroom.room.EventKind;
 import io.sitroom.room.EventPayload;
 
@@ -60,6 +61,13 @@ public final class PayloadReader {
      *
      * @throws IllegalArgumentException when the data does not fit the kind's record, naming the field
      */
+    /** An erased event of this kind, or empty when the kind is not one of those known here. */
+    @SuppressWarnings("unchecked")
+    public Optional<EventPayload> erased(String kind) {
+        Class<?> type = byKind.get(kind);
+        return type == null ? Optional.empty() : Optional.of(new ErasedEvent(kind, (Class<? extends EventPayload>) type));
+    }
+
     public Optional<EventPayload> read(String kind, Object data) {
         Class<?> type = byKind.get(kind);
         return type == null ? Optional.empty() : Optional.of((EventPayload) value(type, data, "data"));

@@ -20,9 +20,11 @@ import io.sitroom.comms.CommsEvent;
 import io.sitroom.comms.StatementState;
 import io.sitroom.decision.DecisionEvent;
 import io.sitroom.decision.DecisionState;
+import io.sitroom.erasure.ErasureEvent;
 import io.sitroom.membership.RoleEvent;
 import io.sitroom.role.Role;
 import io.sitroom.room.ChangesRoles;
+import io.sitroom.room.ErasedEvent;
 import io.sitroom.room.EventKind;
 import io.sitroom.room.EventPayload;
 import io.sitroom.room.RoomEvent;
@@ -43,7 +45,7 @@ public final class ReadableSections {
 
     /** The payload records these sections are derived from: the verifier decodes these kinds only. */
     public static final List<Class<? extends EventPayload>> PAYLOADS = List.of(RoomEvent.class, RoleEvent.class, DecisionEvent.class,
-            ActionEvent.class, CommsEvent.class);
+            ActionEvent.class, CommsEvent.class, ErasureEvent.class);
 
     /** As {@code RoomService}: the snapshot carries the newest notes only. */
     static final int SNAPSHOT_NOTES = 100;
@@ -92,7 +94,9 @@ public final class ReadableSections {
             } else if (payload instanceof RoomEvent.MemberRemoved removed) {
                 members.remove(removed.userId());
             } else if (payload instanceof RoomEvent.NoteAdded note) {
-                notes.add(note(fact, note));
+                notes.add(note(fact, note.text(), null));
+            } else if (payload instanceof ErasedEvent erased && erased.was(RoomEvent.NoteAdded.class)) {
+                notes.add(note(fact, null, true));
             } else if (payload instanceof DecisionEvent decision) {
                 decide(decisions, fact, decision);
             } else if (payload instanceof ActionEvent action) {
@@ -166,13 +170,14 @@ public final class ReadableSections {
         return payload.getClass().getAnnotation(EventKind.class).value();
     }
 
-    private static Map<String, Object> note(Fact fact, RoomEvent.NoteAdded note) {
+    private static Map<String, Object> note(Fact fact, String text, Boolean erased) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("seq", fact.seq());
         json.put("at", WireTime.format(fact.at()));
         json.put("actor", fact.actor() == null ? null : actor(fact.actor()));
-        json.put("text", note.text());
+        json.put("text", text);
         json.put("visibleTo", fact.visibleTo());
+        json.put("erased", erased);
         return json;
     }
 

@@ -68,15 +68,21 @@ public class ExportService {
                 after = e.seq();
                 if (e.visibleTo(viewer)) {
                     EventView view = e.view();
+                    RecordedEvent.Commitment commitment = e.commitment();
                     links.add(new RoomExport.ChainLink(e.seq(), view.at(), e.kind(), view.actor(), e.commandId(), view.data(), view.visibleTo(),
+                            commitment == null ? null : commitment.salt(), e.erased() ? commitment.digest() : null, e.erased() ? true : null,
                             e.prevHash(), e.hash(), null, e.payload().brief()));
                     facts.add(fact(e, view));
                 } else {
-                    links.add(new RoomExport.ChainLink(e.seq(), null, null, null, null, null, null, e.prevHash(), e.hash(), true, null));
+                    links.add(new RoomExport.ChainLink(e.seq(), null, null, null, null, null, null, null, null, null, e.prevHash(), e.hash(), true,
+                            null));
                 }
             }
         } while (page.size() == PAGE);
-        RoomExport.Chain chain = new RoomExport.Chain("sha256(prevHash + canonicalJson(event)), see docs/protocol.md", Room.GENESIS_HASH,
+        RoomExport.Chain chain = new RoomExport.Chain(room.chainVersion, room.chainVersion == 1
+                ? "sha256(prevHash + canonicalJson(event)), see docs/protocol.md"
+                : "sha256(prevHash + canonicalJson(event with content = sha256(salt + canonicalJson(data)))), see docs/protocol.md",
+                Room.GENESIS_HASH,
                 room.headSeq, room.headHash, rooms.verify(roomId, userId), links, checkpoints.of(roomId), checkpoints.published(),
                 checkpoints.countersignaturesOf(roomId), checkpoints.witnessKeysOf(roomId));
         RoomMetrics roomMetrics = metrics.forMember(roomId, userId);
@@ -88,6 +94,6 @@ public class ExportService {
     /** The event as the readable sections are derived from it: the same projections the offline verifier runs. */
     private static Fact fact(RecordedEvent e, EventView view) {
         return new Fact(e.seq(), e.at(), e.actor() == null ? null : new Fact.Actor(e.actor().userId(), e.actor().displayName(),
-                view.actor().roles()), e.payload(), view.visibleTo(), CanonicalJson.plain(view.data()));
+                view.actor().roles()), e.payload(), view.visibleTo(), view.data() == null ? null : CanonicalJson.plain(view.data()));
     }
 }

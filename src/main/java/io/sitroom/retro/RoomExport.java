@@ -38,17 +38,18 @@ public record RoomExport(String format, String exportedAt, Person exportedBy, Ro
      * the witnesses' countersignatures of those checkpoints and {@code witnessKeys} the witnesses' pinned keys
      * (docs/evidence.md).
      */
-    public record Chain(String algorithm, String genesis, long headSeq, String headHash, ChainReport verification, List<ChainLink> events,
-            List<Checkpoint> checkpoints, Jwks keys, List<Countersignature> witnesses, Jwks witnessKeys) {
+    public record Chain(int version, String algorithm, String genesis, long headSeq, String headHash, ChainReport verification,
+            List<ChainLink> events, List<Checkpoint> checkpoints, Jwks keys, List<Countersignature> witnesses, Jwks witnessKeys) {
     }
 
     /**
      * One link: the full event, or only its seq and hashes when the caller may not see it. {@code brief}
      * is the event's own short text for rendered timelines; it is not part of the file (the chain covers
-     * exactly the event).
+     * exactly the event). In chain version 2 a full event carries the {@code salt} that commits it to its
+     * data, and an erased one ({@code erased}: true) its commitment, {@code content}, in place of data and salt.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ChainLink(long seq, String at, String kind, EventView.ActorView actor, String commandId, Object data, List<String> visibleTo,
-            String prevHash, String hash, Boolean redacted, @JsonIgnore String brief) {
+            String salt, String content, Boolean erased, String prevHash, String hash, Boolean redacted, @JsonIgnore String brief) {
     }
 }

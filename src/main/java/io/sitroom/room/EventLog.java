@@ -46,6 +46,9 @@ public class EventLog {
             JsonNode data = types.toData(event.payload());
             e.data = CanonicalJson.write(data);
             e.visibleTo = event.visibleTo() == null ? null : RoleSetConverter.join(event.visibleTo());
+            if (room.chainVersion >= 2) {
+                HashChain.commit(e, data);
+            }
             e.prevHash = room.headHash;
             e.hash = HashChain.hash(e);
             e.persist();
@@ -65,6 +68,8 @@ public class EventLog {
         long expectedSeq = 1;
         long count = 0;
         Long firstBad = null;
+        java.util.TreeSet<Long> erased = new java.util.TreeSet<>();
+        java.util.Set<Long> erasedByEvent = new java.util.HashSet<>();
         List<LoggedEvent> page;
         long after = 0;
         do {
@@ -75,6 +80,11 @@ public class EventLog {
                         || !HashChain.hash(e).equals(e.hash))) {
                     firstBad = e.seq;
                 }
+                if (e.erased()) {
+                    erased.add(e.seq);
+                } else if (types.erases(e.kind) && types.decode(e).payload() instanceof ErasesContent erasure) {
+                    erasedByEvent.add(erasure.seq());
+                }
                 expectedPrev = e.hash;
                 expectedSeq = e.seq + 1;
                 after = e.seq;
@@ -83,7 +93,31 @@ public class EventLog {
         if (firstBad == null && (room.headSeq != count || !room.headHash.equals(expectedPrev))) {
             firstBad = Math.min(room.headSeq, count) + 1;
         }
+        // Content gone without an event.erased naming it was removed behind the log's back.
+        erased.removeAll(erasedByEvent);
+        if (!erased.isEmpty() && (firstBad == null || erased.first() < firstBad)) {
+            firstBad = erased.first();
+        }
         return new ChainReport(firstBad == null, count, room.headHash, firstBad);
+    }
+
+    /**
+     * Erases the content of a version-2 event inside the unit of work that appends the {@code event.erased}
+     * naming it: its data and salt go, the commitment its hash covers stays, so the chain still verifies.
+     */
+    public void eraseContent(UUID roomId, long seq) {
+        LoggedEvent e = LoggedEvent.findById(new LoggedEvent.Key(roomId, seq));
+        if (e == null || e.contentDigest == null) {
+            throw new IllegalStateException("room " + roomId + " has no version-2 event " + seq + " to erase");
+        }
+        e.data = "null";
+        e.contentSalt = null;
+    }
+
+    /** The event at {@code seq}, decoded; null when the room has none there. */
+    public RecordedEvent at(UUID roomId, long seq) {
+        LoggedEvent row = LoggedEvent.findById(new LoggedEvent.Key(roomId, seq));
+        return row == null ? null : types.decode(row);
     }
 
     /** Events with {@code seq > after}, oldest first, at most {@code limit}, decoded. */

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
 
 /**
  * Every kind of event the rooms know, gathered from the features as {@link CommandCatalog} gathers
@@ -73,6 +74,18 @@ public class EventTypes {
         kinds.put(type, kind.value());
     }
 
+    /** Whether events of this kind erase an earlier event's content ({@link ErasesContent}). */
+    public boolean erases(String kind) {
+        Class<? extends EventPayload> type = byKind.get(kind);
+        return type != null && ErasesContent.class.isAssignableFrom(type);
+    }
+
+    /** Whether an event of this kind may have its content erased ({@link Erasable}). */
+    public boolean erasable(String kind) {
+        Class<? extends EventPayload> type = byKind.get(kind);
+        return type != null && Erasable.class.isAssignableFrom(type);
+    }
+
     /** Every kind known, sorted. */
     public Collection<String> kinds() {
         return Collections.unmodifiableSet(new TreeSet<>(byKind.keySet()));
@@ -115,6 +128,9 @@ public class EventTypes {
 
     /** A stored event, decoded. Data that is not JSON at all (an edited row) stays readable as a string. */
     public RecordedEvent decode(LoggedEvent row) {
+        if (row.erased()) {
+            return RecordedEvent.of(row, NullNode.getInstance(), new ErasedEvent(row.kind, byKind.get(row.kind)));
+        }
         JsonNode data;
         try {
             data = mapper.readTree(row.data);

@@ -6,10 +6,13 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** An event as clients see it: the {@code event} frame of the protocol, and the items of the REST event list. */
+/**
+ * An event as clients see it: the {@code event} frame of the protocol, and the items of the REST event list.
+ * {@code erased} is true, and {@code data} absent, for an event whose content was erased; else absent.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EventView(String type, UUID roomId, long seq, String at, String kind, ActorView actor, String commandId,
-        JsonNode data, List<String> visibleTo, String hash) {
+        JsonNode data, List<String> visibleTo, String hash, Boolean erased) {
 
     public record ActorView(UUID userId, String displayName, List<String> roles) {
     }

@@ -14,7 +14,8 @@ import io.sitroom.json.CanonicalJson;
 
 /**
  * The tamper-evident chain for log rows: {@code hash = hex(SHA-256(prevHash + canonicalJson(event)))}, where
- * the event's canonical form is the object described in docs/protocol.md ("Hash chain"). The rules
+ * the event's canonical form is the object described in docs/protocol.md ("Hash chain"): in chain version 2
+ * it holds a salted commitment to the data instead of the data (see {@link ChainEvent}). The rules
  * themselves live in {@link ChainEvent} and {@link io.sitroom.chain.ChainHash}, which the offline
  * verifier shares; this class only reads a row into them.
  */
@@ -43,8 +44,23 @@ public final class HashChain {
     private static ChainEvent event(LoggedEvent e) {
         ChainEvent.Actor actor = e.actorId == null ? null
                 : new ChainEvent.Actor(e.actorId.toString(), e.actorName, names(e.actorRoles));
-        return new ChainEvent(e.roomId.toString(), e.seq, formatTime(e.at), e.kind, actor, e.commandId,
-                CanonicalJson.plain(parse(e.data)), e.visibleTo == null ? null : names(e.visibleTo));
+        List<String> visibleTo = e.visibleTo == null ? null : names(e.visibleTo);
+        if (e.contentDigest == null) {
+            return new ChainEvent(e.roomId.toString(), e.seq, formatTime(e.at), e.kind, actor, e.commandId, CanonicalJson.plain(parse(e.data)),
+                    visibleTo);
+        }
+        if (e.contentSalt == null) {
+            return ChainEvent.erased(e.roomId.toString(), e.seq, formatTime(e.at), e.kind, actor, e.commandId, visibleTo, e.contentDigest);
+        }
+        // The commitment is computed again from the data, never taken from the row: an edited data column breaks the chain.
+        return ChainEvent.committed(e.roomId.toString(), e.seq, formatTime(e.at), e.kind, actor, e.commandId,
+                CanonicalJson.plain(parse(e.data)), visibleTo, e.contentSalt);
+    }
+
+    /** Chain version 2: commits a new row to its data (a fresh salt, and the digest its hash will cover). */
+    static void commit(LoggedEvent e, JsonNode data) {
+        e.contentSalt = ChainEvent.newSalt();
+        e.contentDigest = ChainEvent.commitment(e.contentSalt, CanonicalJson.plain(data));
     }
 
     static JsonNode parse(String json) {

@@ -17,8 +17,10 @@ import io.quarkus.panache.common.Sort;
 import io.sitroom.role.Role;
 
 /**
- * One row of a room's append-only log. Never updated: a correction is a new event. Every column
- * that says what happened is covered by {@link #hash} (see {@link HashChain}).
+ * One row of a room's append-only log. Never updated, with one exception: an approved erasure
+ * ({@code event.erased}, a later event of the same log) clears a version-2 row's {@code data} and
+ * {@code contentSalt}, leaving the {@code contentDigest} its hash covers. A correction is a new event.
+ * Every column that says what happened is covered by {@link #hash} (see {@link HashChain}).
  */
 @Entity
 @Table(name = "room_event")
@@ -55,7 +57,7 @@ public class LoggedEvent extends PanacheEntityBase {
     @Column(name = "command_id", length = 64)
     public String commandId;
 
-    /** The event's data in canonical JSON. */
+    /** The event's data in canonical JSON; {@code null} (the JSON text) once erased. */
     @Column(nullable = false, length = 1_000_000)
     public String data;
 
@@ -63,11 +65,24 @@ public class LoggedEvent extends PanacheEntityBase {
     @Column(name = "visible_to", length = 512)
     public String visibleTo;
 
+    /** Chain version 2: the salt of the content commitment; null in version 1, and once the content is erased. */
+    @Column(name = "content_salt", length = 64)
+    public String contentSalt;
+
+    /** Chain version 2: {@code sha256(contentSalt + canonical data)}, what the hash covers; null in version 1. */
+    @Column(name = "content_digest", length = 64)
+    public String contentDigest;
+
     @Column(name = "prev_hash", nullable = false, length = 64)
     public String prevHash;
 
     @Column(nullable = false, length = 64)
     public String hash;
+
+    /** Whether this is a version-2 row whose content was erased. */
+    public boolean erased() {
+        return contentDigest != null && contentSalt == null;
+    }
 
     public Set<Role> visibleToRoles() {
         return visibleTo == null ? null : RoleSetConverter.split(visibleTo);

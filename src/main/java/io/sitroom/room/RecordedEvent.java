@@ -16,7 +16,14 @@ import io.sitroom.role.Role;
  * is the same content as stored, for the wire.
  */
 public record RecordedEvent(UUID roomId, long seq, Instant at, String kind, Actor actor, String commandId, EventPayload payload,
-        JsonNode data, Set<Role> visibleTo, String prevHash, String hash) {
+        JsonNode data, Set<Role> visibleTo, String prevHash, String hash, Commitment commitment) {
+
+    /**
+     * Chain version 2: what the hash covers in place of the data ({@code digest}), and the salt that commits
+     * it to the data (null once the content is erased); the whole record is null in version 1.
+     */
+    public record Commitment(String salt, String digest) {
+    }
 
     /** Who appended it, as they were then; null for events the server appends by itself. */
     public record Actor(UUID userId, String displayName, Set<Role> roles) {
@@ -26,7 +33,7 @@ public record RecordedEvent(UUID roomId, long seq, Instant at, String kind, Acto
         Actor actor = row.actorId == null ? null
                 : new Actor(row.actorId, row.actorName, RoleSetConverter.split(row.actorRoles == null ? "" : row.actorRoles));
         return new RecordedEvent(row.roomId, row.seq, row.at, row.kind, actor, row.commandId, payload, data, row.visibleToRoles(),
-                row.prevHash, row.hash);
+                row.prevHash, row.hash, row.contentDigest == null ? null : new Commitment(row.contentSalt, row.contentDigest));
     }
 
     public UUID actorId() {
@@ -50,8 +57,15 @@ public record RecordedEvent(UUID roomId, long seq, Instant at, String kind, Acto
     public EventView view() {
         EventView.ActorView actorView = actor == null ? null
                 : new EventView.ActorView(actor.userId(), actor.displayName(), names(actor.roles()));
-        return new EventView("event", roomId, seq, HashChain.formatTime(at), kind, actorView, commandId, data,
-                visibleTo == null ? null : names(visibleTo), hash);
+        return erased() ? new EventView("event", roomId, seq, HashChain.formatTime(at), kind, actorView, commandId, null,
+                visibleTo == null ? null : names(visibleTo), hash, true)
+                : new EventView("event", roomId, seq, HashChain.formatTime(at), kind, actorView, commandId, data,
+                        visibleTo == null ? null : names(visibleTo), hash, null);
+    }
+
+    /** Whether this event's content was erased. */
+    public boolean erased() {
+        return payload instanceof ErasedEvent;
     }
 
     private static List<String> names(Set<Role> roles) {

@@ -21,6 +21,9 @@ public class Room extends PanacheEntityBase {
     /** The hash a room's first event chains from. */
     public static final String GENESIS_HASH = io.sitroom.chain.ChainHash.GENESIS;
 
+    /** The chain version of rooms opened now. */
+    public static final int CURRENT_CHAIN_VERSION = 2;
+
     @Id
     public UUID id;
 
@@ -48,6 +51,17 @@ public class Room extends PanacheEntityBase {
 
     @Column(name = "head_hash", nullable = false, length = 64)
     public String headHash;
+
+    /**
+     * How its log is chained (docs/protocol.md, "Hash chain"): 1 for rooms opened before erasure existed, whose
+     * events hash their data; 2 for the others, whose events hash a salted commitment to it.
+     */
+    @Column(name = "chain_version", nullable = false)
+    public int chainVersion = CURRENT_CHAIN_VERSION;
+
+    /** Under legal hold (room.hold): nothing of it may be erased or deleted. */
+    @Column(name = "legal_hold", nullable = false)
+    public boolean legalHold;
 
     /** The head seq of each of these rooms that exists. */
     public static java.util.Map<UUID, Long> heads(java.util.Collection<UUID> ids) {

@@ -61,7 +61,7 @@ public sealed interface RoomEvent extends EventPayload {
     }
 
     @EventKind("note.added")
-    record NoteAdded(String text, Set<Role> visibleTo) implements RoomEvent {
+    record NoteAdded(String text, Set<Role> visibleTo) implements RoomEvent, Erasable {
         @Override
         public String brief() {
             return text;

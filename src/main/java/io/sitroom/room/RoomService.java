@@ -193,9 +193,11 @@ public class RoomService {
     private List<RoomSnapshot.NoteView> notes(UUID roomId, Viewer viewer) {
         List<RoomSnapshot.NoteView> notes = new ArrayList<>();
         for (RecordedEvent e : log.latestVisible(roomId, RoomEvent.NoteAdded.class, SNAPSHOT_NOTES, viewer)) {
+            EventView view = e.view();
             if (e.payload() instanceof RoomEvent.NoteAdded note) {
-                EventView view = e.view();
-                notes.add(0, new RoomSnapshot.NoteView(e.seq(), view.at(), view.actor(), note.text(), view.visibleTo()));
+                notes.add(0, new RoomSnapshot.NoteView(e.seq(), view.at(), view.actor(), note.text(), view.visibleTo(), null));
+            } else if (e.payload() instanceof ErasedEvent erased && erased.was(RoomEvent.NoteAdded.class)) {
+                notes.add(0, new RoomSnapshot.NoteView(e.seq(), view.at(), view.actor(), null, view.visibleTo(), true));
             }
         }
         return notes;

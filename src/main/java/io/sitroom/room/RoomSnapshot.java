@@ -24,7 +24,8 @@ public record RoomSnapshot(UUID id, RoomKind kind, String title, Severity severi
     public record MemberView(UUID userId, String displayName, List<String> roles) {
     }
 
-    public record NoteView(long seq, String at, EventView.ActorView actor, String text, List<String> visibleTo) {
+    /** {@code erased} is true, and {@code text} absent, for a note whose content was erased; else absent. */
+    public record NoteView(long seq, String at, EventView.ActorView actor, String text, List<String> visibleTo, Boolean erased) {
     }
 
     @JsonAnyGetter

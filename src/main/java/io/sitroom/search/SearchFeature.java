@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.sitroom.role.Role;
+import io.sitroom.room.ErasesContent;
 import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.Room;
 import io.sitroom.room.RoomFeature;
@@ -18,6 +19,10 @@ public class SearchFeature implements RoomFeature {
 
     @Override
     public void project(Room room, RecordedEvent event) {
+        if (event.payload() instanceof ErasesContent erasure) {
+            // What was erased can no longer be found either.
+            SearchEntry.deleteById(new SearchEntry.Key(room.id, erasure.seq()));
+        }
         String text = SearchText.of(event.payload());
         if (text == null) {
             return;

@@ -31,6 +31,11 @@ final class ExportReader {
 
     private static final Set<String> EVENT_FIELDS = Set.of("seq", "at", "kind", "actor", "commandId", "data", "visibleTo", "prevHash",
             "hash", "redacted");
+    /** Chain version 2: an event committed to its data by a salt, or erased (its commitment in place of data and salt). */
+    private static final Set<String> COMMITTED_FIELDS = Set.of("seq", "at", "kind", "actor", "commandId", "data", "salt", "visibleTo",
+            "prevHash", "hash", "redacted");
+    private static final Set<String> ERASED_FIELDS = Set.of("seq", "at", "kind", "actor", "commandId", "content", "erased", "visibleTo",
+            "prevHash", "hash", "redacted");
     private static final Set<String> LINK_FIELDS = Set.of("seq", "prevHash", "hash", "redacted");
     private static final Set<String> ACTOR_FIELDS = Set.of("userId", "displayName", "roles");
 
@@ -39,6 +44,11 @@ final class ExportReader {
 
         boolean redacted() {
             return event == null;
+        }
+
+        /** Chain version 2: an event the exporter could see, whose content was erased. */
+        boolean erased() {
+            return event != null && event.erased();
         }
     }
 
@@ -85,12 +95,17 @@ final class ExportReader {
             // The genesis is part of the protocol, not of the file: a file that names another one starts elsewhere.
             throw new IllegalArgumentException("chain.genesis is not the protocol's genesis hash (64 zeros)");
         }
+        // Files from before version 2 carry no version: they are version 1.
+        long version = chain.optional("version") == null ? 1 : chain.seq("version");
+        if (version != 1 && version != 2) {
+            throw new IllegalArgumentException("chain.version is " + version + "; this verifier knows versions 1 and 2");
+        }
         long headSeq = chain.seq("headSeq");
         String headHash = chain.hash("headHash");
         List<Object> events = chain.array("events");
         List<Link> links = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            links.add(link(Fields.of(events.get(i), "chain.events[" + i + "]"), roomId));
+            links.add(link(Fields.of(events.get(i), "chain.events[" + i + "]"), roomId, (int) version));
         }
         List<Checkpoint> checkpoints = new ArrayList<>();
         if (chain.optional("checkpoints") != null) {
@@ -151,7 +166,7 @@ final class ExportReader {
         return new Checkpoint(c.string("roomId"), c.seq("seq"), c.hash("headHash"), c.string("at"), c.string("kid"), c.string("signature"));
     }
 
-    private static Link link(Fields entry, String roomId) {
+    private static Link link(Fields entry, String roomId, int version) {
         long seq = entry.seq("seq");
         Fields e = entry.inEvent(seq);
         String prevHash = e.hash("prevHash");
@@ -164,7 +179,11 @@ final class ExportReader {
             }
             return new Link(seq, prevHash, hash, null);
         }
-        coveredOnly(e, EVENT_FIELDS);
+        boolean erased = version == 2 && e.has("erased");
+        if (erased && !e.bool("erased")) {
+            throw e.refused("erased", "must be true when present");
+        }
+        coveredOnly(e, version == 1 ? EVENT_FIELDS : erased ? ERASED_FIELDS : COMMITTED_FIELDS);
         ChainEvent.Actor actor = null;
         if (e.optional("actor") != null) {
             Fields a = e.object("actor");
@@ -174,6 +193,14 @@ final class ExportReader {
         List<String> visibleTo = e.optional("visibleTo") == null ? null : e.strings("visibleTo");
         // data may be any JSON value: a row whose data no longer parses is exported as a string and
         // hashed as one by the server too, so it shows as a broken link, not as an unreadable file.
+        if (erased) {
+            return new Link(seq, prevHash, hash, ChainEvent.erased(roomId, seq, e.string("at"), e.string("kind"), actor,
+                    e.optionalString("commandId"), visibleTo, e.hash("content")));
+        }
+        if (version == 2) {
+            return new Link(seq, prevHash, hash, ChainEvent.committed(roomId, seq, e.string("at"), e.string("kind"), actor,
+                    e.optionalString("commandId"), e.required("data"), visibleTo, e.hash("salt")));
+        }
         return new Link(seq, prevHash, hash, new ChainEvent(roomId, seq, e.string("at"), e.string("kind"), actor,
                 e.optionalString("commandId"), e.required("data"), visibleTo));
     }

@@ -101,9 +101,12 @@ public final class ExportVerifier {
                 trustedWitnesses = ExportReader.readKeys(Files.readString(Path.of(file), StandardCharsets.UTF_8));
             }
             file = exportFile;
-            Result result = check(ExportReader.read(exportJson), trusted, trustedWitnesses);
+            Export export = ExportReader.read(exportJson);
+            Result result = check(export, trusted, trustedWitnesses);
             if (result.ok()) {
-                System.out.println("ok: " + result.events() + " events (" + result.redacted() + " redacted), head " + result.headHash());
+                long erased = export.links().stream().filter(Link::erased).count();
+                System.out.println("ok: " + result.events() + " events (" + result.redacted() + " redacted"
+                        + (erased > 0 ? ", " + erased + " erased" : "") + "), head " + result.headHash());
                 if (result.checkpoints() > 0) {
                     System.out.println("signed: " + result.checkpoints() + " checkpoints, through seq " + result.signedThrough()
                             + (trusted != null ? ", with the keys in " + options.get("--keys")
@@ -289,6 +292,14 @@ public final class ExportVerifier {
             }
             previous = link.hash();
             expectedSeq++;
+        }
+        // An erased event is whole only where the chain records its erasure: content gone without an
+        // event.erased naming it was removed behind the log's back (the hash alone cannot tell).
+        Set<Long> erasures = ReadableProof.erasuresRecorded(links);
+        for (Link link : links) {
+            if (link.erased() && !erasures.contains(link.seq())) {
+                return broken(export, link.seq(), "the event's content was erased, but no later event.erased in the chain names it");
+            }
         }
         long last = expectedSeq - 1;
         if (export.headSeq() != last) {

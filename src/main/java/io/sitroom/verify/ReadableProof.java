@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import io.sitroom.proof.Fact;
 import io.sitroom.proof.PayloadReader;
 import io.sitroom.proof.ReadableSections;
 import io.sitroom.proof.SectionCheck;
+import io.sitroom.room.ErasesContent;
 import io.sitroom.room.EventPayload;
 import io.sitroom.verify.ExportReader.Export;
 import io.sitroom.verify.ExportReader.Link;
@@ -120,12 +122,27 @@ final class ReadableProof {
     }
 
     /**
+     * The seqs whose erasure the chain records: named by an intact event that erases content ({@code event.erased}),
+     * later in the chain than the event it names.
+     */
+    static Set<Long> erasuresRecorded(List<Link> links) {
+        Set<Long> recorded = new HashSet<>();
+        for (Link link : links) {
+            if (!link.redacted() && !link.erased()) {
+                fact(link.event()).map(Fact::payload).filter(ErasesContent.class::isInstance).map(ErasesContent.class::cast)
+                        .filter(erasure -> erasure.seq() < link.seq()).ifPresent(erasure -> recorded.add(erasure.seq()));
+            }
+        }
+        return recorded;
+    }
+
+    /**
      * The event as the projections read it; empty for a kind they do not read, or data that does not fit its
      * kind (the server reads such an event as unknown, and its projections pass it over too).
      */
     private static Optional<Fact> fact(ChainEvent e) {
         try {
-            Optional<EventPayload> payload = PAYLOADS.read(e.kind(), e.data());
+            Optional<EventPayload> payload = e.erased() ? PAYLOADS.erased(e.kind()) : PAYLOADS.read(e.kind(), e.data());
             if (payload.isEmpty()) {
                 return Optional.empty();
             }

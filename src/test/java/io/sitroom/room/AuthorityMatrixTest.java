@@ -237,6 +237,14 @@ class AuthorityMatrixTest {
             typed(c);
             return Map.of("fieldId", "ransomware_family", "values", List.of("set by " + r));
         }));
+        // Erasure and legal hold: legal asks and holds (the admin's decision is not a room command).
+        f.put("erasure.request", Fixture.table((c, r) -> Map.of("seq", c.as(c.lead, "note.add", Map.of("text", "to erase, for " + r)),
+                "reason", "GDPR art. 17 request")));
+        f.put("room.hold", Fixture.table((c, r) -> Map.of("reason", "litigation expected")));
+        f.put("room.release_hold", Fixture.table((c, r) -> {
+            c.once("hold", () -> c.as(c.actors.get(Role.LEGAL), "room.hold", Map.of("reason", "litigation expected")));
+            return Map.of("reason", "settled");
+        }));
         // The public status page: an incident's IC makes it public or private; an exercise never is.
         f.put("room.public", Fixture.incidents((c, r) -> Map.of()));
         f.put("room.private", Fixture.incidents((c, r) -> {

@@ -28,7 +28,7 @@ class ChatFormatsTest {
     private static RecordedEvent note(String text, String by) {
         return new RecordedEvent(UUID.randomUUID(), 7, Instant.parse("2026-01-02T03:04:05Z"), "note.added",
                 new RecordedEvent.Actor(UUID.randomUUID(), by, Set.of(Role.INCIDENT_COMMANDER)), "c1", new RoomEvent.NoteAdded(text, null),
-                JSON.createObjectNode(), null, "p", "h");
+                JSON.createObjectNode(), null, "p", "h", null);
     }
 
     @Test
