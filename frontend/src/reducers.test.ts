@@ -93,6 +93,15 @@ describe('reduceNotes', () => {
     expect(notes.at(-1)).toEqual({ seq: 105, at: note(105).at, actor: ALICE, text: 'n105', visibleTo: null });
   });
 
+  it('keeps an erased note in its place, without its text', () => {
+    const me = ctx('s', ['scribe']);
+    let notes = reduceNotes([], note(1), me);
+    notes = reduceNotes(notes, note(2), me);
+    const erased = reduceNotes(notes, ev(3, 'event.erased', { erasureId: 'x', seq: 1, kind: 'note.added', reason: 'GDPR' }, ALICE), me);
+    expect(erased).toEqual([{ seq: 1, at: note(1).at, actor: ALICE, visibleTo: null, erased: true }, notes[1]]);
+    expect(reduceNotes(notes, ev(3, 'event.erased', { seq: 99 }, ALICE), me)).toBe(notes);
+  });
+
   it('drops notes restricted to a role this member just lost', () => {
     const me = ctx('s', ['legal', 'scribe']);
     let notes = reduceNotes([], note(1, ['legal']), me);

@@ -176,11 +176,22 @@ export function reduceNotes(notes: readonly Note[], event: RoomEvent, ctx: Reduc
     const result = [...notes, note];
     return result.length > SNAPSHOT_NOTES ? result.slice(result.length - SNAPSHOT_NOTES) : result;
   }
+  if (event.kind === 'event.erased') {
+    // Mirrors `RoomService.notes`: an erased note keeps its place, without its text.
+    const seq = event.data?.seq;
+    if (!notes.some((n) => n.seq === seq)) return notes as Note[];
+    return notes.map((n) => (n.seq === seq ? erasedNote(n) : n));
+  }
   if (changesMyRoles(event, ctx)) {
     const visible = notes.filter((n) => maySee(n.visibleTo, n.actor.userId, ctx));
     return visible.length === notes.length ? (notes as Note[]) : visible;
   }
   return notes as Note[];
+}
+
+function erasedNote(note: Note): Note {
+  const { text: _text, ...kept } = note;
+  return { ...kept, erased: true };
 }
 
 // --- Decisions -------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { RoomConnection, type SocketLike, backoffDelay, goingAwayDelay, mergeBySeq, mergeBySeqInPlace, newCommandId } from './socket';
+import { RoomConnection, type SocketLike, backoffDelay, eraseContentInPlace, goingAwayDelay, mergeBySeq, mergeBySeqInPlace, newCommandId } from './socket';
 import type { RoomEvent } from './types';
 
 const seqs = (list: readonly { seq: number }[]) => list.map((e) => e.seq);
@@ -58,6 +58,22 @@ describe('mergeBySeqInPlace', () => {
     for (let seq = 1; seq <= 200_000; seq++) mergeBySeqInPlace(list, [e(seq)]);
     expect(list).toHaveLength(200_000);
     expect(performance.now() - start).toBeLessThan(2_000);
+  });
+});
+
+describe('eraseContentInPlace', () => {
+  const event = (seq: number, kind: string, data: Record<string, unknown>): RoomEvent =>
+    ({ type: 'event', roomId: 'r', seq, at: 't', kind, data, hash: `h${seq}` }) as RoomEvent;
+
+  it('drops the data of the entry an event.erased names, and nothing else', () => {
+    const list = [event(1, 'note.added', { text: 'Call Jane Roe' }), event(2, 'note.added', { text: 'kept' })];
+    const erasure = event(3, 'event.erased', { seq: 1, reason: 'GDPR' });
+    list.push(erasure);
+    expect(eraseContentInPlace(list, erasure)).toBe(true);
+    expect(list[0]).toEqual({ ...event(1, 'note.added', {}), erased: true });
+    expect(list[1]!.data).toEqual({ text: 'kept' });
+    expect(eraseContentInPlace(list, erasure)).toBe(false);
+    expect(eraseContentInPlace(list, event(4, 'note.added', { seq: 2 }))).toBe(false);
   });
 });
 

@@ -37,6 +37,27 @@ export function mergeBySeqInPlace<T extends { seq: number }>(list: T[], incoming
   return result;
 }
 
+/**
+ * Pure on the entry: when `event` erased an earlier event's content (`event.erased`, naming its seq), the
+ * entry for that seq in `list` (ordered by seq) is replaced by one without its data, so that what was erased
+ * does not stay on screen or in memory. Returns whether an entry was replaced.
+ */
+export function eraseContentInPlace(list: RoomEvent[], event: RoomEvent): boolean {
+  const seq = event.kind === 'event.erased' ? event.data?.seq : undefined;
+  if (typeof seq !== 'number') return false;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.seq < seq) lo = mid + 1;
+    else hi = mid;
+  }
+  const entry = list[lo];
+  if (!entry || entry.seq !== seq || entry.erased) return false;
+  list[lo] = { ...entry, data: {}, erased: true };
+  return true;
+}
+
 function isOrdered(page: readonly { seq: number }[]): boolean {
   for (let i = 1; i < page.length; i++) if (page[i]!.seq <= page[i - 1]!.seq) return false;
   return true;
@@ -200,7 +221,10 @@ export class RoomConnection {
     for (const event of page) {
       const before = this.events.length;
       mergeBySeqInPlace(this.events, [event]);
-      if (this.events.length !== before) this.options.onEvent(event, this.events);
+      if (this.events.length !== before) {
+        eraseContentInPlace(this.events, event);
+        this.options.onEvent(event, this.events);
+      }
     }
   }
 
@@ -280,7 +304,10 @@ export class RoomConnection {
         if (frame.commandId) this.unanswered.delete(frame.commandId);
         const before = this.events.length;
         mergeBySeqInPlace(this.events, [frame]);
-        if (this.events.length !== before) this.options.onEvent(frame, this.events);
+        if (this.events.length !== before) {
+          eraseContentInPlace(this.events, frame);
+          this.options.onEvent(frame, this.events);
+        }
         break;
       }
       case 'resync':

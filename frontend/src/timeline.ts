@@ -70,6 +70,7 @@ function updatePosted(d: Record<string, unknown>): string {
 /** The human-readable text of an event, without time or actor (shown beside it), in the viewer's language. */
 export function describeEvent(event: RoomEvent): string {
   const d = event.data ?? {};
+  if (event.erased) return t('event.contentErased');
   switch (event.kind) {
     case 'room.created':
       return t('event.roomCreated', { title: str(d, 'title'), severity: severityName(str(d, 'severity')), phase: phaseLabel(str(d, 'phase')) });
@@ -96,6 +97,16 @@ export function describeEvent(event: RoomEvent): string {
       return t('event.madePublic');
     case 'room.made_private':
       return t('event.madePrivate');
+    case 'erasure.requested':
+      return t('event.erasureRequested', { seq: str(d, 'seq'), reason: str(d, 'reason') });
+    case 'erasure.rejected':
+      return t('event.erasureRejected', { seq: str(d, 'seq'), reason: str(d, 'reason') });
+    case 'event.erased':
+      return t('event.erased', { seq: str(d, 'seq'), requestedBy: who(d, 'requestedByName', 'requestedBy'), reason: str(d, 'reason') });
+    case 'room.hold_placed':
+      return t('event.holdPlaced', { reason: str(d, 'reason') });
+    case 'room.hold_released':
+      return t('event.holdReleased', { reason: str(d, 'reason') });
     case 'note.added': {
       const visibleTo = list(d, 'visibleTo').length ? list(d, 'visibleTo') : (event.visibleTo ?? []);
       const only = visibleTo.length ? t('event.visibleOnly', { roles: roleList(visibleTo) }) : null;

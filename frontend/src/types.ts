@@ -141,8 +141,10 @@ export interface Note {
   seq: number;
   at: string;
   actor: Actor;
-  text: string;
+  /** Absent once the note's content was erased (`erased`). */
+  text?: string;
   visibleTo?: string[] | null;
+  erased?: boolean;
 }
 
 export interface RoomSnapshot {
@@ -411,6 +413,8 @@ export interface RoomEvent {
   data: Record<string, unknown>;
   visibleTo?: string[];
   hash: string;
+  /** True when the event's content was erased (`event.erased`): its data is gone, its place in the chain stays. */
+  erased?: boolean;
 }
 
 export interface You {
