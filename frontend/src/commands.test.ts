@@ -273,3 +273,25 @@ describe('handle', () => {
     expect(findMember('@leon', [ada, lea, leon])).toEqual({ ok: true, value: leon });
   });
 });
+
+describe('erasure and legal hold from the bar', () => {
+  const legal = (extra: string[] = ['erasure.request', 'room.hold', 'room.release_hold']) =>
+    asLegal({ can: ['note.add', ...extra] });
+
+  it('asks to erase an entry, with the reason everyone reads', () => {
+    expect(parseCommand('/erase #42 GDPR art. 17, request 2026-17', legal())).toMatchObject({
+      ok: true,
+      command: { name: 'erasure.request', data: { seq: 42, reason: 'GDPR art. 17, request 2026-17' } },
+    });
+    expect(parseCommand('/erase #42', legal()).ok).toBe(false);
+    expect(parseCommand('/erase the note about Jane', legal()).ok).toBe(false);
+  });
+
+  it('places and releases the hold, and offers neither without can', () => {
+    expect(parseCommand('/hold litigation expected', legal())).toMatchObject({ ok: true, command: { name: 'room.hold', data: { reason: 'litigation expected' } } });
+    expect(parseCommand('/unhold settled', legal())).toMatchObject({ ok: true, command: { name: 'room.release_hold', data: { reason: 'settled' } } });
+    expect(parseCommand('/hold', legal()).ok).toBe(false);
+    expect(offeredVerbs(legal([]))).not.toContain('erase');
+    expect(parseCommand('/erase #42 reason', legal([])).ok).toBe(false);
+  });
+});

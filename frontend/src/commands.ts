@@ -59,7 +59,10 @@ export type Verb =
   | 'update'
   | 'severity'
   | 'phase'
-  | 'playbook';
+  | 'playbook'
+  | 'erase'
+  | 'hold'
+  | 'unhold';
 
 /** Each verb, the command it sends, and whether to offer it beyond `can` listing that command. */
 const VERBS: { verb: Verb; command: string; offered?: (ctx: BarContext) => boolean }[] = [
@@ -77,6 +80,9 @@ const VERBS: { verb: Verb; command: string; offered?: (ctx: BarContext) => boole
   { verb: 'severity', command: 'room.severity' },
   { verb: 'phase', command: 'room.phase' },
   { verb: 'playbook', command: 'playbook.apply', offered: (ctx) => !ctx.typed },
+  { verb: 'erase', command: 'erasure.request' },
+  { verb: 'hold', command: 'room.hold' },
+  { verb: 'unhold', command: 'room.release_hold' },
 ];
 
 /** The verbs this member may use now, in the order shown. */
@@ -345,6 +351,23 @@ function playbook(rest: string, ctx: BarContext): Parsed {
   return ok('playbook.apply', { type: found.id }, t('label.playbook', { title: found.title }));
 }
 
+/** "/erase #42 GDPR request 2026-17": ask the admin to erase entry 42's content, giving the reason everyone reads. */
+function erase(rest: string): Parsed {
+  const match = /^#(\d+)\s+(.+)$/s.exec(rest.trim());
+  if (!match) return rest.trim() && !rest.trim().startsWith('#') ? refuse(t('err.whichEntry')) : usage('erase');
+  const seq = Number(match[1]);
+  return ok('erasure.request', { seq, reason: match[2]!.trim() }, t('label.erase', { seq: String(seq) }));
+}
+
+/** "/hold <reason>" and "/unhold <reason>": the legal hold, with the reason the room reads. */
+function hold(verb: 'hold' | 'unhold', rest: string): Parsed {
+  const reason = rest.trim();
+  if (!reason) return usage(verb);
+  return verb === 'hold'
+    ? ok('room.hold', { reason }, t('label.hold', { reason: short(reason) }))
+    : ok('room.release_hold', { reason }, t('label.unhold', { reason: short(reason) }));
+}
+
 /** One line of the bar -> the command to send, or why not (nothing is sent then). `now` sets "+30m" due times. */
 export function parseCommand(line: string, ctx: BarContext, now = Date.now()): Parsed {
   if (!line.trim().startsWith('/')) return refuse(t('err.slash'));
@@ -379,6 +402,11 @@ export function parseCommand(line: string, ctx: BarContext, now = Date.now()): P
       return phase(rest, ctx);
     case 'playbook':
       return playbook(rest, ctx);
+    case 'erase':
+      return erase(rest);
+    case 'hold':
+    case 'unhold':
+      return hold(known.verb, rest);
   }
 }
 
