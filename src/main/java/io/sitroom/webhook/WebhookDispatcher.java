@@ -46,8 +46,8 @@ import io.sitroom.room.Room;
  * Sends queued webhook deliveries, off the rooms' threads, each endpoint strictly in order: only the
  * head of an endpoint's queue (its oldest delivery not yet delivered: by the time of its event or
  * checkpoint, and within a room by seq, a checkpoint after the event at its seq) is ever sent, so a
- * later delivery waits while an earlier one is retried, also
- * across restarts (the queue is the {@code webhook_delivery} table). Requests are signed with
+ * later delivery waits while an earlier one is retried, also across restarts (the queue is the
+ * {@code webhook_delivery} table). Requests are signed with
  * HMAC-SHA256 and retried with exponential backoff (2 s doubling to 1 h); after
  * {@code sitroom.webhooks.max-attempts} the delivery is dead-lettered and the endpoint holds
  * everything after it until it is resumed ({@link WebhookService#resume}). A delivery is marked
@@ -198,7 +198,7 @@ public class WebhookDispatcher implements AppendListener {
             }
             WebhookDelivery.Key key = head.key();
             Room room = Room.findById(key.roomId());
-            Object body = key.checkpoint() ? checkpointBody(hook, key, room, head) : eventBody(hook, key, room, head);
+            Object body = key.checkpoint() ? checkpointBody(hook, head, room) : eventBody(hook, head, room);
             if (body == null) {
                 continue; // dropped, with the reason in its lastError
             }
@@ -212,11 +212,11 @@ public class WebhookDispatcher implements AppendListener {
     }
 
     /** The body of an event's delivery; null (the delivery dropped) when the event is not one for everyone in the room. */
-    private Object eventBody(Webhook hook, WebhookDelivery.Key key, Room room, WebhookDelivery head) {
-        List<RecordedEvent> page = log.page(key.roomId(), key.seq() - 1, 1);
-        if (page.isEmpty() || page.get(0).seq() != key.seq() || !page.get(0).forEveryone()) {
+    private Object eventBody(Webhook hook, WebhookDelivery delivery, Room room) {
+        List<RecordedEvent> page = log.page(delivery.roomId, delivery.seq - 1, 1);
+        if (page.isEmpty() || page.get(0).seq() != delivery.seq || !page.get(0).forEveryone()) {
             // never queued by this version; nothing restricted leaves the server
-            return drop(head, "the event is not one for everyone in the room");
+            return drop(delivery, "the event is not one for everyone in the room");
         }
         RecordedEvent event = page.get(0);
         return switch (hook.format) {
@@ -226,7 +226,7 @@ public class WebhookDispatcher implements AppendListener {
                 EventView view = event.view();
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("webhookId", hook.id);
-                body.put("delivery", deliveryId(key));
+                body.put("delivery", deliveryId(delivery.key()));
                 body.put("roomTitle", room.title);
                 body.put("event", view);
                 yield body;
@@ -239,15 +239,15 @@ public class WebhookDispatcher implements AppendListener {
      * published key that verifies it, so the receiver can keep both as evidence; nothing of any event. Null (the
      * delivery dropped) when the checkpoint or its key is gone.
      */
-    private Object checkpointBody(Webhook hook, WebhookDelivery.Key key, Room room, WebhookDelivery head) {
-        Optional<Checkpoint> stored = checkpoints.at(key.roomId(), key.seq());
+    private Object checkpointBody(Webhook hook, WebhookDelivery delivery, Room room) {
+        Optional<Checkpoint> stored = checkpoints.at(delivery.roomId, delivery.seq);
         if (stored.isEmpty()) {
-            return drop(head, "the checkpoint is no longer stored");
+            return drop(delivery, "the checkpoint is no longer stored");
         }
         Checkpoint checkpoint = stored.get();
         Optional<Jwk> signer = checkpoints.key(checkpoint.kid());
         if (signer.isEmpty()) {
-            return drop(head, "the key that signed the checkpoint is no longer published");
+            return drop(delivery, "the key that signed the checkpoint is no longer published");
         }
         return switch (hook.format) {
             case SLACK -> SlackMessage.checkpoint(room.title, checkpoint);
@@ -255,7 +255,7 @@ public class WebhookDispatcher implements AppendListener {
             case JSON -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("webhookId", hook.id);
-                body.put("delivery", deliveryId(key));
+                body.put("delivery", deliveryId(delivery.key()));
                 body.put("roomTitle", room.title);
                 body.put("checkpoint", checkpoint);
                 body.put("key", signer.get());
@@ -264,6 +264,7 @@ public class WebhookDispatcher implements AppendListener {
         };
     }
 
+    /** Marks the delivery dropped, never to be sent, saying why; answers null, the body it has not. */
     private static Object drop(WebhookDelivery delivery, String why) {
         delivery.status = WebhookDelivery.DROPPED;
         delivery.lastError = why;
