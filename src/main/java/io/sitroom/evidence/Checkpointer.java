@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
@@ -20,7 +21,8 @@ import io.sitroom.room.Phase;
 /**
  * Signs rooms' heads: a room whose head moved since its last checkpoint is signed once
  * {@code sitroom.evidence.checkpoint-interval} has passed since then, a closed room at once. Every node
- * runs this; a head another node signed first is kept (one checkpoint per room and seq).
+ * runs this; a head another node signed first is kept (one checkpoint per room and seq). Each
+ * {@link CheckpointListener} is told of a checkpoint in the transaction that stores it.
  */
 @ApplicationScoped
 public class Checkpointer {
@@ -41,13 +43,15 @@ public class Checkpointer {
     private final EvidenceConfig config;
     private final Clock clock;
     private final EntityManager em;
+    private final Instance<CheckpointListener> listeners;
     private final OutageLog outage = new OutageLog(LOG, "checkpoint signing");
 
-    public Checkpointer(KeyRing keys, EvidenceConfig config, Clock clock, EntityManager em) {
+    public Checkpointer(KeyRing keys, EvidenceConfig config, Clock clock, EntityManager em, Instance<CheckpointListener> listeners) {
         this.keys = keys;
         this.config = config;
         this.clock = clock;
         this.em = em;
+        this.listeners = listeners;
     }
 
     @Scheduled(every = "${sitroom.evidence.poll-interval:5s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -110,7 +114,10 @@ public class Checkpointer {
         checkpoint.kid = signed.kid();
         checkpoint.signature = signed.signature();
         try {
-            QuarkusTransaction.requiringNew().run(checkpoint::persist);
+            QuarkusTransaction.requiringNew().run(() -> {
+                checkpoint.persist();
+                listeners.forEach(listener -> listener.stored(checkpoint.checkpoint(), now));
+            });
             return true;
         } catch (RuntimeException e) {
             boolean signedElsewhere = QuarkusTransaction.requiringNew()

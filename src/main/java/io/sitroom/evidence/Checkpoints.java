@@ -1,6 +1,7 @@
 package io.sitroom.evidence;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,6 +41,17 @@ public class Checkpoints {
     @Transactional
     public List<Checkpoint> of(UUID roomId) {
         return RoomCheckpoint.of(roomId);
+    }
+
+    /** The checkpoint stored for a room and seq, if there is one (a webhook delivery about to be sent). */
+    @Transactional
+    public Optional<Checkpoint> at(UUID roomId, long seq) {
+        return RoomCheckpoint.<RoomCheckpoint> findByIdOptional(new RoomCheckpoint.Key(roomId, seq)).map(RoomCheckpoint::checkpoint);
+    }
+
+    /** The published key with this id, if it is still published (a key this node cannot open is not). */
+    public Optional<Jwk> key(String kid) {
+        return keys.published().stream().filter(key -> key.kid().equals(kid)).findFirst();
     }
 
     /** The witnesses' countersignatures of a room's checkpoints, by seq (the export). */

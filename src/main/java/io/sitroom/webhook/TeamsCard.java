@@ -5,12 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.sitroom.chain.Checkpoint;
+
 /**
  * The body for a Microsoft Teams incoming webhook: a message with one Adaptive Card (version 1.4),
- * whose TextBlocks say the room, the event and what happened. TextBlocks render a subset of
- * CommonMark (bold, italic, lists, links {@code [text](url)}) and {@code {{DATE(...)}}} functions, so
- * every piece of user text has each ASCII punctuation character that could start such syntax
- * backslash-escaped: it shows as typed and makes no link, list, emphasis or mention.
+ * whose TextBlocks say the room, the event and what happened (or the room and the checkpoint signed).
+ * TextBlocks render a subset of CommonMark (bold, italic, lists, links {@code [text](url)}) and
+ * {@code {{DATE(...)}}} functions, so every piece of user text has each ASCII punctuation character
+ * that could start such syntax backslash-escaped: it shows as typed and makes no link, list, emphasis
+ * or mention.
  */
 public final class TeamsCard {
 
@@ -34,6 +37,13 @@ public final class TeamsCard {
             blocks.add(textBlock(escape(line.what()), false));
         }
         return message(blocks, buttonLabel, url);
+    }
+
+    /** The card of a signed checkpoint: the room's title, and the seq and head it signed. */
+    static Map<String, Object> checkpoint(String roomTitle, Checkpoint checkpoint) {
+        List<Map<String, Object>> blocks = List.of(textBlock(escape(ChatLine.oneLine(roomTitle)), true),
+                textBlock(escape(ChatLine.checkpointSigned(checkpoint)), false));
+        return message(blocks, null, null);
     }
 
     /** A card of plain lines (a reply), with one {@code Action.OpenUrl} button when a label and a URL are both given. */

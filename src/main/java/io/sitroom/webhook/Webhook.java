@@ -15,7 +15,10 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** An outbound endpoint: for one room or (room null) for every room, on chosen event kinds (null: all). */
+/**
+ * An outbound endpoint: for one room or (room null) for every room, on chosen event kinds (null: all events),
+ * and on the rooms' signed checkpoints when its kinds name {@value WebhookDelivery#CHECKPOINT}.
+ */
 @Entity
 @Table(name = "webhook")
 public class Webhook extends PanacheEntityBase {
@@ -29,7 +32,10 @@ public class Webhook extends PanacheEntityBase {
     @Column(nullable = false, length = 2000)
     public String url;
 
-    /** Comma-separated event kinds; a kind ending in '.*' matches a family ("decision.*"). Null: every kind. */
+    /**
+     * Comma-separated event kinds; a kind ending in '.*' matches a family ("decision.*"). Null: every event kind.
+     * {@value WebhookDelivery#CHECKPOINT} (only when named) adds the checkpoints, which are no event.
+     */
     @Column(length = 2000)
     public String kinds;
 
@@ -56,11 +62,20 @@ public class Webhook extends PanacheEntityBase {
     }
 
     public boolean wants(UUID eventRoomId, String kind) {
-        if (!active || (roomId != null && !roomId.equals(eventRoomId))) {
+        if (!covers(eventRoomId)) {
             return false;
         }
         Set<String> wanted = kindSet();
         return wanted.isEmpty() || wanted.contains(kind)
                 || wanted.stream().anyMatch(w -> w.endsWith(".*") && kind.startsWith(w.substring(0, w.length() - 1)));
+    }
+
+    /** Whether it wants the room's signed checkpoints: only when its kinds name them, so no other receiver meets their body. */
+    public boolean wantsCheckpoints(UUID checkpointRoomId) {
+        return covers(checkpointRoomId) && kindSet().contains(WebhookDelivery.CHECKPOINT);
+    }
+
+    private boolean covers(UUID room) {
+        return active && (roomId == null || roomId.equals(room));
     }
 }

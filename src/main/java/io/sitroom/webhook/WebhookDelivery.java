@@ -13,8 +13,10 @@ import jakarta.persistence.Table;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
- * One event queued for one endpoint, written in the transaction that appended the event: nothing
- * committed is missed, and the key means nothing is queued twice. Its status is the delivery log:
+ * One event, or one signed checkpoint of a room's head, queued for one endpoint, written in the
+ * transaction that appended the event or stored the checkpoint: nothing committed is missed, and the
+ * key means nothing is queued twice (the event at a seq and the checkpoint at that seq are two
+ * deliveries). Its status is the delivery log:
  * {@code pending} (queued or retried), {@code delivered}, {@code dead_lettered} (its retries ran out:
  * the endpoint holds every later delivery until it is resumed), {@code skipped} (a dead letter the
  * endpoint was resumed past), {@code dropped} (the webhook was removed); {@code failed} only in rows
@@ -25,8 +27,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @IdClass(WebhookDelivery.Key.class)
 public class WebhookDelivery extends PanacheEntityBase {
 
-    public record Key(UUID webhookId, UUID roomId, long seq) implements Serializable {
+    public record Key(UUID webhookId, UUID roomId, long seq, boolean checkpoint) implements Serializable {
     }
+
+    /** The kind of a checkpoint's delivery (no event has it). */
+    public static final String CHECKPOINT = "checkpoint";
 
     public static final String PENDING = "pending";
     public static final String DELIVERED = "delivered";
@@ -44,6 +49,10 @@ public class WebhookDelivery extends PanacheEntityBase {
 
     @Id
     public long seq;
+
+    /** Whether this is the checkpoint signed at {@code seq} rather than the event at {@code seq}. */
+    @Id
+    public boolean checkpoint;
 
     @Column(nullable = false, length = 64)
     public String kind;
@@ -68,4 +77,8 @@ public class WebhookDelivery extends PanacheEntityBase {
 
     @Column(name = "delivered_at")
     public Instant deliveredAt;
+
+    public Key key() {
+        return new Key(webhookId, roomId, seq, checkpoint);
+    }
 }

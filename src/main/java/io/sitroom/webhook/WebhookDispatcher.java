@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +32,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.scheduler.Scheduled;
+import io.sitroom.chain.Checkpoint;
+import io.sitroom.chain.Jwk;
 import io.sitroom.error.OutageLog;
+import io.sitroom.evidence.Checkpoints;
 import io.sitroom.room.AppendListener;
 import io.sitroom.room.EventLog;
 import io.sitroom.room.EventView;
@@ -40,9 +44,10 @@ import io.sitroom.room.Room;
 
 /**
  * Sends queued webhook deliveries, off the rooms' threads, each endpoint strictly in order: only the
- * head of an endpoint's queue (its oldest delivery not yet delivered: by the time of its event, and
- * within a room by seq) is ever sent, so a later event waits while an earlier one is retried, also
- * across restarts (the queue is the {@code webhook_delivery} table). Requests are signed with
+ * head of an endpoint's queue (its oldest delivery not yet delivered: by the time of its event or
+ * checkpoint, and within a room by seq, a checkpoint after the event at its seq) is ever sent, so a
+ * later delivery waits while an earlier one is retried, also across restarts (the queue is the
+ * {@code webhook_delivery} table). Requests are signed with
  * HMAC-SHA256 and retried with exponential backoff (2 s doubling to 1 h); after
  * {@code sitroom.webhooks.max-attempts} the delivery is dead-lettered and the endpoint holds
  * everything after it until it is resumed ({@link WebhookService#resume}). A delivery is marked
@@ -66,6 +71,7 @@ public class WebhookDispatcher implements AppendListener {
     private final WebhookTargets targets;
     private final WebhookSender sender;
     private final EventLog log;
+    private final Checkpoints checkpoints;
     private final int maxAttempts;
     private final ExecutorService kick = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sitroom-webhooks");
@@ -79,12 +85,13 @@ public class WebhookDispatcher implements AppendListener {
     private final AtomicLong queueDepth = new AtomicLong();
 
     public WebhookDispatcher(Clock clock, ObjectMapper mapper, WebhookTargets targets, WebhookSender sender, EventLog log,
-            WebhookConfig config, MeterRegistry registry) {
+            Checkpoints checkpoints, WebhookConfig config, MeterRegistry registry) {
         this.clock = clock;
         this.mapper = mapper;
         this.targets = targets;
         this.sender = sender;
         this.log = log;
+        this.checkpoints = checkpoints;
         this.maxAttempts = Math.max(1, config.maxAttempts());
         this.delivered = outcome(registry, "delivered");
         this.failed = outcome(registry, "failed");
@@ -172,13 +179,14 @@ public class WebhookDispatcher implements AppendListener {
                 return null;
             }
             WebhookDelivery oldest = WebhookDelivery.<WebhookDelivery> find("webhookId = ?1 and status = ?2",
-                    Sort.ascending("createdAt", "roomId", "seq"), webhookId, WebhookDelivery.PENDING).firstResult();
+                    Sort.ascending("createdAt", "roomId", "seq", "checkpoint"), webhookId, WebhookDelivery.PENDING).firstResult();
             if (oldest == null) {
                 return null;
             }
-            // Within a room the seq decides, whatever the clock said when the events were appended.
+            // Within a room the seq decides, whatever the clock said when the events were appended; the checkpoint at
+            // a seq follows the event at that seq.
             WebhookDelivery head = WebhookDelivery.<WebhookDelivery> find("webhookId = ?1 and roomId = ?2 and status = ?3",
-                    Sort.ascending("seq"), webhookId, oldest.roomId, WebhookDelivery.PENDING).firstResult();
+                    Sort.ascending("seq", "checkpoint"), webhookId, oldest.roomId, WebhookDelivery.PENDING).firstResult();
             if (head.nextAttemptAt.isAfter(clock.instant())) {
                 return null;
             }
@@ -188,31 +196,29 @@ public class WebhookDispatcher implements AppendListener {
                         "the webhook was removed", webhookId, WebhookDelivery.PENDING);
                 return null;
             }
-            WebhookDelivery.Key key = new WebhookDelivery.Key(head.webhookId, head.roomId, head.seq);
-            List<RecordedEvent> page = log.page(key.roomId(), key.seq() - 1, 1);
-            if (page.isEmpty() || page.get(0).seq() != key.seq() || !page.get(0).forEveryone()) {
-                head.status = WebhookDelivery.DROPPED; // never queued by this version; nothing restricted leaves the server
-                head.lastError = "the event is not one for everyone in the room";
-                continue;
-            }
-            RecordedEvent event = page.get(0);
+            WebhookDelivery.Key key = head.key();
             Room room = Room.findById(key.roomId());
-            String body;
-            try {
-                body = mapper.writeValueAsString(body(hook, key, room, event));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
+            Object body = key.checkpoint() ? checkpointBody(hook, head, room) : eventBody(hook, head, room);
+            if (body == null) {
+                continue; // dropped, with the reason in its lastError
             }
             // Claimed by moving its next attempt past the send (compare-and-set): another node finds the head
             // not due and neither sends it nor anything after it; if this node dies mid-send, the claim runs out.
-            int claimed = WebhookDelivery.update("nextAttemptAt = ?1 where webhookId = ?2 and roomId = ?3 and seq = ?4 and status = ?5"
-                    + " and nextAttemptAt = ?6", clock.instant().plus(CLAIM), key.webhookId(), key.roomId(), key.seq(), WebhookDelivery.PENDING,
-                    head.nextAttemptAt);
-            return claimed == 1 ? new Prepared(key, hook.url, hook.secret, body, event.kind()) : null;
+            int claimed = WebhookDelivery.update("nextAttemptAt = ?1 where webhookId = ?2 and roomId = ?3 and seq = ?4 and checkpoint = ?5"
+                    + " and status = ?6 and nextAttemptAt = ?7", clock.instant().plus(CLAIM), key.webhookId(), key.roomId(), key.seq(),
+                    key.checkpoint(), WebhookDelivery.PENDING, head.nextAttemptAt);
+            return claimed == 1 ? new Prepared(key, hook.url, hook.secret, json(body), head.kind) : null;
         }
     }
 
-    private static Object body(Webhook hook, WebhookDelivery.Key key, Room room, RecordedEvent event) {
+    /** The body of an event's delivery; null (the delivery dropped) when the event is not one for everyone in the room. */
+    private Object eventBody(Webhook hook, WebhookDelivery delivery, Room room) {
+        List<RecordedEvent> page = log.page(delivery.roomId, delivery.seq - 1, 1);
+        if (page.isEmpty() || page.get(0).seq() != delivery.seq || !page.get(0).forEveryone()) {
+            // never queued by this version; nothing restricted leaves the server
+            return drop(delivery, "the event is not one for everyone in the room");
+        }
+        RecordedEvent event = page.get(0);
         return switch (hook.format) {
             case SLACK -> SlackMessage.body(ChatLine.of(room.title, event));
             case TEAMS -> TeamsCard.body(ChatLine.of(room.title, event));
@@ -220,7 +226,7 @@ public class WebhookDispatcher implements AppendListener {
                 EventView view = event.view();
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("webhookId", hook.id);
-                body.put("delivery", deliveryId(key));
+                body.put("delivery", deliveryId(delivery.key()));
                 body.put("roomTitle", room.title);
                 body.put("event", view);
                 yield body;
@@ -228,8 +234,54 @@ public class WebhookDispatcher implements AppendListener {
         };
     }
 
+    /**
+     * The body of a checkpoint's delivery: the checkpoint as {@code GET /api/rooms/{id}/checkpoints} lists it and the
+     * published key that verifies it, so the receiver can keep both as evidence; nothing of any event. Null (the
+     * delivery dropped) when the checkpoint or its key is gone.
+     */
+    private Object checkpointBody(Webhook hook, WebhookDelivery delivery, Room room) {
+        Optional<Checkpoint> stored = checkpoints.at(delivery.roomId, delivery.seq);
+        if (stored.isEmpty()) {
+            return drop(delivery, "the checkpoint is no longer stored");
+        }
+        Checkpoint checkpoint = stored.get();
+        Optional<Jwk> signer = checkpoints.key(checkpoint.kid());
+        if (signer.isEmpty()) {
+            return drop(delivery, "the key that signed the checkpoint is no longer published");
+        }
+        return switch (hook.format) {
+            case SLACK -> SlackMessage.checkpoint(room.title, checkpoint);
+            case TEAMS -> TeamsCard.checkpoint(room.title, checkpoint);
+            case JSON -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("webhookId", hook.id);
+                body.put("delivery", deliveryId(delivery.key()));
+                body.put("roomTitle", room.title);
+                body.put("checkpoint", checkpoint);
+                body.put("key", signer.get());
+                yield body;
+            }
+        };
+    }
+
+    /** Marks the delivery dropped, never to be sent, saying why; answers null, the body it has not. */
+    private static Object drop(WebhookDelivery delivery, String why) {
+        delivery.status = WebhookDelivery.DROPPED;
+        delivery.lastError = why;
+        return null;
+    }
+
+    private String json(Object body) {
+        try {
+            return mapper.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code <webhook>/<room>/<seq>} for an event, {@code <webhook>/<room>/checkpoint/<seq>} for a checkpoint: never the same. */
     private static String deliveryId(WebhookDelivery.Key key) {
-        return key.webhookId() + "/" + key.roomId() + "/" + key.seq();
+        return key.webhookId() + "/" + key.roomId() + (key.checkpoint() ? "/" + WebhookDelivery.CHECKPOINT + "/" : "/") + key.seq();
     }
 
     private boolean send(Prepared prepared) {
@@ -279,8 +331,9 @@ public class WebhookDispatcher implements AppendListener {
         } else if (delivery.attempts >= maxAttempts) {
             delivery.status = WebhookDelivery.DEAD_LETTERED;
             deadLettered.increment();
-            LOG.warnf("webhook %s: the delivery of seq %d of room %s is dead-lettered after %d attempts; the endpoint holds its later"
-                    + " deliveries until it is resumed", key.webhookId(), key.seq(), key.roomId(), delivery.attempts);
+            LOG.warnf("webhook %s: the delivery of the %s at seq %d of room %s is dead-lettered after %d attempts; the endpoint holds its"
+                    + " later deliveries until it is resumed", key.webhookId(), key.checkpoint() ? "checkpoint" : "event", key.seq(), key.roomId(),
+                    delivery.attempts);
         } else {
             long backoffSeconds = Math.min(3600, 2L << Math.min(20, delivery.attempts - 1));
             delivery.nextAttemptAt = clock.instant().plusSeconds(backoffSeconds);

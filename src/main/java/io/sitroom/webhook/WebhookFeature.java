@@ -1,10 +1,14 @@
 package io.sitroom.webhook;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.sitroom.chain.Checkpoint;
+import io.sitroom.evidence.CheckpointListener;
 import io.sitroom.room.RecordedEvent;
 import io.sitroom.room.Room;
 import io.sitroom.room.RoomFeature;
@@ -12,10 +16,12 @@ import io.sitroom.room.RoomFeature;
 /**
  * Queues each committed event for the webhooks that want it, inside the appending transaction.
  * Only events for everyone in the room leave the server: restricted ones (privileged notes,
- * audience updates, scoring) are never sent out.
+ * audience updates, scoring) are never sent out. Queues each signed checkpoint, inside the
+ * transaction that stores it, for the webhooks that name {@value WebhookDelivery#CHECKPOINT}: a
+ * checkpoint is the room's head (a seq and a hash, as every member may see), no event's content.
  */
 @ApplicationScoped
-public class WebhookFeature implements RoomFeature {
+public class WebhookFeature implements RoomFeature, CheckpointListener {
 
     /** Active webhooks, cached; reloaded when they change here, and at least every {@link #RELOAD_MS} for other nodes. */
     private final AtomicReference<Cached> cache = new AtomicReference<>();
@@ -35,18 +41,33 @@ public class WebhookFeature implements RoomFeature {
         }
         for (Webhook hook : hooks()) {
             if (hook.wants(room.id, event.kind())) {
-                WebhookDelivery delivery = new WebhookDelivery();
-                delivery.webhookId = hook.id;
-                delivery.roomId = room.id;
-                delivery.seq = event.seq();
-                delivery.kind = event.kind();
-                delivery.status = WebhookDelivery.PENDING;
-                delivery.attempts = 0;
-                delivery.nextAttemptAt = event.at();
-                delivery.createdAt = event.at();
-                delivery.persist();
+                queue(hook, room.id, event.seq(), false, event.kind(), event.at());
             }
         }
+    }
+
+    @Override
+    public void stored(Checkpoint checkpoint, Instant signedAt) {
+        UUID roomId = UUID.fromString(checkpoint.roomId());
+        for (Webhook hook : hooks()) {
+            if (hook.wantsCheckpoints(roomId)) {
+                queue(hook, roomId, checkpoint.seq(), true, WebhookDelivery.CHECKPOINT, signedAt);
+            }
+        }
+    }
+
+    private static void queue(Webhook hook, UUID roomId, long seq, boolean checkpoint, String kind, Instant at) {
+        WebhookDelivery delivery = new WebhookDelivery();
+        delivery.webhookId = hook.id;
+        delivery.roomId = roomId;
+        delivery.seq = seq;
+        delivery.checkpoint = checkpoint;
+        delivery.kind = kind;
+        delivery.status = WebhookDelivery.PENDING;
+        delivery.attempts = 0;
+        delivery.nextAttemptAt = at;
+        delivery.createdAt = at;
+        delivery.persist();
     }
 
     private List<Webhook> hooks() {

@@ -98,7 +98,7 @@ public class WebhookService {
         });
         List<String> kinds = request.kinds() == null ? List.of() : request.kinds();
         if (kinds.stream().anyMatch(k -> k == null || !k.matches("[a-z_]+(\\.[a-z_*]+)?"))) {
-            throw SitroomException.invalid("kinds are event kinds such as decision.accepted, or families such as decision.*");
+            throw SitroomException.invalid("kinds are event kinds such as decision.accepted, families such as decision.*, or checkpoint");
         }
         WebhookFormat format = format(request);
         String secret = request.secret();
