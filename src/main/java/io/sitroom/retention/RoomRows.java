@@ -19,7 +19,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
- * Deletes every row that belongs to a room, as the schema says: the tables with a {@code room_id} column and
+ * Deletes every row that belongs to a room, as the schema says: the tables with a {@code room_id} column (of the
+ * type of {@code room.id}) and
  * those with a foreign key to {@code room}, children before parents (by their foreign keys), and the rows of
  * other tables that reference a room's rows, then the room. The plan is read from the database's own metadata
  * once, after the migrations, so that a table a later migration adds is deleted with the rest without anyone
@@ -69,7 +70,11 @@ class RoomRows {
         Map<String, String> owned = new TreeMap<>();
         try (ResultSet columns = meta.getColumns(catalog, schema, "%", "room_id")) {
             while (columns.next()) {
-                owned.put(columns.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT), "room_id");
+                // A room of this server is a UUID; a room_id of another type names someone else's room (a witness keeps
+                // other servers' checkpoints by their room ids as text), which this server's retention never touches.
+                if ("uuid".equalsIgnoreCase(columns.getString("TYPE_NAME"))) {
+                    owned.put(columns.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT), "room_id");
+                }
             }
         }
         for (ForeignKey key : referencing(meta, catalog, schema, "room")) {

@@ -139,5 +139,6 @@ class RetentionTest {
         int decisions = plan.indexOf("DELETE FROM decision WHERE room_id = ?");
         assertTrue(decisions > 0, plan.toString());
         assertTrue(plan.subList(0, decisions).stream().anyMatch(s -> s.contains("decision_vote")), "votes before decisions: " + plan);
+        assertTrue(plan.stream().noneMatch(s -> s.contains("witnessed_checkpoint")), "what this server witnesses for others is theirs");
     }
 }
