@@ -79,12 +79,13 @@ public final class ExportVerifier {
         String exportFile = args.length % 2 == 1 ? args[0] : null;
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 1; exportFile != null && i < args.length; i += 2) {
-            if (!List.of("--keys", "--witness-keys").contains(args[i]) || options.put(args[i], args[i + 1]) != null) {
+            if (!List.of("--keys", "--witness-keys", "--document").contains(args[i]) || options.put(args[i], args[i + 1]) != null) {
                 exportFile = null;
             }
         }
         if (exportFile == null) {
-            System.err.println("usage: java -jar quarkus-run.jar verify <export.json> [--keys <jwks.json>] [--witness-keys <jwks.json>]");
+            System.err.println("usage: java -jar quarkus-run.jar verify <export.json> [--keys <jwks.json>] [--witness-keys <jwks.json>]"
+                    + " [--document <retrospective.md|.html>]");
             return 2;
         }
         String file = exportFile;
@@ -100,8 +101,19 @@ public final class ExportVerifier {
                 file = options.get("--witness-keys");
                 trustedWitnesses = ExportReader.readKeys(Files.readString(Path.of(file), StandardCharsets.UTF_8));
             }
+            String document = null;
+            DocumentRenderer renderer = null;
+            if (options.containsKey("--document")) {
+                file = options.get("--document");
+                document = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+                renderer = DocumentMatch.renderer();
+                if (renderer == null) {
+                    return cannotVerify(file, "--document needs the packaged application's libraries (java -jar quarkus-run.jar verify ...)");
+                }
+            }
             file = exportFile;
-            Result result = check(ExportReader.read(exportJson), trusted, trustedWitnesses);
+            Export export = ExportReader.read(exportJson);
+            Result result = check(export, trusted, trustedWitnesses);
             if (result.ok()) {
                 System.out.println("ok: " + result.events() + " events (" + result.redacted() + " redacted), head " + result.headHash());
                 if (result.checkpoints() > 0) {
@@ -124,6 +136,12 @@ public final class ExportVerifier {
                 System.out.println("proven: " + (proven.sections().isEmpty() ? "no readable section"
                         : proven.sections().size() + " readable sections agree with the events (" + String.join(", ", proven.sections()) + ")")
                         + (proven.unproven().isEmpty() ? "" : "; not derived again: " + String.join(", ", proven.unproven())));
+                if (document != null) {
+                    // Only a verified export is rendered: the document is then as good as the export it matches.
+                    DocumentMatch.Outcome outcome = DocumentMatch.check(options.get("--document"), document, export, exportJson, renderer);
+                    System.out.println(outcome.line());
+                    return outcome.matches() ? 0 : 1;
+                }
                 return 0;
             }
             if (result.firstBadSeq() == null) {

@@ -132,4 +132,28 @@ class ExportVerifierJdkOnlyTest {
             assertInstanceOf(IllegalArgumentException.class, refused.getCause());
         }
     }
+
+    /**
+     * {@code --document} renders with the packaged application's libraries, found only when asked for: with a JDK
+     * alone the verifier says so, in one line, rather than failing on a missing class.
+     */
+    @Test
+    void document_needsThePackagedApplication_andSaysSo_withAJdkAlone() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jdk-only-");
+        java.nio.file.Path export = java.nio.file.Files.writeString(dir.resolve("export.json"), TestExport.valid().json());
+        java.nio.file.Path document = java.nio.file.Files.writeString(dir.resolve("retrospective.md"), "# Retrospective\n");
+        URL classes = ExportVerifier.class.getProtectionDomain().getCodeSource().getLocation();
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream errBytes = new java.io.ByteArrayOutputStream();
+        try (URLClassLoader bare = new URLClassLoader(new URL[] { classes }, ClassLoader.getPlatformClassLoader())) {
+            Method run = bare.loadClass(ExportVerifier.class.getName()).getMethod("run", String[].class);
+            System.setErr(new java.io.PrintStream(errBytes, true, java.nio.charset.StandardCharsets.UTF_8));
+            Object exit = run.invoke(null, (Object) new String[] { export.toString(), "--document", document.toString() });
+            assertEquals(2, exit);
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("cannot verify " + document + ": --document needs the packaged application's libraries (java -jar quarkus-run.jar verify ...)"
+                + System.lineSeparator(), errBytes.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
 }
