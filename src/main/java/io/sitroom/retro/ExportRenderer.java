@@ -1,6 +1,15 @@
 package io.sitroom.retro;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.sitroom.room.Taxonomy;
 
@@ -16,9 +25,11 @@ class ExportRenderer {
 
     private final ExportTemplates templates = new ExportTemplates();
     private final Taxonomy taxonomy;
+    private final ObjectMapper json;
 
-    ExportRenderer(Taxonomy taxonomy) {
+    ExportRenderer(Taxonomy taxonomy, ObjectMapper json) {
         this.taxonomy = taxonomy;
+        this.json = json;
     }
 
     /** The VERIS record; an incident still in the deployment's opening phase is only suspected. */
@@ -32,5 +43,28 @@ class ExportRenderer {
 
     String html(RoomExport export) {
         return templates.html(ExportDocument.from(export));
+    }
+
+    /**
+     * One export as its JSON, Markdown and HTML files ({@code <name>.json}, {@code .md}, {@code .html}) in one zip:
+     * documents and JSON of two requests may differ (docs/protocol.md, "Retrospective exports"), these three cannot,
+     * so {@code verify <name>.json --document <name>.md} holds for them. The JSON is written as {@code ?format=json} writes it.
+     */
+    byte[] bundle(RoomExport export, String name) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            entry(zip, name + ".json", json.writeValueAsBytes(export));
+            entry(zip, name + ".md", markdown(export).getBytes(StandardCharsets.UTF_8));
+            entry(zip, name + ".html", html(export).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void entry(ZipOutputStream zip, String name, byte[] content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
     }
 }

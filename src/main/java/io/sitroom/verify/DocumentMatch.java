@@ -12,10 +12,11 @@ import io.sitroom.verify.DocumentRenderer.Format;
 /**
  * {@code verify export.json --document retrospective.md}: whether a Markdown or HTML export is the rendering of
  * a verified JSON export. The document is rendered again from the JSON with the server's own model and
- * templates ({@link DocumentRenderer}) and compared line by line. The one line allowed to differ is the
- * export time in {@code Exported: <time> by <name>}: two requests are two exports, and nothing else in a
- * document of the same head and exporter depends on when it was made, once both come from one export
- * (docs/protocol.md, "Readable sections, proven").
+ * templates ({@link DocumentRenderer}) and compared line by line. The one text allowed to differ is the
+ * export time in {@code Exported: <time> by <name>}, masked on both sides: a document and a JSON export
+ * downloaded one after the other are two exports. What else two exports of one head may differ in (the
+ * exception metrics, checkpoints signed in between) is a real difference, and reported; the export's
+ * {@code bundle} format gives both from one export (docs/protocol.md, "Readable sections, proven", "Documents").
  */
 final class DocumentMatch {
 
