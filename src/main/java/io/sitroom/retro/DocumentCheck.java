@@ -90,8 +90,9 @@ public final class DocumentCheck implements DocumentRenderer {
             return new RoomExport(read.format(), read.exportedAt(), read.exportedBy(), room, read.metrics(), read.roleHistory(), read.updates(),
                     read.lessonsLearned(), new RoomExport.Chain(c.algorithm(), c.genesis(), c.headSeq(), c.headHash(), c.verification(), links,
                             c.checkpoints(), c.keys(), c.witnesses(), c.witnessKeys()));
-        } catch (JsonProcessingException | ClassCastException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("it does not read back as the server's export: " + e.getMessage().lines().findFirst().orElse(""));
+        } catch (JsonProcessingException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            throw new IllegalArgumentException("it does not read back as the server's export: " + why);
         }
     }
 

@@ -73,7 +73,9 @@ public final class ExportVerifier {
 
     /**
      * The command line: exit 0 when the chain is whole, 1 when it is broken, 2 when the file cannot
-     * be read or is not a valid export (one line on standard error, never a stack trace).
+     * be read or is not a valid export (one line on standard error, never a stack trace). With
+     * {@code --document}, a verified export then decides whether the Markdown or HTML document given is its
+     * rendering ({@link DocumentMatch}): exit 0 when it is, 1 when it is of another head or differs.
      */
     public static int run(String... args) {
         String exportFile = args.length % 2 == 1 ? args[0] : null;

@@ -138,8 +138,7 @@ class ExportVerifierJdkOnlyTest {
      * alone the verifier says so, in one line, rather than failing on a missing class.
      */
     @Test
-    void document_needsThePackagedApplication_andSaysSo_withAJdkAlone() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jdk-only-");
+    void document_needsThePackagedApplication_andSaysSo_withAJdkAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
         java.nio.file.Path export = java.nio.file.Files.writeString(dir.resolve("export.json"), TestExport.valid().json());
         java.nio.file.Path document = java.nio.file.Files.writeString(dir.resolve("retrospective.md"), "# Retrospective\n");
         URL classes = ExportVerifier.class.getProtectionDomain().getCodeSource().getLocation();
