@@ -23,11 +23,12 @@ import io.sitroom.room.Taxonomy;
 @ApplicationScoped
 class ExportRenderer {
 
-    private final ExportTemplates templates = new ExportTemplates();
+    private final ExportTemplates templates;
     private final Taxonomy taxonomy;
     private final ObjectMapper json;
 
     ExportRenderer(Taxonomy taxonomy, ObjectMapper json) {
+        this.templates = new ExportTemplates();
         this.taxonomy = taxonomy;
         this.json = json;
     }

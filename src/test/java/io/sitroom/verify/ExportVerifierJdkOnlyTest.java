@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The offline verifier needs nothing but a JDK: neither it nor anything it references, however
  * indirectly, uses Jackson, Quarkus or any other library (the event records it decodes carry Jackson's
- * annotations, which a JVM without them ignores).
+ * annotations, which a JVM without them ignores). {@code --document} renders with the application's libraries
+ * through a renderer found by {@link java.util.ServiceLoader}, which the verifier's classes do not name.
  */
 class ExportVerifierJdkOnlyTest {
 
