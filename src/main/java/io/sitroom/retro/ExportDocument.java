@@ -86,6 +86,14 @@ public record ExportDocument(String title, String kind, String severity, String 
     public record ChainRow(long seq, String hash, boolean redacted) {
     }
 
+    /**
+     * The snapshot's feature sections the document reads, by name, as the records their features put there: the
+     * offline check reads a JSON export's sections back as these ({@link DocumentCheck}).
+     */
+    static final Map<String, Class<?>> SECTIONS = Map.of("decisions", DecisionView.class, "statements", StatementView.class, "actions",
+            ActionView.class, "acks", AckView.class, "checklist", PlaybookViews.ItemView.class, "fields", PlaybookViews.FieldView.class,
+            "playbook", PlaybookViews.TypeView.class);
+
     static ExportDocument from(RoomExport export) {
         RoomSnapshot room = export.room();
         return new ExportDocument(room.title(), String.valueOf(room.kind()), String.valueOf(room.severity()), String.valueOf(room.phase()),
@@ -162,6 +170,9 @@ public record ExportDocument(String title, String kind, String severity, String 
      * another shape is a bug in this code, not something to render half of: it fails the export.
      */
     static <T> List<T> section(RoomSnapshot room, String name, Class<T> type) {
+        if (SECTIONS.get(name) != type) {
+            throw new IllegalStateException("the document reads section '" + name + "' as " + type.getSimpleName() + ": list it in SECTIONS");
+        }
         Object value = room.featureSections() == null ? null : room.featureSections().get(name);
         if (value == null) {
             return List.of();

@@ -14,7 +14,10 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.sitroom.error.SitroomException;
 import io.sitroom.security.Caller;
 
-/** The retrospective of a room: {@code ?format=markdown|html|json|veris}, filtered by what the caller may see. */
+/**
+ * The retrospective of a room: {@code ?format=markdown|html|json|veris|bundle}, filtered by what the caller may see;
+ * {@code bundle} is one export as its JSON, Markdown and HTML files in a zip.
+ */
 @Path("/api/rooms/{id}/export")
 @Authenticated
 public class ExportResource {
@@ -32,8 +35,8 @@ public class ExportResource {
     @GET
     public Response export(@PathParam("id") UUID roomId, @QueryParam("format") String format) {
         String chosen = format == null ? "markdown" : format;
-        if (!java.util.Set.of("markdown", "html", "json", "veris").contains(chosen)) {
-            throw SitroomException.invalid("format must be markdown, html, json or veris");
+        if (!java.util.Set.of("markdown", "html", "json", "veris", "bundle").contains(chosen)) {
+            throw SitroomException.invalid("format must be markdown, html, json, veris or bundle");
         }
         RoomExport export = exports.export(roomId, Caller.of(identity).userId());
         String name = "sitroom-" + roomId.toString().substring(0, 8);
@@ -41,6 +44,7 @@ public class ExportResource {
             case "markdown" -> file(renderer.markdown(export), "text/markdown; charset=utf-8", name + ".md");
             case "html" -> file(renderer.html(export), "text/html; charset=utf-8", name + ".html");
             case "json" -> file(export, MediaType.APPLICATION_JSON, name + ".json");
+            case "bundle" -> file(renderer.bundle(export, name), "application/zip", name + ".zip");
             default -> file(renderer.veris(export), MediaType.APPLICATION_JSON, name + "-veris.json");
         };
     }

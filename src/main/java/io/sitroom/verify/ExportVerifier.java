@@ -73,18 +73,21 @@ public final class ExportVerifier {
 
     /**
      * The command line: exit 0 when the chain is whole, 1 when it is broken, 2 when the file cannot
-     * be read or is not a valid export (one line on standard error, never a stack trace).
+     * be read or is not a valid export (one line on standard error, never a stack trace). With
+     * {@code --document}, a verified export then decides whether the Markdown or HTML document given is its
+     * rendering ({@link DocumentMatch}): exit 0 when it is, 1 when it is of another head or differs.
      */
     public static int run(String... args) {
         String exportFile = args.length % 2 == 1 ? args[0] : null;
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 1; exportFile != null && i < args.length; i += 2) {
-            if (!List.of("--keys", "--witness-keys").contains(args[i]) || options.put(args[i], args[i + 1]) != null) {
+            if (!List.of("--keys", "--witness-keys", "--document").contains(args[i]) || options.put(args[i], args[i + 1]) != null) {
                 exportFile = null;
             }
         }
         if (exportFile == null) {
-            System.err.println("usage: java -jar quarkus-run.jar verify <export.json> [--keys <jwks.json>] [--witness-keys <jwks.json>]");
+            System.err.println("usage: java -jar quarkus-run.jar verify <export.json> [--keys <jwks.json>] [--witness-keys <jwks.json>]"
+                    + " [--document <retrospective.md|.html>]");
             return 2;
         }
         String file = exportFile;
@@ -99,6 +102,16 @@ public final class ExportVerifier {
             if (options.containsKey("--witness-keys")) {
                 file = options.get("--witness-keys");
                 trustedWitnesses = ExportReader.readKeys(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+            }
+            String document = null;
+            DocumentRenderer renderer = null;
+            if (options.containsKey("--document")) {
+                file = options.get("--document");
+                document = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+                renderer = DocumentMatch.renderer();
+                if (renderer == null) {
+                    return cannotVerify(file, "--document needs the packaged application's libraries (java -jar quarkus-run.jar verify ...)");
+                }
             }
             file = exportFile;
             Export export = ExportReader.read(exportJson);
@@ -127,6 +140,12 @@ public final class ExportVerifier {
                 System.out.println("proven: " + (proven.sections().isEmpty() ? "no readable section"
                         : proven.sections().size() + " readable sections agree with the events (" + String.join(", ", proven.sections()) + ")")
                         + (proven.unproven().isEmpty() ? "" : "; not derived again: " + String.join(", ", proven.unproven())));
+                if (document != null) {
+                    // Only a verified export is rendered: the document is then as good as the export it matches.
+                    DocumentMatch.Outcome outcome = DocumentMatch.check(options.get("--document"), document, export, exportJson, renderer);
+                    System.out.println(outcome.line());
+                    return outcome.matches() ? 0 : 1;
+                }
                 return 0;
             }
             if (result.firstBadSeq() == null) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -13,13 +15,17 @@ import org.junit.jupiter.api.Test;
 import io.restassured.http.ContentType;
 import io.sitroom.testing.AppProcess;
 
-/** The packaged app's offline verifier: {@code java -jar quarkus-run.jar verify export.json}, with nothing running. */
+/**
+ * The packaged app's offline verifier: {@code java -jar quarkus-run.jar verify export.json}, with nothing running, and
+ * {@code --document}, which renders with the packaged application's own libraries.
+ */
 class VerifyCommandIT {
 
-    private static int verify(Path file, StringBuilder output) throws Exception {
-        Process process = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-jar",
-                System.getProperty("sitroom.it.jar", "target/quarkus-app/quarkus-run.jar"), "verify", file.toString())
-                .redirectErrorStream(true).start();
+    private static int verify(Path file, StringBuilder output, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-jar",
+                System.getProperty("sitroom.it.jar", "target/quarkus-app/quarkus-run.jar"), "verify", file.toString()));
+        command.addAll(List.of(options));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         output.append(new String(process.getInputStream().readAllBytes()));
         return process.waitFor();
     }
@@ -28,6 +34,8 @@ class VerifyCommandIT {
     void verifyCommand_acceptsAnIntactExport_andNamesTheSeqOfAChangedCharacter() throws Exception {
         AppProcess.emptyDatabase();
         Path export = Files.createTempFile("export-", ".json");
+        Path markdown = Files.createTempFile("retrospective-", ".md");
+        Path html = Files.createTempFile("retrospective-", ".html");
         try (AppProcess app = new AppProcess()) {
             app.start();
             String admin = given().baseUri(app.baseUrl()).contentType(ContentType.JSON)
@@ -40,7 +48,21 @@ class VerifyCommandIT {
                     .post("/api/rooms/" + room + "/commands").then().statusCode(200);
             Files.writeString(export, given().baseUri(app.baseUrl()).auth().oauth2(admin).get("/api/rooms/" + room + "/export?format=json")
                     .then().statusCode(200).extract().asString());
+            Files.writeString(markdown, given().baseUri(app.baseUrl()).auth().oauth2(admin).get("/api/rooms/" + room + "/export?format=markdown")
+                    .then().statusCode(200).extract().asString());
+            Files.writeString(html, given().baseUri(app.baseUrl()).auth().oauth2(admin).get("/api/rooms/" + room + "/export?format=html")
+                    .then().statusCode(200).extract().asString());
         }
+        // The packaged application renders the documents again offline, with its own libraries and templates.
+        for (Path document : List.of(markdown, html)) {
+            StringBuilder rendered = new StringBuilder();
+            assertEquals(0, verify(export, rendered, "--document", document.toString()), rendered.toString());
+            assertTrue(rendered.toString().contains("document: " + document + " is the rendering of this export ("), rendered.toString());
+        }
+        Files.writeString(markdown, Files.readString(markdown).replace("the original words", "the original wordz"));
+        StringBuilder changed = new StringBuilder();
+        assertEquals(1, verify(export, changed, "--document", markdown.toString()), changed.toString());
+        assertTrue(changed.toString().contains("DIFFERS from the rendering of this export at line "), changed.toString());
         StringBuilder intact = new StringBuilder();
         assertEquals(0, verify(export, intact), intact.toString());
         assertTrue(intact.toString().startsWith("ok: 3 events"), intact.toString());

@@ -148,7 +148,14 @@ class ExportVerifierCommandTest {
             Run run = run(args);
             assertEquals(2, run.exit());
             assertEquals("usage: java -jar quarkus-run.jar verify <export.json> [--keys <jwks.json>] [--witness-keys <jwks.json>]"
-                    + System.lineSeparator(), run.err());
+                    + " [--document <retrospective.md|.html>]" + System.lineSeparator(), run.err());
         }
+    }
+
+    @Test
+    void run_exits2_namingTheDocument_whenItCannotBeRead() throws Exception {
+        Path export = file("export.json", TestExport.valid().json());
+        Path missing = dir.resolve("retrospective.md");
+        assertOneLineRefusal(run(export.toString(), "--document", missing.toString()), missing, "no such file");
     }
 }

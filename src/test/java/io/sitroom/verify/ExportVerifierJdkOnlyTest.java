@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The offline verifier needs nothing but a JDK: neither it nor anything it references, however
  * indirectly, uses Jackson, Quarkus or any other library (the event records it decodes carry Jackson's
- * annotations, which a JVM without them ignores).
+ * annotations, which a JVM without them ignores). {@code --document} renders with the application's libraries
+ * through a renderer found by {@link java.util.ServiceLoader}, which the verifier's classes do not name.
  */
 class ExportVerifierJdkOnlyTest {
 
@@ -131,5 +132,28 @@ class ExportVerifierJdkOnlyTest {
                     () -> verify.invoke(null, "{\"a\":1,\"a\":2}"));
             assertInstanceOf(IllegalArgumentException.class, refused.getCause());
         }
+    }
+
+    /**
+     * {@code --document} renders with the packaged application's libraries, found only when asked for: with a JDK
+     * alone the verifier says so, in one line, rather than failing on a missing class.
+     */
+    @Test
+    void document_needsThePackagedApplication_andSaysSo_withAJdkAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path export = java.nio.file.Files.writeString(dir.resolve("export.json"), TestExport.valid().json());
+        java.nio.file.Path document = java.nio.file.Files.writeString(dir.resolve("retrospective.md"), "# Retrospective\n");
+        URL classes = ExportVerifier.class.getProtectionDomain().getCodeSource().getLocation();
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream errBytes = new java.io.ByteArrayOutputStream();
+        try (URLClassLoader bare = new URLClassLoader(new URL[] { classes }, ClassLoader.getPlatformClassLoader())) {
+            Method run = bare.loadClass(ExportVerifier.class.getName()).getMethod("run", String[].class);
+            System.setErr(new java.io.PrintStream(errBytes, true, java.nio.charset.StandardCharsets.UTF_8));
+            Object exit = run.invoke(null, (Object) new String[] { export.toString(), "--document", document.toString() });
+            assertEquals(2, exit);
+        } finally {
+            System.setErr(err);
+        }
+        assertEquals("cannot verify " + document + ": --document needs the packaged application's libraries (java -jar quarkus-run.jar verify ...)"
+                + System.lineSeparator(), errBytes.toString(java.nio.charset.StandardCharsets.UTF_8));
     }
 }
