@@ -17,6 +17,7 @@ import io.sitroom.action.ActionEvent;
 import io.sitroom.alert.AlertEvent;
 import io.sitroom.comms.CommsEvent;
 import io.sitroom.decision.DecisionEvent;
+import io.sitroom.erasure.ErasureEvent;
 import io.sitroom.exercise.ExerciseEvent;
 import io.sitroom.exercise.FeedbackEvent;
 import io.sitroom.membership.RoleEvent;
@@ -45,7 +46,7 @@ public final class DocumentCheck implements DocumentRenderer {
      */
     static final List<Class<? extends EventPayload>> EVENT_TYPES = List.of(RoomEvent.class, RoleEvent.class, DecisionEvent.class,
             ActionEvent.class, CommsEvent.class, PlaybookEvent.class, ExerciseEvent.class, FeedbackEvent.class, AlertEvent.class,
-            TrackerEvent.class, StatusPageEvent.class);
+            TrackerEvent.class, StatusPageEvent.class, ErasureEvent.class);
 
     /** Configured as the server's own mapper is by Quarkus: the modules on the class path, unknown fields refused here. */
     private final ObjectMapper mapper = JsonMapper.builder().findAndAddModules().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -82,13 +83,14 @@ public final class DocumentCheck implements DocumentRenderer {
             for (int i = 0; i < read.chain().events().size(); i++) {
                 RoomExport.ChainLink l = read.chain().events().get(i);
                 JsonNode data = chain.path("events").path(i).get("data");
-                String brief = l.kind() == null ? null : events.decode(l.kind(), data).brief();
-                links.add(new RoomExport.ChainLink(l.seq(), l.at(), l.kind(), l.actor(), l.commandId(), data, l.visibleTo(), l.prevHash(),
-                        l.hash(), l.redacted(), brief));
+                // An erased event's brief is the empty one of ErasedEvent, as the server renders it.
+                String brief = l.kind() == null ? null : Boolean.TRUE.equals(l.erased()) ? "" : events.decode(l.kind(), data).brief();
+                links.add(new RoomExport.ChainLink(l.seq(), l.at(), l.kind(), l.actor(), l.commandId(), data, l.visibleTo(), l.salt(),
+                        l.content(), l.erased(), l.prevHash(), l.hash(), l.redacted(), brief));
             }
             RoomExport.Chain c = read.chain();
             return new RoomExport(read.format(), read.exportedAt(), read.exportedBy(), room, read.metrics(), read.roleHistory(), read.updates(),
-                    read.lessonsLearned(), new RoomExport.Chain(c.algorithm(), c.genesis(), c.headSeq(), c.headHash(), c.verification(), links,
+                    read.lessonsLearned(), new RoomExport.Chain(c.version(), c.algorithm(), c.genesis(), c.headSeq(), c.headHash(), c.verification(), links,
                             c.checkpoints(), c.keys(), c.witnesses(), c.witnessKeys()));
         } catch (JsonProcessingException | RuntimeException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");

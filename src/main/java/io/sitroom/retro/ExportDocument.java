@@ -224,7 +224,8 @@ public record ExportDocument(String title, String kind, String severity, String 
 
     private static List<TimelineRow> timeline(RoomExport.Chain chain) {
         return chain.events().stream().filter(e -> e.redacted() == null)
-                .map(e -> new TimelineRow(e.seq(), e.at(), e.kind(), brief(e.brief()), e.actor() == null ? "server" : actor(e.actor())))
+                .map(e -> new TimelineRow(e.seq(), e.at(), e.kind(), Boolean.TRUE.equals(e.erased()) ? ERASED : brief(e.brief()),
+                        e.actor() == null ? "server" : actor(e.actor())))
                 .toList();
     }
 
@@ -238,6 +239,9 @@ public record ExportDocument(String title, String kind, String severity, String 
                                                 .toList()))
                                 .toList());
     }
+
+    /** What a timeline row says of an event whose content was erased (docs/protocol.md, "Erasure and legal hold"). */
+    static final String ERASED = "(content erased)";
 
     /** The event's own short text (see {@code EventPayload.brief()}), cut to fit a table cell. */
     private static String brief(String brief) {

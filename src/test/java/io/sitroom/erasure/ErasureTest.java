@@ -104,9 +104,34 @@ class ErasureTest {
         assertNull(result.proven().disagreement(), result.toString());
         assertTrue(result.proven().sections().contains("room.notes"), result.toString());
 
+        String markdown = i.ic().as().get("/api/rooms/" + i.room() + "/export?format=markdown").then().statusCode(200).extract().asString();
+        assertFalse(markdown.contains("Jane Roe"), "the document carries no erased content either");
+        assertTrue(markdown.contains("(content erased)"), markdown);
+
+        assertEquals(0, documentsOfTheBundleVerify(i.ic(), i.room()), "the documents of an erased room render again from its JSON");
+
         String audit = given().auth().oauth2(Api.adminToken()).get("/api/audit?action=erasure.approve").then().statusCode(200).extract()
                 .asString();
         assertTrue(audit.contains("erasure " + erasureId), audit);
+    }
+
+    /** Runs {@code verify <json> --document <md>} and {@code --document <html>} on one bundle; the first non-zero exit, else 0. */
+    private static int documentsOfTheBundleVerify(User who, UUID room) throws Exception {
+        byte[] zip = who.as().get("/api/rooms/" + room + "/export?format=bundle").then().statusCode(200).extract().asByteArray();
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("erasure-bundle");
+        List<java.nio.file.Path> files = new java.util.ArrayList<>();
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                files.add(java.nio.file.Files.write(dir.resolve(e.getName()), in.readAllBytes()));
+            }
+        }
+        for (java.nio.file.Path document : files.subList(1, files.size())) {
+            int exit = ExportVerifier.run(files.get(0).toString(), "--document", document.toString());
+            if (exit != 0) {
+                return exit;
+            }
+        }
+        return 0;
     }
 
     @Test
