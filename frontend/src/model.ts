@@ -45,6 +45,9 @@ const GROUP_BY_PREFIX: Record<string, TimelineGroup> = {
   role: 'people',
   invite: 'people',
   room: 'room',
+  // Erasure requests and erasures are the room's record keeping, as its legal holds are.
+  erasure: 'room',
+  event: 'room',
   note: 'notes',
   decision: 'decisions',
   action: 'actions',

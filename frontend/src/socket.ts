@@ -43,8 +43,22 @@ export function mergeBySeqInPlace<T extends { seq: number }>(list: T[], incoming
  * does not stay on screen or in memory. Returns whether an entry was replaced.
  */
 export function eraseContentInPlace(list: RoomEvent[], event: RoomEvent): boolean {
+  const seq = erasedSeq(event);
+  const at = seq === undefined ? -1 : indexOfSeq(list, seq);
+  const entry = list[at];
+  if (!entry || entry.erased) return false;
+  list[at] = { ...entry, data: {}, erased: true };
+  return true;
+}
+
+/** The seq whose content `event` erased, when it is an `event.erased`. */
+export function erasedSeq(event: RoomEvent): number | undefined {
   const seq = event.kind === 'event.erased' ? event.data?.seq : undefined;
-  if (typeof seq !== 'number') return false;
+  return typeof seq === 'number' ? seq : undefined;
+}
+
+/** Pure: where the entry with this seq is in `list` (ordered by seq), or -1 (binary search). */
+export function indexOfSeq(list: readonly { seq: number }[], seq: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -52,10 +66,7 @@ export function eraseContentInPlace(list: RoomEvent[], event: RoomEvent): boolea
     if (list[mid]!.seq < seq) lo = mid + 1;
     else hi = mid;
   }
-  const entry = list[lo];
-  if (!entry || entry.seq !== seq || entry.erased) return false;
-  list[lo] = { ...entry, data: {}, erased: true };
-  return true;
+  return list[lo]?.seq === seq ? lo : -1;
 }
 
 function isOrdered(page: readonly { seq: number }[]): boolean {

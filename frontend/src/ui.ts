@@ -10,7 +10,7 @@ import { kindName } from './messages/terms';
 import { TIMELINE_GROUPS, type TimelineGroup, countByGroup, kindGroup } from './model';
 import { roomPath } from './router';
 import type { Change, RoomStore } from './roomStore';
-import { statusText } from './socket';
+import { erasedSeq, indexOfSeq, statusText } from './socket';
 import { timeElement } from './i18n';
 import { phaseBadge, severityBadge } from './taxonomy';
 import { countBefore, describeEvent, pageBefore, roleLabel } from './timeline';
@@ -491,6 +491,7 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = t('timelin
     const first = seqOf(list.firstElementChild) ?? Infinity;
     let last = seqOf(list.lastElementChild) ?? 0;
     for (const event of events) {
+      redrawErased(event);
       if (!accept(event)) continue;
       if (event.seq > last) {
         tail.append(timelineItem(event));
@@ -505,6 +506,14 @@ export function timelinePanel(store: RoomStore, scope: Scope, title = t('timelin
       }
     }
     list.append(tail);
+  }
+
+  /** An `event.erased` arrived: the entry it names, when on the page, is drawn again without its content. */
+  function redrawErased(event: RoomEvent): void {
+    const seq = erasedSeq(event);
+    const at = seq === undefined ? -1 : indexOfSeq(store.timeline, seq);
+    const item = at < 0 ? null : list.querySelector(`li[data-seq="${seq}"]`);
+    if (item) item.replaceWith(timelineItem(store.timeline[at]!));
   }
 
   /** While following, the oldest entries beyond the window (and the pages asked for) leave the page. */
