@@ -28,6 +28,8 @@ import io.sitroom.room.ErasedEvent;
 import io.sitroom.room.EventKind;
 import io.sitroom.room.EventPayload;
 import io.sitroom.room.RoomEvent;
+import io.sitroom.room.RoomKind;
+import io.sitroom.statuspage.StatusPageEvent;
 
 /**
  * The readable sections of an export that its events prove, derived from the events the exporter could
@@ -45,14 +47,14 @@ public final class ReadableSections {
 
     /** The payload records these sections are derived from: the verifier decodes these kinds only. */
     public static final List<Class<? extends EventPayload>> PAYLOADS = List.of(RoomEvent.class, RoleEvent.class, DecisionEvent.class,
-            ActionEvent.class, CommsEvent.class, ErasureEvent.class);
+            ActionEvent.class, CommsEvent.class, ErasureEvent.class, StatusPageEvent.class);
 
     /** As {@code RoomService}: the snapshot carries the newest notes only. */
     static final int SNAPSHOT_NOTES = 100;
 
     /** The sections proven, by their path in the export, in the order they are checked. */
     public static final List<String> PATHS = List.of("room.kind", "room.title", "room.severity", "room.phase", "room.createdAt",
-            "room.createdBy", "room.members", "room.notes", "room.decisions", "room.actions", "room.statements", "room.acks", "room.updates", "updates", "roleHistory", "lessonsLearned", "metrics.openedAt", "metrics.closedAt", "metrics.timeToAcknowledgeSeconds",
+            "room.createdBy", "room.members", "room.notes", "room.decisions", "room.actions", "room.statements", "room.acks", "room.updates", "room.public", "updates", "roleHistory", "lessonsLearned", "metrics.openedAt", "metrics.closedAt", "metrics.timeToAcknowledgeSeconds",
             "metrics.timeToFirstExecutiveUpdateSeconds", "metrics.decisionLatencySeconds", "metrics.overdueActions",
             "metrics.meanTimeToCloseHighRiskActionsSeconds");
 
@@ -77,6 +79,7 @@ public final class ReadableSections {
         Map<UUID, Statement> statements = new LinkedHashMap<>();
         Map<UUID, Ack> acks = new LinkedHashMap<>();
         List<Fact> updates = new ArrayList<>();
+        boolean madePublic = false;
         for (Fact fact : facts) {
             EventPayload payload = fact.payload();
             if (payload instanceof RoomEvent.RoomCreated c) {
@@ -101,6 +104,10 @@ public final class ReadableSections {
                 decide(decisions, fact, decision);
             } else if (payload instanceof ActionEvent action) {
                 act(actions, fact, action);
+            } else if (payload instanceof StatusPageEvent.MadePublic) {
+                madePublic = true;
+            } else if (payload instanceof StatusPageEvent.MadePrivate) {
+                madePublic = false;
             } else if (payload instanceof CommsEvent.UpdatePosted) {
                 updates.add(fact);
             } else if (payload instanceof CommsEvent comms) {
@@ -134,6 +141,9 @@ public final class ReadableSections {
             latest.putIfAbsent(((CommsEvent.UpdatePosted) update.payload()).audience(), update(update, members));
         }
         sections.put("room.updates", List.copyOf(latest.values()));
+        // As StatusPageFeature: an incident is on the public status page from room.made_public to room.made_private;
+        // an exercise never is.
+        sections.put("room.public", created == null ? null : created.roomKind() == RoomKind.INCIDENT && madePublic);
         sections.put("updates", updates.stream().map(u -> update(u, members)).toList());
         sections.put("roleHistory", Plain.of(roleHistory(facts)));
         sections.put("lessonsLearned", LessonsLearned.from(facts));

@@ -97,6 +97,10 @@ class ReadableSectionsTest {
         String ackId = ic.as().get("/api/rooms/" + room + "/events?since=" + (request - 1) + "&limit=1").then().statusCode(200)
                 .extract().path("events[0].data.ackId");
         Api.accepted(legal, room, "ack.give", Map.of("ackId", ackId));
+        // On the public status page, off it, and on it again.
+        Api.accepted(ic, room, "room.public", Map.of());
+        Api.accepted(ic, room, "room.private", Map.of());
+        Api.accepted(ic, room, "room.public", Map.of());
         Api.accepted(ic, room, "room.phase", Map.of("phase", "containment"));
         return new Room(room, ic, legal, exec, scribe);
     }
@@ -153,6 +157,8 @@ class ReadableSectionsTest {
                 "roleHistory[" + handOver + "].to.displayName: the file says \"Erin\", the events say \"Lea\"");
         assertCaught(json, e -> ((ObjectNode) e.path("room")).put("severity", "SEV4"),
                 "room.severity: the file says \"SEV4\", the events say \"SEV1\"");
+        assertCaught(json, e -> ((ObjectNode) e.path("room")).put("public", false),
+                "room.public: the file says false, the events say true");
         int action = index(root.path("room").path("actions"), a -> a.path("title").asText().equals("Call the insurer"));
         assertCaught(json, e -> ((ObjectNode) e.path("room").path("actions").get(action)).put("status", "open"),
                 "room.actions[" + action + "].status: the file says \"open\", the events say \"done\"");
