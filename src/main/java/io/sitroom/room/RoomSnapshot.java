@@ -24,8 +24,12 @@ public record RoomSnapshot(UUID id, RoomKind kind, String title, Severity severi
     public record MemberView(UUID userId, String displayName, List<String> roles) {
     }
 
-    /** {@code erased} is true, and {@code text} absent, for a note whose content was erased; else absent. */
-    public record NoteView(long seq, String at, EventView.ActorView actor, String text, List<String> visibleTo, Boolean erased) {
+    /**
+     * {@code erased} is true, and {@code text} absent, for a note whose content was erased; else {@code erased} is
+     * absent ({@code visibleTo} stays null for everyone's notes, as clients have always read it).
+     */
+    public record NoteView(long seq, String at, EventView.ActorView actor, @JsonInclude(JsonInclude.Include.NON_NULL) String text,
+            List<String> visibleTo, @JsonInclude(JsonInclude.Include.NON_NULL) Boolean erased) {
     }
 
     @JsonAnyGetter

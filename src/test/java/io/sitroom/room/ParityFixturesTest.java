@@ -206,6 +206,11 @@ class ParityFixturesTest {
             for (int i = 0; i < before; i++) {
                 step();
             }
+            if ("closed".equals(state.path("phase").asText())) {
+                // Someone joins in the window, and a closed room takes no one in (409): it is reopened first.
+                send(currentLead(), "room.phase", Map.of("phase", "recovery"));
+                refresh();
+            }
             settle();
             long n = head();
             // Every member present at n: their snapshot, then a socket whose welcome is that snapshot.
@@ -314,6 +319,13 @@ class ParityFixturesTest {
             for (int i = 0; i < Math.max(page.size(), socketEvents.size()); i++) {
                 JsonNode rest = i < page.size() ? page.get(i) : null;
                 JsonNode socket = i < socketEvents.size() ? socketEvents.get(i) : null;
+                if (rest != null && socket != null && rest.path("erased").asBoolean()) {
+                    // Erased since it was sent live: the page has it without its data, as clients hold it once event.erased came.
+                    ObjectNode withoutData = socket.deepCopy();
+                    withoutData.remove("data");
+                    withoutData.put("erased", true);
+                    socket = withoutData;
+                }
                 // The live frame writes the event's record (300.0), the page its stored canonical JSON (300): same numbers.
                 assertTrue(rest != null && socket != null && rest.equals(SAME_VALUE, socket),
                         "REST event #" + i + " since " + n + " for " + u.displayName() + ": " + rest + " but the socket sent " + socket);
@@ -445,6 +457,35 @@ class ParityFixturesTest {
                 }
                 send(by, "note.add", data);
             }
+            if (!exercise && random.nextInt(5) == 0) {
+                erase();
+            }
+        }
+
+        /** Legal asks to erase a note's content and the admin approves: the note keeps its place, without its text. */
+        private void erase() {
+            List<JsonNode> notes = new ArrayList<>();
+            state.path("notes").forEach(n -> {
+                if (!n.path("erased").asBoolean()) {
+                    notes.add(n);
+                }
+            });
+            if (notes.isEmpty()) {
+                return;
+            }
+            User legal = holderOf(JSON.valueToTree(List.of("legal")));
+            var asked = Api.command(legal, room, "erasure.request", Map.of("seq", pick(notes).path("seq").asLong(), "reason",
+                    "GDPR request " + (++counter)));
+            count("erasure.request" + (asked.statusCode() == 200 ? "" : " (refused)"));
+            if (asked.statusCode() != 200) {
+                return;
+            }
+            long requested = asked.jsonPath().getLong("seq");
+            String erasureId = legal.as().get("/api/rooms/" + room + "/events?since=" + (requested - 1) + "&limit=1").then().statusCode(200)
+                    .extract().path("events[0].data.erasureId");
+            int approved = io.restassured.RestAssured.given().auth().oauth2(Api.adminToken())
+                    .post("/api/admin/erasures/" + erasureId + "/approve").then().extract().statusCode();
+            count("erasure.approve" + (approved == 200 ? "" : " (refused)"));
         }
 
         private void roomChange() {
@@ -486,7 +527,7 @@ class ParityFixturesTest {
                     return;
                 }
                 send(from, "role.handover", Map.of("role", pick(held), "toUserId", anyMember().id().toString()));
-            } else {
+            } else if (!"closed".equals(state.path("phase").asText())) { // a closed room takes no one in (409)
                 User newcomer = person("New " + (++counter));
                 Api.addMember(currentLead(), room, newcomer, free ? pick(pool) : pick(NEUTRAL_ROLES));
                 count("member.add");
