@@ -99,7 +99,7 @@ public final class Fuzz {
                 new DecisionFeature(mapper, null), new ExerciseFeature(null, null, null, null), new io.sitroom.exercise.FeedbackFeature(null, null),
                 new WebhookFeature(),
                 new io.sitroom.playbook.PlaybookFeature(null), new io.sitroom.statuspage.StatusPageFeature(null, null),
-                new io.sitroom.tracker.TrackerFeature());
+                new io.sitroom.tracker.TrackerFeature(), new io.sitroom.erasure.ErasureFeature(null));
         return new CommandCatalog(instanceOf(features), mapper);
     }
 
