@@ -24,11 +24,12 @@ import io.sitroom.json.CanonicalForm;
  * @param data a plain JSON value as {@link CanonicalForm} writes it; null for an erased event
  * @param visibleTo null when everyone in the room may see the event; else role names, sorted
  * @param version 1 or 2
- * @param salt version 2 while the content is there: 64 lower-case hex digits; else null
- * @param erasedContent version 2 once erased: the commitment that stood for the data; else null
+ * @param salt version 2 while the content is there: 64 lower-case hex digits; null once it is erased
+ * @param knownContent version 2: the commitment when it is known already (an erased event's, which stands for the
+ *        data; one just computed at append); null to compute it from {@code salt} and {@code data}
  */
 public record ChainEvent(String roomId, long seq, String at, String kind, Actor actor, String commandId, Object data,
-        List<String> visibleTo, int version, String salt, String erasedContent) {
+        List<String> visibleTo, int version, String salt, String knownContent) {
 
     /** Who acted, as they were when they acted. {@code roles} are role names, sorted. */
     public record Actor(String userId, String displayName, List<String> roles) {
@@ -45,6 +46,12 @@ public record ChainEvent(String roomId, long seq, String at, String kind, Actor 
     public static ChainEvent committed(String roomId, long seq, String at, String kind, Actor actor, String commandId, Object data,
             List<String> visibleTo, String salt) {
         return new ChainEvent(roomId, seq, at, kind, actor, commandId, data, visibleTo, 2, salt, null);
+    }
+
+    /** A version-2 event whose commitment was just computed from its data (at append): not computed again. */
+    public static ChainEvent committed(String roomId, long seq, String at, String kind, Actor actor, String commandId, Object data,
+            List<String> visibleTo, String salt, String content) {
+        return new ChainEvent(roomId, seq, at, kind, actor, commandId, data, visibleTo, 2, salt, content);
     }
 
     /** A version-2 event whose content was erased: only the commitment that stood for it is left. */
@@ -66,12 +73,12 @@ public record ChainEvent(String roomId, long seq, String at, String kind, Actor 
     }
 
     public boolean erased() {
-        return erasedContent != null;
+        return version == 2 && salt == null;
     }
 
     /** Version 2: the commitment the hash covers in place of the data. */
     public String content() {
-        return erasedContent != null ? erasedContent : commitment(salt, data);
+        return knownContent != null ? knownContent : commitment(salt, data);
     }
 
     public String canonical() {

@@ -1,5 +1,6 @@
 package io.sitroom.erasure;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -11,6 +12,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.sitroom.audit.AuditLog;
 import io.sitroom.clock.WireTime;
 import io.sitroom.error.SitroomException;
+import io.sitroom.room.Fields;
 import io.sitroom.room.Member;
 import io.sitroom.room.NewEvent;
 import io.sitroom.room.Room;
@@ -45,7 +47,7 @@ public class ErasureService {
     public List<ErasureView> list(String status) {
         ErasureState.Status wanted = null;
         if (status != null) {
-            wanted = java.util.Arrays.stream(ErasureState.Status.values()).filter(s -> s.wire().equals(status)).findFirst()
+            wanted = Arrays.stream(ErasureState.Status.values()).filter(s -> s.wire().equals(status)).findFirst()
                     .orElseThrow(() -> SitroomException.invalid("status must be pending, erased or rejected"));
         }
         return ErasureRequest.newest(wanted, MAX_LISTED).stream().map(ErasureService::view).toList();
@@ -59,7 +61,7 @@ public class ErasureService {
     }
 
     public ErasureView reject(UUID erasureId, Caller admin, String reason) {
-        String why = io.sitroom.room.Fields.text(reason, "reason", ErasureCommand.MAX_REASON);
+        String why = Fields.text(reason, "reason", ErasureCommand.MAX_REASON);
         ErasureView decided = decide(erasureId, admin, (request, room) -> ErasureDecider.reject(request, why));
         audit.record(admin.userId(), admin.displayName(), "erasure.reject", "room " + decided.roomId() + " seq " + decided.seq(),
                 "erasure " + erasureId);

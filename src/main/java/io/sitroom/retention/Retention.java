@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +14,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.sitroom.audit.AuditLog;
+import io.sitroom.clock.WireTime;
 import io.sitroom.exercise.Exercise;
 import io.sitroom.exercise.ExerciseStatus;
 import io.sitroom.room.LoggedEvent;
@@ -89,8 +91,8 @@ public class Retention {
         if (last == null || !policy.due(room.kind, finished(room), room.legalHold, last.at, now)) {
             return false;
         }
-        String what = room.kind.name().toLowerCase(java.util.Locale.ROOT) + " \"" + room.title + "\", " + room.headSeq + " events, last at "
-                + io.sitroom.clock.WireTime.format(last.at) + ", head " + room.headHash;
+        String what = room.kind.name().toLowerCase(Locale.ROOT) + " \"" + room.title + "\", " + room.headSeq + " events, last at "
+                + WireTime.format(last.at) + ", head " + room.headHash;
         UUID id = room.id;
         int deleted = rows.delete(id);
         audit.record(null, "retention", ACTION, "room " + id, what + "; " + deleted + " rows; kept for "

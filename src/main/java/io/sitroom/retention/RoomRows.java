@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -73,7 +74,7 @@ class RoomRows {
                 // A room of this server is a UUID; a room_id of another type names someone else's room (a witness keeps
                 // other servers' checkpoints by their room ids as text), which this server's retention never touches.
                 if ("uuid".equalsIgnoreCase(columns.getString("TYPE_NAME"))) {
-                    owned.put(columns.getString("TABLE_NAME").toLowerCase(java.util.Locale.ROOT), "room_id");
+                    owned.put(columns.getString("TABLE_NAME").toLowerCase(Locale.ROOT), "room_id");
                 }
             }
         }
@@ -118,11 +119,11 @@ class RoomRows {
         Map<String, TreeMap<Integer, String[]>> parts = new LinkedHashMap<>();
         try (ResultSet exported = meta.getExportedKeys(catalog, schema, table)) {
             while (exported.next()) {
-                String child = exported.getString("FKTABLE_NAME").toLowerCase(java.util.Locale.ROOT);
+                String child = exported.getString("FKTABLE_NAME").toLowerCase(Locale.ROOT);
                 String name = child + "/" + exported.getString("FK_NAME");
                 parts.computeIfAbsent(name, n -> new TreeMap<>()).put(exported.getInt("KEY_SEQ"),
-                        new String[] { child, exported.getString("FKCOLUMN_NAME").toLowerCase(java.util.Locale.ROOT),
-                                exported.getString("PKCOLUMN_NAME").toLowerCase(java.util.Locale.ROOT) });
+                        new String[] { child, exported.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT),
+                                exported.getString("PKCOLUMN_NAME").toLowerCase(Locale.ROOT) });
             }
         }
         parts.forEach((name, columns) -> {

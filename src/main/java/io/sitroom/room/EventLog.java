@@ -3,7 +3,10 @@ package io.sitroom.room;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,11 +49,8 @@ public class EventLog {
             JsonNode data = types.toData(event.payload());
             e.data = CanonicalJson.write(data);
             e.visibleTo = event.visibleTo() == null ? null : RoleSetConverter.join(event.visibleTo());
-            if (room.chainVersion >= 2) {
-                HashChain.commit(e, data);
-            }
             e.prevHash = room.headHash;
-            e.hash = HashChain.hash(e);
+            e.hash = room.chainVersion >= 2 ? HashChain.commitAndHash(e, data) : HashChain.hash(e);
             e.persist();
             room.headSeq = e.seq;
             room.headHash = e.hash;
@@ -68,8 +68,8 @@ public class EventLog {
         long expectedSeq = 1;
         long count = 0;
         Long firstBad = null;
-        java.util.TreeSet<Long> erased = new java.util.TreeSet<>();
-        java.util.Set<Long> erasedByEvent = new java.util.HashSet<>();
+        TreeSet<Long> erased = new TreeSet<>();
+        Set<Long> erasedByEvent = new HashSet<>();
         List<LoggedEvent> page;
         long after = 0;
         do {

@@ -42,9 +42,8 @@ public final class HashChain {
     }
 
     private static ChainEvent event(LoggedEvent e) {
-        ChainEvent.Actor actor = e.actorId == null ? null
-                : new ChainEvent.Actor(e.actorId.toString(), e.actorName, names(e.actorRoles));
-        List<String> visibleTo = e.visibleTo == null ? null : names(e.visibleTo);
+        ChainEvent.Actor actor = actor(e);
+        List<String> visibleTo = visibleTo(e);
         if (e.contentDigest == null) {
             return new ChainEvent(e.roomId.toString(), e.seq, formatTime(e.at), e.kind, actor, e.commandId, CanonicalJson.plain(parse(e.data)),
                     visibleTo);
@@ -57,10 +56,24 @@ public final class HashChain {
                 CanonicalJson.plain(parse(e.data)), visibleTo, e.contentSalt);
     }
 
-    /** Chain version 2: commits a new row to its data (a fresh salt, and the digest its hash will cover). */
-    static void commit(LoggedEvent e, JsonNode data) {
+    /**
+     * Chain version 2, at append: commits a new row to its data (a fresh salt, and the digest its hash covers) and
+     * returns its hash, computing the commitment once (verification computes it again from the stored data).
+     */
+    static String commitAndHash(LoggedEvent e, JsonNode data) {
         e.contentSalt = ChainEvent.newSalt();
-        e.contentDigest = ChainEvent.commitment(e.contentSalt, CanonicalJson.plain(data));
+        Object plain = CanonicalJson.plain(data);
+        e.contentDigest = ChainEvent.commitment(e.contentSalt, plain);
+        return ChainEvent.committed(e.roomId.toString(), e.seq, formatTime(e.at), e.kind, actor(e), e.commandId, plain, visibleTo(e),
+                e.contentSalt, e.contentDigest).hash(e.prevHash);
+    }
+
+    private static ChainEvent.Actor actor(LoggedEvent e) {
+        return e.actorId == null ? null : new ChainEvent.Actor(e.actorId.toString(), e.actorName, names(e.actorRoles));
+    }
+
+    private static List<String> visibleTo(LoggedEvent e) {
+        return e.visibleTo == null ? null : names(e.visibleTo);
     }
 
     static JsonNode parse(String json) {
