@@ -29,7 +29,10 @@ public final class MetricsFold {
      */
     public interface Facts {
 
-        /** Whether an incident in this phase counts as contained (the deployment's taxonomy says from which phase on). */
+        /**
+         * Whether an incident in this phase counts as contained (the deployment's taxonomy says from which phase on): asked
+         * only for phase changes recorded before {@code room.phase_changed} said so itself.
+         */
         boolean contained(Phase phase);
 
         /** When the acknowledgement request was made. */
@@ -70,7 +73,8 @@ public final class MetricsFold {
             if (changed.to().isClosed() && t.closedAt() == null) {
                 t = t.withClosedAt(at);
             }
-            if (facts.contained(changed.to()) && t.containedAt() == null) {
+            boolean contained = changed.contained() != null ? changed.contained() : facts.contained(changed.to());
+            if (contained && t.containedAt() == null) {
                 t = t.withContainedAt(at);
             }
             return t;

@@ -67,9 +67,15 @@ public class MetricsService {
      */
     @Transactional
     public RoomMetrics forMember(UUID roomId, UUID userId) {
+        return forMember(roomId, userId, clock.instant());
+    }
+
+    /** As {@link #forMember(UUID, UUID)}, as of {@code now} (an export's metrics are as of the time it states). */
+    @Transactional
+    public RoomMetrics forMember(UUID roomId, UUID userId, Instant now) {
         rooms.requireMember(roomId, userId);
         TypedQuery<Object[]> query = query(OF_ROOM).setParameter("room", roomId).setParameter("user", userId);
-        List<RoomMetrics> found = read(query);
+        List<RoomMetrics> found = read(query, now);
         if (found.isEmpty()) {
             throw SitroomException.notFound("no such room");
         }
@@ -79,7 +85,7 @@ public class MetricsService {
     /** The metrics of every room a user belongs to, as they may see them, and totals across them. */
     @Transactional
     public MetricsSummary forUser(UUID userId) {
-        return MetricsSummary.of(read(query(OF_USER).setParameter("user", userId)), taxonomy.bySeverity());
+        return MetricsSummary.of(read(query(OF_USER).setParameter("user", userId), clock.instant()), taxonomy.bySeverity());
     }
 
     private TypedQuery<Object[]> query(String query) {
@@ -87,8 +93,7 @@ public class MetricsService {
     }
 
     @SuppressWarnings("unchecked")
-    private List<RoomMetrics> read(TypedQuery<Object[]> query) {
-        Instant now = clock.instant();
+    private List<RoomMetrics> read(TypedQuery<Object[]> query, Instant now) {
         TypedQuery<Object[]> rows = query
                 .setParameter("accepted", DecisionState.Status.ACCEPTED)
                 .setParameter("now", now)

@@ -22,20 +22,25 @@ import io.sitroom.room.RoomEvent;
 /**
  * The export's {@code metrics} that its events prove, folded with the server's own fold ({@link MetricsFold})
  * over facts read from the events themselves instead of the projection rows. Left out, as they are not the
- * events' alone: time to containment (from which phase a room counts as contained is the deployment's
- * taxonomy), open exceptions and their age (as of the moment of export), an exercise's score (its scenario's
- * expectations); and time to the first executive update unless the exporter saw every event (an executive
- * update is for its audience).
+ * events' alone: time to containment when a phase change does not record whether it contains (recorded before
+ * {@code room.phase_changed} said so; the deployment's taxonomy decided), open exceptions and their age when the
+ * file does not say when it was exported (they are as of that moment), an exercise's score (its scenario's
+ * expectations); and time to the first executive update unless the exporter saw every event (an executive update
+ * is for its audience).
  */
 final class ProvenMetrics {
 
     private ProvenMetrics() {
     }
 
-    /** The proven metrics by path ({@code metrics.closedAt}, ...), or none when the events hold no room.created. */
-    static Map<String, Object> of(List<Fact> facts, boolean everyEventSeen) {
+    /**
+     * The proven metrics by path ({@code metrics.closedAt}, ...), or none when the events hold no room.created;
+     * {@code asOf}: when the metrics were read (the export's time), null when not known.
+     */
+    static Map<String, Object> of(List<Fact> facts, boolean everyEventSeen, Instant asOf) {
         Map<String, Object> proven = new LinkedHashMap<>();
         EventFacts known = new EventFacts();
+        Exceptions exceptions = new Exceptions();
         MetricsTally tally = MetricsTally.EMPTY;
         Fact created = null;
         for (Fact fact : facts) {
@@ -46,13 +51,15 @@ final class ProvenMetrics {
                 tally = MetricsFold.apply(tally, fact.seq(), fact.at(), fact.payload(), known);
             }
             known.learn(fact);
+            exceptions.learn(fact);
         }
         if (created == null) {
             return proven;
         }
         RoomEvent.RoomCreated room = (RoomEvent.RoomCreated) created.payload();
         RoomMetrics metrics = RoomMetrics.of(new RoomMetrics.RoomInfo(null, room.roomKind(), room.title(), room.severity(), room.phase(),
-                created.at()), tally, new RoomMetrics.OpenExceptions(0, null), created.at());
+                created.at()), tally, asOf == null ? new RoomMetrics.OpenExceptions(0, null) : exceptions.openAt(asOf),
+                asOf == null ? created.at() : asOf);
         proven.put("metrics.openedAt", metrics.openedAt());
         proven.put("metrics.closedAt", metrics.closedAt());
         proven.put("metrics.timeToAcknowledgeSeconds", metrics.timeToAcknowledgeSeconds());
@@ -62,7 +69,43 @@ final class ProvenMetrics {
         if (everyEventSeen) {
             proven.put("metrics.timeToFirstExecutiveUpdateSeconds", metrics.timeToFirstExecutiveUpdateSeconds());
         }
+        boolean containmentRecorded = facts.stream().map(Fact::payload).filter(RoomEvent.PhaseChanged.class::isInstance)
+                .allMatch(changed -> ((RoomEvent.PhaseChanged) changed).contained() != null);
+        if (containmentRecorded) {
+            proven.put("metrics.timeToContainmentSeconds", metrics.timeToContainmentSeconds());
+        }
+        if (asOf != null) {
+            proven.put("metrics.openExceptions", metrics.openExceptions());
+            proven.put("metrics.oldestOpenExceptionAgeSeconds", metrics.oldestOpenExceptionAgeSeconds());
+        }
         return proven;
+    }
+
+    /**
+     * Time-bound exceptions as {@code MetricsService} counts them from the decision log: decisions accepted (and
+     * since neither expired nor superseded) whose expiry is still ahead, and when the oldest of them was accepted.
+     */
+    private static final class Exceptions {
+
+        private final Map<UUID, Instant> expiresAt = new HashMap<>();
+        private final Map<UUID, Instant> acceptedAt = new LinkedHashMap<>();
+
+        void learn(Fact fact) {
+            if (fact.payload() instanceof DecisionEvent.Proposed proposed && proposed.expiresAt() != null) {
+                expiresAt.put(proposed.decisionId(), proposed.expiresAt());
+            } else if (fact.payload() instanceof DecisionEvent.Accepted accepted) {
+                acceptedAt.put(accepted.decisionId(), fact.at());
+            } else if (fact.payload() instanceof DecisionEvent.Expired || fact.payload() instanceof DecisionEvent.Superseded
+                    || fact.payload() instanceof DecisionEvent.Rejected) {
+                acceptedAt.remove(((DecisionEvent) fact.payload()).decisionId());
+            }
+        }
+
+        RoomMetrics.OpenExceptions openAt(Instant now) {
+            List<Instant> open = acceptedAt.entrySet().stream().filter(a -> expiresAt.containsKey(a.getKey()) && expiresAt.get(a.getKey()).isAfter(now))
+                    .map(Map.Entry::getValue).toList();
+            return new RoomMetrics.OpenExceptions(open.size(), open.stream().min(Instant::compareTo).orElse(null));
+        }
     }
 
     /** What the fold asks, as the events before the one being folded tell it (as the projection rows would then). */
@@ -117,7 +160,7 @@ final class ProvenMetrics {
 
         @Override
         public boolean contained(Phase phase) {
-            return false; // time to containment is not proven (the deployment's taxonomy says from which phase on)
+            return false; // asked only of phase changes that do not record it: time to containment is then not proven
         }
 
         @Override

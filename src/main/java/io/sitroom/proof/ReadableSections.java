@@ -22,6 +22,7 @@ import io.sitroom.decision.DecisionEvent;
 import io.sitroom.decision.DecisionState;
 import io.sitroom.erasure.ErasureEvent;
 import io.sitroom.membership.RoleEvent;
+import io.sitroom.playbook.PlaybookEvent;
 import io.sitroom.role.Role;
 import io.sitroom.room.ChangesRoles;
 import io.sitroom.room.ErasedEvent;
@@ -47,15 +48,18 @@ public final class ReadableSections {
 
     /** The payload records these sections are derived from: the verifier decodes these kinds only. */
     public static final List<Class<? extends EventPayload>> PAYLOADS = List.of(RoomEvent.class, RoleEvent.class, DecisionEvent.class,
-            ActionEvent.class, CommsEvent.class, ErasureEvent.class, StatusPageEvent.class);
+            ActionEvent.class, CommsEvent.class, ErasureEvent.class, StatusPageEvent.class, PlaybookEvent.class);
 
     /** As {@code RoomService}: the snapshot carries the newest notes only. */
     static final int SNAPSHOT_NOTES = 100;
 
     /** The sections proven, by their path in the export, in the order they are checked. */
     public static final List<String> PATHS = List.of("room.kind", "room.title", "room.severity", "room.phase", "room.createdAt",
-            "room.createdBy", "room.members", "room.notes", "room.decisions", "room.actions", "room.statements", "room.acks", "room.updates", "room.public", "updates", "roleHistory", "lessonsLearned", "metrics.openedAt", "metrics.closedAt", "metrics.timeToAcknowledgeSeconds",
-            "metrics.timeToFirstExecutiveUpdateSeconds", "metrics.decisionLatencySeconds", "metrics.overdueActions",
+            "room.createdBy", "room.members", "room.notes", "room.decisions", "room.actions", "room.statements", "room.acks",
+            "room.updates", "room.nextUpdateDue", "room.lastUpdateAt", "room.public", "room.playbook", "room.checklist", "room.fields",
+            "updates", "roleHistory", "lessonsLearned", "metrics.openedAt", "metrics.closedAt", "metrics.timeToAcknowledgeSeconds",
+            "metrics.timeToFirstExecutiveUpdateSeconds", "metrics.timeToContainmentSeconds", "metrics.decisionLatencySeconds",
+            "metrics.overdueActions", "metrics.openExceptions", "metrics.oldestOpenExceptionAgeSeconds",
             "metrics.meanTimeToCloseHighRiskActionsSeconds");
 
     private ReadableSections() {
@@ -63,10 +67,11 @@ public final class ReadableSections {
 
     /**
      * Every proven section by its path ({@link #PATHS}), from the facts in seq order; {@code everyEventSeen} when the
-     * exporter saw every event of the room (some metrics count events for named roles only). A path left out is
+     * exporter saw every event of the room (some metrics count events for named roles only); {@code asOf} when the
+     * export was made (metrics that depend on the moment are as of then), null when not known. A path left out is
      * not proven by these events.
      */
-    public static Map<String, Object> of(String roomId, List<Fact> facts, boolean everyEventSeen) {
+    public static Map<String, Object> of(String roomId, List<Fact> facts, boolean everyEventSeen, Instant asOf) {
         Map<String, Object> sections = new LinkedHashMap<>();
         RoomEvent.RoomCreated created = null;
         Fact createdAt = null;
@@ -80,8 +85,13 @@ public final class ReadableSections {
         Map<UUID, Ack> acks = new LinkedHashMap<>();
         List<Fact> updates = new ArrayList<>();
         boolean madePublic = false;
+        ProvenPlaybook playbook = new ProvenPlaybook();
+        CommsEvent.UpdateRescheduled schedule = null;
         for (Fact fact : facts) {
             EventPayload payload = fact.payload();
+            if (payload instanceof PlaybookEvent) {
+                playbook.apply(fact);
+            }
             if (payload instanceof RoomEvent.RoomCreated c) {
                 created = c;
                 createdAt = fact;
@@ -110,6 +120,8 @@ public final class ReadableSections {
                 madePublic = false;
             } else if (payload instanceof CommsEvent.UpdatePosted) {
                 updates.add(fact);
+            } else if (payload instanceof CommsEvent.UpdateRescheduled rescheduled) {
+                schedule = rescheduled;
             } else if (payload instanceof CommsEvent comms) {
                 communicate(statements, acks, fact, comms);
             }
@@ -144,10 +156,18 @@ public final class ReadableSections {
         // As StatusPageFeature: an incident is on the public status page from room.made_public to room.made_private;
         // an exercise never is.
         sections.put("room.public", created == null ? null : created.roomKind() == RoomKind.INCIDENT && madePublic);
+        sections.putAll(playbook.sections());
+        if (schedule != null) {
+            // Every update, new severity or type that moves the schedule is followed by an update.rescheduled for everyone; the
+            // schedule an incident opens with is the deployment's cadence, which no event records, so until the first of
+            // these the two are not proven.
+            sections.put("room.nextUpdateDue", WireTime.formatOrNull(schedule.nextDueAt()));
+            sections.put("room.lastUpdateAt", WireTime.formatOrNull(schedule.lastUpdateAt()));
+        }
         sections.put("updates", updates.stream().map(u -> update(u, members)).toList());
         sections.put("roleHistory", Plain.of(roleHistory(facts)));
         sections.put("lessonsLearned", LessonsLearned.from(facts));
-        sections.putAll(ProvenMetrics.of(facts, everyEventSeen));
+        sections.putAll(ProvenMetrics.of(facts, everyEventSeen, asOf));
         return sections;
     }
 

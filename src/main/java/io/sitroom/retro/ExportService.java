@@ -1,6 +1,8 @@
 package io.sitroom.retro;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -85,9 +87,11 @@ public class ExportService {
                 Room.GENESIS_HASH,
                 room.headSeq, room.headHash, rooms.verify(roomId, userId), links, checkpoints.of(roomId), checkpoints.published(),
                 checkpoints.countersignaturesOf(roomId), checkpoints.witnessKeysOf(roomId));
-        RoomMetrics roomMetrics = metrics.forMember(roomId, userId);
+        // The metrics that depend on the moment (open exceptions) are as of the time the export states, to the millisecond.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        RoomMetrics roomMetrics = metrics.forMember(roomId, userId, now);
         audit.record(me.userId(), me.displayName(), "room.export", "room " + roomId, "events " + links.size());
-        return new RoomExport(RoomExport.FORMAT, HashChain.formatTime(clock.instant()), new RoomExport.Person(me.userId(), me.displayName()),
+        return new RoomExport(RoomExport.FORMAT, HashChain.formatTime(now), new RoomExport.Person(me.userId(), me.displayName()),
                 snapshot, roomMetrics, ReadableSections.roleHistory(facts), comms.updatesFor(roomId, userId), LessonsLearned.from(facts), chain);
     }
 

@@ -54,7 +54,7 @@ public final class RoomDecider {
         if (current.equals(to)) {
             throw SitroomException.conflict("phase is already " + current);
         }
-        return List.of(NewEvent.forEveryone(new RoomEvent.PhaseChanged(current, to)));
+        return List.of(NewEvent.forEveryone(new RoomEvent.PhaseChanged(current, to, context.taxonomy().contained(to))));
     }
 
     static List<NewEvent> addNote(RoomCommand.AddNote c, CommandContext context) {

@@ -52,8 +52,13 @@ public sealed interface RoomEvent extends EventPayload {
         }
     }
 
+    /**
+     * {@code contained}: whether the deployment's taxonomy counted the incident as contained in the new phase when it
+     * changed (time to containment is read from here, so a later taxonomy does not rewrite it); null in phase changes
+     * recorded before the event said so.
+     */
     @EventKind("room.phase_changed")
-    record PhaseChanged(Phase from, Phase to) implements RoomEvent {
+    record PhaseChanged(Phase from, Phase to, Boolean contained) implements RoomEvent {
         @Override
         public String brief() {
             return from + " to " + to;

@@ -3,6 +3,8 @@ package io.sitroom.verify;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.security.PublicKey;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,9 +66,11 @@ final class ExportReader {
     /**
      * What the file says in its readable sections, as read (plain JSON values): {@code room} the snapshot
      * object, {@code others} the other sections derived from the chain ({@code roleHistory}, {@code metrics},
-     * ...) by name; {@link ExportVerifier} derives what it can from the verified events and compares.
+     * ...) by name, {@code exportedAt} when the file says it was made (null when it does not say, or not as a time:
+     * what is as of that moment is then not proven); {@link ExportVerifier} derives what it can from the verified
+     * events and compares.
      */
-    record Readable(Map<String, Object> room, Map<String, Object> others) {
+    record Readable(Map<String, Object> room, Map<String, Object> others, Instant exportedAt) {
     }
 
     /** The top-level sections derived from the chain (the rest is the file's own: format, exportedAt, exportedBy, chain). */
@@ -124,7 +128,7 @@ final class ExportReader {
         }
         Map<String, PublicKey> witnessKeys = chain.optional("witnessKeys") == null ? Map.of() : keys(chain.object("witnessKeys"));
         return new Export(roomId, headSeq, headHash, links, checkpoints, keys, countersignatures, witnessKeys,
-                new Readable(room.all(), others));
+                new Readable(room.all(), others, instant(export.optional("exportedAt"))));
     }
 
     /**
@@ -368,5 +372,14 @@ final class ExportReader {
             return "a decimal number";
         }
         return value.getClass().getSimpleName();
+    }
+
+    /** A time the file states, or null when it states none or not as an instant. */
+    private static Instant instant(Object value) {
+        try {
+            return value instanceof String text ? Instant.parse(text) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -72,8 +72,9 @@ final class ReadableProof {
         Map<String, Object> derivedAll;
         try {
             boolean everyEventSeen = export.links().stream().noneMatch(Link::redacted);
-            derivedRoom = ReadableSections.of(export.roomId(), facts.stream().filter(f -> f.seq() <= head).toList(), everyEventSeen);
-            derivedAll = ReadableSections.of(export.roomId(), facts, everyEventSeen);
+            Instant exportedAt = export.readable().exportedAt();
+            derivedRoom = ReadableSections.of(export.roomId(), facts.stream().filter(f -> f.seq() <= head).toList(), everyEventSeen, exportedAt);
+            derivedAll = ReadableSections.of(export.roomId(), facts, everyEventSeen, exportedAt);
         } catch (RuntimeException e) {
             // Data that fits its records but not the log's rules (a required field left out): no server writes it.
             return disagrees(proven, "the events cannot be projected as the server projects them (" + e + ")");

@@ -93,8 +93,9 @@ class MetricsFoldTest {
         }
     }
 
+    /** A phase change as recorded before the event said whether it contains: the fold asks the taxonomy. */
     private static RoomEvent.PhaseChanged phase(Phase from, Phase to) {
-        return new RoomEvent.PhaseChanged(from, to);
+        return new RoomEvent.PhaseChanged(from, to, null);
     }
 
     private static CommsEvent.UpdatePosted update(Audience audience) {
@@ -127,6 +128,14 @@ class MetricsFoldTest {
         Room before = new Room();
         before.taxonomy = io.sitroom.room.TaxonomyFixtures.priorities();
         assertNull(before.at(10, phase(Phase.ANALYSIS, Phase.of("triage"))).tally.containedAt());
+    }
+
+    @Test
+    void containment_isWhatThePhaseChangeRecorded_notWhatTheTaxonomySaysToday() {
+        Room room = new Room(); // today's taxonomy is the default: "mitigate" is not one of its phases, "containment" is contained
+        room.at(10, new RoomEvent.PhaseChanged(Phase.ANALYSIS, Phase.CONTAINMENT, false))
+                .at(20, new RoomEvent.PhaseChanged(Phase.CONTAINMENT, Phase.of("mitigate"), true));
+        assertEquals(T0.plusSeconds(20), room.tally.containedAt());
     }
 
     @Test

@@ -76,9 +76,9 @@ class MetricsLongLogTest {
     private static List<NewEvent> lateEvents() {
         List<NewEvent> events = new ArrayList<>();
         for (int i = 0; i < ROUNDS; i++) {
-            events.add(NewEvent.forEveryone(new RoomEvent.PhaseChanged(Phase.ANALYSIS, Phase.CONTAINMENT)));
-            events.add(NewEvent.forEveryone(new RoomEvent.PhaseChanged(Phase.CONTAINMENT, Phase.CLOSED)));
-            events.add(NewEvent.forEveryone(new RoomEvent.PhaseChanged(Phase.CLOSED, Phase.ANALYSIS)));
+            events.add(NewEvent.forEveryone(new RoomEvent.PhaseChanged(Phase.ANALYSIS, Phase.CONTAINMENT, true)));
+            events.add(NewEvent.forEveryone(new RoomEvent.PhaseChanged(Phase.CONTAINMENT, Phase.CLOSED, true)));
+            events.add(NewEvent.forEveryone(new RoomEvent.PhaseChanged(Phase.CLOSED, Phase.ANALYSIS, false)));
         }
         for (int i = 0; i < UPDATES; i++) {
             events.add(NewEvent.forEveryone(new CommsEvent.UpdatePosted(Audience.EXECUTIVE, "still on it " + i, "Production stopped",

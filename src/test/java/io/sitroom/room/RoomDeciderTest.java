@@ -73,9 +73,9 @@ class RoomDeciderTest {
     @Test
     void changePhase_toTheDeploymentsPhases_byIdOrAlias_neverToOneItDoesNotHave() {
         DeciderFixtures room = incident().phase(Phase.ANALYSIS).taxonomy(TaxonomyFixtures.priorities());
-        assertEquals(new RoomEvent.PhaseChanged(Phase.ANALYSIS, Phase.of("mitigate")),
+        assertEquals(new RoomEvent.PhaseChanged(Phase.ANALYSIS, Phase.of("mitigate"), true),
                 decide(new RoomCommand.ChangePhase(Phase.CONTAINMENT), room.as(IC)).get(0).payload());
-        assertEquals(new RoomEvent.PhaseChanged(Phase.ANALYSIS, Phase.CLOSED),
+        assertEquals(new RoomEvent.PhaseChanged(Phase.ANALYSIS, Phase.CLOSED, true),
                 decide(new RoomCommand.ChangePhase(Phase.CLOSED), room.as(IC)).get(0).payload());
         assertEquals(ErrorCode.INVALID, refusal(() -> decide(new RoomCommand.ChangePhase(Phase.of("hunting")), room.as(IC))));
     }
@@ -83,7 +83,10 @@ class RoomDeciderTest {
     @Test
     void changePhase_recordsTransition_whenIcChangesIt() {
         List<NewEvent> events = decide(new RoomCommand.ChangePhase(Phase.CONTAINMENT), incident().as(IC));
-        assertEquals(new RoomEvent.PhaseChanged(Phase.ANALYSIS, Phase.CONTAINMENT), events.get(0).payload());
+        assertEquals(new RoomEvent.PhaseChanged(Phase.ANALYSIS, Phase.CONTAINMENT, true), events.get(0).payload());
+        assertEquals(new RoomEvent.PhaseChanged(Phase.DETECTION, Phase.ANALYSIS, false),
+                decide(new RoomCommand.ChangePhase(Phase.ANALYSIS), incident().phase(Phase.DETECTION).as(IC)).get(0).payload(),
+                "whether the new phase counts as contained is recorded with it");
     }
 
     @Test

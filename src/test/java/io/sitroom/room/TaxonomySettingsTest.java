@@ -60,7 +60,7 @@ class TaxonomySettingsTest {
         ic.as().get("/api/rooms/" + roomId).then().body("severity", equalTo("P1")).body("phase", equalTo("mitigate"));
         List<Map<String, Object>> changes = Api.events(ic, roomId, "room.severity_changed", "room.phase_changed");
         assertEquals(Map.of("from", "P4", "to", "P1"), changes.get(0).get("data"));
-        assertEquals(Map.of("from", "triage", "to", "mitigate"), changes.get(1).get("data"));
+        assertEquals(Map.of("from", "triage", "to", "mitigate", "contained", true), changes.get(1).get("data"), "the list marks mitigate contained");
 
         Api.command(ic, roomId, "room.severity", Map.of("severity", "P9")).then().statusCode(400)
                 .body("error.message", equalTo("severity must be one of P1, P2, P3, P4, P5, not 'P9'"));
