@@ -31,6 +31,7 @@ import io.sitroom.room.EventPayload;
 import io.sitroom.room.RoomEvent;
 import io.sitroom.room.RoomKind;
 import io.sitroom.statuspage.StatusPageEvent;
+import io.sitroom.tracker.TrackerEvent;
 
 /**
  * The readable sections of an export that its events prove, derived from the events the exporter could
@@ -48,7 +49,8 @@ public final class ReadableSections {
 
     /** The payload records these sections are derived from: the verifier decodes these kinds only. */
     public static final List<Class<? extends EventPayload>> PAYLOADS = List.of(RoomEvent.class, RoleEvent.class, DecisionEvent.class,
-            ActionEvent.class, CommsEvent.class, ErasureEvent.class, StatusPageEvent.class, PlaybookEvent.class);
+            ActionEvent.class, CommsEvent.class, ErasureEvent.class, StatusPageEvent.class, PlaybookEvent.class,
+            TrackerEvent.class);
 
     /** As {@code RoomService}: the snapshot carries the newest notes only. */
     static final int SNAPSHOT_NOTES = 100;
@@ -57,9 +59,9 @@ public final class ReadableSections {
     public static final List<String> PATHS = List.of("room.kind", "room.title", "room.severity", "room.phase", "room.createdAt",
             "room.createdBy", "room.members", "room.notes", "room.decisions", "room.actions", "room.statements", "room.acks",
             "room.updates", "room.nextUpdateDue", "room.lastUpdateAt", "room.public", "room.playbook", "room.checklist", "room.fields",
-            "updates", "roleHistory", "lessonsLearned", "metrics.openedAt", "metrics.closedAt", "metrics.timeToAcknowledgeSeconds",
-            "metrics.timeToFirstExecutiveUpdateSeconds", "metrics.timeToContainmentSeconds", "metrics.decisionLatencySeconds",
-            "metrics.overdueActions", "metrics.openExceptions", "metrics.oldestOpenExceptionAgeSeconds",
+            "room.actionLinks", "updates", "roleHistory", "lessonsLearned", "metrics.openedAt", "metrics.closedAt",
+            "metrics.timeToAcknowledgeSeconds", "metrics.timeToFirstExecutiveUpdateSeconds", "metrics.timeToContainmentSeconds",
+            "metrics.decisionLatencySeconds", "metrics.overdueActions", "metrics.openExceptions", "metrics.oldestOpenExceptionAgeSeconds",
             "metrics.meanTimeToCloseHighRiskActionsSeconds");
 
     private ReadableSections() {
@@ -86,11 +88,14 @@ public final class ReadableSections {
         List<Fact> updates = new ArrayList<>();
         boolean madePublic = false;
         ProvenPlaybook playbook = new ProvenPlaybook();
+        ProvenActionLinks actionLinks = new ProvenActionLinks();
         CommsEvent.UpdateRescheduled schedule = null;
         for (Fact fact : facts) {
             EventPayload payload = fact.payload();
             if (payload instanceof PlaybookEvent) {
                 playbook.apply(fact);
+            } else if (payload instanceof TrackerEvent link) {
+                actionLinks.apply(fact, link);
             }
             if (payload instanceof RoomEvent.RoomCreated c) {
                 created = c;
@@ -157,6 +162,7 @@ public final class ReadableSections {
         // an exercise never is.
         sections.put("room.public", created == null ? null : created.roomKind() == RoomKind.INCIDENT && madePublic);
         sections.putAll(playbook.sections());
+        sections.put("room.actionLinks", actionLinks.json());
         if (schedule != null) {
             // Every update, new severity or type that moves the schedule is followed by an update.rescheduled for everyone; the
             // schedule an incident opens with is the deployment's cadence, which no event records, so until the first of

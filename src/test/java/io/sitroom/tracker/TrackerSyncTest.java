@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -36,6 +37,7 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.sitroom.testing.Api;
+import io.sitroom.verify.ExportVerifier;
 import io.sitroom.testing.Api.User;
 
 /**
@@ -251,6 +253,15 @@ class TrackerSyncTest {
         assertEquals("closed", state.get("state"));
         assertEquals("done", data(Api.events(ic, room, "action.updated").get(0)).get("to"));
         ic.as().get("/api/rooms/" + room).then().body("actions[0].status", equalTo("done")).body("actionLinks[0].remoteState", equalTo("closed"));
+
+        // The export's links are proven by their events, and a link changed in the file is caught at its field.
+        String export = ic.as().get("/api/rooms/" + room + "/export?format=json").then().statusCode(200).extract().asString();
+        ExportVerifier.Result verified = ExportVerifier.verify(export);
+        assertTrue(verified.ok() && verified.proven().sections().contains("room.actionLinks"), verified.toString());
+        JsonNode tampered = JSON.readTree(export);
+        ((ObjectNode) tampered.path("room").path("actionLinks").get(0)).put("key", "acme/ops#999999");
+        ExportVerifier.Result caught = ExportVerifier.verify(JSON.writeValueAsString(tampered));
+        assertTrue(!caught.ok() && caught.reason().startsWith("room.actionLinks[0].key: the file says \"acme/ops#999999\""), caught.toString());
 
         // The same delivery again records nothing new.
         long head = Api.headSeq(ic, room);
