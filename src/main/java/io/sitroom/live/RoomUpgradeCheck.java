@@ -94,8 +94,10 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
                 return CheckResult.rejectUpgrade(429);
             }
             String tokenHash = Caller.tokenHashOf(identity);
+            Instant signedInUntil = Caller.tokenExpiresAtOf(identity);
+            // The token's expiry came with the identity (one lookup); only an identity that did not bring it asks.
             return VertxContextSupport.executeBlocking(() -> new Admission(rooms.isMember(roomId, caller.userId()),
-                    tokenHash == null ? null : tokens.expiresAt(tokenHash).orElse(null)))
+                    tokenHash == null ? null : signedInUntil != null ? signedInUntil : tokens.expiresAt(tokenHash).orElse(null)))
                     .map(admission -> {
                         if (!admission.member()) {
                             return CheckResult.rejectUpgradeSync(404);

@@ -1,5 +1,6 @@
 package io.sitroom.security;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -15,10 +16,16 @@ public record Caller(UUID userId, String username, String displayName, boolean a
     static final String DISPLAY_NAME = "sitroom.displayName";
     static final String USERNAME = "sitroom.username";
     static final String TOKEN_HASH = "sitroom.tokenHash";
+    static final String TOKEN_EXPIRES_AT = "sitroom.tokenExpiresAt";
 
     /** The SHA-256 of the bearer token the identity signed in with (never the token), for connections that outlive the request. */
     public static String tokenHashOf(SecurityIdentity identity) {
         return identity == null ? null : identity.getAttribute(TOKEN_HASH);
+    }
+
+    /** When the bearer token the identity signed in with expires, as read with it (null: no such token). */
+    public static Instant tokenExpiresAtOf(SecurityIdentity identity) {
+        return identity == null ? null : identity.getAttribute(TOKEN_EXPIRES_AT);
     }
 
     public static Caller of(SecurityIdentity identity) {

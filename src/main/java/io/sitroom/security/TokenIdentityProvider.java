@@ -38,8 +38,7 @@ public class TokenIdentityProvider implements IdentityProvider<SitroomTokenReque
             // when that token expires or is revoked, as if it had been opened with the token itself.
             return context.runBlocking(() -> {
                 String tokenHash = tickets.redeem(token).orElseThrow(AuthenticationFailedException::new);
-                AppUser user = tokens.resolveHash(tokenHash).orElseThrow(AuthenticationFailedException::new);
-                return identityOf(user, tokenHash);
+                return identityOf(tokens.signedIn(tokenHash).orElseThrow(AuthenticationFailedException::new), tokenHash);
             });
         }
         for (ServiceTokens service : services) {
@@ -48,18 +47,20 @@ public class TokenIdentityProvider implements IdentityProvider<SitroomTokenReque
             }
         }
         return context.runBlocking(() -> {
-            AppUser user = tokens.resolve(token).orElseThrow(AuthenticationFailedException::new);
-            return identityOf(user, io.sitroom.crypto.Sha256.hex(token));
+            String tokenHash = io.sitroom.crypto.Sha256.hex(token);
+            return identityOf(tokens.signedIn(tokenHash).orElseThrow(AuthenticationFailedException::new), tokenHash);
         });
     }
 
-    private static SecurityIdentity identityOf(AppUser user, String tokenHash) {
+    private static SecurityIdentity identityOf(TokenService.SignedIn signedIn, String tokenHash) {
+        AppUser user = signedIn.user();
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.id.toString()))
                 .addRole(user.isGuest() ? Caller.GUEST : Caller.USER)
                 .addAttribute(Caller.DISPLAY_NAME, user.displayName)
                 .addAttribute(Caller.USERNAME, user.username)
-                .addAttribute(Caller.TOKEN_HASH, tokenHash);
+                .addAttribute(Caller.TOKEN_HASH, tokenHash)
+                .addAttribute(Caller.TOKEN_EXPIRES_AT, signedIn.expiresAt());
         if (user.admin) {
             identity.addRole(Caller.ADMIN);
         }
