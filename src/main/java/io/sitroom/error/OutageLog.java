@@ -40,7 +40,20 @@ public final class OutageLog {
      * is).
      */
     public boolean failed(Throwable failure) {
-        if (!DatabaseUnavailable.isCause(failure) && !(nodeIsDown() && commitFailed(failure))) {
+        return report(failure, DatabaseUnavailable.isCause(failure) || nodeIsDown() && commitFailed(failure));
+    }
+
+    /**
+     * As {@link #failed}, for work that only reads: a read-only transaction that cannot commit has nothing to conflict
+     * with, so only its connection can have failed, and that is the outage even before the node knows of it (the first
+     * piece of work to meet an outage may meet it at its commit).
+     */
+    public boolean failedReading(Throwable failure) {
+        return report(failure, DatabaseUnavailable.isCause(failure) || commitFailed(failure));
+    }
+
+    private boolean report(Throwable failure, boolean outage) {
+        if (!outage) {
             return false;
         }
         if (down.compareAndSet(false, true)) {

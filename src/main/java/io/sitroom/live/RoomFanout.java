@@ -143,7 +143,7 @@ public class RoomFanout implements AppendListener {
             outage.succeeded();
         } catch (RuntimeException e) {
             channel.fetchFailed();
-            if (!outage.failed(e)) {
+            if (!outage.failedReading(e)) {
                 LOG.warnf("room %s: could not read the log after seq %d (%s); retrying", channel.roomId(), channel.delivered(),
                         e.getMessage());
             }

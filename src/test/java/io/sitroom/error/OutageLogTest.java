@@ -42,6 +42,15 @@ class OutageLogTest {
     }
 
     @Test
+    void aReadOnlyTransactionThatCouldNotCommit_isTheOutage_evenBeforeTheNodeKnows() {
+        RuntimeException commit = new IllegalStateException(new RollbackException("ARJUNA016053: Could not commit transaction."));
+        assertFalse(OutageLog.nodeIsDown());
+        assertTrue(work.failedReading(commit), "a read has nothing to conflict with: only its connection can have failed");
+        assertTrue(OutageLog.nodeIsDown(), "and the node's outage begins with it (DatabaseOutageIT: the first to meet it was a read)");
+        assertFalse(other.failedReading(new IllegalArgumentException("a bug")), "a reader's own failure is still its own");
+    }
+
+    @Test
     void anyOtherFailure_isNeverHiddenAsAnOutage() {
         other.failed(new SQLTransientConnectionException("refused"));
         assertFalse(work.failed(new IllegalArgumentException("a bug")));
