@@ -3,13 +3,9 @@
 // the console: the command bar (Ctrl+K) posts a Markdown note and a decision, and both appear in the
 // timeline, the note's Markdown rendered safely.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { PHONE, browserFor, command, eventually, incident, launch, openRoom, person, rest, screenshot, signIn, tag, waitLive } from './lib.mjs';
+import { PHONE, assertClean, browserFor, command, eventually, incident, launch, openRoom, person, rest, screenshot, signIn, tag, waitLive } from './lib.mjs';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 const DESKTOP = { viewport: { width: 1280, height: 800 } };
 const SCENARIO = 'ransomware-friday-night';
 
@@ -20,20 +16,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-/** Runs axe in the page; the violations as lines of text ("rule (impact): target ..."). */
-async function violations(page) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
-  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG);
-  return result.violations.map(
-    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`).join('\n    ')}`,
-  );
-}
-
-async function assertClean(page, what) {
-  const found = await violations(page);
-  assert.deepEqual(found, [], `${what}: ${found.length} WCAG 2.1 A/AA violation(s):\n${found.join('\n')}`);
-}
 
 /** Opens every on-demand form of the page, so that axe sees them too. */
 async function openAllForms(page) {

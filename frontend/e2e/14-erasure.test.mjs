@@ -1,8 +1,9 @@
-// Erasure in the browser: legal asks from the command bar, the admin approves, and every open console drops
-// the note's text as the event.erased arrives, keeping the entry's place; the chain still verifies.
+// Erasure in the browser: legal asks from the command bar, the admin approves on the erasure requests page (offered
+// to the admin alone), and every open console drops the note's text as the event.erased arrives, keeping the entry's
+// place; the chain still verifies. A second request the admin rejects there, with a reason.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE, browserFor, command, incident, launch, openRoom, pageText, person, rest, screenshot, signIn, tag } from './lib.mjs';
+import { ADMIN, BASE, assertClean, browserFor, command, incident, launch, openRoom, pageText, person, rest, screenshot, signIn, tag } from './lib.mjs';
 
 let browser;
 before(async () => {
@@ -12,20 +13,18 @@ after(async () => {
   await browser?.close();
 });
 
-async function adminToken() {
-  return (await rest('POST', '/api/auth/login', { username: 'admin', password: process.env.SITROOM_ADMIN_PASSWORD })).token;
-}
-
 test('a note erased at legal’s request leaves every open console, and its place stays', { timeout: 120_000 }, async () => {
   const ic = await person('Ida Commander');
   const legal = await person('Lio Legal');
   const exec = await person('Eda Executive');
-  const room = await incident(ic, `Erasure ${tag()}`, [
+  const title = `Erasure ${tag()}`;
+  const room = await incident(ic, title, [
     [legal, ['legal']],
     [exec, ['executive']],
   ]);
   const secret = `Call Jane Roe at +1 555 0100 ${tag()}`;
   const note = await command(room.id, ic, 'note.add', { text: secret });
+  const kept = await command(room.id, ic, 'note.add', { text: `Insurer notified ${tag()}` });
 
   const legalPage = await browserFor(browser);
   const execPage = await browserFor(browser);
@@ -43,12 +42,33 @@ test('a note erased at legal’s request leaves every open console, and its plac
   await legalPage.getByTestId('command-outcome').filter({ hasText: 'done' }).waitFor();
   await execPage.locator('[data-testid=timeline] li[data-kind="erasure.requested"]').waitFor();
 
-  // The admin approves; both consoles drop the text, live.
-  const admin = await adminToken();
-  const pending = await rest('GET', '/api/admin/erasures?status=pending', undefined, admin);
-  const request = pending.find((r) => r.roomId === room.id);
-  assert.ok(request, 'the request waits for the admin');
-  await rest('POST', `/api/admin/erasures/${request.erasureId}/approve`, undefined, admin);
+  assert.equal(await legalPage.getByRole('link', { name: 'Erasure requests' }).count(), 0, 'the queue is offered to the admin alone');
+  await command(room.id, legal, 'erasure.request', { seq: kept.seq, reason: 'asked by mistake' });
+
+  // The admin decides on the erasure requests page: rejects one with a reason, erases the other (a second click).
+  const adminPage = await browserFor(browser, { bypassCSP: true }); // axe runs in it
+  await signIn(adminPage, ADMIN);
+  await adminPage.getByRole('link', { name: 'Erasure requests' }).click();
+  await adminPage.getByRole('heading', { name: 'Erasure requests', level: 1 }).waitFor();
+  const queued = (seq) => adminPage.getByTestId('erasures').locator('li').filter({ hasText: `${title}, entry #${seq} ` });
+  await queued(note.seq).waitFor();
+  assert.equal((await pageText(adminPage)).includes('Jane Roe'), false, 'the admin never sees the content');
+  await assertClean(adminPage, 'erasure requests');
+  await queued(kept.seq).getByRole('button', { name: /^Reject/ }).click();
+  await adminPage.getByLabel('Reason for rejecting').fill('Not personal data');
+  await adminPage.getByLabel('Reason for rejecting').press('Enter');
+  await adminPage.getByRole('status').filter({ hasText: `The request for entry #${kept.seq}` }).waitFor();
+  await queued(note.seq).getByRole('button', { name: /^Erase the content/ }).click();
+  await assertClean(adminPage, 'erasure requests, confirming');
+  await adminPage.getByRole('button', { name: /^Erase it for good/ }).click();
+  await adminPage.getByRole('status').filter({ hasText: `Entry #${note.seq}` }).waitFor();
+  await adminPage.getByLabel('Show').selectOption('all');
+  await queued(note.seq).filter({ hasText: 'Erased by' }).waitFor();
+  await queued(kept.seq).filter({ hasText: 'Not personal data' }).waitFor();
+  await screenshot(adminPage, 'erasure-requests');
+
+  // Both consoles drop the text, live; the rejected request is in the timeline with its reason.
+  await execPage.locator('[data-testid=timeline] li[data-kind="erasure.rejected"]').filter({ hasText: 'Not personal data' }).waitFor();
   for (const page of [execPage, legalPage]) {
     await page.locator('[data-testid=timeline] li[data-kind="event.erased"]').waitFor();
     const entry = page.locator(`[data-testid=timeline] li[data-seq="${note.seq}"]`);
@@ -66,4 +86,5 @@ test('a note erased at legal’s request leaves every open console, and its plac
 
   await legalPage.context().close();
   await execPage.context().close();
+  await adminPage.context().close();
 });

@@ -1,5 +1,7 @@
 // Shared helpers of the end-to-end tests: the server's REST API, people, Chromium, screenshots.
-import { mkdirSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -114,10 +116,13 @@ export async function browserFor(browser, options = {}) {
   return page;
 }
 
+/** The administrator's account, to sign in with in a browser. */
+export const ADMIN = { username: 'admin', password: ADMIN_PASSWORD };
+
 export async function signIn(page, who) {
   await page.goto('/');
   await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(who.password ?? PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('heading', { name: 'My rooms' }).waitFor();
 }
@@ -179,4 +184,22 @@ export async function openForm(page, name, within = page) {
 /** Whether the console offers the form labelled `name` (its summary is on screen, open or not). */
 export function offersForm(page, name) {
   return page.locator(`details[data-form="${name}"]`).isVisible();
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/** Runs axe in the page; the violations as lines of text ("rule (impact): target ..."). */
+async function violations(page) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE });
+  const result = await page.evaluate((tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags } }), WCAG);
+  return result.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`).join('\n    ')}`,
+  );
+}
+
+/** Fails when axe finds any WCAG 2.1 A/AA violation in the page, listing them. */
+export async function assertClean(page, what) {
+  const found = await violations(page);
+  assert.deepEqual(found, [], `${what}: ${found.length} WCAG 2.1 A/AA violation(s):\n${found.join('\n')}`);
 }

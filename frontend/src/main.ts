@@ -19,6 +19,8 @@ import { participantView } from './views/participant';
 import { roomsView } from './views/rooms';
 import { searchView } from './views/search';
 import { componentsView } from './views/components';
+import { erasuresView } from './views/erasures';
+import { t as erasureText } from './messages/erasures';
 import { settingsView } from './views/settings';
 import { joinView, signInView } from './views/signIn';
 import { renderSignInError } from './views/signInError';
@@ -75,7 +77,14 @@ function route(moveFocus = false): void {
     closeRoom();
     signInView(main, signInNotice, () => route(true));
     signInNotice = '';
-  } else if (target.view === 'rooms' || target.view === 'dashboard' || target.view === 'search' || target.view === 'components' || target.view === 'settings') {
+  } else if (
+    target.view === 'rooms' ||
+    target.view === 'dashboard' ||
+    target.view === 'search' ||
+    target.view === 'components' ||
+    target.view === 'settings' ||
+    target.view === 'erasures'
+  ) {
     if (session.roomId) {
       navigate(roomPath(session.roomId, 'play')); // a guest has only the room they were invited to
       return;
@@ -85,6 +94,7 @@ function route(moveFocus = false): void {
     else if (target.view === 'search') leaveView = searchView(main);
     else if (target.view === 'components') leaveView = componentsView(main);
     else if (target.view === 'settings') leaveView = settingsView(main);
+    else if (target.view === 'erasures') leaveView = erasuresView(main);
     else roomsView(main, navigate);
   } else {
     const room = roomStore(target.roomId);
@@ -141,6 +151,7 @@ function renderNav(): void {
     nav,
     session ? h('span', { class: 'who' }, session.roomId ? t('guest') : t('signedInAs'), h('strong', {}, session.user.displayName)) : null,
     session && !session.roomId ? h('a', { href: '/search', 'data-nav': true }, t('search')) : null,
+    session?.user.admin ? h('a', { href: '/admin/erasures', 'data-nav': true }, erasureText('nav')) : null,
     languageSwitch(),
     session
       ? h('button', { type: 'button', class: 'secondary', onclick: () => void signOut() }, session.roomId ? t('leave') : t('signOut'))

@@ -7,6 +7,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/dashboard')).toEqual({ view: 'dashboard' });
     expect(parseRoute('/dashboard/')).toEqual({ view: 'dashboard' });
     expect(parseRoute('/search')).toEqual({ view: 'search' });
+    expect(parseRoute('/admin/erasures')).toEqual({ view: 'erasures' });
     expect(parseRoute('/sign-in-error')).toEqual({ view: 'signInError' });
     expect(parseRoute('/rooms/r1')).toEqual({ view: 'console', roomId: 'r1' });
     expect(parseRoute('/rooms/r1/')).toEqual({ view: 'console', roomId: 'r1' });

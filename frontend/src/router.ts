@@ -6,6 +6,7 @@ export type Route =
   | { view: 'search' }
   | { view: 'components' }
   | { view: 'settings' }
+  | { view: 'erasures' }
   | { view: 'signInError' }
   | { view: 'console'; roomId: string }
   | { view: 'exec'; roomId: string }
@@ -23,6 +24,7 @@ export function parseRoute(pathname: string, hash = ''): Route {
   if (/^\/search\/?$/.test(pathname)) return { view: 'search' };
   if (/^\/components\/?$/.test(pathname)) return { view: 'components' };
   if (/^\/settings\/?$/.test(pathname)) return { view: 'settings' };
+  if (/^\/admin\/erasures\/?$/.test(pathname)) return { view: 'erasures' };
   if (/^\/sign-in-error\/?$/.test(pathname)) return { view: 'signInError' };
   if (/^\/debrief\/?$/.test(pathname)) return { view: 'debrief', token: decodeURIComponent(hash.replace(/^#/, '')) };
   const feedback = /^\/rooms\/([^/]+)\/feedback\/?$/.exec(pathname);

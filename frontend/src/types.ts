@@ -46,6 +46,8 @@ export interface User {
   id: string;
   username: string;
   displayName: string;
+  /** Only on the administrator's account: the admin's screens are offered to them alone. */
+  admin?: boolean;
 }
 
 /** Who this browser's session cookie signs in (the token itself is in the cookie, out of scripts' reach). */

@@ -168,7 +168,7 @@ public class InviteService {
         });
         TokenService.Issued issued = tokens.issue(guestId);
         return new Joined(issued.token(), HashChain.formatTime(issued.expiresAt()), invite.roomId, role,
-                new UserService.UserView(guestId, guestUsername(guestId), name), startsAt(invite.roomId));
+                new UserService.UserView(guestId, guestUsername(guestId), name, null), startsAt(invite.roomId));
     }
 
     /** When the exercise an invitation is for is planned to start, so the invitation says when. */

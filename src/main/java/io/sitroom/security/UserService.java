@@ -11,9 +11,12 @@ import java.util.regex.Pattern;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.sitroom.error.SitroomException;
+
 /** Accounts: creating them, signing in, and the first admin; and looking people up by id. */
 @ApplicationScoped
 public class UserService {
@@ -42,9 +45,11 @@ public class UserService {
         this.config = config;
     }
 
-    public record UserView(UUID id, String username, String displayName) {
+    /** An account; {@code admin} only on the administrator's ({@code true}), so a client offers the admin's screens to them alone. */
+    public record UserView(UUID id, String username, String displayName,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean admin) {
         static UserView of(AppUser user) {
-            return new UserView(user.id, user.username, user.displayName);
+            return new UserView(user.id, user.username, user.displayName, user.admin ? Boolean.TRUE : null);
         }
     }
 
@@ -60,7 +65,7 @@ public class UserService {
      * went into the cookie): who is signed in, until when, and for a guest the one room they may enter. Never the
      * token.
      */
-    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SessionView(String expiresAt, UserView user, UUID roomId) {
     }
 

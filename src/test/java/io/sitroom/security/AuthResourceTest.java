@@ -2,6 +2,8 @@ package io.sitroom.security;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,7 +36,18 @@ class AuthResourceTest {
                 .body("token", notNullValue())
                 .body("user.username", equalTo("admin"))
                 .body("user.id", notNullValue())
+                .body("user.admin", equalTo(true))
                 .body("expiresAt", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"));
+    }
+
+    @Test
+    void theSession_saysWhoIsTheAdmin_andNobodyElsesSaysAnything() {
+        String admin = Api.login("admin", Api.ADMIN_PASSWORD);
+        given().header("Authorization", "Bearer " + admin).get("/api/auth/session").then().statusCode(200)
+                .body("user.username", equalTo("admin")).body("user.admin", equalTo(true));
+        Api.User alice = Api.newUser("Alice Admin-Not");
+        alice.as().get("/api/auth/session").then().statusCode(200)
+                .body("user.displayName", equalTo("Alice Admin-Not")).body("user", not(hasKey("admin")));
     }
 
     @Test
