@@ -102,7 +102,8 @@ final class ProvenMetrics {
         }
 
         RoomMetrics.OpenExceptions openAt(Instant now) {
-            List<Instant> open = acceptedAt.entrySet().stream().filter(a -> expiresAt.containsKey(a.getKey()) && expiresAt.get(a.getKey()).isAfter(now))
+            List<Instant> open = acceptedAt.entrySet().stream()
+                    .filter(accepted -> expiresAt.containsKey(accepted.getKey()) && expiresAt.get(accepted.getKey()).isAfter(now))
                     .map(Map.Entry::getValue).toList();
             return new RoomMetrics.OpenExceptions(open.size(), open.stream().min(Instant::compareTo).orElse(null));
         }

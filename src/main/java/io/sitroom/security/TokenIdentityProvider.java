@@ -52,7 +52,7 @@ public class TokenIdentityProvider implements IdentityProvider<SitroomTokenReque
         });
     }
 
-    private static SecurityIdentity identityOf(TokenService.SignedIn signedIn, String tokenHash) {
+    private static SecurityIdentity identityOf(TokenService.SignedInUntil signedIn, String tokenHash) {
         AppUser user = signedIn.user();
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.id.toString()))

@@ -51,23 +51,23 @@ public class TokenService {
     /** As {@link #resolve(String)}, for the token with this hash. */
     @Transactional
     public Optional<AppUser> resolveHash(String tokenHash) {
-        return signedIn(tokenHash).map(SignedIn::user);
+        return signedIn(tokenHash).map(SignedInUntil::user);
     }
 
     /** An account signed in by a token, and when the token expires. */
-    public record SignedIn(AppUser user, Instant expiresAt) {
+    public record SignedInUntil(AppUser user, Instant expiresAt) {
     }
 
     /** As {@link #resolveHash(String)}, with when the token expires (read with it: no second lookup). */
     @Transactional
-    public Optional<SignedIn> signedIn(String tokenHash) {
+    public Optional<SignedInUntil> signedIn(String tokenHash) {
         AuthToken row = AuthToken.findById(tokenHash);
         if (row == null || !row.validAt(clock.instant())) {
             return Optional.empty();
         }
         // Disabling revokes every token; this also refuses one issued in a race with the disabling.
         return Optional.ofNullable(AppUser.<AppUser> findById(row.userId)).filter(user -> !user.isDisabled())
-                .map(user -> new SignedIn(user, row.expiresAt));
+                .map(user -> new SignedInUntil(user, row.expiresAt));
     }
 
     @Transactional
