@@ -13,7 +13,6 @@ import io.sitroom.limits.RateLimits;
 import io.sitroom.room.RoomService;
 import io.sitroom.error.DatabaseUnavailable;
 import io.sitroom.security.Caller;
-import io.sitroom.security.TokenService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.impl.HttpUtils;
 
@@ -25,15 +24,13 @@ import io.vertx.core.http.impl.HttpUtils;
 public class RoomUpgradeCheck implements HttpUpgradeCheck {
 
     private final RoomService rooms;
-    private final TokenService tokens;
     private final LimitsConfig limits;
     private final RateLimits rateLimits;
     private final Drain drain;
 
-    public RoomUpgradeCheck(RoomService rooms, TokenService tokens, LimitsConfig limits, RateLimits rateLimits, Drain drain) {
+    public RoomUpgradeCheck(RoomService rooms, LimitsConfig limits, RateLimits rateLimits, Drain drain) {
         this.drain = drain;
         this.rooms = rooms;
-        this.tokens = tokens;
         this.limits = limits;
         this.rateLimits = rateLimits;
     }
@@ -94,10 +91,9 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
                 return CheckResult.rejectUpgrade(429);
             }
             String tokenHash = Caller.tokenHashOf(identity);
-            Instant signedInUntil = Caller.tokenExpiresAtOf(identity);
-            // The token's expiry came with the identity (one lookup); only an identity that did not bring it asks.
-            return VertxContextSupport.executeBlocking(() -> new Admission(rooms.isMember(roomId, caller.userId()),
-                    tokenHash == null ? null : signedInUntil != null ? signedInUntil : tokens.expiresAt(tokenHash).orElse(null)))
+            // The token's expiry came with the identity, read in the lookup that signed it in.
+            Instant tokenExpiresAt = Caller.tokenExpiresAtOf(identity);
+            return VertxContextSupport.executeBlocking(() -> new Admission(rooms.isMember(roomId, caller.userId()), tokenExpiresAt))
                     .map(admission -> {
                         if (!admission.member()) {
                             return CheckResult.rejectUpgradeSync(404);

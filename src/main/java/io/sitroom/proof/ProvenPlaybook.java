@@ -65,11 +65,12 @@ final class ProvenPlaybook {
      * text, another field's one entry a line.
      */
     private static List<String> stored(FieldType type, List<String> values) {
-        if (values.isEmpty()) {
-            return List.of();
-        }
-        String joined = String.join("\n", values);
-        return type == FieldType.TEXT ? List.of(joined) : Arrays.asList(joined.split("\n"));
+        return type == FieldType.TEXT && !values.isEmpty() ? List.of(String.join("\n", values)) : lines(values);
+    }
+
+    /** Entries stored one a line and read back. */
+    private static List<String> lines(List<String> values) {
+        return values.isEmpty() ? List.of() : Arrays.asList(String.join("\n", values).split("\n"));
     }
 
     /** A step of the checklist, as {@code PlaybookViews.ItemView}. */
@@ -166,7 +167,7 @@ final class ProvenPlaybook {
             json.put("fieldId", spec.fieldId());
             json.put("label", spec.label());
             json.put("type", type.wire());
-            json.put("options", stored(FieldType.SELECT, spec.options()));
+            json.put("options", lines(spec.options()));
             json.put("required", spec.required());
             json.put("values", values);
             json.put("display", display == null ? "" : display);

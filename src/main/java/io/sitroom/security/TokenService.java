@@ -95,10 +95,4 @@ public class TokenService {
     public boolean isValid(String tokenHash) {
         return resolveHash(tokenHash).isPresent();
     }
-
-    /** When the token with this hash expires, if it is known. */
-    @Transactional
-    public Optional<Instant> expiresAt(String tokenHash) {
-        return Optional.ofNullable(AuthToken.<AuthToken> findById(tokenHash)).map(row -> row.expiresAt);
-    }
 }

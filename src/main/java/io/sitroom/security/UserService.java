@@ -72,8 +72,8 @@ public class UserService {
     /** The session of the token with this hash, if it still works. */
     @Transactional
     public java.util.Optional<SessionView> session(String tokenHash) {
-        return tokens.resolveHash(tokenHash).flatMap(user -> tokens.expiresAt(tokenHash)
-                .map(expiresAt -> new SessionView(io.sitroom.clock.WireTime.format(expiresAt), UserView.of(user), user.guestRoomId)));
+        return tokens.signedIn(tokenHash).map(signedIn -> new SessionView(io.sitroom.clock.WireTime.format(signedIn.expiresAt()),
+                UserView.of(signedIn.user()), signedIn.user().guestRoomId));
     }
 
     /**
