@@ -43,7 +43,7 @@ class Appender {
         for (int round = 0; round < MAX_REACTION_ROUNDS; round++) {
             List<NewEvent> reactions = new ArrayList<>();
             for (RoomFeature feature : features) {
-                reactions.addAll(feature.react(room, latest, clock.instant()));
+                reactions.addAll(feature.react(room, latest, EventLog.now(clock)));
             }
             if (reactions.isEmpty()) {
                 break;

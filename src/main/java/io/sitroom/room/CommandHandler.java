@@ -142,7 +142,7 @@ public class CommandHandler {
                 return earlier;
             }
             room.admit(new Admission.Source.Command(type));
-            List<NewEvent> decided = type.decide(command, new CommandContext(room.state(), actor, clock.instant(), directory, taxonomy));
+            List<NewEvent> decided = type.decide(command, new CommandContext(room.state(), actor, EventLog.now(clock), directory, taxonomy));
             List<RecordedEvent> events = room.append(actor, commandId, decided);
             alsoRecord.run();
             AcceptedCommand accepted = new AcceptedCommand();

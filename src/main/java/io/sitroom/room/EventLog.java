@@ -1,5 +1,6 @@
 package io.sitroom.room;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -22,6 +23,15 @@ public class EventLog {
     public static final int VERIFY_PAGE = 1000;
 
     private final EventTypes types;
+
+    /**
+     * The clock's time at the log's precision (milliseconds). Deciders see this time, so an instant they
+     * derive from it (a checklist item's due time, the next update's) is stored, hashed and exported
+     * alike: a database column rounding finer digits could otherwise move it by a millisecond.
+     */
+    public static Instant now(Clock clock) {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
 
     public EventLog(EventTypes types) {
         this.types = types;

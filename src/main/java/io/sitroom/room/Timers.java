@@ -83,7 +83,7 @@ public class Timers {
         RoomState state = room.state();
         List<NewEvent> decided = new ArrayList<>();
         for (RoomFeature feature : features) {
-            decided.addAll(feature.onTimer(timer, state, clock.instant()));
+            decided.addAll(feature.onTimer(timer, state, EventLog.now(clock)));
         }
         if (decided.isEmpty()) {
             return false;
