@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.sitroom.clock.MutableClock;
 import io.sitroom.room.EventTypes;
 import io.sitroom.testing.Api;
 import io.sitroom.testing.Api.User;
@@ -40,6 +41,9 @@ class ReadableSectionsTest {
 
     @Inject
     EventTypes types;
+
+    @Inject
+    MutableClock clock;
 
     private record Room(UUID id, User ic, User legal, User exec, User scribe) {
     }
@@ -153,6 +157,24 @@ class ReadableSectionsTest {
             assertTrue(result.proven().sections().containsAll(List.of("room.id", "room.seq", "room.headHash")), result.proven().toString());
             assertTrue(result.proven().unproven().contains("room.can"), "what is not derived again is said: " + result.proven());
             assertFalse(result.proven().unproven().contains("metrics.timeToContainmentSeconds"), result.proven().toString());
+        }
+    }
+
+    @Test
+    void aDueTimeTheServerDerivesFromItsClock_isProvenToTheMillisecond_whateverTheClocksFinerDigits() {
+        clock.freeze();
+        try {
+            // A hair before the next millisecond: a due time kept to the microsecond would round up in the database.
+            Instant now = clock.instant();
+            clock.advance(Duration.ofNanos(999_999 - now.getNano() % 1_000_000));
+            User ic = Api.newUser("Ines");
+            UUID room = Api.newIncident(ic, "Due times to the millisecond");
+            Api.accepted(ic, room, "playbook.apply", Map.of("type", "ransomware"));
+            ExportVerifier.Result result = ExportVerifier.verify(export(ic, room));
+            assertTrue(result.ok(), result.toString());
+            assertTrue(result.proven().sections().contains("room.checklist"), result.proven().toString());
+        } finally {
+            clock.unfreeze();
         }
     }
 
