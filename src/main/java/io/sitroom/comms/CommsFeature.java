@@ -41,11 +41,12 @@ import io.sitroom.room.RoomState;
 import io.sitroom.room.RoomTimer;
 import io.sitroom.room.Severity;
 import io.sitroom.room.Taxonomy;
+import io.sitroom.room.UpdateCadences;
 import io.sitroom.room.Viewer;
 
 /** Status updates and their cadence, external statements, and acknowledgements in rooms. */
 @ApplicationScoped
-public class CommsFeature implements RoomFeature {
+public class CommsFeature implements RoomFeature, UpdateCadences {
 
     static final String UPDATE_TIMER = "update.due";
     static final String UPDATE_SUBJECT = "room";
@@ -104,7 +105,9 @@ public class CommsFeature implements RoomFeature {
     public void project(Room room, RecordedEvent event) {
         EventPayload payload = event.payload();
         if (payload instanceof RoomEvent.RoomCreated created) {
-            scheduleUpdate(UpdateCadence.of(room.id), cadence(room.id, created.severity()).map(event.at()::plus).orElse(null));
+            // The cadence it opened with is in the event (rooms opened before it was recorded: the deployment's, now).
+            scheduleUpdate(UpdateCadence.of(room.id), created.updateCadenceSeconds() != null ? created.firstUpdateDue(event.at())
+                    : cadence(room.id, created.severity()).map(event.at()::plus).orElse(null));
         } else if (payload instanceof RoomEvent.SeverityChanged changed) {
             scheduleSooner(UpdateCadence.of(room.id), cadence(room.id, changed.to()).map(event.at()::plus).orElse(null));
         } else if (payload instanceof PlaybookEvent.Applied applied && applied.cadenceMinutes().containsKey(room.severity)) {
@@ -205,9 +208,12 @@ public class CommsFeature implements RoomFeature {
      */
     private Optional<Duration> cadence(UUID roomId, Severity severity) {
         Optional<Duration> ofType = RoomPlaybook.cadence(roomId, severity);
-        if (ofType.isPresent()) {
-            return ofType;
-        }
+        return ofType.isPresent() ? ofType : deploymentCadence(severity);
+    }
+
+    /** The deployment's cadence at a severity: {@code sitroom.comms.update-cadence}, else its taxonomy's. */
+    @Override
+    public Optional<Duration> deploymentCadence(Severity severity) {
         return config.updateCadence().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(severity.id()))
                 .map(Map.Entry::getValue).findFirst().or(() -> taxonomy.updateCadence(severity));
     }

@@ -102,6 +102,9 @@ public final class ReadableSections {
                 createdAt = fact;
                 severity = c.severity().toString();
                 phase = c.phase().wire();
+                if (c.updateCadenceSeconds() != null) {
+                    schedule = new CommsEvent.UpdateRescheduled(c.firstUpdateDue(fact.at()), null);
+                }
             } else if (payload instanceof RoomEvent.SeverityChanged changed) {
                 severity = changed.to().toString();
             } else if (payload instanceof RoomEvent.PhaseChanged changed) {
@@ -164,9 +167,9 @@ public final class ReadableSections {
         sections.putAll(playbook.sections());
         sections.put("room.actionLinks", actionLinks.json());
         if (schedule != null) {
-            // Every update, new severity or type that moves the schedule is followed by an update.rescheduled for everyone; the
-            // schedule an incident opens with is the deployment's cadence, which no event records, so until the first of
-            // these the two are not proven.
+            // A room opens with the schedule its room.created records, and every update, new severity or type that moves it is
+            // followed by an update.rescheduled for everyone. A room opened before room.created recorded its cadence has no
+            // schedule proven until the first of these.
             sections.put("room.nextUpdateDue", WireTime.formatOrNull(schedule.nextDueAt()));
             sections.put("room.lastUpdateAt", WireTime.formatOrNull(schedule.lastUpdateAt()));
         }

@@ -1,5 +1,7 @@
 package io.sitroom.room;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -13,11 +15,20 @@ public sealed interface RoomEvent extends EventPayload {
     /**
      * {@code scenarioId}: the scenario an exercise plays (null for an incident); {@code type}: the incident
      * type the room opened with (null for none), applied in the same unit of work (see {@link RoomTypes}).
+     * {@code updateCadenceSeconds}: how often the room owes a status update at its opening severity by the
+     * deployment's settings ({@link UpdateCadences}), 0 when none is owed; the first update falls due that long
+     * after this event. Null in rooms opened before it was recorded.
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     @EventKind("room.created")
-    record RoomCreated(RoomKind roomKind, String title, Severity severity, Phase phase, UUID createdBy, String scenarioId, String type)
-            implements RoomEvent {
+    record RoomCreated(RoomKind roomKind, String title, Severity severity, Phase phase, UUID createdBy, String scenarioId, String type,
+            Long updateCadenceSeconds) implements RoomEvent {
+
+        /** When the first update falls due, for a room that opened at {@code at}: null when none is owed, or not recorded. */
+        public Instant firstUpdateDue(Instant at) {
+            return updateCadenceSeconds == null || updateCadenceSeconds == 0 ? null : at.plus(Duration.ofSeconds(updateCadenceSeconds));
+        }
+
         @Override
         public String brief() {
             return title;

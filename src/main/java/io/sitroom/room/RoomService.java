@@ -1,12 +1,14 @@
 package io.sitroom.room;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,10 +37,12 @@ public class RoomService {
     private final ConsistentReads reads;
     private final Instance<RoomTypes> types;
     private final Taxonomy taxonomy;
+    private final Instance<UpdateCadences> cadences;
 
     public RoomService(RoomWriter writer, EventLog log, CommandCatalog catalog, Clock clock, Instance<RoomFeature> features,
-            SnapshotCache snapshots, ConsistentReads reads, Instance<RoomTypes> types, Taxonomy taxonomy) {
+            SnapshotCache snapshots, ConsistentReads reads, Instance<RoomTypes> types, Taxonomy taxonomy, Instance<UpdateCadences> cadences) {
         this.taxonomy = taxonomy;
+        this.cadences = cadences;
         this.types = types;
         this.snapshots = snapshots;
         this.reads = reads;
@@ -100,7 +104,7 @@ public class RoomService {
             Member creator = new Member(creatorId, creatorName, Set.of());
             List<RecordedEvent> appended = new ArrayList<>(locked.append(creator, null, List.of(
                     NewEvent.forEveryone(new RoomEvent.RoomCreated(room.kind, room.title, room.severity, room.phase, creatorId,
-                            request.scenarioId(), type)),
+                            request.scenarioId(), type, cadenceSeconds(severity))),
                     NewEvent.forEveryone(new RoomEvent.MemberAdded(creatorId, creatorName, lead, Map.of(creatorId, lead), null)))));
             // The room opened when its room.created was recorded: the snapshot's createdAt is that event's time, to the
             // millisecond (the export's verifier derives it from the event; the clock read above may be a millisecond earlier).
@@ -114,10 +118,16 @@ public class RoomService {
         return new Opened(roomId, events);
     }
 
+    /** The deployment's update cadence at an opening severity, in seconds; 0 when no update is owed. */
+    private long cadenceSeconds(Severity severity) {
+        return cadences.stream().map(c -> c.deploymentCadence(severity)).flatMap(Optional::stream).findFirst()
+                .map(Duration::toSeconds).orElse(0L);
+    }
+
     /** The default severity of an incident type; refuses a type no {@link RoomTypes} knows, before anything is written. */
     private Severity defaultSeverity(String type) {
         for (RoomTypes known : types) {
-            java.util.Optional<Severity> severity = known.defaultSeverity(type);
+            Optional<Severity> severity = known.defaultSeverity(type);
             if (severity.isPresent()) {
                 return severity.get();
             }

@@ -179,6 +179,23 @@ class ReadableSectionsTest {
     }
 
     @Test
+    void theScheduleARoomOpensWith_isProvenBeforeItsFirstUpdate() throws Exception {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "No update posted yet");
+        Api.accepted(ic, room, "note.add", Map.of("text", "triage started"));
+        String json = export(ic, room);
+        ExportVerifier.Result result = ExportVerifier.verify(json);
+        assertTrue(result.ok(), result.toString());
+        assertTrue(result.proven().sections().containsAll(List.of("room.nextUpdateDue", "room.lastUpdateAt")), result.proven().toString());
+        JsonNode root = JSON.readTree(json);
+        String due = root.path("room").path("nextUpdateDue").asText();
+        assertFalse(due.isEmpty(), "an incident at its default severity owes updates: " + root.path("room"));
+        String later = Instant.parse(due).plus(Duration.ofHours(4)).toString();
+        assertCaught(json, e -> ((ObjectNode) e.path("room")).put("nextUpdateDue", later),
+                "room.nextUpdateDue: the file says \"" + later + "\", the events say \"" + due + "\"");
+    }
+
+    @Test
     void aDecisionsChoice_aNotesText_aRoleHolder_theRoleHistory_aLesson_andAMetric_changedInTheFile_areCaughtByName() throws Exception {
         Room r = room();
         String json = export(r.ic(), r.id());
