@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.sitroom.crypto.Sha256;
 import io.sitroom.decision.Decision;
 import io.sitroom.decision.DecisionState;
 import io.sitroom.error.SitroomException;
@@ -29,6 +31,7 @@ import io.sitroom.room.RoomEvent;
 import io.sitroom.room.RoomFeature;
 import io.sitroom.room.RoomKind;
 import io.sitroom.room.RoomMember;
+import io.sitroom.room.RoomScenarios;
 import io.sitroom.room.RoomService;
 import io.sitroom.room.RoomState;
 import io.sitroom.room.RoomTimer;
@@ -40,7 +43,7 @@ import io.sitroom.room.Viewer;
  * due is always a timer ({@value #TICK_TIMER}), so playback survives a restart and fires once.
  */
 @ApplicationScoped
-public class ExerciseFeature implements RoomFeature {
+public class ExerciseFeature implements RoomFeature, RoomScenarios {
 
     public static final String TICK_TIMER = "exercise.tick";
     public static final String TICK_SUBJECT = "playback";
@@ -68,7 +71,16 @@ public class ExerciseFeature implements RoomFeature {
             throw SitroomException.notFound("this room is not an exercise");
         }
         Viewer viewer = Viewer.of(me, RoomKind.EXERCISE);
-        return ExerciseView.of(exercise, scenario(exercise), viewer, clock.instant(), responded(roomId, viewer), readyRoles(roomId, viewer));
+        return ExerciseView.of(Played.of(exercise, responded(roomId, viewer), readyRoles(roomId, viewer)), scenario(exercise), viewer,
+                clock.instant());
+    }
+
+    /** The scenario an exercise room plays, for a viewer who may read the whole script (its facilitator); else empty. */
+    public Optional<PlayedScenario> scenarioFor(UUID roomId, Viewer viewer) {
+        Exercise exercise = viewer.roles().contains(Role.FACILITATOR) ? Exercise.findById(roomId) : null;
+        return exercise == null ? Optional.empty()
+                : Optional.of(new PlayedScenario(exercise.scenarioId, exercise.scenarioVersion, Sha256.hex(exercise.scenarioYaml),
+                        exercise.scenarioYaml));
     }
 
     @Override
@@ -151,7 +163,7 @@ public class ExerciseFeature implements RoomFeature {
     public void project(Room room, RecordedEvent event) {
         EventPayload payload = event.payload();
         if (payload instanceof RoomEvent.RoomCreated created && created.roomKind() == RoomKind.EXERCISE) {
-            createExercise(room, created.scenarioId());
+            createExercise(room, created);
             return;
         }
         if (!(payload instanceof ExerciseEvent e)) {
@@ -193,32 +205,36 @@ public class ExerciseFeature implements RoomFeature {
     }
 
     private static void projectImprovisation(UUID roomId, long seq, ExerciseEvent e) {
-        if (e instanceof ExerciseEvent.InjectAdded a) {
-            InjectChangeRecord row = InjectChangeRecord.of(roomId, a.injectId(), seq);
-            row.added = true;
-            row.title = a.title();
-            row.body = a.body();
-            row.to = a.to();
-            row.prompts = a.prompts();
-            row.atMs = a.atMs();
-            row.medium = a.medium();
-        } else if (e instanceof ExerciseEvent.InjectEdited edited) {
-            InjectChangeRecord row = InjectChangeRecord.of(roomId, edited.injectId(), seq);
-            row.title = edited.title() == null ? row.title : edited.title();
-            row.body = edited.body() == null ? row.body : edited.body();
-            row.to = edited.to() == null ? row.to : edited.to();
-            row.prompts = edited.prompts() == null ? row.prompts : edited.prompts();
-            row.medium = edited.medium() == null ? row.medium : edited.medium();
-        } else if (e instanceof ExerciseEvent.InjectDropped d) {
-            InjectChangeRecord.of(roomId, d.injectId(), seq).dropped = true;
-        } else if (e instanceof ExerciseEvent.InjectMoved m) {
-            InjectChangeRecord.of(roomId, m.injectId(), seq).atMs = m.atMs();
+        if (Improvisation.changes(e)) {
+            InjectChangeRecord row = InjectChangeRecord.of(roomId, injectId(e), seq);
+            row.set(Improvisation.applied(row.change(), e));
         }
     }
 
-    private void createExercise(Room room, String scenarioId) {
+    static String injectId(ExerciseEvent e) {
+        if (e instanceof ExerciseEvent.InjectAdded a) {
+            return a.injectId();
+        } else if (e instanceof ExerciseEvent.InjectEdited edited) {
+            return edited.injectId();
+        } else if (e instanceof ExerciseEvent.InjectDropped d) {
+            return d.injectId();
+        }
+        return ((ExerciseEvent.InjectMoved) e).injectId();
+    }
+
+    @Override
+    public Optional<String> sha256(String scenarioId) {
+        return catalog.current(scenarioId).map(entry -> Sha256.hex(entry.text()));
+    }
+
+    /** The exercise, with the scenario text room.created names by its digest (a new version uploaded in between is refused). */
+    private void createExercise(Room room, RoomEvent.RoomCreated created) {
+        String scenarioId = created.scenarioId();
         ScenarioCatalog.Entry current = catalog.current(scenarioId)
                 .orElseThrow(() -> SitroomException.notFound("no scenario '" + scenarioId + "'"));
+        if (created.scenarioSha256() != null && !created.scenarioSha256().equals(Sha256.hex(current.text()))) {
+            throw SitroomException.conflict("scenario '" + scenarioId + "' changed while the room opened; open it again");
+        }
         Exercise exercise = new Exercise();
         exercise.roomId = room.id;
         exercise.scenarioId = scenarioId;
@@ -383,8 +399,8 @@ public class ExerciseFeature implements RoomFeature {
     public void addToSnapshot(UUID roomId, Viewer viewer, Map<String, Object> sections) {
         Exercise exercise = Exercise.findById(roomId);
         if (exercise != null) {
-            sections.put("exercise", ExerciseView.of(exercise, scenario(exercise), viewer, clock.instant(), responded(roomId, viewer),
-                    readyRoles(roomId, viewer)));
+            sections.put("exercise", ExerciseView.of(Played.of(exercise, responded(roomId, viewer), readyRoles(roomId, viewer)),
+                    scenario(exercise), viewer, clock.instant()));
         }
     }
 }

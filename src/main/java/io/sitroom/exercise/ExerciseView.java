@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,13 +64,14 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
     }
 
     /**
-     * {@code scenario}: as stored with the exercise (the facilitator's changes are applied here);
-     * {@code responded}: per inject, the roles that responded to it (the facilitator's view needs it), and
-     * {@code readyRoles}: the roles that confirmed they are ready (the facilitator's check; a player's own part of it).
+     * The exercise as {@code viewer} sees it at {@code now}, from its {@code stored} scenario (the facilitator's
+     * changes are applied here) and what its events say ({@code played}: the facilitator's "not reacted" list needs
+     * {@code responded}; the communications check {@code readyRoles}, of which a player gets their own part). Pure.
      */
-    static ExerciseView of(Exercise exercise, Scenario stored, Viewer viewer, Instant now, Map<String, Set<Role>> responded,
-            Set<Role> readyRoles) {
-        PlaybackState state = exercise.state();
+    public static ExerciseView of(Played played, Scenario stored, Viewer viewer, Instant now) {
+        Map<String, Set<Role>> responded = played.responded();
+        Set<Role> readyRoles = played.readyRoles();
+        PlaybackState state = played.state();
         Scenario scenario = Improvisation.script(stored, state.changes());
         long elapsed = state.clock().elapsedMs(now);
         boolean facilitator = viewer.roles().contains(Role.FACILITATOR);
@@ -103,14 +103,13 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
         if (!facilitator) {
             // A player knows only what reached it, so its injects go in the order they were delivered
             // (the scenario's order is the facilitator's to know): a client appends each delivery.
-            Map<String, Long> deliveredSeq = new HashMap<>();
-            DeliveredInject.<DeliveredInject> list("roomId", exercise.roomId).forEach(d -> deliveredSeq.put(d.injectId, d.seq));
+            Map<String, Long> deliveredSeq = played.deliveredSeq();
             injects.sort(Comparator.comparingLong(i -> deliveredSeq.getOrDefault(i.id(), Long.MAX_VALUE)));
             Set<Role> own = EnumSet.noneOf(Role.class);
             scenario.roles().stream().filter(viewer.roles()::contains).forEach(own::add);
             ExerciseSchedule.CommsCheck mine = ExerciseSchedule.CommsCheck.of(own, readyRoles == null ? Set.of() : readyRoles);
-            return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(),
-                    exercise.reportReleasedAt != null, exercise.speed, elapsed, anchor, injects, null, null, null, startsAt(exercise), null,
+            return new ExerciseView(state.scenarioId(), scenario.title(), scenario.summary(), clock.status().wire(),
+                    played.reportReleased(), clock.speed(), elapsed, anchor, injects, null, null, null, startsAt(played), null,
                     mine.ready(), mine.notReady());
         }
         List<ExpectationStatus> expectations = new ArrayList<>();
@@ -122,9 +121,9 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
                         s == null ? null : s.dueScenarioMs()));
             }
         }
-        return new ExerciseView(exercise.scenarioId, scenario.title(), scenario.summary(), exercise.status.wire(),
-                exercise.reportReleasedAt != null, exercise.speed, elapsed, anchor, injects, expectations,
-                notReacted(scenario, state, responded), scenario.debrief(), startsAt(exercise),
+        return new ExerciseView(state.scenarioId(), scenario.title(), scenario.summary(), clock.status().wire(),
+                played.reportReleased(), clock.speed(), elapsed, anchor, injects, expectations,
+                notReacted(scenario, state, responded), scenario.debrief(), startsAt(played),
                 ExerciseSchedule.CommsCheck.of(scenario.roles(), readyRoles == null ? Set.of() : readyRoles), null, null);
     }
 
@@ -144,8 +143,8 @@ public record ExerciseView(String scenarioId, String title, String summary, Stri
         return listed;
     }
 
-    private static String startsAt(Exercise exercise) {
-        return exercise.scheduledAt == null ? null : HashChain.formatTime(exercise.scheduledAt);
+    private static String startsAt(Played played) {
+        return played.scheduledAt() == null ? null : HashChain.formatTime(played.scheduledAt());
     }
 
     private static String improvised(PlaybackState.InjectChange change) {

@@ -52,6 +52,36 @@ public final class Improvisation {
                 List.copyOf(injects), scenario.debrief());
     }
 
+    /** What an inject's first change starts from: as in the scenario, first changed at {@code seq}. */
+    static InjectChange unchanged(long seq) {
+        return new InjectChange(seq, false, false, null, null, null, null, null, null);
+    }
+
+    /** Whether the event is one of the facilitator's changes to an inject. */
+    static boolean changes(ExerciseEvent e) {
+        return e instanceof ExerciseEvent.InjectAdded || e instanceof ExerciseEvent.InjectEdited || e instanceof ExerciseEvent.InjectDropped
+                || e instanceof ExerciseEvent.InjectMoved;
+    }
+
+    /**
+     * An inject's change after one of the facilitator's events ({@code inject.added}, {@code inject.edited},
+     * {@code inject.dropped}, {@code inject.moved}); any other event leaves it as it is. What the server's projection
+     * stores, and what the export's verifier folds ({@link ExerciseFold}).
+     */
+    static InjectChange applied(InjectChange c, ExerciseEvent e) {
+        if (e instanceof ExerciseEvent.InjectAdded a) {
+            return new InjectChange(c.seq(), true, c.dropped(), a.title(), a.body(), a.to(), a.prompts(), a.atMs(), a.medium());
+        } else if (e instanceof ExerciseEvent.InjectEdited ed) {
+            return new InjectChange(c.seq(), c.added(), c.dropped(), or(ed.title(), c.title()), or(ed.body(), c.body()), or(ed.to(), c.to()),
+                    or(ed.prompts(), c.prompts()), c.atMs(), or(ed.medium(), c.medium()));
+        } else if (e instanceof ExerciseEvent.InjectDropped) {
+            return new InjectChange(c.seq(), c.added(), true, c.title(), c.body(), c.to(), c.prompts(), c.atMs(), c.medium());
+        } else if (e instanceof ExerciseEvent.InjectMoved m) {
+            return new InjectChange(c.seq(), c.added(), c.dropped(), c.title(), c.body(), c.to(), c.prompts(), m.atMs(), c.medium());
+        }
+        return c;
+    }
+
     static Inject changed(Inject inject, InjectChange change) {
         return new Inject(inject.id(), or(change.title(), inject.title()), or(change.body(), inject.body()), or(change.to(), inject.to()),
                 change.atMs() == null ? inject.timing() : at(change.atMs()),

@@ -73,6 +73,18 @@ public class InjectChangeRecord extends PanacheEntityBase {
         return new PlaybackState.InjectChange(seq, added, dropped, title, body, to, prompts, atMs, medium);
     }
 
+    /** Keeps {@code change} (its seq is the row's, set when the row was made). */
+    void set(PlaybackState.InjectChange change) {
+        added = change.added();
+        dropped = change.dropped();
+        title = change.title();
+        body = change.body();
+        to = change.to();
+        prompts = change.prompts();
+        atMs = change.atMs();
+        medium = change.medium();
+    }
+
     /** The row of an inject, created (as a change of a scenario inject) if there is none yet. */
     static InjectChangeRecord of(UUID roomId, String injectId, long seq) {
         InjectChangeRecord row = findById(new Key(roomId, injectId));

@@ -24,9 +24,9 @@ import io.sitroom.room.RoomEvent;
  * over facts read from the events themselves instead of the projection rows. Left out, as they are not the
  * events' alone: time to containment when a phase change does not record whether it contains (recorded before
  * {@code room.phase_changed} said so; the deployment's taxonomy decided), open exceptions and their age when the
- * file does not say when it was exported (they are as of that moment), an exercise's score (its scenario's
- * expectations); and time to the first executive update unless the exporter saw every event (an executive update
- * is for its audience).
+ * file does not say when it was exported (they are as of that moment), an exercise's score (played on its scenario,
+ * with the server's libraries: {@code verify.ExerciseDerivation}); and time to the first executive update unless the
+ * exporter saw every event (an executive update is for its audience).
  */
 final class ProvenMetrics {
 
@@ -166,7 +166,7 @@ final class ProvenMetrics {
 
         @Override
         public int expectationsOf(String injectId) {
-            return 0; // an exercise's score is not proven (its scenario's expectations are not in the events)
+            return 0; // an exercise's score is not proven here (its scenario is not in the events; see verify.ExerciseDerivation)
         }
 
         private static <T> T known(T value, String what) {

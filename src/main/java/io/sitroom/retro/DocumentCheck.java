@@ -90,7 +90,7 @@ public final class DocumentCheck implements DocumentRenderer {
             }
             RoomExport.Chain c = read.chain();
             return new RoomExport(read.format(), read.exportedAt(), read.exportedBy(), room, read.metrics(), read.roleHistory(), read.updates(),
-                    read.lessonsLearned(), new RoomExport.Chain(c.version(), c.algorithm(), c.genesis(), c.headSeq(), c.headHash(), c.verification(), links,
+                    read.lessonsLearned(), read.scenario(), new RoomExport.Chain(c.version(), c.algorithm(), c.genesis(), c.headSeq(), c.headHash(), c.verification(), links,
                             c.checkpoints(), c.keys(), c.witnesses(), c.witnessKeys()));
         } catch (JsonProcessingException | RuntimeException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 import io.sitroom.comms.CommsFeature;
 import io.sitroom.evidence.Checkpoints;
 import io.sitroom.json.CanonicalJson;
+import io.sitroom.exercise.ExerciseFeature;
 import io.sitroom.metrics.MetricsService;
 import io.sitroom.metrics.RoomMetrics;
 import io.sitroom.proof.Fact;
@@ -42,9 +43,11 @@ public class ExportService {
     private final io.sitroom.audit.AuditLog audit;
     private final EventLog log;
     private final Checkpoints checkpoints;
+    private final ExerciseFeature exercises;
 
     public ExportService(RoomService rooms, CommsFeature comms, MetricsService metrics, Clock clock, io.sitroom.audit.AuditLog audit,
-            EventLog log, Checkpoints checkpoints) {
+            EventLog log, Checkpoints checkpoints, ExerciseFeature exercises) {
+        this.exercises = exercises;
         this.log = log;
         this.checkpoints = checkpoints;
         this.audit = audit;
@@ -92,7 +95,8 @@ public class ExportService {
         RoomMetrics roomMetrics = metrics.forMember(roomId, userId, now);
         audit.record(me.userId(), me.displayName(), "room.export", "room " + roomId, "events " + links.size());
         return new RoomExport(RoomExport.FORMAT, HashChain.formatTime(now), new RoomExport.Person(me.userId(), me.displayName()),
-                snapshot, roomMetrics, ReadableSections.roleHistory(facts), comms.updatesFor(roomId, userId), LessonsLearned.from(facts), chain);
+                snapshot, roomMetrics, ReadableSections.roleHistory(facts), comms.updatesFor(roomId, userId), LessonsLearned.from(facts),
+                exercises.scenarioFor(roomId, viewer).orElse(null), chain);
     }
 
     /** The event as the readable sections are derived from it: the same projections the offline verifier runs. */

@@ -10,6 +10,7 @@ import io.sitroom.chain.Checkpoint;
 import io.sitroom.chain.Countersignature;
 import io.sitroom.comms.CommsViews;
 import io.sitroom.evidence.Jwks;
+import io.sitroom.exercise.PlayedScenario;
 import io.sitroom.metrics.RoomMetrics;
 import io.sitroom.proof.RoleChange;
 import io.sitroom.room.ChainReport;
@@ -20,10 +21,12 @@ import io.sitroom.room.RoomSnapshot;
  * A room's retrospective as one caller may see it: the snapshot's projections, the whole visible
  * timeline, and the chain. Events the caller may not see stay in the chain as redacted links
  * (seq, prevHash, hash), so that anyone can still recompute the whole chain from this file alone.
+ * {@code scenario}: in an exercise's export for its facilitator, the scenario it plays (whose digest its
+ * {@code room.created} records), from which the verifier derives the exercise again.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RoomExport(String format, String exportedAt, Person exportedBy, RoomSnapshot room, RoomMetrics metrics,
-        List<RoleChange> roleHistory, List<CommsViews.UpdateView> updates, List<String> lessonsLearned, Chain chain) {
+        List<RoleChange> roleHistory, List<CommsViews.UpdateView> updates, List<String> lessonsLearned, PlayedScenario scenario, Chain chain) {
 
     public static final String FORMAT = "sitroom-export/1";
 

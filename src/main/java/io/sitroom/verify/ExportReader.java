@@ -57,10 +57,11 @@ final class ExportReader {
     /**
      * What the checks need: the links in file order, the head the export claims, the room's signed
      * checkpoints and the keys the export carries (kid to key; empty when it carries none), the witnesses'
-     * countersignatures of those checkpoints and the witnesses' keys the export carries.
+     * countersignatures of those checkpoints and the witnesses' keys the export carries; the file's text ({@code json}),
+     * for what is derived with the server's own libraries ({@link ExerciseDerivation}).
      */
     record Export(String roomId, long headSeq, String headHash, List<Link> links, List<Checkpoint> checkpoints, Map<String, PublicKey> keys,
-            List<Countersignature> countersignatures, Map<String, PublicKey> witnessKeys, Readable readable) {
+            List<Countersignature> countersignatures, Map<String, PublicKey> witnessKeys, Readable readable, String json) {
     }
 
     /**
@@ -128,7 +129,7 @@ final class ExportReader {
         }
         Map<String, PublicKey> witnessKeys = chain.optional("witnessKeys") == null ? Map.of() : keys(chain.object("witnessKeys"));
         return new Export(roomId, headSeq, headHash, links, checkpoints, keys, countersignatures, witnessKeys,
-                new Readable(room.all(), others, instant(export.optional("exportedAt"))));
+                new Readable(room.all(), others, instant(export.optional("exportedAt"))), json);
     }
 
     /**
