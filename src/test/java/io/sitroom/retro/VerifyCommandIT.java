@@ -75,4 +75,36 @@ class VerifyCommandIT {
         assertEquals(1, verify(export, tampered), tampered.toString());
         assertTrue(tampered.toString().contains("BROKEN at seq 3"), tampered.toString());
     }
+
+    @Test
+    void verifyCommand_playsAnExercise_onTheScenarioTheFacilitatorsExportCarries() throws Exception {
+        AppProcess.emptyDatabase();
+        Path export = Files.createTempFile("exercise-", ".json");
+        try (AppProcess app = new AppProcess()) {
+            app.start();
+            String admin = given().baseUri(app.baseUrl()).contentType(ContentType.JSON)
+                    .body(Map.of("username", "admin", "password", AppProcess.ADMIN_PASSWORD)).post("/api/auth/login")
+                    .then().statusCode(200).extract().path("token");
+            String room = given().baseUri(app.baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("kind", "EXERCISE", "title", "Friday night", "scenarioId", "ransomware-friday-night")).post("/api/rooms")
+                    .then().statusCode(201).extract().path("id");
+            given().baseUri(app.baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("commandId", "s1", "name", "exercise.start", "data", Map.of("speed", 1)))
+                    .post("/api/rooms/" + room + "/commands").then().statusCode(200);
+            given().baseUri(app.baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("commandId", "e1", "name", "exercise.end", "data", Map.of()))
+                    .post("/api/rooms/" + room + "/commands").then().statusCode(200);
+            Files.writeString(export, given().baseUri(app.baseUrl()).auth().oauth2(admin).get("/api/rooms/" + room + "/export?format=json")
+                    .then().statusCode(200).extract().asString());
+        }
+        // The packaged application has the scenario parser: the exercise is derived again, not listed as the server's word.
+        StringBuilder output = new StringBuilder();
+        assertEquals(0, verify(export, output), output.toString());
+        String line = output.toString().lines().filter(l -> l.startsWith("proven: ")).findFirst().orElse("");
+        int unproven = line.indexOf("; not derived again: ");
+        List<String> proven = List.of(line.substring(line.indexOf('(') + 1, line.indexOf(')')).split(", "));
+        List<String> notDerived = unproven < 0 ? List.of() : List.of(line.substring(unproven + "; not derived again: ".length()).split(", "));
+        assertTrue(proven.containsAll(List.of("room.exercise", "metrics.exerciseScore")), output.toString());
+        assertTrue(!notDerived.contains("room.exercise") && !notDerived.contains("metrics.exerciseScore"), output.toString());
+    }
 }
