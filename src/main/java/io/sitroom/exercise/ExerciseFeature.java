@@ -223,8 +223,9 @@ public class ExerciseFeature implements RoomFeature, RoomScenarios {
     }
 
     @Override
-    public Optional<String> sha256(String scenarioId) {
-        return catalog.current(scenarioId).map(entry -> Sha256.hex(entry.text()));
+    public Optional<RoomEvent.ScenarioBinding> binding(String scenarioId) {
+        return catalog.current(scenarioId).map(entry -> new RoomEvent.ScenarioBinding(Sha256.hex(entry.text()), entry.scenario().title(),
+                entry.scenario().summary(), entry.scenario().roles()));
     }
 
     /** The exercise, with the scenario text room.created names by its digest (a new version uploaded in between is refused). */
@@ -232,7 +233,7 @@ public class ExerciseFeature implements RoomFeature, RoomScenarios {
         String scenarioId = created.scenarioId();
         ScenarioCatalog.Entry current = catalog.current(scenarioId)
                 .orElseThrow(() -> SitroomException.notFound("no scenario '" + scenarioId + "'"));
-        if (created.scenarioSha256() != null && !created.scenarioSha256().equals(Sha256.hex(current.text()))) {
+        if (created.scenario() != null && !created.scenario().sha256().equals(Sha256.hex(current.text()))) {
             throw SitroomException.conflict("scenario '" + scenarioId + "' changed while the room opened; open it again");
         }
         Exercise exercise = new Exercise();

@@ -98,6 +98,22 @@ public final class ExerciseFold {
                 responded, ready);
     }
 
+    /**
+     * The scenario as far as a player's events show it: what {@code room.created} records of it (title, summary, player
+     * roles) and the injects that reached the player, as delivered (an inject is never changed once delivered). A
+     * player's view of the exercise ({@link ExerciseView}) shows nothing else of the script, so it is made from this
+     * as from the whole scenario.
+     */
+    public static Scenario seenByPlayer(String scenarioId, RoomEvent.ScenarioBinding binding, List<Step> steps) {
+        List<Scenario.Inject> delivered = steps.stream().map(Step::payload).filter(ExerciseEvent.InjectDelivered.class::isInstance)
+                .map(ExerciseEvent.InjectDelivered.class::cast)
+                .map(d -> new Scenario.Inject(d.injectId(), d.title(), d.body(), d.to(), new Scenario.Timing.Manual(), d.prompts(), null,
+                        List.of(), d.medium()))
+                .toList();
+        return new Scenario(scenarioId, binding.title(), binding.summary(), java.time.Duration.ZERO, binding.roles(), List.of(), delivered,
+                List.of());
+    }
+
     private static void settle(Map<String, ExpectationState> expectations, String expectationId, Outcome outcome) {
         ExpectationState pending = expectations.get(expectationId);
         if (pending == null) {

@@ -51,20 +51,25 @@ public final class ExerciseCheck implements ExerciseDerivation {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("it is not JSON");
         }
-        JsonNode scenario = root.path("scenario");
-        if (!scenario.isObject()) {
-            return Optional.empty();
-        }
         List<ExerciseFold.Step> steps = steps(root.path("chain").path("events"));
         RoomEvent.RoomCreated created = steps.stream().map(ExerciseFold.Step::payload).filter(RoomEvent.RoomCreated.class::isInstance)
                 .map(RoomEvent.RoomCreated.class::cast).findFirst().orElse(null);
-        if (created == null || created.roomKind() != RoomKind.EXERCISE || created.scenarioSha256() == null) {
+        if (created == null || created.roomKind() != RoomKind.EXERCISE || created.scenario() == null) {
             return Optional.empty();
         }
-        String text = scenario.path("text").asText(null);
-        if (text == null || !created.scenarioSha256().equals(Sha256.hex(text))) {
+        // The snapshot is of its seq; the metrics, as the server reads them, of every event.
+        List<ExerciseFold.Step> toSnapshot = steps.stream().filter(step -> step.seq() <= headSeq).toList();
+        JsonNode script = root.path("scenario");
+        if (!script.isObject()) {
+            // A player's export: no script, the exercise as far as the player's events show it; its score is not theirs to derive.
+            Viewer player = exporter(root);
+            Scenario seen = ExerciseFold.seenByPlayer(created.scenarioId(), created.scenario(), toSnapshot);
+            return Optional.of(new Derived(plain(ExerciseView.of(ExerciseFold.of(toSnapshot, seen), seen, player, asOf)), null));
+        }
+        String text = script.path("text").asText(null);
+        if (text == null || !created.scenario().sha256().equals(Sha256.hex(text))) {
             throw new IllegalArgumentException("scenario.text is not the scenario the room plays (room.created records sha256 "
-                    + created.scenarioSha256() + ")");
+                    + created.scenario().sha256() + ")");
         }
         ScenarioParser.Result parsed = ScenarioParser.parse(created.scenarioId() + ".yaml", text);
         if (parsed.scenario() == null) {
@@ -74,10 +79,8 @@ public final class ExerciseCheck implements ExerciseDerivation {
         ExerciseView view;
         MetricsTally tally = MetricsTally.EMPTY;
         try {
-            // The snapshot is of its seq; the metrics, as the server reads them, of every event.
-            List<ExerciseFold.Step> toSnapshot = steps.stream().filter(step -> step.seq() <= headSeq).toList();
-            view = ExerciseView.of(ExerciseFold.of(toSnapshot, stored), stored, new Viewer(new UUID(0, 0), Set.of(Role.FACILITATOR), Role.FACILITATOR),
-                    asOf);
+            view = ExerciseView.of(ExerciseFold.of(toSnapshot, stored), stored, new Viewer(new UUID(0, 0), Set.of(Role.FACILITATOR),
+                    Role.FACILITATOR), asOf);
             ScoreFacts facts = new ScoreFacts(stored);
             for (ExerciseFold.Step step : steps) {
                 if (step.payload() instanceof ExerciseEvent && MetricsFold.concerns(step.payload())) {
@@ -90,7 +93,27 @@ public final class ExerciseCheck implements ExerciseDerivation {
         Instant openedAt = steps.get(0).at();
         RoomMetrics metrics = RoomMetrics.of(new RoomMetrics.RoomInfo(null, RoomKind.EXERCISE, created.title(), created.severity(),
                 created.phase(), openedAt), tally, new RoomMetrics.OpenExceptions(0, null), asOf == null ? openedAt : asOf);
-        return Optional.of(new Derived(mapper.convertValue(view, Object.class), mapper.convertValue(metrics.exerciseScore(), Object.class)));
+        return Optional.of(new Derived(plain(view), plain(metrics.exerciseScore())));
+    }
+
+    /** Who exported the file, with the roles the file's members list gives them (proven from the events before this runs). */
+    private static Viewer exporter(JsonNode root) {
+        String userId = root.path("exportedBy").path("userId").asText();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (JsonNode member : root.path("room").path("members")) {
+            if (member.path("userId").asText().equals(userId)) {
+                member.path("roles").forEach(role -> roles.add(Role.of(role.asText())));
+            }
+        }
+        try {
+            return new Viewer(UUID.fromString(userId), roles, Role.FACILITATOR);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("exportedBy.userId is not a user id");
+        }
+    }
+
+    private Object plain(Object value) {
+        return value == null ? null : mapper.convertValue(value, Object.class);
     }
 
     /** The events the file shows in full, decoded as the server decodes them; redacted and erased ones are not. */

@@ -17,14 +17,13 @@ public sealed interface RoomEvent extends EventPayload {
      * type the room opened with (null for none), applied in the same unit of work (see {@link RoomTypes}).
      * {@code updateCadenceSeconds}: how often the room owes a status update at its opening severity by the
      * deployment's settings ({@link UpdateCadences}), 0 when none is owed; the first update falls due that long
-     * after this event. Null in rooms opened before it was recorded. {@code scenarioSha256}: for an exercise, the
-     * SHA-256 of the scenario text it plays ({@link RoomScenarios}), so an export can carry the script and be checked
-     * against it; null in exercises opened before it was recorded.
+     * after this event. Null in rooms opened before it was recorded. {@code scenario}: for an exercise, what it
+     * records of the scenario it plays ({@link RoomScenarios}); null in exercises opened before it was recorded.
      */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     @EventKind("room.created")
     record RoomCreated(RoomKind roomKind, String title, Severity severity, Phase phase, UUID createdBy, String scenarioId, String type,
-            Long updateCadenceSeconds, String scenarioSha256) implements RoomEvent {
+            Long updateCadenceSeconds, ScenarioBinding scenario) implements RoomEvent {
 
         /** When the first update falls due, for a room that opened at {@code at}: null when none is owed, or not recorded. */
         public Instant firstUpdateDue(Instant at) {
@@ -35,6 +34,14 @@ public sealed interface RoomEvent extends EventPayload {
         public String brief() {
             return title;
         }
+    }
+
+    /**
+     * What an exercise records of the scenario it plays when it opens: the SHA-256 (hex) of the scenario's text, which
+     * binds the script to the chain (the facilitator's export carries the text), and what every player is shown of it:
+     * its title, summary and player roles (a player's export is derived from these and the injects that reached them).
+     */
+    record ScenarioBinding(String sha256, String title, String summary, Set<Role> roles) {
     }
 
     /** {@code invite}: the invitation a guest joined with (absent for members added by a lead). */

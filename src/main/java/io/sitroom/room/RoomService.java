@@ -89,7 +89,7 @@ public class RoomService {
         String type = request.type() == null || request.type().isBlank() ? null : request.type().strip();
         Severity severity = request.severity() != null ? taxonomy.choose(request.severity())
                 : type == null ? taxonomy.defaultSeverity() : defaultSeverity(type);
-        String scenarioSha256 = request.kind() == RoomKind.EXERCISE ? scenarioSha256(request.scenarioId()) : null;
+        RoomEvent.ScenarioBinding scenario = request.kind() == RoomKind.EXERCISE ? scenario(request.scenarioId()) : null;
         UUID roomId = UUID.randomUUID();
         List<RecordedEvent> events = writer.run(roomId, locked -> {
             Room room = new Room();
@@ -108,7 +108,7 @@ public class RoomService {
             Member creator = new Member(creatorId, creatorName, Set.of());
             List<RecordedEvent> appended = new ArrayList<>(locked.append(creator, null, List.of(
                     NewEvent.forEveryone(new RoomEvent.RoomCreated(room.kind, room.title, room.severity, room.phase, creatorId,
-                            request.scenarioId(), type, cadenceSeconds(severity), scenarioSha256)),
+                            request.scenarioId(), type, cadenceSeconds(severity), scenario)),
                     NewEvent.forEveryone(new RoomEvent.MemberAdded(creatorId, creatorName, lead, Map.of(creatorId, lead), null)))));
             // The room opened when its room.created was recorded: the snapshot's createdAt is that event's time, to the
             // millisecond (the export's verifier derives it from the event; the clock read above may be a millisecond earlier).
@@ -122,9 +122,9 @@ public class RoomService {
         return new Opened(roomId, events);
     }
 
-    /** The digest of the scenario an exercise will play; refuses one no {@link RoomScenarios} knows, before anything is written. */
-    private String scenarioSha256(String scenarioId) {
-        return scenarios.stream().map(s -> s.sha256(scenarioId)).flatMap(Optional::stream).findFirst()
+    /** What an exercise records of the scenario it will play; refuses one no {@link RoomScenarios} knows, before anything is written. */
+    private RoomEvent.ScenarioBinding scenario(String scenarioId) {
+        return scenarios.stream().map(s -> s.binding(scenarioId)).flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> SitroomException.notFound("no scenario '" + scenarioId + "'"));
     }
 

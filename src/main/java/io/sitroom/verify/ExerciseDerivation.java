@@ -12,14 +12,18 @@ import java.util.Optional;
  */
 public interface ExerciseDerivation {
 
-    /** The exercise as the facilitator's snapshot shows it, and its score as the facilitator's metrics do, as plain JSON values. */
+    /**
+     * The exercise as the exporter's snapshot shows it, and its score as the facilitator's metrics do (null when the
+     * file carries no script: a player's), as plain JSON values.
+     */
     record Derived(Object exercise, Object exerciseScore) {
     }
 
     /**
-     * The exercise of this export as of {@code asOf}, from its events up to {@code headSeq} (the snapshot's) played on
-     * the scenario it carries; empty when it carries none (the exporter was not the facilitator) or its room did not
-     * record the digest of its scenario (opened before it did).
+     * The exercise of this export as of {@code asOf}, from its events up to {@code headSeq} (the snapshot's): played on
+     * the scenario the file carries (the facilitator's export), or, without one, as far as the exporter's events show it
+     * (a player's: what {@code room.created} records of the scenario and the injects that reached them). Empty when
+     * its room did not record its scenario (opened before it did).
      *
      * @throws IllegalArgumentException when the scenario is not the one the room records, or the events do not play on
      *         it as the server plays them, with a one-line reason

@@ -121,8 +121,8 @@ final class ReadableProof {
     }
 
     /**
-     * An exercise's state and score, played again on the scenario the export carries ({@link ExerciseDerivation}); the
-     * first disagreement, if any. While the exercise runs, its {@code elapsedMs} is the clock's reading when the snapshot
+     * An exercise's state and score, played again on the scenario the export carries, or as far as a player's events
+     * show it ({@link ExerciseDerivation}); the first disagreement, if any. While the exercise runs, its {@code elapsedMs} is the clock's reading when the snapshot
      * was made, which the file does not say: it is left unproven (the clock's anchor, from which it is read, is proven).
      */
     private static Optional<String> exercise(Export export, long head, List<String> proven, List<String> unproven) {
@@ -148,7 +148,8 @@ final class ReadableProof {
             return difference;
         }
         proven.add("room.exercise");
-        if (export.readable().others().get("metrics") instanceof Map<?, ?> metrics && metrics.containsKey("exerciseScore")) {
+        if (derived.get().exerciseScore() != null && export.readable().others().get("metrics") instanceof Map<?, ?> metrics
+                && metrics.containsKey("exerciseScore")) {
             difference = SectionCheck.firstDifference("metrics.exerciseScore", metrics.get("exerciseScore"), derived.get().exerciseScore());
             if (difference.isPresent()) {
                 return difference;

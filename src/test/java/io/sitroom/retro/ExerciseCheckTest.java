@@ -120,7 +120,7 @@ class ExerciseCheckTest {
     }
 
     @Test
-    void aPlayersExport_carriesNoScript_andSaysTheExerciseIsNotDerived() throws Exception {
+    void aPlayersExport_carriesNoScript_andProvesTheExerciseAsFarAsTheirEventsShowIt() throws Exception {
         String json = export(legal);
         JsonNode root = JSON.readTree(json);
         assertTrue(root.path("scenario").isMissingNode(), "the script is the facilitator's: " + root.path("scenario"));
@@ -128,7 +128,25 @@ class ExerciseCheckTest {
         assertFalse(json.contains("A reporter has the ransom note"), "no inject that did not reach the player");
         ExportVerifier.Result result = ExportVerifier.verify(json);
         assertTrue(result.ok(), result.toString());
-        assertTrue(result.proven().unproven().contains("room.exercise"), result.proven().toString());
+        assertTrue(result.proven().sections().contains("room.exercise"), result.proven().toString());
+
+        int brief = index(root.path("room").path("exercise").path("injects"), i -> i.path("id").asText().equals("legal-brief"));
+        assertCaught(json, e -> ((ObjectNode) e.path("room").path("exercise").path("injects").get(brief)).put("title", "Nothing to see"),
+                "room.exercise.injects[" + brief + "].title: the file says \"Nothing to see\", the events say \"Counsel on the line\"");
+        assertCaught(json, e -> ((ObjectNode) e.path("room").path("exercise")).put("summary", "A quiet day"),
+                "room.exercise.summary: the file says \"A quiet day\"");
+    }
+
+    @Test
+    void aPlayersExportAfterTheRelease_provesTheExercise_butNotTheScore_whichCountsInjectsToOtherRoles() throws Exception {
+        Api.accepted(facilitator, room, "exercise.end", Map.of());
+        Api.accepted(facilitator, room, "report.release", Map.of());
+        String json = export(legal);
+        assertTrue(JSON.readTree(json).path("metrics").has("exerciseScore"), "released to every member");
+        ExportVerifier.Result result = ExportVerifier.verify(json);
+        assertTrue(result.ok(), result.toString());
+        assertTrue(result.proven().sections().contains("room.exercise"), result.proven().toString());
+        assertTrue(result.proven().unproven().contains("metrics.exerciseScore"), result.proven().toString());
     }
 
     private static void assertCaught(String json, Consumer<JsonNode> change, String expected) throws Exception {
