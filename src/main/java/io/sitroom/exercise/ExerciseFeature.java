@@ -206,20 +206,9 @@ public class ExerciseFeature implements RoomFeature, RoomScenarios {
 
     private static void projectImprovisation(UUID roomId, long seq, ExerciseEvent e) {
         if (Improvisation.changes(e)) {
-            InjectChangeRecord row = InjectChangeRecord.of(roomId, injectId(e), seq);
+            InjectChangeRecord row = InjectChangeRecord.of(roomId, Improvisation.injectId(e), seq);
             row.set(Improvisation.applied(row.change(), e));
         }
-    }
-
-    static String injectId(ExerciseEvent e) {
-        if (e instanceof ExerciseEvent.InjectAdded a) {
-            return a.injectId();
-        } else if (e instanceof ExerciseEvent.InjectEdited edited) {
-            return edited.injectId();
-        } else if (e instanceof ExerciseEvent.InjectDropped d) {
-            return d.injectId();
-        }
-        return ((ExerciseEvent.InjectMoved) e).injectId();
     }
 
     @Override

@@ -89,7 +89,7 @@ public final class ExerciseFold {
             } else if (payload instanceof ExerciseEvent.ReadyConfirmed confirmed) {
                 ready.addAll(confirmed.roles());
             } else if (payload instanceof ExerciseEvent e && Improvisation.changes(e)) {
-                String injectId = ExerciseFeature.injectId(e);
+                String injectId = Improvisation.injectId(e);
                 changes.put(injectId, Improvisation.applied(changes.getOrDefault(injectId, Improvisation.unchanged(step.seq())), e));
             }
         }

@@ -63,6 +63,18 @@ public final class Improvisation {
                 || e instanceof ExerciseEvent.InjectMoved;
     }
 
+    /** The inject one of the facilitator's changes is of. */
+    static String injectId(ExerciseEvent e) {
+        if (e instanceof ExerciseEvent.InjectAdded a) {
+            return a.injectId();
+        } else if (e instanceof ExerciseEvent.InjectEdited edited) {
+            return edited.injectId();
+        } else if (e instanceof ExerciseEvent.InjectDropped d) {
+            return d.injectId();
+        }
+        return ((ExerciseEvent.InjectMoved) e).injectId();
+    }
+
     /**
      * An inject's change after one of the facilitator's events ({@code inject.added}, {@code inject.edited},
      * {@code inject.dropped}, {@code inject.moved}); any other event leaves it as it is. What the server's projection

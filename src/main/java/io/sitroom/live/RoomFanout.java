@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -56,6 +58,13 @@ public class RoomFanout implements AppendListener {
             thread.setDaemon(true);
             return thread;
         });
+        registry.find("sitroom.frames.written").meters().forEach(registry::remove);
+        FunctionCounter.builder("sitroom.frames.written", SocketWriter.DIRECT, LongAdder::sum).tag("path", "direct")
+                .description("Frames written straight to the connection's channel: each event encoded and compressed once for all")
+                .register(registry);
+        FunctionCounter.builder("sitroom.frames.written", SocketWriter.PER_CONNECTION, LongAdder::sum).tag("path", "per-connection")
+                .description("Frames written through the WebSocket library: encoded and compressed again for each connection")
+                .register(registry);
         registry.find("sitroom.connections.open").gauges().forEach(registry::remove); // see WebhookDispatcher
         Gauge.builder("sitroom.connections.open", this, RoomFanout::connections)
                 .description("WebSocket connections open on this node").register(registry);

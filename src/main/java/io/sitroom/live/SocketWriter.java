@@ -3,6 +3,7 @@ package io.sitroom.live;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.concurrent.atomic.LongAdder;
 
 import org.jboss.logging.Logger;
 
@@ -12,6 +13,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketExtension;
 import io.quarkus.websockets.next.WebSocketConnection;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.http.WebSocketBase;
 import io.vertx.core.http.impl.WebSocketImplBase;
 
@@ -35,6 +37,21 @@ final class SocketWriter {
 
     private static final Logger LOG = Logger.getLogger(SocketWriter.class);
     private static final MethodHandle WEB_SOCKET = findSocketAccessor();
+    /**
+     * Vert.x Web hands websockets-next its socket wrapped (to answer for forwarded addresses), and the
+     * wrapper hides the channel: its delegate is the socket that has one.
+     */
+    private static final String WRAPPER = "io.vertx.ext.web.impl.ServerWebSocketWrapper";
+    private static final Class<?> WRAPPER_CLASS = findClass(WRAPPER);
+    private static final MethodHandle UNWRAP = findDelegateAccessor();
+
+    /**
+     * Frames written straight to the connection's Netty channel (the frame's shared bytes, compressed once
+     * for all connections), and frames written through the Vert.x socket or websockets-next (encoded, and
+     * compressed, for each connection): {@code sitroom.frames.written}, by {@code path}.
+     */
+    static final LongAdder DIRECT = new LongAdder();
+    static final LongAdder PER_CONNECTION = new LongAdder();
     /** Netty's permessage-deflate encoder, present in a channel's pipeline when the extension was negotiated. */
     private static final String DEFLATE_ENCODER = "PerMessageDeflateEncoder";
 
@@ -75,6 +92,7 @@ final class SocketWriter {
             TextWebSocketFrame netty = deflate
                     ? new TextWebSocketFrame(true, WebSocketExtension.RSV1, Unpooled.wrappedBuffer(frame.deflated()))
                     : new TextWebSocketFrame(true, 0, Unpooled.wrappedBuffer(frame.utf8()));
+            DIRECT.increment();
             onLoop(() -> {
                 var promise = channel.newPromise().addListener(f -> done.written(f.isSuccess(), f.cause()));
                 if (flush) {
@@ -84,8 +102,10 @@ final class SocketWriter {
                 }
             });
         } else if (socket != null) {
+            PER_CONNECTION.increment();
             socket.writeTextMessage(frame.text()).onComplete(written -> done.written(written.succeeded(), written.cause()));
         } else {
+            PER_CONNECTION.increment();
             connection.sendText(frame.text()).subscribe().with(ok -> done.written(true, null), failure -> done.written(false, failure));
         }
     }
@@ -145,16 +165,42 @@ final class SocketWriter {
         }
     }
 
+    private static Class<?> findClass(String name) {
+        try {
+            return Class.forName(name, false, SocketWriter.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    private static MethodHandle findDelegateAccessor() {
+        if (WRAPPER_CLASS == null) {
+            return null;
+        }
+        try {
+            return MethodHandles.privateLookupIn(WRAPPER_CLASS, MethodHandles.lookup()).findGetter(WRAPPER_CLASS, "delegate",
+                    ServerWebSocket.class);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.infof("writing frames through the Vert.x socket (its wrapper hides the channel: %s)", e.toString());
+            return null;
+        }
+    }
+
     /**
-     * The Vert.x socket under a websockets-next connection. websockets-next does not expose it, so it is
-     * reached through its package-private accessor; without it, frames go through {@code sendText}.
+     * The Vert.x socket under a websockets-next connection, unwrapped from Vert.x Web's wrapper. websockets-next
+     * does not expose it, so it is reached through its package-private accessor; without it, frames go through
+     * {@code sendText}.
      */
     private static WebSocketBase socketOf(WebSocketConnection connection) {
         if (WEB_SOCKET == null) {
             return null;
         }
         try {
-            return (WebSocketBase) WEB_SOCKET.invoke(connection);
+            WebSocketBase socket = (WebSocketBase) WEB_SOCKET.invoke(connection);
+            while (UNWRAP != null && WRAPPER_CLASS.isInstance(socket)) {
+                socket = (WebSocketBase) UNWRAP.invoke(socket);
+            }
+            return socket;
         } catch (Throwable e) {
             return null;
         }

@@ -24,7 +24,8 @@ import io.sitroom.testing.DeflateWsClient;
 import io.sitroom.testing.WsClient;
 
 /**
- * What a browser gets: it offers permessage-deflate, and every frame comes compressed, decoding with
+ * What a browser gets: it offers permessage-deflate, and every frame comes compressed (each event once for all
+ * connections, written straight to their channels), decoding with
  * the one inflater a browser keeps for the connection, whether the frame was shared by every
  * connection (an event, compressed once) or its own (the welcome, a command's result), in any order.
  */
@@ -38,6 +39,8 @@ class CompressionTest {
     void aBrowserLikeClient_getsEveryFrameCompressed_andTheSameEventsAsAPlainClient() throws Exception {
         User ic = Api.newUser("Ines");
         UUID room = Api.newIncident(ic, "Compressed");
+        long perConnection = SocketWriter.PER_CONNECTION.sum();
+        long direct = SocketWriter.DIRECT.sum();
         try (DeflateWsClient browser = DeflateWsClient.connect(RestAssured.port, "/ws/rooms/" + room, ic.token());
                 WsClient plain = WsClient.connect(ic, room, null)) {
             assertTrue(browser.extensions().startsWith("permessage-deflate"), browser.extensions());
@@ -80,8 +83,13 @@ class CompressionTest {
             for (JsonNode event : plainEvents) {
                 assertEquals(event, events.get(event.path("seq").asLong()), "seq " + event.path("seq"));
             }
-            assertTrue(eventWireBytes * 3 < eventTextBytes, "compressed: " + eventWireBytes + " bytes on the wire for " + eventTextBytes);
+            // Each event is compressed on its own (no window shared with earlier frames, so that every connection can take it).
+            assertTrue(eventWireBytes * 2 < eventTextBytes, "compressed: " + eventWireBytes + " bytes on the wire for " + eventTextBytes);
         }
+        // Every frame went straight to the channel as the event's shared bytes: none was encoded or compressed again for
+        // a connection by the WebSocket library (which it would be if the socket under the connection were out of reach).
+        assertEquals(perConnection, SocketWriter.PER_CONNECTION.sum(), "frames written through the WebSocket library");
+        assertTrue(SocketWriter.DIRECT.sum() - direct >= 2 * 30, "frames written to the channel: " + (SocketWriter.DIRECT.sum() - direct));
     }
 
     @Test
