@@ -111,7 +111,8 @@ async function durablePhase(target, o, log, rooms, connsPerRoom, label) {
   const publishers = await connectAll(target, plan, connsPerRoom, 1, o['connect-concurrency']);
   const result = await runDurable({
     publishers, inflight: o.inflight, warmupMs: seconds(o.warmup), windowMs: seconds(o['durable-window']),
-    drainMs: seconds(o.drain), serverPid: o.serverPid, tag: `${o.tag}-${label}`,
+    // Command ids hold letters, digits and . _ : - only (the server refuses others): the label's spaces go.
+    drainMs: seconds(o.drain), serverPid: o.serverPid, tag: `${o.tag}-${label.replace(/[^A-Za-z0-9._:-]+/g, '-')}`,
   });
   publishers.forEach((c) => c.close());
   const note = target.persistent ? '' : ' (no persistence)';
