@@ -1,15 +1,14 @@
 package io.sitroom.retro;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static io.sitroom.testing.ExportTampering.assertCaught;
+import static io.sitroom.testing.ExportTampering.index;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import jakarta.inject.Inject;
 
@@ -147,25 +146,5 @@ class ExerciseCheckTest {
         assertTrue(result.ok(), result.toString());
         assertTrue(result.proven().sections().contains("room.exercise"), result.proven().toString());
         assertTrue(result.proven().unproven().contains("metrics.exerciseScore"), result.proven().toString());
-    }
-
-    private static void assertCaught(String json, Consumer<JsonNode> change, String expected) throws Exception {
-        JsonNode root = JSON.readTree(json);
-        change.accept(root);
-        ExportVerifier.Result result = ExportVerifier.verify(JSON.writeValueAsString(root));
-        assertFalse(result.ok(), expected);
-        assertNull(result.firstBadSeq(), "the chain itself is whole");
-        assertTrue(result.reason().startsWith(expected), "expected '" + expected + "', got: " + result.reason());
-    }
-
-    private static int index(JsonNode array, java.util.function.Predicate<JsonNode> which) {
-        List<JsonNode> items = new ArrayList<>();
-        array.forEach(items::add);
-        for (int i = 0; i < items.size(); i++) {
-            if (which.test(items.get(i))) {
-                return i;
-            }
-        }
-        throw new AssertionError("none matches in " + array);
     }
 }

@@ -30,6 +30,12 @@ class VerifyCommandIT {
         return process.waitFor();
     }
 
+    private static String adminToken(AppProcess app) {
+        return given().baseUri(app.baseUrl()).contentType(ContentType.JSON)
+                .body(Map.of("username", "admin", "password", AppProcess.ADMIN_PASSWORD)).post("/api/auth/login")
+                .then().statusCode(200).extract().path("token");
+    }
+
     @Test
     void verifyCommand_acceptsAnIntactExport_andNamesTheSeqOfAChangedCharacter() throws Exception {
         AppProcess.emptyDatabase();
@@ -38,9 +44,7 @@ class VerifyCommandIT {
         Path html = Files.createTempFile("retrospective-", ".html");
         try (AppProcess app = new AppProcess()) {
             app.start();
-            String admin = given().baseUri(app.baseUrl()).contentType(ContentType.JSON)
-                    .body(Map.of("username", "admin", "password", AppProcess.ADMIN_PASSWORD)).post("/api/auth/login")
-                    .then().statusCode(200).extract().path("token");
+            String admin = adminToken(app);
             String room = given().baseUri(app.baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
                     .body(Map.of("kind", "INCIDENT", "title", "Verify me")).post("/api/rooms").then().statusCode(201).extract().path("id");
             given().baseUri(app.baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
@@ -82,9 +86,7 @@ class VerifyCommandIT {
         Path export = Files.createTempFile("exercise-", ".json");
         try (AppProcess app = new AppProcess()) {
             app.start();
-            String admin = given().baseUri(app.baseUrl()).contentType(ContentType.JSON)
-                    .body(Map.of("username", "admin", "password", AppProcess.ADMIN_PASSWORD)).post("/api/auth/login")
-                    .then().statusCode(200).extract().path("token");
+            String admin = adminToken(app);
             String room = given().baseUri(app.baseUrl()).auth().oauth2(admin).contentType(ContentType.JSON)
                     .body(Map.of("kind", "EXERCISE", "title", "Friday night", "scenarioId", "ransomware-friday-night")).post("/api/rooms")
                     .then().statusCode(201).extract().path("id");
