@@ -38,8 +38,10 @@ public sealed interface RoomEvent extends EventPayload {
 
     /**
      * What an exercise records of the scenario it plays when it opens: the SHA-256 (hex) of the scenario's text, which
-     * binds the script to the chain (the facilitator's export carries the text), and what every player is shown of it:
-     * its title, summary and player roles (a player's export is derived from these and the injects that reached them).
+     * binds the script to the chain (the facilitator's export carries the text); its title and summary, which every
+     * player is shown; and the player roles it addresses (which of a player's roles its communications check asks
+     * about). A player's export is derived from these and the injects that reached them. Every member may read them:
+     * which roles the script addresses, never what it sends them.
      */
     record ScenarioBinding(String sha256, String title, String summary, Set<Role> roles) {
     }
