@@ -17,6 +17,7 @@ import io.sitroom.chain.Checkpoint;
 import io.sitroom.error.OutageLog;
 import io.sitroom.room.HashChain;
 import io.sitroom.room.Phase;
+import io.sitroom.room.Room;
 
 /**
  * Signs rooms' heads: a room whose head moved since its last checkpoint is signed once
@@ -113,19 +114,17 @@ public class Checkpointer {
         checkpoint.signedInstant = now;
         checkpoint.kid = signed.kid();
         checkpoint.signature = signed.signature();
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                checkpoint.persist();
-                listeners.forEach(listener -> listener.stored(checkpoint.checkpoint(), now));
-            });
-            return true;
-        } catch (RuntimeException e) {
-            boolean signedElsewhere = QuarkusTransaction.requiringNew()
-                    .call(() -> RoomCheckpoint.findById(new RoomCheckpoint.Key(roomId, seq)) != null);
-            if (!signedElsewhere) {
-                throw e;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // Every node signs the heads that are due, so two may sign the same one at once: the room's row takes them in
+            // turn, and the second finds the first's checkpoint and keeps it (an insert that failed on the key would be
+            // logged as a database error, in a drain too).
+            Room.lockForAppend(roomId);
+            if (RoomCheckpoint.findById(new RoomCheckpoint.Key(roomId, seq)) != null) {
+                return false;
             }
-            return false;
-        }
+            checkpoint.persist();
+            listeners.forEach(listener -> listener.stored(checkpoint.checkpoint(), now));
+            return true;
+        });
     }
 }

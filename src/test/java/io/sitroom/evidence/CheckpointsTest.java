@@ -174,4 +174,28 @@ class CheckpointsTest {
         assertEquals(published, seen.size(), "no second key of that generation");
         assertEquals(kid, seen.get(seen.size() - 1).kid(), "the key that was there first stays the signing key");
     }
+
+    @Test
+    void twoNodesSigningTheSameHeadAtOnce_storeOneCheckpoint_andNeitherFails() throws Exception {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "Signed by two nodes");
+        Api.accepted(ic, room, "note.add", Map.of("text", "due for a checkpoint"));
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> signed = nodes.invokeAll(List.of(() -> {
+                together.await();
+                return checkpointer.signDue();
+            }, () -> {
+                together.await();
+                return checkpointer.signDue();
+            }));
+            for (java.util.concurrent.Future<Integer> node : signed) {
+                node.get(); // neither fails
+            }
+        } finally {
+            nodes.shutdownNow();
+        }
+        assertEquals(1, checkpoints(ic, room).size(), "the head is signed once");
+    }
 }
