@@ -29,13 +29,20 @@
 #   RATES=10,25,50,...            publish rates of the fan-out sweep (commands/s, all rooms together)
 #   LOADGEN_ARGS="--clients 500 --rooms 1 ..."   any other loadgen.mjs option
 #   OUT=bench/load/results/<time> where the JSON files, logs and summary.md go
+#   WARMUP=1                      unmeasured rounds first: every mode once against every target, written to
+#                                 $OUT/warmup/ and left out of the summary (0: none). Each target starts fresh,
+#                                 and a JVM pinned to one core compiles for minutes: without it the first
+#                                 round measures the JIT (hot room 530-850 commands/s in a fresh JVM's first
+#                                 round, 1,300-1,560 by its third; 500 web clients p99 190 then 58 ms)
 #   JAVA_OPTS=...                 extra JVM options for Sitroom (none by default)
 #   DEFAULT_LIMITS=1              keep Sitroom's default rate limits (see bench/run-flood.sh)
 #
 # Sitroom's per-user and per-connection limits (docs/protocol.md, "Limits") are raised for the run:
 # the benchmark measures the engine, not the limiter (a few publisher connections must carry up to
-# 1,600 commands/s, and with the defaults they would get rate_limited refusals instead). The bench
-# still opens at most 20 sockets per user. The slow-consumer limit (max-pending-frames) is kept: a
+# 1,600 commands/s, and with the defaults they would get rate_limited refusals instead), and so is the
+# rate of new room connections a user may open (the idle mode opens and closes a user's 20 sockets to
+# warm up, then opens them again: 429 with the default burst of 20). The bench still opens at most 20
+# sockets per user. The slow-consumer limit (max-pending-frames) is kept: a
 # client closed with 4008 shows up as lost events. bcrypt cost 4 only makes signing in hundreds of
 # bench users fast; sign-in is set-up, never measured.
 #
@@ -61,9 +68,9 @@ mkdir -p "$OUT"
 # DEFAULT_LIMITS=1 keeps Sitroom's own per-connection and per-user limits (the flood measurement:
 # bench/run-flood.sh); otherwise they are raised so that the engine is measured, not the limiter.
 if [ "${DEFAULT_LIMITS:-0}" = 1 ]; then
-  COMMAND_LIMIT=100 FRAME_LIMIT=200 FRAME_BURST=1000
+  COMMAND_LIMIT=100 FRAME_LIMIT=200 FRAME_BURST=1000 UPGRADE_LIMIT=1 UPGRADE_BURST=20
 else
-  COMMAND_LIMIT=1000000 FRAME_LIMIT=1000000 FRAME_BURST=1000000
+  COMMAND_LIMIT=1000000 FRAME_LIMIT=1000000 FRAME_BURST=1000000 UPGRADE_LIMIT=1000000 UPGRADE_BURST=1000000
 fi
 
 declare -A PID=()
@@ -120,6 +127,8 @@ start_sitroom() {
   SITROOM_LIMITS_COMMAND_BURST=$COMMAND_LIMIT \
   SITROOM_LIMITS_FRAMES_PER_SECOND=$FRAME_LIMIT \
   SITROOM_LIMITS_FRAME_BURST=$FRAME_BURST \
+  SITROOM_LIMITS_UPGRADES_PER_SECOND=$UPGRADE_LIMIT \
+  SITROOM_LIMITS_UPGRADE_BURST=$UPGRADE_BURST \
     taskset -c $SERVER_CORE java ${JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar >"$OUT/sitroom.log" 2>&1 &
   PID[sitroom]=$!
   wait_for sitroom "http://127.0.0.1:$SITROOM_PORT/q/health/ready" 120
@@ -171,26 +180,36 @@ EXTRA=()
 # shellcheck disable=SC2206
 [ -n "${LOADGEN_ARGS:-}" ] && EXTRA+=($LOADGEN_ARGS)
 
-echo "results: $OUT (modes: $MODES; targets: $TARGETS; runs: $RUNS; quick: $QUICK)"
+WARMUP=${WARMUP:-1}
+echo "results: $OUT (modes: $MODES; targets: $TARGETS; runs: $RUNS; warm-up rounds: $WARMUP; quick: $QUICK)"
 failures=0
-for mode in $MODES; do
-  for run in $(seq 1 "$RUNS"); do
-    for target in $TARGETS; do
-      case $mode in webclient*) [ "$target" = sitroom ] || continue ;; esac # the web client speaks only to Sitroom
-      server=$target
-      if [ "$target" = socketio ] && { [ "${DEFLATE:-1}" = 0 ] || [[ $mode == *-plain ]]; }; then server=socketio-plain; fi
-      if ! kill -0 "${PID[$server]}" 2>/dev/null; then
-        echo "$server is not running; see $OUT/$server.log" >&2
-        exit 1
-      fi
-      if ! taskset -c $GENERATOR_CORE node "$LOAD/loadgen.mjs" --target "$target" --mode "$mode" --run "$run" \
-        --url "$(url_of "$server")" --server-pid "${PID[$server]}" --admin-password "$ADMIN_PASSWORD" \
-        --out "$OUT/$mode-$target-run$run.json" "${EXTRA[@]}"; then
-        echo "loadgen failed: $mode $target run $run" | tee -a "$OUT/failures.txt" >&2
-        failures=$((failures + 1))
-      fi
-    done
+round() { # mode, run, results directory
+  local mode=$1 run=$2 dir=$3 target server
+  for target in $TARGETS; do
+    case $mode in webclient*) [ "$target" = sitroom ] || continue ;; esac # the web client speaks only to Sitroom
+    server=$target
+    if [ "$target" = socketio ] && { [ "${DEFLATE:-1}" = 0 ] || [[ $mode == *-plain ]]; }; then server=socketio-plain; fi
+    if ! kill -0 "${PID[$server]}" 2>/dev/null; then
+      echo "$server is not running; see $OUT/$server.log" >&2
+      exit 1
+    fi
+    if ! taskset -c $GENERATOR_CORE node "$LOAD/loadgen.mjs" --target "$target" --mode "$mode" --run "$run" \
+      --url "$(url_of "$server")" --server-pid "${PID[$server]}" --admin-password "$ADMIN_PASSWORD" \
+      --out "$dir/$mode-$target-run$run.json" "${EXTRA[@]}"; then
+      echo "loadgen failed: $mode $target run $run" | tee -a "$OUT/failures.txt" >&2
+      failures=$((failures + 1))
+    fi
   done
+}
+if [ "$WARMUP" -gt 0 ]; then
+  mkdir -p "$OUT/warmup"
+  for w in $(seq 1 "$WARMUP"); do
+    mkdir -p "$OUT/warmup/$w"; for mode in $MODES; do round "$mode" 0 "$OUT/warmup/$w"; done
+  done
+  echo "warm-up done (not measured: $OUT/warmup)"
+fi
+for mode in $MODES; do
+  for run in $(seq 1 "$RUNS"); do round "$mode" "$run" "$OUT"; done
 done
 
 node "$LOAD/summarize.mjs" "$OUT" | tee "$OUT/summary.md"

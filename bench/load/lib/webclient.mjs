@@ -12,9 +12,11 @@
 //     for every store; each sample also checks that the store's view shows the change;
 //   - snapshot GETs: http_server_requests_seconds_count for GET "/api/rooms/{id}" in /q/metrics (read
 //     with the admin's token) after the welcomes and at the end: the client must fetch none.
-// The store reads three browser globals: `location` (the page's origin), `sessionStorage` (the tab's
-// session: one per store here, through AsyncLocalStorage, so each store fetches its tickets as its
-// own user) and `fetch` with relative paths.
+// The store reads two browser globals: `location` (the page's origin) and `fetch` with relative paths,
+// signed in as the web app is, by the browser's session cookie (frontend/src/api.ts sends
+// `X-Sitroom-Session: cookie`). Each store is a browser of its own here: its cookie jar (the user's
+// session token) follows it through AsyncLocalStorage, so each store fetches its tickets as its user.
+// A real browser also sends its Origin with every POST; so does this.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { pathToFileURL } from 'node:url';
 import WebSocket from 'ws';
@@ -24,26 +26,22 @@ import { cpuMicros, ownCpuMicros } from './proc.mjs';
 import { Samples } from './stats.mjs';
 import { mapLimit, now, round, sleep, waitUntil } from './util.mjs';
 
-const SESSION_KEY = 'sitroom.session'; // frontend/src/api.ts
-const tab = new AsyncLocalStorage();
+const SESSION_COOKIE = 'sitroom_session'; // the cookie's name over plain http (security/BrowserSession.java)
+const browser = new AsyncLocalStorage(); // the running store's cookie jar: { token }
 const FAR_FUTURE = '2999-01-01T00:00:00Z';
 
 /** The browser globals roomStore.ts reads, for a page served from `base`. */
 function installBrowserGlobals(base, counters) {
   const origin = new URL(base);
   globalThis.location = { protocol: origin.protocol, host: origin.host, origin: origin.origin, href: `${origin.origin}/` };
-  globalThis.sessionStorage = {
-    getItem: (key) => tab.getStore()?.get(key) ?? null,
-    setItem: (key, value) => tab.getStore()?.set(key, String(value)),
-    removeItem: (key) => tab.getStore()?.delete(key),
-  };
   const nativeFetch = globalThis.fetch;
-  globalThis.fetch = (input, init) => {
-    if (typeof input === 'string' && input.startsWith('/')) {
-      counters.requests[input] = (counters.requests[input] ?? 0) + 1;
-      return nativeFetch(origin.origin + input, init);
-    }
-    return nativeFetch(input, init);
+  globalThis.fetch = (input, init = {}) => {
+    if (typeof input !== 'string' || !input.startsWith('/')) return nativeFetch(input, init);
+    counters.requests[input] = (counters.requests[input] ?? 0) + 1;
+    const headers = { ...init.headers, origin: origin.origin };
+    const jar = browser.getStore();
+    if (jar) headers.cookie = `${SESSION_COOKIE}=${jar.token}`;
+    return nativeFetch(origin.origin + input, { ...init, headers });
   };
 }
 
@@ -108,11 +106,10 @@ export async function runWebClients({ target, clients, publishers, perUser, rate
   const connectStart = now();
   const stores = await mapLimit(Array.from({ length: clients }, (_, c) => c), concurrency, async (c) => {
     const identity = plan.identities[Math.floor(c / perUser)];
-    const session = { token: identity.token, expiresAt: identity.expiresAt ?? FAR_FUTURE, user: { id: identity.userId, username: identity.username, displayName: identity.username } };
-    const storage = new Map([[SESSION_KEY, JSON.stringify(session)]]);
+    const session = { expiresAt: identity.expiresAt ?? FAR_FUTURE, user: { id: identity.userId, username: identity.username, displayName: identity.username } };
     const store = new RoomStore(plan.ref, session, { createSocket });
     store.subscribe((change) => tracker.change(store, change));
-    tab.run(storage, () => store.start());
+    browser.run({ token: identity.token }, () => store.start());
     const live = await waitUntil(() => store.view != null && store.status.state === 'live', 60_000, 10);
     if (!live) throw new Error(`store ${c} not live after 60 s: ${JSON.stringify(store.status)}`);
     return store;
