@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sitroom.testing.Api;
 import io.sitroom.testing.Api.User;
@@ -70,5 +72,37 @@ class UnitOfWorkTest {
         assertEquals(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS));
         assertEquals(first.get(), commands.handle(room, ic.id(), new CommandEnvelope("same-id", "note.add", data)));
         assertEquals(1, Api.events(ic, room, "note.added").size());
+    }
+
+    @Test
+    void repeatedCommands_getTheirFirstResults_forBatchesOfEveryLength() throws Exception {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "Many repeats");
+        Map<String, CompletableFuture<CommandResult>> sent = new LinkedHashMap<>();
+        for (int i = 0; i < 300; i++) {
+            sent.put("many-" + i, commands.submit(room, ic.id(), new CommandEnvelope("many-" + i, "note.add", JSON.valueToTree(Map.of("text", "note " + i)))));
+        }
+        Map<String, CommandResult> first = new LinkedHashMap<>();
+        for (var entry : sent.entrySet()) {
+            first.put(entry.getKey(), entry.getValue().get(10, TimeUnit.SECONDS));
+        }
+        // All of them again at once (batches as long as the queue gives): each gets its first result, nothing is appended.
+        List<CompletableFuture<CommandResult>> again = new ArrayList<>();
+        first.keySet().forEach(id -> again.add(commands.submit(room, ic.id(), new CommandEnvelope(id, "note.add", JSON.valueToTree(Map.of("text", "again"))))));
+        List<CommandResult> expected = List.copyOf(first.values());
+        for (int i = 0; i < again.size(); i++) {
+            assertEquals(expected.get(i), again.get(i).get(10, TimeUnit.SECONDS), "repeat " + i);
+        }
+        assertEquals(300, Api.events(ic, room, "note.added").size(), "no repeat was recorded again");
+        // The lookup on its own, for lists around each length it pads to and longer than the longest.
+        List<String> ids = List.copyOf(first.keySet());
+        for (int n : new int[] { 1, 2, 4, 5, 16, 17, 64, 65, 256, 257, 300 }) {
+            List<String> asked = new ArrayList<>(ids.subList(0, n));
+            asked.add(n / 2, "never-sent-" + n);
+            Map<String, CommandResult> found = QuarkusTransaction.requiringNew().call(() -> AcceptedCommand.results(room, asked));
+            Map<String, CommandResult> wanted = new LinkedHashMap<>();
+            ids.subList(0, n).forEach(id -> wanted.put(id, first.get(id)));
+            assertEquals(wanted, found, n + " ids and one never sent");
+        }
     }
 }
