@@ -72,6 +72,7 @@ public class WebhookDispatcher implements AppendListener {
     private final WebhookSender sender;
     private final EventLog log;
     private final Checkpoints checkpoints;
+    private final WebhookFeature feature;
     private final int maxAttempts;
     private final ExecutorService kick = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "sitroom-webhooks");
@@ -85,13 +86,14 @@ public class WebhookDispatcher implements AppendListener {
     private final AtomicLong queueDepth = new AtomicLong();
 
     public WebhookDispatcher(Clock clock, ObjectMapper mapper, WebhookTargets targets, WebhookSender sender, EventLog log,
-            Checkpoints checkpoints, WebhookConfig config, MeterRegistry registry) {
+            Checkpoints checkpoints, WebhookFeature feature, WebhookConfig config, MeterRegistry registry) {
         this.clock = clock;
         this.mapper = mapper;
         this.targets = targets;
         this.sender = sender;
         this.log = log;
         this.checkpoints = checkpoints;
+        this.feature = feature;
         this.maxAttempts = Math.max(1, config.maxAttempts());
         this.delivered = outcome(registry, "delivered");
         this.failed = outcome(registry, "failed");
@@ -108,10 +110,12 @@ public class WebhookDispatcher implements AppendListener {
                 .tag("outcome", outcome).register(registry);
     }
 
-    /** After a commit, sends soon rather than at the next poll; never on the committing thread. */
+    /** After a commit that queued deliveries, sends soon rather than at the next poll; never on the committing thread. */
     @Override
     public void appended(UUID roomId, List<RecordedEvent> events) {
-        kick();
+        if (feature.mayHaveQueued()) {
+            kick();
+        }
     }
 
     /** Looks at the queues soon, on the dispatcher's thread. */

@@ -34,6 +34,15 @@ public class WebhookFeature implements RoomFeature, CheckpointListener {
         cache.set(null);
     }
 
+    /**
+     * Whether what was just appended may have queued a delivery: false only while the list of active webhooks, as
+     * the appends read it, is known to be empty (then the dispatcher is not woken after every batch for nothing).
+     */
+    boolean mayHaveQueued() {
+        Cached cached = cache.get();
+        return cached == null || !cached.hooks().isEmpty();
+    }
+
     @Override
     public void project(Room room, RecordedEvent event) {
         if (!event.forEveryone()) {
