@@ -33,7 +33,7 @@
 #                                 $OUT/warmup/ and left out of the summary (0: none). Each target starts fresh,
 #                                 and a JVM pinned to one core compiles for minutes: without it the first
 #                                 round measures the JIT (hot room 530-850 commands/s in a fresh JVM's first
-#                                 round, 1,300-1,560 by its third; 500 web clients p99 190 then 58 ms)
+#                                 round, 1,070-1,560 in its third to fifth; 500 web clients p99 190 then 58 ms)
 #   JAVA_OPTS=...                 extra JVM options for Sitroom (none by default)
 #   DEFAULT_LIMITS=1              keep Sitroom's default rate limits (see bench/run-flood.sh)
 #
