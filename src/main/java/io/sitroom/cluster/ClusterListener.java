@@ -30,7 +30,8 @@ import io.sitroom.live.TokenRevocations;
  * Hears other nodes' appends and revocations: one dedicated connection runs {@code LISTEN}; it hands
  * a revoked sign-in to this node's sockets (closed with 4401) and each (room, seq) to the fan-out, which reads {@code seq > delivered} from the log for rooms with
  * clients on this node. A lost connection is opened again and followed by a catch-up of every
- * such room; a slow poll does the same in case a wake-up was lost, so a lost wake-up only delays.
+ * such room, and a check of the tokens of this node's connections for revocations it did not hear; a slow poll
+ * does the catch-up in case a wake-up was lost, so a lost wake-up only delays.
  */
 @ApplicationScoped
 public class ClusterListener {
@@ -75,6 +76,10 @@ public class ClusterListener {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (!shared) {
+            // The only node: every revocation is made here, and heard as it commits.
+            revocations.hearing();
+        }
         if (!active) {
             return;
         }
@@ -118,6 +123,8 @@ public class ClusterListener {
                     statement.execute("LISTEN " + quoted(config.channel()));
                 }
                 listening.set(true);
+                // Revocations on other nodes are heard from here on; any made while not listening is looked for.
+                revocations.hearing();
                 outage.succeeded();
                 LOG.infof("listening for appends on other nodes (channel %s)", config.channel());
                 fanout.catchUp();
@@ -128,7 +135,9 @@ public class ClusterListener {
                             e.getMessage(), config.pollInterval());
                 }
             } finally {
-                listening.set(false);
+                if (listening.getAndSet(false)) {
+                    revocations.deaf();
+                }
             }
             pause(config.reconnectDelay().toMillis());
         }

@@ -4,7 +4,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -46,11 +45,18 @@ public class ClusterNotifier implements AppendSignal {
 
     /**
      * A user's tokens (or one of them) were revoked, or their account disabled, on this node: every node
-     * is told once the revocation committed (this node closes its own sockets by the same event).
+     * is told when the revocation commits (this node closes its own sockets by the same event, after the commit).
      */
-    void onRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokensRevoked revoked) {
-        if (active) {
-            QuarkusTransaction.requiringNew().run(() -> notify(Revoked.payload(revoked.userId(), revoked.tokenHash())));
+    void onRevoked(@Observes TokensRevoked revoked) {
+        if (!active) {
+            return;
+        }
+        String payload = Revoked.payload(revoked.userId(), revoked.tokenHash());
+        if (QuarkusTransaction.isActive()) {
+            // In the revoking transaction: every node hears of it exactly when it commits, even if this one then dies.
+            notify(payload);
+        } else {
+            QuarkusTransaction.requiringNew().run(() -> notify(payload));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,7 @@ public class Frames {
     static final String PONG = "{\"type\":\"pong\"}";
 
     private final ObjectMapper mapper;
+    private final EncodedSnapshots snapshots = new EncodedSnapshots();
 
     public Frames(ObjectMapper mapper) {
         this.mapper = mapper;
@@ -47,14 +49,15 @@ public class Frames {
     public record You(UUID userId, String displayName, List<String> roles) {
     }
 
-    record Welcome(String type, UUID roomId, long seq, You you, RoomSnapshot room) {
+    /** {@code room}: the snapshot's JSON, encoded once for every connection handed the same snapshot. */
+    record Welcome(String type, UUID roomId, long seq, You you, @JsonRawValue String room) {
     }
 
     record ErrorFrame(String type, ApiError error) {
     }
 
     /** A welcome again, mid-connection, after the member's roles changed: the snapshot for its new roles. */
-    record Resync(String type, UUID roomId, long seq, You you, RoomSnapshot room) {
+    record Resync(String type, UUID roomId, long seq, You you, @JsonRawValue String room) {
     }
 
     /** What the member may issue now, after the event at {@code seq} changed their roles or the room's phase. */
@@ -107,11 +110,11 @@ public class Frames {
     }
 
     String welcome(RoomSnapshot room, You you) {
-        return write(new Welcome("welcome", room.id(), room.seq(), you, room));
+        return write(new Welcome("welcome", room.id(), room.seq(), you, snapshots.of(room, this::write)));
     }
 
     String resync(RoomSnapshot room, You you) {
-        return write(new Resync("resync", room.id(), room.seq(), you, room));
+        return write(new Resync("resync", room.id(), room.seq(), you, snapshots.of(room, this::write)));
     }
 
     String event(EventView event) {

@@ -105,7 +105,7 @@ public class LiveSessions {
             });
             return;
         }
-        if (revocations.closeIfRevokedSinceUpgrade(connection)) {
+        if (revocations.closeIfRevokedSinceSignIn(connection)) {
             open.decrementAndGet();
             return;
         }

@@ -93,6 +93,7 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
             String tokenHash = Caller.tokenHashOf(identity);
             // The token's expiry came with the identity, read in the lookup that signed it in.
             Instant tokenExpiresAt = Caller.tokenExpiresAtOf(identity);
+            Long revocationsMark = Caller.revocationsMarkOf(identity);
             return VertxContextSupport.executeBlocking(() -> new Admission(rooms.isMember(roomId, caller.userId()), tokenExpiresAt))
                     .map(admission -> {
                         if (!admission.member()) {
@@ -101,6 +102,9 @@ public class RoomUpgradeCheck implements HttpUpgradeCheck {
                         context.userData().put(LiveSessions.CALLER, caller);
                         if (tokenHash != null) {
                             context.userData().put(TokenRevocations.TOKEN_HASH, tokenHash);
+                        }
+                        if (revocationsMark != null) {
+                            context.userData().put(TokenRevocations.REVOCATIONS_MARK, revocationsMark);
                         }
                         if (admission.tokenExpiresAt() != null) {
                             context.userData().put(TokenRevocations.TOKEN_EXPIRES_AT, admission.tokenExpiresAt());

@@ -74,8 +74,11 @@ public class BrowserSessions {
     }
 
     private void revoke(java.util.UUID userId, String tokenHash) {
-        tokens.revokeHash(tokenHash);
-        revocations.fire(new TokensRevoked(userId, tokenHash));
+        // One transaction: the other nodes hear of it as it commits (see TokensRevoked).
+        io.quarkus.narayana.jta.QuarkusTransaction.joiningExisting().run(() -> {
+            tokens.revokeHash(tokenHash);
+            revocations.fire(new TokensRevoked(userId, tokenHash));
+        });
     }
 
     /** Whether the browser reached the server over https (as the proxy says, when it is trusted to). */

@@ -17,6 +17,7 @@ public record Caller(UUID userId, String username, String displayName, boolean a
     static final String USERNAME = "sitroom.username";
     static final String TOKEN_HASH = "sitroom.tokenHash";
     static final String TOKEN_EXPIRES_AT = "sitroom.tokenExpiresAt";
+    static final String REVOCATIONS_MARK = "sitroom.revocationsMark";
 
     /** The SHA-256 of the bearer token the identity signed in with (never the token), for connections that outlive the request. */
     public static String tokenHashOf(SecurityIdentity identity) {
@@ -26,6 +27,14 @@ public record Caller(UUID userId, String username, String displayName, boolean a
     /** When the bearer token the identity signed in with expires, as read with it (null: no such token). */
     public static Instant tokenExpiresAtOf(SecurityIdentity identity) {
         return identity == null ? null : identity.getAttribute(TOKEN_EXPIRES_AT);
+    }
+
+    /**
+     * Where the node stood in the revocations it heard ({@link RevocationsHeard#mark()}) just before the token was
+     * read (null: not signed in by a token).
+     */
+    public static Long revocationsMarkOf(SecurityIdentity identity) {
+        return identity == null ? null : identity.getAttribute(REVOCATIONS_MARK);
     }
 
     public static Caller of(SecurityIdentity identity) {

@@ -18,8 +18,11 @@ public class TokenIdentityProvider implements IdentityProvider<SitroomTokenReque
     private final TokenService tokens;
     private final WsTickets tickets;
     private final Instance<ServiceTokens> services;
+    private final RevocationsHeard revocations;
 
-    public TokenIdentityProvider(TokenService tokens, WsTickets tickets, Instance<ServiceTokens> services) {
+    public TokenIdentityProvider(TokenService tokens, WsTickets tickets, Instance<ServiceTokens> services,
+            RevocationsHeard revocations) {
+        this.revocations = revocations;
         this.tokens = tokens;
         this.tickets = tickets;
         this.services = services;
@@ -37,8 +40,9 @@ public class TokenIdentityProvider implements IdentityProvider<SitroomTokenReque
             // The identity of the token the ticket was issued to, with that token's hash: the connection is closed
             // when that token expires or is revoked, as if it had been opened with the token itself.
             return context.runBlocking(() -> {
+                long mark = revocations.mark();
                 String tokenHash = tickets.redeem(token).orElseThrow(AuthenticationFailedException::new);
-                return identityOf(tokens.signedIn(tokenHash).orElseThrow(AuthenticationFailedException::new), tokenHash);
+                return identityOf(tokens.signedIn(tokenHash).orElseThrow(AuthenticationFailedException::new), tokenHash, mark);
             });
         }
         for (ServiceTokens service : services) {
@@ -48,11 +52,13 @@ public class TokenIdentityProvider implements IdentityProvider<SitroomTokenReque
         }
         return context.runBlocking(() -> {
             String tokenHash = io.sitroom.crypto.Sha256.hex(token);
-            return identityOf(tokens.signedIn(tokenHash).orElseThrow(AuthenticationFailedException::new), tokenHash);
+            // Before the read: a revocation after it is heard past this mark (see RevocationsHeard).
+            long mark = revocations.mark();
+            return identityOf(tokens.signedIn(tokenHash).orElseThrow(AuthenticationFailedException::new), tokenHash, mark);
         });
     }
 
-    private static SecurityIdentity identityOf(TokenService.SignedInUntil signedIn, String tokenHash) {
+    private static SecurityIdentity identityOf(TokenService.SignedInUntil signedIn, String tokenHash, long revocationsMark) {
         AppUser user = signedIn.user();
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(user.id.toString()))
@@ -60,7 +66,8 @@ public class TokenIdentityProvider implements IdentityProvider<SitroomTokenReque
                 .addAttribute(Caller.DISPLAY_NAME, user.displayName)
                 .addAttribute(Caller.USERNAME, user.username)
                 .addAttribute(Caller.TOKEN_HASH, tokenHash)
-                .addAttribute(Caller.TOKEN_EXPIRES_AT, signedIn.expiresAt());
+                .addAttribute(Caller.TOKEN_EXPIRES_AT, signedIn.expiresAt())
+                .addAttribute(Caller.REVOCATIONS_MARK, revocationsMark);
         if (user.admin) {
             identity.addRole(Caller.ADMIN);
         }

@@ -95,4 +95,27 @@ public class TokenService {
     public boolean isValid(String tokenHash) {
         return resolveHash(tokenHash).isPresent();
     }
+
+    /** Tokens asked about at once: one statement each (see {@link #invalidAmong}). */
+    private static final int CHUNK = 500;
+
+    /**
+     * Of these token hashes, those that no longer sign anybody in: unknown, expired, revoked, or of a disabled
+     * account. For a node that may have missed revocations while it was not listening to the other nodes.
+     */
+    @Transactional
+    public java.util.Set<String> invalidAmong(java.util.Collection<String> tokenHashes) {
+        java.util.Set<String> invalid = new java.util.HashSet<>(tokenHashes);
+        java.util.List<String> all = java.util.List.copyOf(invalid);
+        Instant now = clock.instant();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            invalid.removeAll(AuthToken.getEntityManager().createQuery("select t.tokenHash from AuthToken t, AppUser u"
+                    + " where u.id = t.userId and t.tokenHash in :hashes and t.revokedAt is null and t.expiresAt > :now"
+                    + " and u.disabledAt is null", String.class)
+                    .setParameter("hashes", all.subList(from, Math.min(all.size(), from + CHUNK)))
+                    .setParameter("now", now)
+                    .getResultList());
+        }
+        return invalid;
+    }
 }

@@ -29,6 +29,32 @@ class SocketSessionsTest {
     TokenRevocations revocations;
 
     @Test
+    void aRevocationTheNodeDidNotHear_closesTheSocket_whenItHearsAgain() {
+        User ic = Api.newUser("Ines");
+        User mallory = Api.newUser("Mallory");
+        UUID room = Api.newIncident(ic, "Unheard revocation");
+        Api.addMember(ic, room, mallory, "scribe");
+        try (WsClient ws = WsClient.connect(mallory, room, null); WsClient icWs = WsClient.connect(ic, room, null)) {
+            ws.next("welcome");
+            icWs.next("welcome");
+            revocations.deaf();
+            try {
+                // Revoked on another node while this one was not listening: its broadcast never arrives here.
+                io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> io.sitroom.security.AuthToken.update(
+                        "revokedAt = ?1 where tokenHash = ?2", clock.instant(), io.sitroom.crypto.Sha256.hex(mallory.token())));
+                ws.command("unheard", "note.add", Map.of("text", "nobody told this node"));
+                assertEquals(true, ws.result("unheard").path("ok").asBoolean(), "the socket was authorised once");
+            } finally {
+                revocations.hearing();
+            }
+            assertEquals(4401, ws.awaitClose(WsClient.WAIT), "its token is read again once the node listens again");
+            icWs.command("ic", "note.add", Map.of("text", "others carry on"));
+            assertEquals(true, icWs.result("ic").path("ok").asBoolean());
+            assertEquals(false, icWs.isClosed());
+        }
+    }
+
+    @Test
     void aSocket_isClosedWith4401_whenItsTokenExpires() {
         User ic = Api.newUser("Ines");
         UUID room = Api.newIncident(ic, "Expiring");
