@@ -13,9 +13,11 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
 import io.sitroom.error.SitroomException;
 import io.sitroom.role.Role;
@@ -170,24 +172,36 @@ public class RoomService {
         return member.toMember();
     }
 
-    @Transactional
+    /** Whether the user is a member of the room: one read, without a transaction when the caller has none. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @ActivateRequestContext
     public boolean isMember(UUID roomId, UUID userId) {
         return RoomMember.find(roomId, userId) != null;
     }
 
     /**
-     * The room as a member sees it now. Read in one consistent view of the database (see
-     * {@link ConsistentReads}), so that it is exactly the room at its {@code seq}: the events after it
-     * are exactly what it does not reflect yet. Members who see the same (same roles, and no restricted
-     * event of their own to see) share one snapshot per head (see {@link SnapshotCache}). Always a
-     * transaction of its own: the consistent view must be chosen before its first statement.
+     * The room as a member sees it now: exactly the room at its {@code seq}, so that the events after it are
+     * exactly what it does not reflect yet. Members who see the same (same roles, and no restricted event of their
+     * own to see) share one snapshot per head (see {@link SnapshotCache}): one already built is found by reading
+     * the room's head, then the member (read after the head, never older than it: a change of roles after that
+     * head arrives as an event, and the connection is welcomed again). Otherwise it is built in one consistent view
+     * of the database (see {@link ConsistentReads}), a transaction of its own, chosen before its first statement.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public RoomSnapshot snapshot(UUID roomId, UUID userId) {
-        reads.begin();
-        Member me = requireMember(roomId, userId);
-        Room room = Room.findById(roomId);
-        return snapshots.of(room, me, clock.instant(), () -> build(room, me));
+        RoomSnapshot shared = QuarkusTransaction.requiringNew().call(() -> {
+            Room room = Room.findById(roomId);
+            Member me = requireMember(roomId, userId);
+            return snapshots.shared(room, me, clock.instant());
+        });
+        if (shared != null) {
+            return shared;
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            reads.begin();
+            Member me = requireMember(roomId, userId);
+            Room room = Room.findById(roomId);
+            return snapshots.of(room, me, clock.instant(), () -> build(room, me));
+        });
     }
 
     private RoomSnapshot build(Room room, Member me) {

@@ -52,6 +52,26 @@ class SnapshotCache {
     };
 
     /**
+     * A snapshot already built for members who see the room as this one does, at the head just read; null when
+     * there is none (it is then built in a consistent view, by {@link #of}). Reads nothing.
+     */
+    RoomSnapshot shared(Room room, Member viewer, Instant now) {
+        Entry known;
+        synchronized (rooms) {
+            known = rooms.get(room.id);
+        }
+        if (known == null || known.head != room.headSeq || known.restrictedAuthors.contains(viewer.userId())) {
+            return null;
+        }
+        Built built = known.byRoles.get(viewer.roles());
+        return built == null || stale(room, built, now) ? null : built.snapshot();
+    }
+
+    private static boolean stale(Room room, Built built, Instant now) {
+        return room.kind == RoomKind.EXERCISE && built.at().plus(EXERCISE_REUSE).isBefore(now);
+    }
+
+    /**
      * The snapshot of a room (at the head the caller just read, in its transaction) for a member:
      * shared when another member with the same roles asked at the same head, else built.
      */
@@ -61,7 +81,7 @@ class SnapshotCache {
             return build.get();
         }
         Built built = entry.byRoles.get(viewer.roles());
-        if (built == null || room.kind == RoomKind.EXERCISE && built.at().plus(EXERCISE_REUSE).isBefore(now)) {
+        if (built == null || stale(room, built, now)) {
             built = new Built(build.get(), now);
             entry.byRoles.put(Set.copyOf(viewer.roles()), built);
         }

@@ -54,4 +54,19 @@ class SnapshotCacheTest {
                 .body("severity", org.hamcrest.Matchers.equalTo("SEV1"))
                 .body("seq", org.hamcrest.Matchers.greaterThan((int) head));
     }
+
+    @Test
+    void aSharedSnapshot_isNeverHandedToSomeoneNoLongerAMember() {
+        User ic = Api.newUser("Ines");
+        User stays = Api.newUser("Stan");
+        User leaves = Api.newUser("Lea");
+        UUID room = Api.newIncident(ic, "Shared after removal");
+        Api.addMember(ic, room, stays, "observer");
+        Api.addMember(ic, room, leaves, "observer");
+        ic.as().delete("/api/rooms/" + room + "/members/" + leaves.id()).then().statusCode(200);
+        // An observer's snapshot at the new head is built and shared...
+        stays.as().get("/api/rooms/" + room).then().statusCode(200);
+        // ...and the former observer, who would share it, is not a member.
+        leaves.as().get("/api/rooms/" + room).then().statusCode(404).body("error.code", org.hamcrest.Matchers.equalTo("not_found"));
+    }
 }
