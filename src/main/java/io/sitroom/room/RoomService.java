@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 
@@ -172,9 +171,7 @@ public class RoomService {
         return member.toMember();
     }
 
-    /** Whether the user is a member of the room: one read, without a transaction when the caller has none. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @ActivateRequestContext
+    @Transactional
     public boolean isMember(UUID roomId, UUID userId) {
         return RoomMember.find(roomId, userId) != null;
     }

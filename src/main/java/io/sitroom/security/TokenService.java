@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 
 import io.sitroom.crypto.Sha256;
@@ -59,13 +58,8 @@ public class TokenService {
     public record SignedInUntil(AppUser user, Instant expiresAt) {
     }
 
-    /**
-     * As {@link #resolveHash(String)}, with when the token expires (read with it: no second lookup). Every
-     * authenticated request and socket asks this: outside a transaction it reads without one (the reads need no
-     * common view: disabling an account revokes its tokens too), which spares a commit for each.
-     */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    @ActivateRequestContext
+    /** As {@link #resolveHash(String)}, with when the token expires (read with it: no second lookup). */
+    @Transactional
     public Optional<SignedInUntil> signedIn(String tokenHash) {
         AuthToken row = AuthToken.findById(tokenHash);
         if (row == null || !row.validAt(clock.instant())) {
