@@ -71,6 +71,11 @@ public class InFlightRequests {
         return inFlight.get();
     }
 
+    /** Whether new requests are refused (the drain has begun). */
+    boolean refusing() {
+        return refusing;
+    }
+
     /** From now on every new request is refused; waits (at most {@code wait}) for those already taken. Returns how many are left. */
     int refuseNewAndAwait(Duration wait) {
         refusing = true;

@@ -77,7 +77,13 @@ class InFlightRequestsTest {
         assertEquals(1, requests.inFlight());
 
         CompletableFuture<Integer> drained = CompletableFuture.supplyAsync(() -> requests.refuseNewAndAwait(Duration.ofSeconds(10)));
-        // While the drain waits: a new request is refused, saying that nothing was done and when to try again.
+        // Once the drain has begun (on another thread), and while it waits: a new request is refused, saying that
+        // nothing was done and when to try again.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!requests.refusing() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertTrue(requests.refusing(), "the drain began");
         HttpResponse<String> refused = get("/fast");
         assertEquals(503, refused.statusCode());
         assertEquals("1", refused.headers().firstValue("Retry-After").orElse(null));
