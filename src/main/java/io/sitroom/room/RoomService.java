@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Sort;
+import io.sitroom.db.StatementReads;
 import io.sitroom.error.SitroomException;
 import io.sitroom.role.Role;
 
@@ -36,14 +37,16 @@ public class RoomService {
     private final Instance<RoomFeature> features;
     private final SnapshotCache snapshots;
     private final ConsistentReads reads;
+    private final StatementReads statements;
     private final Instance<RoomTypes> types;
     private final Taxonomy taxonomy;
     private final Instance<UpdateCadences> cadences;
     private final Instance<RoomScenarios> scenarios;
 
     public RoomService(RoomWriter writer, EventLog log, CommandCatalog catalog, Clock clock, Instance<RoomFeature> features,
-            SnapshotCache snapshots, ConsistentReads reads, Instance<RoomTypes> types, Taxonomy taxonomy, Instance<UpdateCadences> cadences,
-            Instance<RoomScenarios> scenarios) {
+            SnapshotCache snapshots, ConsistentReads reads, StatementReads statements, Instance<RoomTypes> types, Taxonomy taxonomy,
+            Instance<UpdateCadences> cadences, Instance<RoomScenarios> scenarios) {
+        this.statements = statements;
         this.taxonomy = taxonomy;
         this.cadences = cadences;
         this.scenarios = scenarios;
@@ -171,25 +174,29 @@ public class RoomService {
         return member.toMember();
     }
 
-    @Transactional
+    /** One statement, without a transaction of its own (see {@link StatementReads}): every socket's upgrade asks it. */
     public boolean isMember(UUID roomId, UUID userId) {
-        return RoomMember.find(roomId, userId) != null;
+        return statements.read(session -> session.createSelectionQuery(
+                "select 1 from RoomMember m where m.roomId = :room and m.userId = :user", Integer.class)
+                .setParameter("room", roomId).setParameter("user", userId).uniqueResultOptional()).isPresent();
     }
 
     /**
      * The room as a member sees it now: exactly the room at its {@code seq}, so that the events after it are
      * exactly what it does not reflect yet. Members who see the same (same roles, and no restricted event of their
      * own to see) share one snapshot per head (see {@link SnapshotCache}): one already built is found by reading
-     * the room's head, then the member (read after the head, never older than it: a change of roles after that
-     * head arrives as an event, and the connection is welcomed again). Otherwise it is built in one consistent view
+     * the room's head with the member in one statement, without a transaction (see {@link StatementReads}): the
+     * member as of that head, in one view of the database (a change of roles after it arrives as an event, and the
+     * connection is welcomed again). Otherwise it is built in one consistent view
      * of the database (see {@link ConsistentReads}), a transaction of its own, chosen before its first statement.
      */
     public RoomSnapshot snapshot(UUID roomId, UUID userId) {
-        RoomSnapshot shared = QuarkusTransaction.requiringNew().call(() -> {
-            Room room = Room.findById(roomId);
-            Member me = requireMember(roomId, userId);
-            return snapshots.shared(room, me, clock.instant());
-        });
+        Object[] headAndMember = statements.read(session -> session.createSelectionQuery(
+                "select r.headSeq, r.kind, m from Room r join RoomMember m on m.roomId = r.id where r.id = :room and m.userId = :user",
+                Object[].class).setParameter("room", roomId).setParameter("user", userId).uniqueResultOptional())
+                .orElseThrow(RoomService::roomNotFound);
+        RoomSnapshot shared = snapshots.shared(roomId, (Long) headAndMember[0], (RoomKind) headAndMember[1],
+                ((RoomMember) headAndMember[2]).toMember(), clock.instant());
         if (shared != null) {
             return shared;
         }

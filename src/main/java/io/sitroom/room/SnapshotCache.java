@@ -55,20 +55,20 @@ class SnapshotCache {
      * A snapshot already built for members who see the room as this one does, at the head just read; null when
      * there is none (it is then built in a consistent view, by {@link #of}). Reads nothing.
      */
-    RoomSnapshot shared(Room room, Member viewer, Instant now) {
+    RoomSnapshot shared(UUID roomId, long head, RoomKind kind, Member viewer, Instant now) {
         Entry known;
         synchronized (rooms) {
-            known = rooms.get(room.id);
+            known = rooms.get(roomId);
         }
-        if (known == null || known.head != room.headSeq || known.restrictedAuthors.contains(viewer.userId())) {
+        if (known == null || known.head != head || known.restrictedAuthors.contains(viewer.userId())) {
             return null;
         }
         Built built = known.byRoles.get(viewer.roles());
-        return built == null || stale(room, built, now) ? null : built.snapshot();
+        return built == null || stale(kind, built, now) ? null : built.snapshot();
     }
 
-    private static boolean stale(Room room, Built built, Instant now) {
-        return room.kind == RoomKind.EXERCISE && built.at().plus(EXERCISE_REUSE).isBefore(now);
+    private static boolean stale(RoomKind kind, Built built, Instant now) {
+        return kind == RoomKind.EXERCISE && built.at().plus(EXERCISE_REUSE).isBefore(now);
     }
 
     /**
@@ -81,7 +81,7 @@ class SnapshotCache {
             return build.get();
         }
         Built built = entry.byRoles.get(viewer.roles());
-        if (built == null || stale(room, built, now)) {
+        if (built == null || stale(room.kind, built, now)) {
             built = new Built(build.get(), now);
             entry.byRoles.put(Set.copyOf(viewer.roles()), built);
         }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.sitroom.crypto.Sha256;
+import io.sitroom.db.StatementReads;
 
 /** Issues, resolves and revokes bearer tokens: 256 random bits, stored hashed, with an expiry. */
 @ApplicationScoped
@@ -19,10 +20,12 @@ public class TokenService {
     private final SecureRandom random = new SecureRandom();
     private final Clock clock;
     private final SecurityConfig config;
+    private final StatementReads reads;
 
-    public TokenService(Clock clock, SecurityConfig config) {
+    public TokenService(Clock clock, SecurityConfig config, StatementReads reads) {
         this.clock = clock;
         this.config = config;
+        this.reads = reads;
     }
 
     public record Issued(String token, Instant expiresAt) {
@@ -43,13 +46,11 @@ public class TokenService {
     }
 
     /** The account a token signs in, if the token is known, unexpired and not revoked, and the account is not disabled. */
-    @Transactional
     public Optional<AppUser> resolve(String token) {
         return resolveHash(Sha256.hex(token));
     }
 
     /** As {@link #resolve(String)}, for the token with this hash. */
-    @Transactional
     public Optional<AppUser> resolveHash(String tokenHash) {
         return signedIn(tokenHash).map(SignedInUntil::user);
     }
@@ -58,16 +59,22 @@ public class TokenService {
     public record SignedInUntil(AppUser user, Instant expiresAt) {
     }
 
-    /** As {@link #resolveHash(String)}, with when the token expires (read with it: no second lookup). */
-    @Transactional
+    /**
+     * As {@link #resolveHash(String)}, with when the token expires. One statement reads the token with its
+     * account, without a transaction of its own (see {@link StatementReads}): every socket that opens signs in
+     * with it. The account is detached: read it, do not change it.
+     */
     public Optional<SignedInUntil> signedIn(String tokenHash) {
-        AuthToken row = AuthToken.findById(tokenHash);
-        if (row == null || !row.validAt(clock.instant())) {
-            return Optional.empty();
-        }
-        // Disabling revokes every token; this also refuses one issued in a race with the disabling.
-        return Optional.ofNullable(AppUser.<AppUser> findById(row.userId)).filter(user -> !user.isDisabled())
-                .map(user -> new SignedInUntil(user, row.expiresAt));
+        Instant now = clock.instant();
+        Optional<Object[]> row = reads.read(session -> session.createSelectionQuery(
+                "select t, u from AuthToken t join AppUser u on u.id = t.userId where t.tokenHash = :hash", Object[].class)
+                .setParameter("hash", tokenHash).uniqueResultOptional());
+        return row.flatMap(tokenAndUser -> {
+            AuthToken token = (AuthToken) tokenAndUser[0];
+            AppUser user = (AppUser) tokenAndUser[1];
+            // Disabling revokes every token; this also refuses one issued in a race with the disabling.
+            return token.validAt(now) && !user.isDisabled() ? Optional.of(new SignedInUntil(user, token.expiresAt)) : Optional.empty();
+        });
     }
 
     @Transactional
@@ -91,7 +98,6 @@ public class TokenService {
     }
 
     /** Whether the token with this hash is still known, unexpired and not revoked, and its account not disabled. */
-    @Transactional
     public boolean isValid(String tokenHash) {
         return resolveHash(tokenHash).isPresent();
     }
