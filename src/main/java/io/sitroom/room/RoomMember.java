@@ -11,6 +11,7 @@ import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -20,7 +21,16 @@ import io.sitroom.role.Role;
 @Entity
 @Table(name = "room_member")
 @IdClass(RoomMember.Key.class)
+// Named: parsed once as the application starts, not by the first sockets of a storm all at once (RoomService).
+@NamedQuery(name = RoomMember.EXISTS, query = "select 1 from RoomMember m where m.roomId = :room and m.userId = :user")
+@NamedQuery(name = RoomMember.WITH_HEAD, query = "select r.headSeq, r.kind, m from Room r join RoomMember m on m.roomId = r.id"
+        + " where r.id = :room and m.userId = :user")
 public class RoomMember extends PanacheEntityBase {
+
+    /** Whether the {@code user} is a member of the {@code room}: a row, or none. */
+    public static final String EXISTS = "RoomMember.exists";
+    /** The {@code room}'s head seq and kind with its member {@code user}, read together: one row, or none. */
+    public static final String WITH_HEAD = "RoomMember.withHead";
 
     public record Key(UUID roomId, UUID userId) implements Serializable {
     }

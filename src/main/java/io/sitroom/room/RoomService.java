@@ -176,8 +176,7 @@ public class RoomService {
 
     /** One statement, without a transaction of its own (see {@link StatementReads}): every socket's upgrade asks it. */
     public boolean isMember(UUID roomId, UUID userId) {
-        return statements.read(session -> session.createSelectionQuery(
-                "select 1 from RoomMember m where m.roomId = :room and m.userId = :user", Integer.class)
+        return statements.read(session -> session.createNamedSelectionQuery(RoomMember.EXISTS, Integer.class)
                 .setParameter("room", roomId).setParameter("user", userId).uniqueResultOptional()).isPresent();
     }
 
@@ -191,9 +190,8 @@ public class RoomService {
      * of the database (see {@link ConsistentReads}), a transaction of its own, chosen before its first statement.
      */
     public RoomSnapshot snapshot(UUID roomId, UUID userId) {
-        Object[] headAndMember = statements.read(session -> session.createSelectionQuery(
-                "select r.headSeq, r.kind, m from Room r join RoomMember m on m.roomId = r.id where r.id = :room and m.userId = :user",
-                Object[].class).setParameter("room", roomId).setParameter("user", userId).uniqueResultOptional())
+        Object[] headAndMember = statements.read(session -> session.createNamedSelectionQuery(RoomMember.WITH_HEAD, Object[].class)
+                .setParameter("room", roomId).setParameter("user", userId).uniqueResultOptional())
                 .orElseThrow(RoomService::roomNotFound);
         RoomSnapshot shared = snapshots.shared(roomId, (Long) headAndMember[0], (RoomKind) headAndMember[1],
                 ((RoomMember) headAndMember[2]).toMember(), clock.instant());

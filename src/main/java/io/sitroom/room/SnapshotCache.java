@@ -73,7 +73,9 @@ class SnapshotCache {
 
     /**
      * The snapshot of a room (at the head the caller just read, in its transaction) for a member:
-     * shared when another member with the same roles asked at the same head, else built.
+     * shared when another member with the same roles asked at the same head, else built. Built once: the
+     * first welcomes of a storm, all missing it at the same moment, wait for one of them to build it
+     * (their transactions read the same head, so it is theirs too) instead of each building its own.
      */
     RoomSnapshot of(Room room, Member viewer, Instant now, Supplier<RoomSnapshot> build) {
         Entry entry = entry(room);
@@ -82,8 +84,13 @@ class SnapshotCache {
         }
         Built built = entry.byRoles.get(viewer.roles());
         if (built == null || stale(room.kind, built, now)) {
-            built = new Built(build.get(), now);
-            entry.byRoles.put(Set.copyOf(viewer.roles()), built);
+            synchronized (entry) {
+                built = entry.byRoles.get(viewer.roles());
+                if (built == null || stale(room.kind, built, now)) {
+                    built = new Built(build.get(), now);
+                    entry.byRoles.put(Set.copyOf(viewer.roles()), built);
+                }
+            }
         }
         return built.snapshot();
     }

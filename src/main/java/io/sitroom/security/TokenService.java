@@ -66,8 +66,7 @@ public class TokenService {
      */
     public Optional<SignedInUntil> signedIn(String tokenHash) {
         Instant now = clock.instant();
-        Optional<Object[]> row = reads.read(session -> session.createSelectionQuery(
-                "select t, u from AuthToken t join AppUser u on u.id = t.userId where t.tokenHash = :hash", Object[].class)
+        Optional<Object[]> row = reads.read(session -> session.createNamedSelectionQuery(AuthToken.WITH_USER, Object[].class)
                 .setParameter("hash", tokenHash).uniqueResultOptional());
         return row.flatMap(tokenAndUser -> {
             AuthToken token = (AuthToken) tokenAndUser[0];

@@ -2,13 +2,26 @@ package io.sitroom.room;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.sitroom.role.Role;
 import io.sitroom.testing.Api;
 import io.sitroom.testing.Api.User;
 
@@ -68,5 +81,51 @@ class SnapshotCacheTest {
         stays.as().get("/api/rooms/" + room).then().statusCode(200);
         // ...and the former observer, who would share it, is not a member.
         leaves.as().get("/api/rooms/" + room).then().statusCode(404).body("error.code", org.hamcrest.Matchers.equalTo("not_found"));
+    }
+
+    @Inject
+    SnapshotCache cache;
+
+    @Test
+    void welcomesMissingASnapshotAtOnce_waitForOneBuild() throws Exception {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "A storm's first welcomes");
+        int welcomes = 8;
+        AtomicInteger builds = new AtomicInteger();
+        CountDownLatch arrived = new CountDownLatch(welcomes);
+        Member viewer = new Member(ic.id(), "Ines", Set.of(Role.OBSERVER));
+        ExecutorService threads = Executors.newFixedThreadPool(welcomes);
+        try {
+            List<Future<RoomSnapshot>> snapshots = new ArrayList<>();
+            for (int i = 0; i < welcomes; i++) {
+                snapshots.add(threads.submit(() -> QuarkusTransaction.requiringNew().call(() -> {
+                    Room read = Room.findById(room);
+                    arrived.countDown();
+                    return cache.of(read, viewer, Instant.now(), () -> {
+                        builds.incrementAndGet();
+                        // The others have read the same head and are asking meanwhile.
+                        awaitQuietly(arrived);
+                        return new RoomSnapshot(room, RoomKind.INCIDENT, "built", null, null, null, null, read.headSeq, null,
+                                List.of(), List.of(), List.of(), List.of(), Map.of());
+                    });
+                })));
+            }
+            Set<RoomSnapshot> handedOut = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (Future<RoomSnapshot> snapshot : snapshots) {
+                handedOut.add(snapshot.get(30, TimeUnit.SECONDS));
+            }
+            assertEquals(1, builds.get(), "built once");
+            assertEquals(1, handedOut.size(), "every welcome got that one snapshot");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -16,6 +16,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import io.restassured.http.ContentType;
@@ -86,7 +88,14 @@ public final class AppProcess implements AutoCloseable {
 
     public void start() throws Exception {
         String jar = System.getProperty("sitroom.it.jar", "target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder builder = new ProcessBuilder(System.getProperty("java.home") + "/bin/java", "-Xmx512m", "-jar", new File(jar).getAbsolutePath())
+        List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + "/bin/java", "-Xmx512m"));
+        // More JVM options for the app, e.g. a profiler's agent (docs/benchmarks.md, "A reconnect storm"): never set in CI.
+        String more = System.getenv("SITROOM_IT_JAVA_OPTS");
+        if (more != null && !more.isBlank()) {
+            command.addAll(List.of(more.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", new File(jar).getAbsolutePath()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = builder.environment();
