@@ -29,6 +29,9 @@ import io.sitroom.testing.Api.User;
 @QuarkusTest
 class SnapshotCacheTest {
 
+    @Inject
+    SnapshotCache cache;
+
     private static List<String> notes(User user, UUID room) {
         return user.as().get("/api/rooms/" + room).then().statusCode(200).extract().jsonPath().getList("notes.text");
     }
@@ -82,9 +85,6 @@ class SnapshotCacheTest {
         // ...and the former observer, who would share it, is not a member.
         leaves.as().get("/api/rooms/" + room).then().statusCode(404).body("error.code", org.hamcrest.Matchers.equalTo("not_found"));
     }
-
-    @Inject
-    SnapshotCache cache;
 
     @Test
     void welcomesMissingASnapshotAtOnce_waitForOneBuild() throws Exception {
