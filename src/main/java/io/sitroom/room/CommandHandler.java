@@ -145,15 +145,7 @@ public class CommandHandler {
             List<NewEvent> decided = type.decide(command, new CommandContext(room.state(), actor, EventLog.now(clock), directory, taxonomy));
             List<RecordedEvent> events = room.append(actor, commandId, decided);
             alsoRecord.run();
-            AcceptedCommand accepted = new AcceptedCommand();
-            accepted.roomId = room.id();
-            accepted.commandId = commandId;
-            accepted.firstSeq = events.get(0).seq();
-            accepted.lastSeq = events.get(decided.size() - 1).seq();
-            accepted.persist();
-            CommandResult result = CommandResult.accepted(commandId, accepted.firstSeq, accepted.lastSeq);
-            room.remember(result);
-            return result;
+            return room.accepted(commandId, events.get(0).seq(), events.get(decided.size() - 1).seq());
         }
     }
 

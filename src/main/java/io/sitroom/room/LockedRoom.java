@@ -2,6 +2,7 @@ package io.sitroom.room;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,17 +20,25 @@ public final class LockedRoom {
     private final UUID id;
     private final Appender appender;
     private final Collection<String> batchCommandIds;
+    private final boolean lookUpEarlier;
     private Room room;
     private Map<UUID, Member> members;
     private Map<String, CommandResult> earlier;
+    private final List<AcceptedCommand> accepted = new ArrayList<>();
     private final List<RecordedEvent> appended = new ArrayList<>();
 
-    LockedRoom(UUID id, Room room, Map<UUID, Member> knownMembers, Appender appender, Collection<String> batchCommandIds) {
+    /**
+     * {@code lookUpEarlier}: whether the batch's command ids are looked up before its work runs; without it only a
+     * repeat inside the batch is found, and {@link #recordAccepted} tells whether one repeated an earlier batch.
+     */
+    LockedRoom(UUID id, Room room, Map<UUID, Member> knownMembers, Appender appender, Collection<String> batchCommandIds,
+            boolean lookUpEarlier) {
         this.id = id;
         this.room = room;
         this.members = knownMembers;
         this.appender = appender;
         this.batchCommandIds = batchCommandIds;
+        this.lookUpEarlier = lookUpEarlier;
     }
 
     public UUID id() {
@@ -79,20 +88,35 @@ public final class LockedRoom {
         return Admission.admits(entity().phase, source);
     }
 
-    /** The result of an earlier command of this room with this id, if there was one (one query for the whole batch). */
+    /**
+     * The result of an earlier command of this room with this id, if there was one: from earlier batches when they
+     * are looked up (one query for the whole batch's ids), and always from this batch.
+     */
     CommandResult earlierResult(String commandId) {
-        if (earlier == null) {
-            List<String> ids = new ArrayList<>(batchCommandIds);
-            if (!ids.contains(commandId)) {
-                ids.add(commandId);
-            }
-            earlier = new java.util.HashMap<>(AcceptedCommand.results(id, ids));
-        }
-        return earlier.get(commandId);
+        return earlier().get(commandId);
     }
 
-    void remember(CommandResult result) {
-        earlier.putIfAbsent(result.commandId(), result);
+    private Map<String, CommandResult> earlier() {
+        if (earlier == null) {
+            earlier = lookUpEarlier ? new HashMap<>(AcceptedCommand.results(id, batchCommandIds)) : new HashMap<>();
+        }
+        return earlier;
+    }
+
+    /** A client's command was accepted with these events: its result, recorded with the batch (see {@link #recordAccepted}). */
+    CommandResult accepted(String commandId, long firstSeq, long lastSeq) {
+        AcceptedCommand row = new AcceptedCommand(id, commandId, firstSeq, lastSeq);
+        earlier().put(commandId, row.result());
+        accepted.add(row);
+        return row.result();
+    }
+
+    /**
+     * Records the commands this batch accepted, in one statement; false when one of their ids was recorded before
+     * (possible only when earlier batches were not looked up): the batch must not commit.
+     */
+    boolean recordAccepted() {
+        return accepted.isEmpty() || AcceptedCommand.recordNew(accepted) == accepted.size();
     }
 
     /**

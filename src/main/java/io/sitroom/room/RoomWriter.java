@@ -21,6 +21,7 @@ import jakarta.enterprise.inject.Instance;
 
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -80,6 +81,7 @@ public class RoomWriter {
     private final BatchQueues<Job<?>> queues;
     private final Timer batchTime;
     private final DistributionSummary batchSize;
+    private final Counter repeatedBatches;
     private final Map<UUID, KnownMembers> knownMembers = new ConcurrentHashMap<>();
 
     RoomWriter(Appender appender, AppendSignal signal, Instance<AppendListener> listeners, MeterRegistry registry, CommandConfig config) {
@@ -98,6 +100,8 @@ public class RoomWriter {
                 .publishPercentileHistogram().register(registry);
         this.batchSize = DistributionSummary.builder("sitroom.commands.batch.size")
                 .description("Pieces of work (mostly commands) in one batch (one transaction)").register(registry);
+        this.repeatedBatches = Counter.builder("sitroom.commands.batch.repeated")
+                .description("Batches run again, looking their command ids up, because one repeated a command recorded before").register(registry);
     }
 
     /**
@@ -175,7 +179,7 @@ public class RoomWriter {
             Committed committed;
             long start = System.nanoTime();
             try {
-                committed = QuarkusTransaction.requiringNew().call(() -> runAll(roomId, batch));
+                committed = commit(roomId, batch);
             } catch (RuntimeException e) {
                 if (batch.size() > 1) {
                     // One bad piece of work never takes the others down: each is tried again on its own.
@@ -200,12 +204,34 @@ public class RoomWriter {
         }
     }
 
-    private Committed runAll(UUID roomId, List<Job<?>> batch) {
+    /**
+     * Runs the batch in one transaction. Its command ids are not looked up first: a client repeats a command only
+     * when it reconnects without the result, and recording the batch's ids finds such a repeat. Then the batch rolls
+     * back and runs again, looking its ids up first. In a hot room the lookup of a batch's 160 ids was a third of
+     * the batch's time (docs/benchmarks.md, "Commands not looked up").
+     */
+    private Committed commit(UUID roomId, List<Job<?>> batch) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> runAll(roomId, batch, false));
+        } catch (RepeatedCommand e) {
+            repeatedBatches.increment();
+            return QuarkusTransaction.requiringNew().call(() -> runAll(roomId, batch, true));
+        }
+    }
+
+    /** A batch that did not look its command ids up repeated a command recorded before: it rolls back and runs again with the lookup. */
+    private static final class RepeatedCommand extends RuntimeException {
+        RepeatedCommand() {
+            super("a command of the batch was recorded before", null, false, false);
+        }
+    }
+
+    private Committed runAll(UUID roomId, List<Job<?>> batch, boolean lookUpEarlier) {
         Room room = Room.lockForAppend(roomId);
         KnownMembers known = knownMembers.get(roomId);
         Map<UUID, Member> members = room != null && known != null && known.headSeq() == room.headSeq ? known.members() : null;
         List<String> commandIds = batch.stream().map(job -> job.work().commandId()).filter(Objects::nonNull).toList();
-        LockedRoom locked = new LockedRoom(roomId, room, members, appender, commandIds);
+        LockedRoom locked = new LockedRoom(roomId, room, members, appender, commandIds, lookUpEarlier);
         Object[] values = new Object[batch.size()];
         SitroomException[] refusals = new SitroomException[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
@@ -219,6 +245,12 @@ public class RoomWriter {
                 }
                 refusals[i] = e;
             }
+        }
+        if (!locked.recordAccepted()) {
+            if (lookUpEarlier) {
+                throw new IllegalStateException("room " + roomId + ": a command looked up as new was recorded before");
+            }
+            throw new RepeatedCommand();
         }
         List<RecordedEvent> appended = List.copyOf(locked.appended());
         if (!appended.isEmpty()) {

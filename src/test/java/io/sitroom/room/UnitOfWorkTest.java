@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import jakarta.inject.Inject;
 
@@ -72,6 +73,42 @@ class UnitOfWorkTest {
         assertEquals(first.get(10, TimeUnit.SECONDS), second.get(10, TimeUnit.SECONDS));
         assertEquals(first.get(), commands.handle(room, ic.id(), new CommandEnvelope("same-id", "note.add", data)));
         assertEquals(1, Api.events(ic, room, "note.added").size());
+    }
+
+    @Test
+    void newCommandsBatchedWithRepeats_areRecordedOnce_andTheRepeatsGetTheirFirstResults() throws Exception {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "Repeats among new commands");
+        Map<String, CommandResult> first = new LinkedHashMap<>();
+        for (int i = 0; i < 10; i++) {
+            first.put("old-" + i, commands.handle(room, ic.id(), note("old-" + i, "first " + i)));
+        }
+        long head = Api.headSeq(ic, room);
+        // New commands and repeats queued together: a batch that meets a repeat runs again, looking its ids up.
+        Map<String, CompletableFuture<CommandResult>> sent = new LinkedHashMap<>();
+        for (int i = 0; i < 40; i++) {
+            String id = i % 4 == 3 ? "old-" + (i / 4) : "new-" + i;
+            sent.put(id, commands.submit(room, ic.id(), note(id, "second " + i)));
+        }
+        List<Long> newSeqs = new ArrayList<>();
+        for (var entry : sent.entrySet()) {
+            CommandResult result = entry.getValue().get(10, TimeUnit.SECONDS);
+            assertTrue(result.ok(), entry.getKey() + ": " + result);
+            if (first.containsKey(entry.getKey())) {
+                assertEquals(first.get(entry.getKey()), result, "a repeat gets its first result");
+            } else {
+                newSeqs.add(result.seq());
+            }
+        }
+        assertEquals(30, newSeqs.size());
+        assertEquals(LongStream.rangeClosed(head + 1, head + 30).boxed().toList(), newSeqs.stream().sorted().toList(),
+                "the new commands, and nothing else, follow the head in the log");
+        assertEquals(40, Api.events(ic, room, "note.added").size(), "no repeat was recorded again");
+        assertEquals(head + 30, Api.headSeq(ic, room));
+    }
+
+    private static CommandEnvelope note(String commandId, String text) {
+        return new CommandEnvelope(commandId, "note.add", JSON.valueToTree(Map.of("text", text)));
     }
 
     @Test
