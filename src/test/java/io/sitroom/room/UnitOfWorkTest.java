@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.sitroom.testing.Api;
@@ -34,6 +35,9 @@ class UnitOfWorkTest {
 
     @Inject
     CommandHandler commands;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void everyCommandOfABatch_completesWithItsTrueResult_whenAListenerThrows() throws Exception {
@@ -84,6 +88,7 @@ class UnitOfWorkTest {
             first.put("old-" + i, commands.handle(room, ic.id(), note("old-" + i, "first " + i)));
         }
         long head = Api.headSeq(ic, room);
+        double rerunBefore = registry.counter("sitroom.commands.batch.repeated").count();
         // New commands and repeats queued together: a batch that meets a repeat runs again, looking its ids up.
         Map<String, CompletableFuture<CommandResult>> sent = new LinkedHashMap<>();
         for (int i = 0; i < 40; i++) {
@@ -105,6 +110,7 @@ class UnitOfWorkTest {
                 "the new commands, and nothing else, follow the head in the log");
         assertEquals(40, Api.events(ic, room, "note.added").size(), "no repeat was recorded again");
         assertEquals(head + 30, Api.headSeq(ic, room));
+        assertTrue(registry.counter("sitroom.commands.batch.repeated").count() > rerunBefore, "a batch with a repeat ran again");
     }
 
     private static CommandEnvelope note(String commandId, String text) {
