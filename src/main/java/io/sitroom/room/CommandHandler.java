@@ -141,8 +141,18 @@ public class CommandHandler {
             if (earlier != null) {
                 return earlier;
             }
-            room.admit(new Admission.Source.Command(type));
-            List<NewEvent> decided = type.decide(command, new CommandContext(room.state(), actor, EventLog.now(clock), directory, taxonomy));
+            List<NewEvent> decided;
+            try {
+                room.admit(new Admission.Source.Command(type));
+                decided = type.decide(command, new CommandContext(room.state(), actor, EventLog.now(clock), directory, taxonomy));
+            } catch (SitroomException refused) {
+                // Deciding a repeat again may be refused (what it did is done): it still gets its first result.
+                CommandResult accepted = room.acceptedBefore(commandId);
+                if (accepted != null) {
+                    return accepted;
+                }
+                throw refused;
+            }
             List<RecordedEvent> events = room.append(actor, commandId, decided);
             alsoRecord.run();
             return room.accepted(commandId, events.get(0).seq(), events.get(decided.size() - 1).seq());

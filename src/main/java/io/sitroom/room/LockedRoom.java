@@ -103,6 +103,14 @@ public final class LockedRoom {
         return earlier;
     }
 
+    /**
+     * The result of an earlier batch's command with this id, looked up now if the batch's ids were not: for a command
+     * whose decision was refused, which records nothing and so is never found by {@link #recordAccepted}.
+     */
+    CommandResult acceptedBefore(String commandId) {
+        return lookUpEarlier ? earlierResult(commandId) : AcceptedCommand.results(id, List.of(commandId)).get(commandId);
+    }
+
     /** A client's command was accepted with these events: its result, recorded with the batch (see {@link #recordAccepted}). */
     CommandResult accepted(String commandId, long firstSeq, long lastSeq) {
         AcceptedCommand row = new AcceptedCommand(id, commandId, firstSeq, lastSeq);

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.sitroom.error.ErrorCode;
 import io.sitroom.testing.Api;
 import io.sitroom.testing.Api.User;
 
@@ -111,6 +112,20 @@ class UnitOfWorkTest {
         assertEquals(40, Api.events(ic, room, "note.added").size(), "no repeat was recorded again");
         assertEquals(head + 30, Api.headSeq(ic, room));
         assertTrue(registry.counter("sitroom.commands.batch.repeated").count() > rerunBefore, "a batch with a repeat ran again");
+    }
+
+    @Test
+    void aRepeat_thatDecidedAgainWouldBeRefused_getsItsFirstResult() throws Exception {
+        User ic = Api.newUser("Ines");
+        UUID room = Api.newIncident(ic, "Repeats of a change");
+        var data = JSON.valueToTree(Map.of("severity", "SEV1"));
+        CommandResult first = commands.handle(room, ic.id(), new CommandEnvelope("to-sev1", "room.severity", data));
+        assertTrue(first.ok(), first.toString());
+        // Decided again it would be refused (the severity is already SEV1); as a repeat it is answered as the first time.
+        assertEquals(first, commands.handle(room, ic.id(), new CommandEnvelope("to-sev1", "room.severity", data)));
+        CommandResult fresh = commands.handle(room, ic.id(), new CommandEnvelope("to-sev1-again", "room.severity", data));
+        assertEquals(ErrorCode.CONFLICT, fresh.error().code(), "a new command id is decided, and refused");
+        assertEquals(1, Api.events(ic, room, "room.severity_changed").size());
     }
 
     private static CommandEnvelope note(String commandId, String text) {
