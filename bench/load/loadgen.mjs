@@ -140,7 +140,9 @@ async function idleMode(target, o, log) {
   const mib = (b) => (b == null ? '-' : (b / 1048576).toFixed(1));
   log(`  heap ${mib(result.heapBefore)} -> ${mib(result.heapAfter)} MiB${result.heapAfterGc ? ' (after full GC)' : ' (no GC forced)'}, ` +
       `${(result.heapPerConnection / 1024).toFixed(1)} KiB/socket; RSS ${mib(result.rssBefore)} -> ${mib(result.rssAfter)} MiB, ` +
-      `${result.rssPerConnection == null ? '-' : (result.rssPerConnection / 1024).toFixed(1)} KiB/socket; ${result.stillOpen}/${result.sockets} still open`);
+      `${result.rssPerConnection == null ? '-' : (result.rssPerConnection / 1024).toFixed(1)} KiB/socket; ${result.stillOpen}/${result.sockets} still open; ` +
+      `server CPU ${result.serverCpuMicrosPerOpen == null ? '-' : Math.round(result.serverCpuMicrosPerOpen)} µs/open ` +
+      `(the JIT ${result.serverJitMicrosPerOpen == null ? '-' : Math.round(result.serverJitMicrosPerOpen)})`);
   return result;
 }
 

@@ -200,15 +200,17 @@ function printIdle() {
     rssAfter: median(list.map((r) => r.result.rssAfter)),
     rssPer: median(list.map((r) => r.result.rssPerConnection)),
     openSeconds: median(list.map((r) => r.result.openSeconds)),
+    cpuPerOpen: median(list.map((r) => r.result.serverCpuMicrosPerOpen)),
+    jitPerOpen: median(list.map((r) => r.result.serverJitMicrosPerOpen)),
   }]));
   const relay = figures.relay;
   print('## Idle sockets');
   print();
-  print('| target | runs | sockets (min still open) | heap after, MiB | heap KiB/socket | vs relay | RSS after, MiB | RSS KiB/socket | vs relay | open time s |');
-  print('|---|---|---|---|---|---|---|---|---|---|');
+  print('| target | runs | sockets (min still open) | heap after, MiB | heap KiB/socket | vs relay | RSS after, MiB | RSS KiB/socket | vs relay | open time s | server CPU µs/open | of it the JIT |');
+  print('|---|---|---|---|---|---|---|---|---|---|---|---|');
   for (const [t, f] of Object.entries(figures)) {
     print(`| ${t} | ${f.runs} | ${f.sockets} (${f.open}) | ${fmt(mib(f.heapAfter))}${f.gc ? '' : ' (no GC)'} | ${fmt(kib(f.heapPer))} | ${ratio(f.heapPer, relay?.heapPer)} | ` +
-      `${fmt(mib(f.rssAfter))} | ${fmt(kib(f.rssPer))} | ${ratio(f.rssPer, relay?.rssPer)} | ${fmt(f.openSeconds)} |`);
+      `${fmt(mib(f.rssAfter))} | ${fmt(kib(f.rssPer))} | ${ratio(f.rssPer, relay?.rssPer)} | ${fmt(f.openSeconds)} | ${fmt(f.cpuPerOpen, 0)} | ${fmt(f.jitPerOpen, 0)} |`);
   }
   print();
   return figures;

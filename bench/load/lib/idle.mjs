@@ -3,7 +3,7 @@
 // connection. Every socket must still be open at the end. A few sockets are opened and closed first
 // (warm-up) so that one-off initialisation is not counted per socket.
 import { connectAll } from './targets.mjs';
-import { rssBytes } from './proc.mjs';
+import { compilerCpuMicros, cpuMicros, rssBytes } from './proc.mjs';
 import { now, sleep } from './util.mjs';
 
 const WARMUP_SOCKETS = 100;
@@ -23,8 +23,13 @@ export async function runIdle({ target, plan, perRoom, perUser, concurrency, set
   const before = await target.heap();
   const rssBefore = rssBytes(serverPid);
   const opening = now();
+  const cpuStart = cpuMicros(serverPid);
+  const jitStart = compilerCpuMicros(serverPid);
   const clients = await connectAll(target, plan, perRoom, perUser, concurrency);
   const openSeconds = (now() - opening) / 1000;
+  // The server's CPU for the opens alone: unlike the open time, it does not depend on the generator's pace.
+  const cpuEnd = cpuMicros(serverPid);
+  const jitEnd = compilerCpuMicros(serverPid);
   log(`  ${clients.length} sockets open in ${openSeconds.toFixed(1)} s; holding ${settleMs / 1000} s`);
   let closed = 0;
   clients.forEach((c) => (c.listener = { event() {}, result() {}, closed: () => closed++ }));
@@ -40,6 +45,9 @@ export async function runIdle({ target, plan, perRoom, perUser, concurrency, set
     stillOpen,
     unexpectedCloses: closed,
     openSeconds,
+    serverCpuMicrosPerOpen: cpuStart == null || clients.length === 0 ? null : (cpuEnd - cpuStart) / clients.length,
+    // Of that, the JIT's compiler threads (a JVM's; 0 for Node): what is left is the work of opening itself.
+    serverJitMicrosPerOpen: jitStart == null || clients.length === 0 ? null : (jitEnd - jitStart) / clients.length,
     heapBefore: before.bytes,
     heapAfter: after.bytes,
     heapAfterGc: before.gc && after.gc,

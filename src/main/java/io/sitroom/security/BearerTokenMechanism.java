@@ -63,7 +63,8 @@ public class BearerTokenMechanism implements HttpAuthenticationMechanism {
                 return Uni.createFrom().nullItem();
             }
         }
-        return identityProviderManager.authenticate(new SitroomTokenRequest(token));
+        return identityProviderManager.authenticate(isWebSocketUpgrade(context) ? SitroomTokenRequest.upgrade(token)
+                : new SitroomTokenRequest(token));
     }
 
     static String tokenOf(RoutingContext context) {

@@ -19,10 +19,12 @@ public class TokenIdentityProvider implements IdentityProvider<SitroomTokenReque
     private final WsTickets tickets;
     private final Instance<ServiceTokens> services;
     private final RevocationsHeard revocations;
+    private final UpgradeSignIns upgradeSignIns;
 
     public TokenIdentityProvider(TokenService tokens, WsTickets tickets, Instance<ServiceTokens> services,
-            RevocationsHeard revocations) {
+            RevocationsHeard revocations, UpgradeSignIns upgradeSignIns) {
         this.revocations = revocations;
+        this.upgradeSignIns = upgradeSignIns;
         this.tokens = tokens;
         this.tickets = tickets;
         this.services = services;
@@ -40,9 +42,8 @@ public class TokenIdentityProvider implements IdentityProvider<SitroomTokenReque
             // The identity of the token the ticket was issued to, with that token's hash: the connection is closed
             // when that token expires or is revoked, as if it had been opened with the token itself.
             return context.runBlocking(() -> {
-                long mark = revocations.mark();
                 String tokenHash = tickets.redeem(token).orElseThrow(AuthenticationFailedException::new);
-                return identityOf(tokens.signedIn(tokenHash).orElseThrow(AuthenticationFailedException::new), tokenHash, mark);
+                return identityOf(upgradeSignIns.signIn(tokenHash).orElseThrow(AuthenticationFailedException::new), tokenHash);
             });
         }
         for (ServiceTokens service : services) {
@@ -52,10 +53,17 @@ public class TokenIdentityProvider implements IdentityProvider<SitroomTokenReque
         }
         return context.runBlocking(() -> {
             String tokenHash = io.sitroom.crypto.Sha256.hex(token);
+            if (request.isUpgrade()) {
+                return identityOf(upgradeSignIns.signIn(tokenHash).orElseThrow(AuthenticationFailedException::new), tokenHash);
+            }
             // Before the read: a revocation after it is heard past this mark (see RevocationsHeard).
             long mark = revocations.mark();
             return identityOf(tokens.signedIn(tokenHash).orElseThrow(AuthenticationFailedException::new), tokenHash, mark);
         });
+    }
+
+    private static SecurityIdentity identityOf(UpgradeSignIns.SignIn signIn, String tokenHash) {
+        return identityOf(signIn.signedIn(), tokenHash, signIn.revocationsMark());
     }
 
     private static SecurityIdentity identityOf(TokenService.SignedInUntil signedIn, String tokenHash, long revocationsMark) {

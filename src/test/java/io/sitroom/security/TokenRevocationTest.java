@@ -97,6 +97,9 @@ class TokenRevocationTest {
             phone.command("still", "note.add", Map.of("text", "the phone's token still works"));
             assertEquals(true, phone.result("still").path("ok").asBoolean());
             assertEquals(false, phone.isClosed());
+            // Both tokens opened a socket a moment ago: the signed-out one opens nothing more, the other still does.
+            assertEquals(401, WsClient.upgradeStatus(WsClient.roomUri(room, null), ic.token()));
+            assertEquals(101, WsClient.upgradeStatus(WsClient.roomUri(room, null), otherDevice));
         }
     }
 }
