@@ -20,18 +20,20 @@ export function clockTicksPerSecond() {
 /** User + system CPU time of the process (all its threads) in microseconds; null without a pid. */
 export function cpuMicros(pid) {
   if (!pid) return null;
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  return (cpuTicksOf(readFileSync(`/proc/${pid}/stat`, 'utf8')) * 1e6) / clockTicksPerSecond();
+}
+
+/** User + system clock ticks of a /proc/<pid>/stat or /proc/<pid>/task/<tid>/stat line. */
+function cpuTicksOf(stat) {
   // Fields after the command name (which may hold spaces) start after the last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const utime = Number(fields[11]);
-  const stime = Number(fields[12]);
-  return ((utime + stime) * 1e6) / clockTicksPerSecond();
+  return Number(fields[11]) + Number(fields[12]);
 }
 
 /**
  * CPU time of the process's JIT compiler threads (a JVM's C1 and C2), in microseconds; null without a pid. Taken
- * apart from the rest, the work a server does is measured without the compiling, which varies from one JVM to the
- * next far more than the work does. Threads that ended meanwhile are not counted (compiler threads live on).
+ * apart from the rest, the work a server does is measured without the compiling, whose share changes from one JVM
+ * to the next. Threads that ended meanwhile are not counted (compiler threads live on).
  */
 export function compilerCpuMicros(pid) {
   if (!pid) return null;
@@ -50,9 +52,7 @@ export function compilerCpuMicros(pid) {
       continue; // the thread ended
     }
     const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    if (!/^C[12] CompilerThre/.test(name)) continue;
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]);
+    if (/^C[12] CompilerThre/.test(name)) ticks += cpuTicksOf(stat);
   }
   return (ticks * 1e6) / clockTicksPerSecond();
 }
